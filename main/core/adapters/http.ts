@@ -1,0 +1,98 @@
+// One HTTP call with a timeout, classified into ConnectorErrors (429/5xx/timeouts/HTML pages).
+import type { HttpFetch } from '../ports';
+import { ConnectorError } from '../errors';
+import { redact } from '../redact';
+
+export interface HttpRequest {
+  system: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  headers?: Record<string, string>;
+  body?: string;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+  correlationId: string | undefined;
+}
+
+/** Retry-After as milliseconds: delta-seconds or an HTTP date; undefined when absent or unparsable. */
+export function parseRetryAfter(value: string | null, now: Date = new Date()): number | undefined {
+  if (!value) return undefined;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? undefined : Math.max(0, t - now.getTime());
+}
+
+const CORRELATION_HEADERS = ['concur-correlationid', 'x-correlation-id', 'x-request-id'];
+
+/**
+ * Sends the request and returns the response for 2xx-4xx (except 408/429). Throws ConnectorError for
+ * 408/429 (RATE_LIMITED/TIMEOUT), 5xx (UNAVAILABLE) and transport failures. A failure after the
+ * request may have reached the server is marked `uncertain` unless the method is a read.
+ */
+export async function send(fetchImpl: HttpFetch, req: HttpRequest): Promise<HttpResponse> {
+  const timeout = AbortSignal.timeout(req.timeoutMs ?? 60_000);
+  const signal = req.signal ? AbortSignal.any([timeout, req.signal]) : timeout;
+  const isRead = req.method === 'GET';
+  let res: Response;
+  let text: string;
+  try {
+    res = await fetchImpl(req.url, { method: req.method, headers: req.headers, body: req.body, signal, redirect: 'manual' });
+    text = await res.text();
+  } catch (e) {
+    if (req.signal?.aborted) throw e;
+    const timedOut = timeout.aborted;
+    throw new ConnectorError(
+      timedOut ? 'TIMEOUT' : 'NETWORK',
+      timedOut ? `${req.system} did not answer within ${Math.round((req.timeoutMs ?? 60_000) / 1000)} s` : `Could not reach ${req.system} at ${safeOrigin(req.url)}: ${causeText(e)}`,
+      { system: req.system, uncertain: !isRead, cause: e },
+    );
+  }
+  const correlationId = CORRELATION_HEADERS.map((h) => res.headers.get(h)).find((v): v is string => !!v);
+  const base = { system: req.system, httpStatus: res.status, correlationId };
+  if (res.status === 429) {
+    throw new ConnectorError('RATE_LIMITED', `${req.system} is rate limiting requests (HTTP 429)`, { ...base, retryAfterMs: parseRetryAfter(res.headers.get('retry-after')) });
+  }
+  if (res.status === 408) throw new ConnectorError('TIMEOUT', `${req.system} timed out the request (HTTP 408)`, { ...base, uncertain: !isRead });
+  if (res.status >= 500) {
+    throw new ConnectorError('UNAVAILABLE', `${req.system} answered HTTP ${res.status}${snippet(text)}`, {
+      ...base,
+      retryAfterMs: parseRetryAfter(res.headers.get('retry-after')),
+      uncertain: !isRead,
+    });
+  }
+  if (res.status >= 300 && res.status < 400) {
+    throw new ConnectorError('CONFIG_INVALID', `${req.system} redirected to ${res.headers.get('location') ?? 'another address'}: check the server URL`, { ...base, retryable: false });
+  }
+  return { status: res.status, headers: res.headers, text, correlationId };
+}
+
+/** True when a body looks like an HTML page (login page, proxy error) rather than the API's format. */
+export function looksLikeHtml(text: string): boolean {
+  return /^\s*(<!doctype html|<html[\s>])/i.test(text);
+}
+
+export function snippet(text: string, max = 200): string {
+  const t = text.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+  return t ? `: ${redact(t.length > max ? `${t.slice(0, max)}…` : t)}` : '';
+}
+
+function safeOrigin(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return 'an invalid URL';
+  }
+}
+
+function causeText(e: unknown): string {
+  const c = e instanceof Error && e.cause instanceof Error ? e.cause : e;
+  const code = (c as { code?: string } | null)?.code;
+  return code ?? (c instanceof Error ? c.message : String(c));
+}

@@ -1,0 +1,96 @@
+// The ports every source and target adapter implements. The engine knows nothing else about a system.
+// Designed against all six systems (../shared/api/*.md): session vs token auth stays inside each client;
+// native idempotency (Intacct uniqueid, NetSuite upsert) vs check-before-create (X3, Acumatica) is behind
+// findExisting + post; batch-capable targets implement postBatch; sources that want to hear back
+// (Concur FIS confirmation, Expensify export mark) implement confirm.
+import type { RetryPolicy } from '../../../shared/schemas/connection';
+import type { SourceDocument, SourceSystem, TargetSystem } from '../../../shared/schemas/document';
+import type { PostingKind, PostingPlan } from '../../../shared/schemas/plan';
+import type { HoldReason } from '../../../shared/schemas/posting';
+import type { ReferenceItem } from '../../../shared/schemas/reference';
+import type { Clock, HttpFetch, Logger } from '../ports';
+import type { Limiter } from './limiter';
+
+/** Encrypted per-connection secrets and adapter state (tokens, geolocation), read and written by name. */
+export interface SecretAccess {
+  get(name: string): Promise<string | null>;
+  set(name: string, value: string): Promise<void>;
+  delete(name: string): Promise<void>;
+}
+
+/** Something an adapter wants in the audit trail (token refresh, geolocation change, a failing call's correlation id). */
+export interface AdapterNote {
+  action: 'auth' | 'fetch';
+  outcome: string;
+  message: string;
+  correlationId?: string;
+}
+
+export interface AdapterContext {
+  fetch: HttpFetch;
+  clock: Clock;
+  logger: Logger;
+  secrets: SecretAccess;
+  /** Caps concurrent calls to this system. */
+  limiter: Limiter;
+  retry: RetryPolicy;
+  note(n: AdapterNote): void;
+  signal?: AbortSignal;
+}
+
+export interface TestStep {
+  step: string;
+  ok: boolean;
+  message: string;
+}
+
+/** A pull in progress: documents arrive in batches; the cursor is only final once all were read. */
+export interface SourcePull {
+  batches: AsyncIterable<SourceDocument[]>;
+  /** Cursor to persist after every batch was processed; null when the pull did not finish. */
+  finalCursor(): string | null;
+}
+
+export interface SourceAdapter {
+  readonly system: SourceSystem;
+  /** Checks credentials and reachability step by step, saying exactly what failed. */
+  test(): Promise<TestStep[]>;
+  /** Reads documents ready to post that changed since `cursor` (null = from the connection's start date). */
+  pull(cursor: string | null): SourcePull;
+  /** Re-reads one document (replay, webhook); null when the source no longer has it ready. */
+  fetchOne?(sourceId: string, meta: Record<string, string>): Promise<SourceDocument | null>;
+  /** Tells the source the outcome, only after the ERP post is recorded. Safe to repeat. */
+  confirm?(doc: { sourceId: string; meta: Record<string, string> }, outcome: ConfirmOutcome): Promise<void>;
+  /** Categories/expense types known to the source, for the mapping grid before the first sync. */
+  listCategories?(): Promise<Array<{ code: string; name: string }>>;
+}
+
+export type ConfirmOutcome = { ok: true; erpId: string; postingDate: string } | { ok: false; reason: string };
+
+export interface TargetCapabilities {
+  postingKinds: readonly PostingKind[];
+  /** Dimension types the target validates (costCenter, department ...). */
+  dimensionTypes: readonly string[];
+  /** Most plans one postBatch call takes; 1 when the target has no batch writes. */
+  maxBatch: number;
+  /** Longest text the target's description field takes. */
+  maxDescriptionLength: number;
+}
+
+/** A definite answer from the target. Anything uncertain is thrown as a ConnectorError with `uncertain`. */
+export type PostOutcome =
+  | { status: 'posted'; erpId: string; warnings: string[] }
+  | { status: 'rejected'; reasons: HoldReason[] };
+
+export interface TargetAdapter {
+  readonly system: TargetSystem;
+  readonly capabilities: TargetCapabilities;
+  test(): Promise<TestStep[]>;
+  /** All reference data (accounts, suppliers, dimension values, employees), page by page. */
+  readReference(): AsyncIterable<ReferenceItem[]>;
+  /** Looks the idempotency key up in the target: the gate before any re-send after an uncertain outcome. */
+  findExisting(plan: PostingPlan): Promise<{ erpId: string } | null>;
+  post(plan: PostingPlan): Promise<PostOutcome>;
+  /** Several plans in one request, one outcome each (same order); an uncertain batch throws. */
+  postBatch?(plans: PostingPlan[]): Promise<PostOutcome[]>;
+}

@@ -1,0 +1,58 @@
+// The one validated contract: every method the UI, the HTTP bridge and the CLI may call.
+import { z } from 'zod';
+import { auditEventSchema, auditQuerySchema } from '../schemas/audit';
+import { connectionInputSchema, connectionSchema } from '../schemas/connection';
+import { mappingKindSchema, mappingRowSchema, mappingSchema } from '../schemas/mapping';
+import { holdCodeSchema, postingDetailSchema, postingStatusSchema, postingSummarySchema } from '../schemas/posting';
+import { referenceItemSchema, referenceKindSchema } from '../schemas/reference';
+import { connectionStateSchema, runSummarySchema } from '../schemas/run';
+
+const connectionRef = z.object({ connectionId: z.string().min(1) });
+const empty = z.object({}).strict();
+const ok = z.object({ ok: z.literal(true) });
+
+const testStepSchema = z.object({ step: z.string(), ok: z.boolean(), message: z.string() });
+
+/** Domain tags: queries list what they read, mutations what they change, so caches invalidate by tag. */
+export type Tag = 'connections' | 'postings' | 'mappings' | 'reference' | 'audit' | 'runs';
+
+interface MethodDef<I extends z.ZodType, O extends z.ZodType> {
+  kind: 'query' | 'mutation';
+  input: I;
+  output: O;
+  tags: readonly Tag[];
+}
+const query = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, tags: readonly Tag[]): MethodDef<I, O> => ({ kind: 'query', input, output, tags });
+const mutation = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, tags: readonly Tag[]): MethodDef<I, O> => ({ kind: 'mutation', input, output, tags });
+
+export const methods = {
+  'connections.list': query(empty, z.array(connectionSchema), ['connections']),
+  'connections.save': mutation(connectionInputSchema, connectionSchema, ['connections', 'audit']),
+  'connections.setSecret': mutation(connectionRef.extend({ name: z.string().min(1), value: z.string().min(1).max(10_000) }), ok, ['connections', 'audit']),
+  'connections.test': mutation(connectionRef, z.object({ ok: z.boolean(), steps: z.array(testStepSchema) }), ['connections']),
+  'connections.resume': mutation(connectionRef, ok, ['connections', 'audit']),
+  'connections.states': query(empty, z.array(connectionStateSchema), ['connections', 'runs', 'postings']),
+  'sync.run': mutation(connectionRef.extend({ dryRun: z.boolean().default(false) }), runSummarySchema, ['postings', 'runs', 'audit', 'mappings', 'reference']),
+  'postings.list': query(
+    z.object({ connectionId: z.string().optional(), status: postingStatusSchema.optional(), code: holdCodeSchema.optional(), search: z.string().optional(), limit: z.number().int().positive().max(100_000).default(1000) }),
+    z.array(postingSummarySchema),
+    ['postings'],
+  ),
+  'postings.get': query(z.object({ id: z.number().int() }), postingDetailSchema, ['postings']),
+  'held.replay': mutation(z.object({ ids: z.array(z.number().int()).optional(), connectionId: z.string().optional(), all: z.boolean().default(false) }), z.array(postingSummarySchema), ['postings', 'audit', 'runs']),
+  'held.dismiss': mutation(z.object({ id: z.number().int(), reason: z.string().min(3).max(1000) }), postingSummarySchema, ['postings', 'audit']),
+  'mappings.list': query(connectionRef.extend({ kind: mappingKindSchema.optional() }), z.array(mappingRowSchema), ['mappings']),
+  'mappings.upsert': mutation(connectionRef.extend({ rows: z.array(mappingSchema).min(1).max(50_000) }), z.object({ changed: z.number().int() }), ['mappings', 'audit']),
+  'mappings.delete': mutation(connectionRef.extend({ kind: mappingKindSchema, sourceCode: z.string() }), ok, ['mappings', 'audit']),
+  'mappings.importCsv': mutation(connectionRef.extend({ csv: z.string().max(50_000_000) }), z.object({ changed: z.number().int(), rows: z.number().int() }), ['mappings', 'audit']),
+  'mappings.exportCsv': query(connectionRef, z.object({ csv: z.string() }), ['mappings']),
+  'reference.refresh': mutation(connectionRef, z.object({ counts: z.record(z.string(), z.number().int()) }), ['reference', 'audit']),
+  'reference.list': query(connectionRef.extend({ kind: referenceKindSchema.optional(), search: z.string().optional() }), z.array(referenceItemSchema), ['reference']),
+  'audit.list': query(auditQuerySchema, z.array(auditEventSchema), ['audit']),
+  'audit.export': query(auditQuerySchema.extend({ format: z.enum(['csv', 'json']) }), z.object({ content: z.string() }), ['audit']),
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;

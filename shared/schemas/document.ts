@@ -1,0 +1,71 @@
+// The canonical source document every source adapter produces: expense report, invoice or FIS document.
+import { z } from 'zod';
+import { currencyCodeSchema, moneySchema } from './money';
+
+export const SOURCE_SYSTEMS = ['concur', 'expensify'] as const;
+export const sourceSystemSchema = z.enum(SOURCE_SYSTEMS);
+export type SourceSystem = z.infer<typeof sourceSystemSchema>;
+
+export const TARGET_SYSTEMS = ['sage-x3', 'sage-intacct', 'acumatica', 'netsuite'] as const;
+export const targetSystemSchema = z.enum(TARGET_SYSTEMS);
+export type TargetSystem = z.infer<typeof targetSystemSchema>;
+
+export const documentKindSchema = z.enum(['expense_report', 'invoice', 'cash_advance', 'payroll']);
+export type DocumentKind = z.infer<typeof documentKindSchema>;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD');
+
+/** A problem found while reading the source payload; the planner turns it into a held reason. */
+export const sourceProblemSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  lineId: z.string().optional(),
+});
+export type SourceProblem = z.infer<typeof sourceProblemSchema>;
+
+export const allocationSchema = z.object({
+  /** Decimal string ("33.33"), never a float, so the split can be computed exactly. */
+  percentage: z.string(),
+  /** Dimension values by dimension type, e.g. { costCenter: "CC100", project: "P7" }. */
+  dimensions: z.record(z.string(), z.string()),
+});
+export type Allocation = z.infer<typeof allocationSchema>;
+
+export const sourceLineSchema = z.object({
+  lineId: z.string(),
+  expenseType: z.object({ code: z.string(), name: z.string() }),
+  transactionDate: isoDate.nullable(),
+  /** Amount in the document currency (what is posted); null when the source sent none or garbage. */
+  amount: moneySchema.nullable(),
+  /** What the employee spent, in the original currency, with the rate the source applied. */
+  transactionAmount: moneySchema.nullable(),
+  exchangeRate: z.string().nullable(),
+  description: z.string(),
+  vendorName: z.string().nullable(),
+  isPersonal: z.boolean(),
+  /** Company-paid lines (corporate card) balance against the card clearing account. */
+  paidBy: z.enum(['employee', 'company']),
+  allocations: z.array(allocationSchema),
+  /** Line-level dimension values from the source (org units, custom fields). */
+  dimensions: z.record(z.string(), z.string()),
+});
+export type SourceLine = z.infer<typeof sourceLineSchema>;
+
+export const sourceDocumentSchema = z.object({
+  sourceSystem: sourceSystemSchema,
+  kind: documentKindSchema,
+  sourceId: z.string().min(1),
+  /** Source's own change marker (last-modified stamp); informative, not part of the idempotency key. */
+  version: z.string(),
+  title: z.string(),
+  currency: currencyCodeSchema.nullable(),
+  documentDate: isoDate.nullable(),
+  employee: z.object({ id: z.string(), name: z.string(), email: z.string().nullable() }).nullable(),
+  vendor: z.object({ code: z.string().nullable(), name: z.string() }).nullable(),
+  invoiceNumber: z.string().nullable(),
+  lines: z.array(sourceLineSchema),
+  problems: z.array(sourceProblemSchema),
+  /** Source-specific facts kept for the audit trail and confirmation (e.g. FIS docType). */
+  meta: z.record(z.string(), z.string()),
+});
+export type SourceDocument = z.infer<typeof sourceDocumentSchema>;

@@ -1,0 +1,47 @@
+// The posting plan: what will be sent to the ERP, balanced to the cent before anything is sent.
+import { z } from 'zod';
+import { currencyCodeSchema } from './money';
+import { documentKindSchema, sourceSystemSchema } from './document';
+
+export const postingKindSchema = z.enum(['journal', 'supplier_invoice']);
+export type PostingKind = z.infer<typeof postingKindSchema>;
+
+export const planLineSchema = z.object({
+  lineNo: z.number().int().positive(),
+  sourceLineId: z.string().nullable(),
+  account: z.string(),
+  side: z.enum(['debit', 'credit']),
+  /** Always positive; the side says which way it goes. */
+  amountMinor: z.number().int().positive(),
+  dimensions: z.record(z.string(), z.string()),
+  description: z.string(),
+  /** Business partner on the line (employee vendor for the liability line). */
+  partner: z.string().nullable(),
+  sourceAmountMinor: z.number().int().nullable(),
+  sourceCurrency: currencyCodeSchema.nullable(),
+  sourceRate: z.string().nullable(),
+  transactionDate: z.string().nullable(),
+});
+export type PlanLine = z.infer<typeof planLineSchema>;
+
+export const postingPlanSchema = z.object({
+  kind: postingKindSchema,
+  idempotencyKey: z.string(),
+  sourceSystem: sourceSystemSchema,
+  sourceKind: documentKindSchema,
+  sourceId: z.string(),
+  sourceVersion: z.string(),
+  postingDate: z.string(),
+  documentDate: z.string(),
+  currency: currencyCodeSchema,
+  description: z.string(),
+  /** Supplier (supplier invoice) or the employee's vendor code (journal liability line). */
+  partner: z.string().nullable(),
+  invoiceNumber: z.string().nullable(),
+  lines: z.array(planLineSchema),
+  /** Sum of the debit lines, in minor units. */
+  totalMinor: z.number().int(),
+  /** Plain-language notes shown in the dry run (date rule used, truncations). */
+  notes: z.array(z.string()),
+});
+export type PostingPlan = z.infer<typeof postingPlanSchema>;

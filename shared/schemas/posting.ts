@@ -1,0 +1,70 @@
+// Outbox rows as the UI and CLI see them: status, hold reason and the plan behind them.
+import { z } from 'zod';
+import { errorPayloadSchema } from '../errors';
+import { moneySchema } from './money';
+import { postingPlanSchema } from './plan';
+
+export const HOLD_CODES = [
+  'NEEDS_MAPPING',
+  'EMPLOYEE_UNMAPPED',
+  'ACCOUNT_UNKNOWN',
+  'ACCOUNT_INACTIVE',
+  'DIMENSION_UNKNOWN',
+  'DIMENSION_INACTIVE',
+  'PARTNER_UNKNOWN',
+  'PARTNER_INACTIVE',
+  'INVALID_AMOUNT',
+  'INVALID_CURRENCY',
+  'CURRENCY_MISMATCH',
+  'ZERO_AMOUNT',
+  'INVALID_DATE',
+  'PERIOD_CLOSED',
+  'ALLOCATION_INVALID',
+  'EMPTY_DOCUMENT',
+  'UNBALANCED',
+  'DUPLICATE_SOURCE',
+  'ERP_REJECTED',
+  'FAILED_RETRY_LATER',
+  'SOURCE_INVALID',
+] as const;
+export const holdCodeSchema = z.enum(HOLD_CODES);
+export type HoldCode = z.infer<typeof holdCodeSchema>;
+
+export const holdReasonSchema = z.object({
+  code: holdCodeSchema,
+  message: z.string(),
+  /** What to fix, when it is a mapping: the expense type, employee or value concerned. */
+  subject: z.string().optional(),
+  lineId: z.string().optional(),
+});
+export type HoldReason = z.infer<typeof holdReasonSchema>;
+
+export const POSTING_STATUSES = ['pending', 'sending', 'uncertain', 'posted', 'held', 'failed', 'dismissed'] as const;
+export const postingStatusSchema = z.enum(POSTING_STATUSES);
+export type PostingStatus = z.infer<typeof postingStatusSchema>;
+
+export const postingSummarySchema = z.object({
+  id: z.number().int(),
+  connectionId: z.string(),
+  sourceId: z.string(),
+  sourceKind: z.string(),
+  title: z.string(),
+  party: z.string().nullable(),
+  total: moneySchema.nullable(),
+  status: postingStatusSchema,
+  reasons: z.array(holdReasonSchema),
+  erpId: z.string().nullable(),
+  idempotencyKey: z.string(),
+  attempts: z.number().int(),
+  changedAfterPosting: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  lastError: errorPayloadSchema.nullable(),
+});
+export type PostingSummary = z.infer<typeof postingSummarySchema>;
+
+export const postingDetailSchema = postingSummarySchema.extend({
+  plan: postingPlanSchema.nullable(),
+  dismissReason: z.string().nullable(),
+});
+export type PostingDetail = z.infer<typeof postingDetailSchema>;

@@ -1,0 +1,47 @@
+// Sync runs: the summary every host prints (--json), and the progress pushed while a run goes.
+import { z } from 'zod';
+
+export const runSummarySchema = z.object({
+  runId: z.string(),
+  connectionId: z.string(),
+  trigger: z.enum(['manual', 'schedule', 'replay', 'demo', 'webhook']),
+  dryRun: z.boolean(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  status: z.enum(['running', 'succeeded', 'failed', 'skipped']),
+  fetched: z.number().int(),
+  posted: z.number().int(),
+  held: z.number().int(),
+  failed: z.number().int(),
+  skipped: z.number().int(),
+  recovered: z.number().int(),
+  /** Only filled for dry runs: what would be posted. */
+  wouldPost: z.number().int(),
+  error: z.string().nullable(),
+});
+export type RunSummary = z.infer<typeof runSummarySchema>;
+
+export const runProgressSchema = z.object({
+  runId: z.string(),
+  connectionId: z.string(),
+  phase: z.enum(['reference', 'fetch', 'post', 'confirm', 'done']),
+  fetched: z.number().int(),
+  posted: z.number().int(),
+  held: z.number().int(),
+  failed: z.number().int(),
+  skipped: z.number().int(),
+});
+export type RunProgress = z.infer<typeof runProgressSchema>;
+
+export const connectionStateSchema = z.object({
+  connectionId: z.string(),
+  name: z.string(),
+  status: z.enum(['active', 'paused']),
+  pausedReason: z.string().nullable(),
+  running: z.boolean(),
+  lastRun: runSummarySchema.nullable(),
+  nextRunAt: z.string().nullable(),
+  counts: z.object({ posted: z.number().int(), held: z.number().int(), failed: z.number().int() }),
+  latestErrors: z.array(z.object({ at: z.string(), message: z.string() })),
+});
+export type ConnectionState = z.infer<typeof connectionStateSchema>;
