@@ -1,54 +1,11 @@
 // Connection settings: one source, one target, posting rules, schedule. Secrets are never part of it.
 import { z } from 'zod';
-
-const httpUrl = z.string().url().refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL');
-
-export const concurSourceSchema = z.object({
-  system: z.literal('concur'),
-  /** Host for the first token call; every later call follows the geolocation returned with the token. */
-  tokenUrl: httpUrl.default('https://us2.api.concursolutions.com'),
-  clientId: z.string().min(1),
-  /** password = a user's own login; authtoken = company-level connect with the App Center request token. */
-  grant: z.enum(['password', 'authtoken']).default('password'),
-  /** Login id (password grant) or company UUID (authtoken grant). */
-  username: z.string().min(1),
-  /** Reports modified after this date are read on the first sync. */
-  startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  pageSize: z.number().int().min(1).max(100).default(100),
-});
-
-export const expensifySourceSchema = z.object({
-  system: z.literal('expensify'),
-  baseUrl: httpUrl.default('https://integrations.expensify.com'),
-  partnerUserId: z.string().min(1),
-  startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-});
+import { concurSourceSchema } from './systems/concur';
+import { expensifySourceSchema } from './systems/expensify';
+import { sageX3TargetSchema } from './systems/sage-x3';
 
 export const sourceSettingsSchema = z.discriminatedUnion('system', [concurSourceSchema, expensifySourceSchema]);
 export type SourceSettings = z.infer<typeof sourceSettingsSchema>;
-
-export const sageX3TargetSchema = z.object({
-  system: z.literal('sage-x3'),
-  /** Customer Syracuse server, e.g. https://x3.example.com:8124 */
-  serverUrl: httpUrl,
-  /** Syracuse endpoint name (maps to the X3 folder), e.g. SEED. */
-  folder: z.string().min(1),
-  poolAlias: z.string().min(1),
-  language: z.string().default('ENG'),
-  username: z.string().min(1),
-  postingMode: z.enum(['journal', 'supplier_invoice']).default('journal'),
-  company: z.string().min(1),
-  site: z.string().min(1),
-  journal: z.string().default('PUR'),
-  entryType: z.string().default('ODEXP'),
-  /** Published SOAP object names (GESAWE) for each posting mode. */
-  journalPublicName: z.string().default('YGAS'),
-  supplierInvoicePublicName: z.string().default('YBIS'),
-  /** api1 representation names used for reference reads. */
-  representations: z
-    .object({ supplier: z.string(), account: z.string(), costCenter: z.string() })
-    .default({ supplier: 'BPSUPPLIER', account: 'GACCOUNT', costCenter: 'CACCE' }),
-});
 
 export const targetSettingsSchema = z.discriminatedUnion('system', [sageX3TargetSchema]);
 export type TargetSettings = z.infer<typeof targetSettingsSchema>;
