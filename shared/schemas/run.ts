@@ -1,5 +1,20 @@
 // Sync runs: the summary every host prints (--json), and the progress pushed while a run goes.
 import { z } from 'zod';
+import { moneySchema } from './money';
+import { holdReasonSchema } from './posting';
+
+/** One document in a dry run: what would be posted, or why it would be held. */
+export const previewItemSchema = z.object({
+  sourceId: z.string(),
+  title: z.string(),
+  outcome: z.enum(['would_post', 'would_hold', 'already_posted', 'already_held']),
+  total: moneySchema.nullable(),
+  postingDate: z.string().nullable(),
+  lines: z.array(z.object({ account: z.string(), side: z.enum(['debit', 'credit']), amountMinor: z.number().int(), dimensions: z.record(z.string(), z.string()), partner: z.string().nullable() })),
+  reasons: z.array(holdReasonSchema),
+  notes: z.array(z.string()),
+});
+export type PreviewItem = z.infer<typeof previewItemSchema>;
 
 export const runSummarySchema = z.object({
   runId: z.string(),
@@ -18,6 +33,7 @@ export const runSummarySchema = z.object({
   /** Only filled for dry runs: what would be posted. */
   wouldPost: z.number().int(),
   error: z.string().nullable(),
+  preview: z.array(previewItemSchema).optional(),
 });
 export type RunSummary = z.infer<typeof runSummarySchema>;
 

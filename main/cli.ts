@@ -1,0 +1,51 @@
+// ml-connector CLI: the headless twin of the desktop app. Builds the same core and calls it through dispatch.
+import { parseCli, USAGE, UsageError } from './cli/args';
+import { CliError } from './cli/call';
+import { runCommand } from './cli/commands';
+import { runDemo } from './demo/run-demo';
+import { defaultDataDir } from './host/data-dir';
+import { createHeadlessCore } from './host/headless-core';
+
+export async function main(argv: string[]): Promise<number> {
+  const out = (s: string) => process.stdout.write(s + '\n');
+  const err = (s: string) => process.stderr.write(s + '\n');
+  let parsed;
+  try {
+    parsed = parseCli(argv);
+  } catch (e) {
+    err(`${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { positionals, flags } = parsed;
+  if (flags.help || positionals.length === 0) {
+    out(USAGE);
+    return positionals.length === 0 && !flags.help ? 2 : 0;
+  }
+  const dataDir = flags['data-dir'] ?? defaultDataDir();
+  let core;
+  try {
+    const built = createHeadlessCore({ dataDir, echo: err });
+    core = built.core;
+    if (built.keyNotice) err(built.keyNotice);
+  } catch (e) {
+    err(`Cannot open the data folder ${dataDir}: ${(e as Error).message}`);
+    return 1;
+  }
+  try {
+    if (positionals[0] === 'demo') return await runDemo(core, { dataDir, json: flags.json ?? false, out, err });
+    return await runCommand(core, positionals, flags, out);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof CliError) {
+      err(`Error (${e.payload.code}): ${e.payload.message}`);
+      return 1;
+    }
+    err(`Unexpected error: ${(e as Error).stack ?? String(e)}`);
+    return 1;
+  } finally {
+    await core.close();
+  }
+}

@@ -1,0 +1,65 @@
+// Argument parsing for the CLI (node:util parseArgs), with usage errors as data.
+import { parseArgs } from 'node:util';
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export const OPTIONS = {
+  'data-dir': { type: 'string' },
+  connection: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  json: { type: 'boolean' },
+  all: { type: 'boolean' },
+  reason: { type: 'string' },
+  since: { type: 'string' },
+  until: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  port: { type: 'string' },
+  status: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export type Flags = {
+  'data-dir'?: string;
+  connection?: string;
+  'dry-run'?: boolean;
+  json?: boolean;
+  all?: boolean;
+  reason?: string;
+  since?: string;
+  until?: string;
+  format?: string;
+  out?: string;
+  port?: string;
+  status?: string;
+  help?: boolean;
+};
+
+export function parseCli(argv: string[]): { positionals: string[]; flags: Flags } {
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    return { positionals, flags: values as Flags };
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+}
+
+export const USAGE = `Usage: ml-connector [--data-dir DIR] <command>
+
+Commands:
+  demo [--json]                       start the simulated Concur and Sage X3, set up the demo company, sync
+  sync [--connection ID] [--dry-run] [--json]
+  held list [--connection ID] [--status held|failed] [--json]
+  held replay <id> | held replay --all [--connection ID] [--json]
+  held dismiss <id> --reason "why"
+  mappings export [--connection ID] [--out FILE]
+  mappings import <file.csv> [--connection ID]
+  reference refresh [--connection ID]
+  audit [--since DATE] [--until DATE] [--connection ID] [--format csv|json]
+  connections list | connections test [ID]
+  config import <file.json>            connections for unattended installs; secrets from named env variables
+
+Global: --data-dir DIR (default: MLC_DATA_DIR or the per-user app-data folder)
+Secrets are encrypted with MLC_SECRET_KEY (32 bytes, hex or base64); see README.`;

@@ -1,0 +1,135 @@
+// CLI commands other than demo: each prints for people, or JSON with --json, and returns an exit code.
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Core } from '../core/create-core';
+import type { Flags } from './args';
+import { UsageError } from './args';
+import { call, CliError, pickConnection } from './call';
+import { importConfig } from './config-import';
+import { money, progressPrinter, summaryLine, table } from './output';
+
+type Out = (s: string) => void;
+
+export async function runCommand(core: Core, cmd: string[], flags: Flags, out: Out): Promise<number> {
+  const [name, sub, arg] = cmd;
+  switch (name) {
+    case 'sync': {
+      const ids = flags.connection ? [flags.connection] : (await call(core, 'connections.list', {})).filter((c) => c.status === 'active').map((c) => c.id);
+      if (ids.length === 0) throw new CliError({ code: 'NOT_FOUND', message: 'No active connection to sync', retryable: false });
+      const bar = progressPrinter(process.stderr);
+      const unsubscribe = core.subscribe((e) => bar.onEvent(e));
+      const results = [];
+      try {
+        for (const id of ids) results.push(await call(core, 'sync.run', { connectionId: id, dryRun: flags['dry-run'] ?? false }));
+      } finally {
+        unsubscribe();
+        bar.done();
+      }
+      if (flags.json) out(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
+      else for (const r of results) {
+        out(summaryLine(r));
+        for (const p of r.preview ?? []) {
+          out(`  ${p.outcome.padEnd(14)} ${p.sourceId}  ${money(p.total)}  ${p.title}${p.postingDate ? `  dated ${p.postingDate}` : ''}`);
+          for (const l of p.lines) out(`      ${l.side.padEnd(6)} ${l.account.padEnd(10)} ${String(l.amountMinor).padStart(12)}  ${Object.entries(l.dimensions).map(([k, v]) => `${k}=${v}`).join(' ')}${l.partner ? ` partner=${l.partner}` : ''}`);
+          for (const reason of p.reasons) out(`      ! ${reason.code}: ${reason.message}`);
+        }
+      }
+      return results.some((r) => r.status === 'failed' || r.failed > 0) ? 1 : 0;
+    }
+    case 'held': {
+      if (sub === 'list' || sub === undefined) {
+        const status = flags.status === 'failed' ? 'failed' : 'held';
+        const rows = await call(core, 'postings.list', { connectionId: flags.connection, status, limit: 100_000 });
+        if (flags.json) out(JSON.stringify(rows, null, 2));
+        else if (rows.length === 0) out(`No ${status} posts.`);
+        else out(table([['ID', 'SOURCE', 'PARTY', 'AMOUNT', 'REASON'], ...rows.map((r) => [String(r.id), r.sourceId, r.party ?? '', money(r.total), r.reasons.map((x) => `${x.code}: ${x.message}`).join(' | ')])], [3]));
+        return 0;
+      }
+      if (sub === 'replay') {
+        const res = flags.all
+          ? await call(core, 'held.replay', { all: true, connectionId: flags.connection })
+          : await call(core, 'held.replay', { ids: [toId(arg)] });
+        if (flags.json) out(JSON.stringify(res, null, 2));
+        else {
+          const posted = res.filter((r) => r.status === 'posted').length;
+          out(`Replayed ${res.length}: ${posted} posted, ${res.filter((r) => r.status === 'held').length} still held, ${res.filter((r) => r.status === 'failed').length} failed.`);
+          for (const r of res.filter((x) => x.status !== 'posted')) out(`  ${r.id} ${r.sourceId}: ${r.reasons.map((x) => x.message).join('; ')}`);
+        }
+        return res.some((r) => r.status === 'failed') ? 1 : 0;
+      }
+      if (sub === 'dismiss') {
+        if (!flags.reason) throw new UsageError('held dismiss needs --reason "why"');
+        const r = await call(core, 'held.dismiss', { id: toId(arg), reason: flags.reason });
+        out(`Dismissed ${r.id} (${r.sourceId}).`);
+        return 0;
+      }
+      throw new UsageError(`unknown held command "${sub}"`);
+    }
+    case 'mappings': {
+      const connectionId = await pickConnection(core, flags.connection);
+      if (sub === 'export') {
+        const { csv } = await call(core, 'mappings.exportCsv', { connectionId });
+        if (flags.out) writeFileSync(flags.out, csv);
+        else out(csv.trimEnd());
+        return 0;
+      }
+      if (sub === 'import') {
+        if (!arg) throw new UsageError('mappings import needs a CSV file');
+        const r = await call(core, 'mappings.importCsv', { connectionId, csv: readFileSync(arg, 'utf8') });
+        out(`Imported ${r.rows} rows, ${r.changed} changed.`);
+        return 0;
+      }
+      throw new UsageError(`unknown mappings command "${sub}"`);
+    }
+    case 'reference': {
+      if (sub !== 'refresh') throw new UsageError('usage: reference refresh [--connection ID]');
+      const r = await call(core, 'reference.refresh', { connectionId: await pickConnection(core, flags.connection) });
+      out(flags.json ? JSON.stringify(r, null, 2) : `Reference data: ${Object.entries(r.counts).map(([k, n]) => `${n} ${k}`).join(', ')}`);
+      return 0;
+    }
+    case 'audit': {
+      const format = flags.format ?? 'csv';
+      if (format !== 'csv' && format !== 'json') throw new UsageError('--format is csv or json');
+      const r = await call(core, 'audit.export', { format, since: flags.since, until: flags.until, connectionId: flags.connection, limit: 100_000 });
+      if (flags.out) writeFileSync(flags.out, r.content);
+      else out(r.content.trimEnd());
+      return 0;
+    }
+    case 'connections': {
+      if (sub === 'list' || sub === undefined) {
+        const list = await call(core, 'connections.list', {});
+        if (flags.json) out(JSON.stringify(list, null, 2));
+        else out(table([['ID', 'NAME', 'SOURCE → TARGET', 'STATUS'], ...list.map((c) => [c.id, c.name, `${c.source.system} → ${c.target.system}`, c.status === 'paused' ? `paused: ${c.pausedReason ?? ''}` : 'active'])]));
+        return 0;
+      }
+      if (sub === 'test') {
+        const ids = arg ? [arg] : (await call(core, 'connections.list', {})).map((c) => c.id);
+        let ok = true;
+        for (const id of ids) {
+          const r = await call(core, 'connections.test', { connectionId: id });
+          ok &&= r.ok;
+          if (flags.json) out(JSON.stringify({ connectionId: id, ...r }, null, 2));
+          else {
+            out(`${id}: ${r.ok ? 'OK' : 'FAILED'}`);
+            for (const s of r.steps) out(`  ${s.ok ? '✓' : '✗'} ${s.step}: ${s.message}`);
+          }
+        }
+        return ok ? 0 : 1;
+      }
+      throw new UsageError(`unknown connections command "${sub}"`);
+    }
+    case 'config': {
+      if (sub !== 'import' || !arg) throw new UsageError('usage: config import <file.json>');
+      const saved = await importConfig(core, readFileSync(arg, 'utf8'), process.env);
+      out(`Imported ${saved.length} connection${saved.length === 1 ? '' : 's'}: ${saved.join(', ')}`);
+      return 0;
+    }
+    default:
+      throw new UsageError(`unknown command "${name ?? ''}"`);
+  }
+}
+
+function toId(arg: string | undefined): number {
+  const n = Number(arg);
+  if (!arg || !Number.isInteger(n) || n <= 0) throw new UsageError(`expected a posting id (a number), got "${arg ?? ''}"`);
+  return n;
+}

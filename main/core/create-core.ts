@@ -1,0 +1,71 @@
+// createCore(deps): the one core every host builds (Electron, CLI, bridge, tests), with its ports injected.
+import type { MlcEvent } from '../../shared/contract/events';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/methods';
+import type { RunSummary } from '../../shared/schemas/run';
+import type { AdapterRegistry } from './adapters/registry';
+import { defaultRegistry } from './adapters/registry';
+import { Scheduler } from './engine/schedule';
+import { connectionHandlers } from './handlers/connections';
+import { mappingHandlers } from './handlers/mappings';
+import { postingHandlers } from './handlers/postings';
+import { startSync } from './handlers/sync';
+import type { Clock, HttpFetch, Logger, SecretCipher } from './ports';
+import { silentLogger, systemClock } from './ports';
+import type { Runtime } from './runtime';
+import { EventHub } from './runtime';
+import { openStore } from './store/store';
+
+export interface CoreDeps {
+  dbPath: string;
+  cipher: SecretCipher;
+  clock?: Clock;
+  fetch?: HttpFetch;
+  logger?: Logger;
+  registry?: AdapterRegistry;
+}
+
+export type Handlers = { [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>> };
+
+export interface Core {
+  /** Handlers acting as `actor` (the signed-in user's name, "cli", "scheduler"). */
+  handlers(actor: string): Handlers;
+  sync(connectionId: string, opts: { dryRun?: boolean; trigger?: RunSummary['trigger']; actor: string }): Promise<RunSummary>;
+  subscribe(listener: (e: MlcEvent) => void): () => void;
+  startScheduler(tickMs?: number): void;
+  close(): Promise<void>;
+  readonly runtime: Runtime;
+}
+
+export function createCore(deps: CoreDeps): Core {
+  const clock = deps.clock ?? systemClock;
+  const rt: Runtime = {
+    store: openStore(deps.dbPath, () => clock.now()),
+    cipher: deps.cipher,
+    clock,
+    logger: deps.logger ?? silentLogger,
+    fetch: deps.fetch ?? fetch,
+    registry: deps.registry ?? defaultRegistry,
+    events: new EventHub(),
+    running: new Map(),
+  };
+  const scheduler = new Scheduler({
+    listConnections: () => rt.store.connections.list(),
+    lastStartedAt: (id) => rt.store.runs.last(id)?.startedAt ?? null,
+    isRunning: (id) => rt.running.has(id),
+    run: (id) => startSync(rt, { connectionId: id, dryRun: false, trigger: 'schedule', actor: 'scheduler' }),
+    now: () => clock.now(),
+    onError: (id, e) => rt.logger.error('scheduled sync failed', { connectionId: id, error: e instanceof Error ? e.message : String(e) }),
+  });
+  return {
+    runtime: rt,
+    handlers: (actor) => ({ ...connectionHandlers(rt, actor), ...postingHandlers(rt, actor), ...mappingHandlers(rt, actor) }) as Handlers,
+    sync: (connectionId, o) => startSync(rt, { connectionId, dryRun: o.dryRun ?? false, trigger: o.trigger ?? 'manual', actor: o.actor }),
+    subscribe: (l) => rt.events.subscribe(l),
+    startScheduler: (tickMs) => scheduler.start(tickMs),
+    async close() {
+      scheduler.stop();
+      await Promise.allSettled([...rt.running.values()]);
+      rt.store.close();
+    },
+  };
+}

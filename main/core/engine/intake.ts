@@ -1,0 +1,109 @@
+// Intake of fetched documents: dedupe by key, plan, validate, and commit each as pending or held,
+// one short transaction per batch. Returns the rows that are ready to be delivered.
+import type { Connection } from '../../../shared/schemas/connection';
+import type { SourceDocument } from '../../../shared/schemas/document';
+import type { PostingPlan } from '../../../shared/schemas/plan';
+import type { HoldReason } from '../../../shared/schemas/posting';
+import type { PreviewItem } from '../../../shared/schemas/run';
+import type { TargetCapabilities } from '../adapters/types';
+import type { Store } from '../store/store';
+import type { PostingRow } from '../store/repos/postings';
+import { contentHash, idempotencyKey } from './keys';
+import type { MappingLookup } from './mapping-lookup';
+import { planDocument } from './plan';
+import type { ReferenceIndex } from './validate';
+import { validatePlan } from './validate';
+
+export interface IntakeEnv {
+  conn: Connection;
+  store: Store;
+  lookup: MappingLookup;
+  ref: ReferenceIndex;
+  caps: TargetCapabilities;
+  actor: string;
+}
+
+export interface BatchOutcome {
+  deliver: PostingRow[];
+  held: number;
+  skipped: number;
+}
+
+/** Plans and validates one document against today's mappings and the cached reference data. */
+export function planAndValidate(doc: SourceDocument, env: IntakeEnv): { plan: PostingPlan | null; reasons: HoldReason[] } {
+  const key = idempotencyKey(env.conn.id, doc.sourceSystem, doc.sourceId);
+  const kind = env.conn.target.postingMode === 'supplier_invoice' && env.caps.postingKinds.includes('supplier_invoice') ? 'supplier_invoice' : 'journal';
+  const r = planDocument({ doc, key, kind, rules: env.conn.rules, lookup: env.lookup, maxDescriptionLength: env.caps.maxDescriptionLength });
+  if (!r.plan) return r;
+  const reasons = validatePlan(r.plan, env.ref, env.caps.dimensionTypes);
+  return { plan: r.plan, reasons };
+}
+
+const totalOf = (doc: SourceDocument, plan: PostingPlan | null) =>
+  plan ? { amountMinor: plan.totalMinor, currency: plan.currency } : doc.currency ? { amountMinor: doc.lines.reduce((s, l) => s + (l.amount && !l.isPersonal ? l.amount.amountMinor : 0), 0), currency: doc.currency } : null;
+
+export function intakeBatch(docs: readonly SourceDocument[], env: IntakeEnv): BatchOutcome {
+  const { store, conn, actor } = env;
+  const out: BatchOutcome = { deliver: [], held: 0, skipped: 0 };
+  const audit = (doc: SourceDocument, key: string, action: 'fetch' | 'plan' | 'hold' | 'changed_after_posting', outcome: string, message: string, erpId: string | null = null) =>
+    store.audit.append({ connectionId: conn.id, actor, action, sourceId: doc.sourceId, erpId, idempotencyKey: key, outcome, message });
+
+  store.db.transaction(() => {
+    for (const doc of docs) {
+      for (const l of doc.lines) if (l.expenseType.code) store.mappings.noteSeen(conn.id, 'expense_type', l.expenseType.code, l.expenseType.name);
+      if (doc.employee) store.mappings.noteSeen(conn.id, 'employee', doc.employee.id, doc.employee.name);
+
+      const key = idempotencyKey(conn.id, doc.sourceSystem, doc.sourceId);
+      const hash = contentHash(doc);
+      const existing = store.postings.getByKey(key);
+      if (existing) {
+        const changed = existing.content_hash !== hash;
+        if ((existing.status === 'posted' || existing.status === 'dismissed') && changed && existing.changed_after_posting === 0) {
+          store.postings.markChangedAfterPosting(existing.id);
+          audit(doc, key, 'changed_after_posting', 'flagged', `Changed in ${doc.sourceSystem} after it was ${existing.status}; not posted again — review the difference`, existing.erp_id);
+        }
+        if ((existing.status === 'held' || existing.status === 'failed') && changed) {
+          const { plan, reasons } = planAndValidate(doc, env);
+          store.postings.replan(existing.id, { doc, contentHash: hash, status: reasons.length ? 'held' : 'pending', plan, reasons, total: totalOf(doc, plan) });
+          audit(doc, key, reasons.length ? 'hold' : 'plan', reasons.length ? 'held' : 'planned', reasons.length ? `Changed at the source, still held: ${reasons.map((r) => r.message).join('; ')}` : 'Changed at the source and now valid: planned');
+          if (reasons.length) out.held++;
+          else out.deliver.push(store.postings.get(existing.id)!);
+          continue;
+        }
+        out.skipped++;
+        continue;
+      }
+      const { plan, reasons } = planAndValidate(doc, env);
+      const row = store.postings.insert({ connectionId: conn.id, doc, key, contentHash: hash, status: reasons.length ? 'held' : 'pending', plan, reasons, total: totalOf(doc, plan) });
+      if (reasons.length) {
+        audit(doc, key, 'hold', 'held', reasons.map((r) => r.message).join('; '));
+        out.held++;
+      } else {
+        audit(doc, key, 'plan', 'planned', `Planned ${plan!.kind === 'journal' ? 'journal entry' : 'supplier invoice'} of ${plan!.lines.length} lines dated ${plan!.postingDate}`);
+        out.deliver.push(row);
+      }
+    }
+  })();
+  return out;
+}
+
+/** Dry run: the same decisions, written nowhere. */
+export function previewBatch(docs: readonly SourceDocument[], env: IntakeEnv): PreviewItem[] {
+  return docs.map((doc) => {
+    const existing = env.store.postings.getByKey(idempotencyKey(env.conn.id, doc.sourceSystem, doc.sourceId));
+    const base = { sourceId: doc.sourceId, title: doc.title };
+    if (existing && (existing.status === 'posted' || existing.status === 'dismissed' || existing.status === 'held') && existing.content_hash === contentHash(doc)) {
+      return { ...base, outcome: existing.status === 'held' ? 'already_held' : 'already_posted', total: existing.total_minor !== null && existing.currency ? { amountMinor: existing.total_minor, currency: existing.currency } : null, postingDate: null, lines: [], reasons: [], notes: [] };
+    }
+    const { plan, reasons } = planAndValidate(doc, env);
+    return {
+      ...base,
+      outcome: reasons.length ? 'would_hold' : 'would_post',
+      total: totalOf(doc, plan),
+      postingDate: plan?.postingDate ?? null,
+      lines: (plan?.lines ?? []).map((l) => ({ account: l.account, side: l.side, amountMinor: l.amountMinor, dimensions: l.dimensions, partner: l.partner })),
+      reasons,
+      notes: plan?.notes ?? [],
+    };
+  });
+}

@@ -1,0 +1,184 @@
+// Pure planner: a source document + today's mappings + posting rules -> a balanced posting plan, or hold reasons.
+import type { PostingRules } from '../../../shared/schemas/connection';
+import type { SourceDocument, SourceLine } from '../../../shared/schemas/document';
+import type { PlanLine, PostingKind, PostingPlan } from '../../../shared/schemas/plan';
+import type { HoldCode, HoldReason } from '../../../shared/schemas/posting';
+import { HOLD_CODES } from '../../../shared/schemas/posting';
+import { allocate } from '../money/allocate';
+import { isKnownCurrency } from '../money/currency';
+import { formatMinor } from '../money/parse';
+import type { MappingLookup } from './mapping-lookup';
+import { truncate } from './text';
+
+export interface PlanInput {
+  doc: SourceDocument;
+  key: string;
+  kind: PostingKind;
+  rules: PostingRules;
+  lookup: MappingLookup;
+  /** The target's own description limit; the smaller of it and the rule's applies. */
+  maxDescriptionLength: number;
+}
+
+export type PlanResult = { plan: PostingPlan; reasons: [] } | { plan: null; reasons: HoldReason[] };
+
+const KNOWN = new Set<string>(HOLD_CODES);
+const asHoldCode = (c: string): HoldCode => (KNOWN.has(c) ? (c as HoldCode) : 'SOURCE_INVALID');
+const isDate = (d: string | null): d is string => !!d && /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`));
+
+interface Draft {
+  line: SourceLine;
+  account: string;
+  amountMinor: number;
+  dimensions: Record<string, string>;
+}
+
+export function planDocument(input: PlanInput): PlanResult {
+  const { doc, rules, lookup } = input;
+  const reasons: HoldReason[] = doc.problems.map((p) => ({ code: asHoldCode(p.code), message: p.message, ...(p.lineId ? { lineId: p.lineId } : {}) }));
+  const notes: string[] = [];
+  const hold = (code: HoldCode, message: string, extra: Partial<HoldReason> = {}) => reasons.push({ code, message, ...extra });
+  const maxDesc = Math.min(rules.maxDescriptionLength, input.maxDescriptionLength);
+  const describe = (text: string, what: string) => {
+    const t = truncate(text, maxDesc);
+    if (t.cut) notes.push(`${what} shortened to ${maxDesc} characters`);
+    return t.text;
+  };
+
+  const currency = doc.currency;
+  if (!currency || !isKnownCurrency(currency)) hold('INVALID_CURRENCY', `Document currency "${currency ?? ''}" is not a known ISO 4217 code`);
+  if (doc.lines.length === 0) hold('EMPTY_DOCUMENT', 'The document has no expense lines');
+
+  const drafts: Draft[] = [];
+  const seenLineIds = new Set<string>();
+  for (const line of doc.lines) {
+    if (seenLineIds.has(line.lineId)) hold('DUPLICATE_SOURCE', `Line ${line.lineId} appears twice in the document`, { lineId: line.lineId });
+    seenLineIds.add(line.lineId);
+    if (line.isPersonal) {
+      notes.push(`Line ${line.lineId} (${line.expenseType.name || line.expenseType.code}) is personal and not posted`);
+      continue;
+    }
+    if (!line.amount) continue; // already a problem reported by the source mapper
+    if (currency && line.amount.currency !== currency) {
+      hold('CURRENCY_MISMATCH', `Line ${line.lineId} is in ${line.amount.currency}, the document in ${currency}`, { lineId: line.lineId });
+      continue;
+    }
+    if (line.amount.amountMinor === 0) {
+      notes.push(`Line ${line.lineId} has a zero amount and is not posted`);
+      continue;
+    }
+    const target = lookup.expenseType(line.expenseType.code);
+    if (!target) {
+      hold('NEEDS_MAPPING', `Expense type "${line.expenseType.code}"${line.expenseType.name ? ` (${line.expenseType.name})` : ''} has no GL account mapped`, {
+        subject: line.expenseType.code,
+        lineId: line.lineId,
+      });
+      continue;
+    }
+    const base = { ...target.dimensions, ...line.dimensions };
+    const allocations = line.allocations.length ? line.allocations : [{ percentage: '100', dimensions: {} }];
+    const split = allocate(line.amount.amountMinor, allocations.map((a) => a.percentage));
+    if (!split.ok) {
+      hold('ALLOCATION_INVALID', `Line ${line.lineId}: ${split.message}`, { lineId: line.lineId });
+      continue;
+    }
+    allocations.forEach((a, i) => {
+      const amountMinor = split.parts[i] ?? 0;
+      if (amountMinor !== 0) drafts.push({ line, account: target.account, amountMinor, dimensions: { ...base, ...a.dimensions } });
+    });
+  }
+
+  for (const d of drafts) {
+    for (const dim of rules.requiredDimensions) {
+      if (!d.dimensions[dim]) hold('DIMENSION_MISSING', `Line ${d.line.lineId} has no ${dim}: map one on expense type "${d.line.expenseType.code}" or allocate it at the source`, { subject: d.line.expenseType.code, lineId: d.line.lineId });
+    }
+  }
+
+  const partner = input.kind === 'supplier_invoice' ? (doc.vendor?.code ?? (doc.employee ? lookup.employee(doc.employee.id) : null)) : doc.employee ? lookup.employee(doc.employee.id) : null;
+  const needsEmployeePartner = drafts.some((d) => d.line.paidBy === 'employee') || input.kind === 'supplier_invoice';
+  if (needsEmployeePartner && !partner) {
+    if (doc.vendor && input.kind === 'supplier_invoice') hold('PARTNER_UNKNOWN', `Vendor "${doc.vendor.name}" has no supplier code`, { subject: doc.vendor.name });
+    else if (doc.employee) hold('EMPLOYEE_UNMAPPED', `Employee ${doc.employee.name} (${doc.employee.id}) is not mapped to an ERP supplier/employee`, { subject: doc.employee.id });
+    else hold('PARTNER_UNKNOWN', 'The document names neither an employee nor a vendor');
+  }
+
+  const dates = drafts.map((d) => d.line.transactionDate).filter(isDate).sort();
+  const postingDate = rules.dateRule === 'latest_expense_date' ? (dates.at(-1) ?? null) : doc.documentDate;
+  if (!isDate(postingDate)) hold('INVALID_DATE', rules.dateRule === 'latest_expense_date' ? 'No valid expense date to date the entry with' : `Document date "${doc.documentDate ?? ''}" is missing or invalid`);
+  if (reasons.length === 0 && drafts.length === 0) hold('ZERO_AMOUNT', 'Nothing to post: every line is personal or zero');
+  if (reasons.length > 0 || !currency || !isDate(postingDate)) return { plan: null, reasons: dedupe(reasons) };
+
+  notes.push(rules.dateRule === 'latest_expense_date' ? `Dated ${postingDate}, the latest expense date in the document` : `Dated ${postingDate}, the document date`);
+  const lines: PlanLine[] = drafts.map((d, i) => ({
+    lineNo: i + 1,
+    sourceLineId: d.line.lineId,
+    account: d.account,
+    side: d.amountMinor > 0 ? 'debit' : 'credit',
+    amountMinor: Math.abs(d.amountMinor),
+    dimensions: d.dimensions,
+    description: describe(d.line.description || d.line.expenseType.name || d.line.expenseType.code, `Line ${d.line.lineId} description`),
+    partner: null,
+    sourceAmountMinor: d.line.transactionAmount?.amountMinor ?? null,
+    sourceCurrency: d.line.transactionAmount?.currency ?? null,
+    sourceRate: d.line.exchangeRate,
+    transactionDate: d.line.transactionDate,
+  }));
+
+  if (input.kind === 'journal') {
+    for (const paidBy of ['employee', 'company'] as const) {
+      const net = drafts.filter((d) => d.line.paidBy === paidBy).reduce((s, d) => s + d.amountMinor, 0);
+      if (net === 0) continue;
+      lines.push({
+        lineNo: lines.length + 1,
+        sourceLineId: null,
+        account: paidBy === 'employee' ? rules.liabilityAccount : rules.cardClearingAccount,
+        side: net > 0 ? 'credit' : 'debit',
+        amountMinor: Math.abs(net),
+        dimensions: {},
+        description: describe(paidBy === 'employee' ? `Due to ${doc.employee?.name ?? 'employee'}: ${doc.title}` : `Card clearing: ${doc.title}`, 'Balancing line description'),
+        partner: paidBy === 'employee' ? partner : null,
+        sourceAmountMinor: null,
+        sourceCurrency: null,
+        sourceRate: null,
+        transactionDate: null,
+      });
+    }
+  }
+
+  const debit = lines.filter((l) => l.side === 'debit').reduce((s, l) => s + l.amountMinor, 0);
+  const credit = lines.filter((l) => l.side === 'credit').reduce((s, l) => s + l.amountMinor, 0);
+  if (input.kind === 'journal' && debit !== credit) {
+    return { plan: null, reasons: [{ code: 'UNBALANCED', message: `Debits ${formatMinor(debit, currency)} and credits ${formatMinor(credit, currency)} ${currency} differ` }] };
+  }
+  if (input.kind === 'supplier_invoice' && debit - credit <= 0) {
+    return { plan: null, reasons: [{ code: 'ZERO_AMOUNT', message: `Invoice total ${formatMinor(debit - credit, currency)} ${currency} is not positive: credit notes are posted by hand` }] };
+  }
+  const plan: PostingPlan = {
+    kind: input.kind,
+    idempotencyKey: input.key,
+    sourceSystem: doc.sourceSystem,
+    sourceKind: doc.kind,
+    sourceId: doc.sourceId,
+    sourceVersion: doc.version,
+    postingDate,
+    documentDate: doc.documentDate ?? postingDate,
+    currency,
+    description: describe(doc.title || doc.sourceId, 'Document description'),
+    partner,
+    invoiceNumber: doc.invoiceNumber,
+    lines,
+    totalMinor: input.kind === 'journal' ? debit : debit - credit,
+    notes,
+  };
+  return { plan, reasons: [] };
+}
+
+function dedupe(reasons: HoldReason[]): HoldReason[] {
+  const seen = new Set<string>();
+  return reasons.filter((r) => {
+    const k = `${r.code}|${r.subject ?? r.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,66 @@
+// Replay of held/failed posts: re-planned from today's mappings and reference data, then delivered
+// through the same findExisting gate as any other post.
+import type { Connection } from '../../../shared/schemas/connection';
+import type { PostingSummary } from '../../../shared/schemas/posting';
+import type { TargetAdapter } from '../adapters/types';
+import { isConnectorError } from '../errors';
+import type { Store } from '../store/store';
+import type { PostingRow } from '../store/repos/postings';
+import { rowDocument, toSummary } from '../store/repos/postings';
+import type { Clock, Logger } from '../ports';
+import { deliver } from './deliver';
+import { contentHash } from './keys';
+import { planAndValidate } from './intake';
+import { createMappingLookup } from './mapping-lookup';
+import { Pool } from './pool';
+import { refreshReference } from './reference-refresh';
+import { createReferenceIndex } from './validate';
+
+export interface ReplayDeps {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+}
+
+export async function replayPostings(deps: ReplayDeps, conn: Connection, target: TargetAdapter, rows: PostingRow[], actor: string, confirmToSource: boolean): Promise<PostingSummary[]> {
+  const { store } = deps;
+  try {
+    await refreshReference(store, conn.id, target, actor);
+  } catch (e) {
+    if (store.reference.count(conn.id) === 0 || !isConnectorError(e)) throw e;
+    deps.logger.warn('reference refresh failed before replay, using cached data', { error: e.message });
+  }
+  const env = {
+    conn,
+    store,
+    lookup: createMappingLookup(store.mappings.list(conn.id)),
+    ref: createReferenceIndex(store.reference.list(conn.id)),
+    caps: target.capabilities,
+    actor,
+  };
+  const pool = new Pool(conn.concurrency);
+  const ids: number[] = [];
+  for (const row of rows) {
+    if (row.status !== 'held' && row.status !== 'failed') continue;
+    ids.push(row.id);
+    const doc = rowDocument(row);
+    const { plan, reasons } = planAndValidate(doc, env);
+    store.postings.replan(row.id, { doc, contentHash: contentHash(doc), status: reasons.length ? 'held' : 'pending', plan, reasons, total: plan ? { amountMinor: plan.totalMinor, currency: plan.currency } : null });
+    store.audit.append({
+      connectionId: conn.id,
+      actor,
+      action: 'replay',
+      sourceId: row.source_id,
+      idempotencyKey: row.idempotency_key,
+      outcome: reasons.length ? 'still_held' : 'planned',
+      message: reasons.length ? `Replayed, still held: ${reasons.map((r) => r.message).join('; ')}` : 'Replayed with current mappings: sending',
+    });
+    if (reasons.length) continue;
+    const fresh = store.postings.get(row.id)!;
+    await pool.add(async () => {
+      await deliver(fresh, { store, target, clock: deps.clock, retry: conn.retry, actor, confirmToSource });
+    });
+  }
+  await pool.drain();
+  return ids.map((id) => toSummary(store.postings.get(id)!));
+}

@@ -1,0 +1,193 @@
+// One sync pass for one connection: reference data -> recover unsettled posts -> pull -> intake -> deliver
+// -> cursor -> confirmations. The outbox, not the cursor, is what prevents duplicates.
+import { randomUUID } from 'node:crypto';
+import type { Connection } from '../../../shared/schemas/connection';
+import type { PreviewItem, RunSummary } from '../../../shared/schemas/run';
+import type { SourceAdapter, TargetAdapter } from '../adapters/types';
+import { ConnectorError, isConnectorError } from '../errors';
+import type { Clock, EventSink, Logger } from '../ports';
+import type { Store } from '../store/store';
+import { rowDocument } from '../store/repos/postings';
+import type { DeliveryResult } from './deliver';
+import { AuthStop, deliver } from './deliver';
+import type { IntakeEnv } from './intake';
+import { intakeBatch, previewBatch } from './intake';
+import { createMappingLookup } from './mapping-lookup';
+import { Pool, readAhead } from './pool';
+import { refreshReference } from './reference-refresh';
+import { createReferenceIndex } from './validate';
+
+export interface RunDeps {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  events: EventSink;
+}
+
+export interface RunAdapters {
+  source: SourceAdapter;
+  target: TargetAdapter;
+}
+
+export interface RunOptions {
+  trigger: RunSummary['trigger'];
+  dryRun: boolean;
+  actor: string;
+  signal?: AbortSignal;
+}
+
+export const CURSOR_STREAM = 'documents';
+
+export async function runSync(deps: RunDeps, conn: Connection, adapters: RunAdapters, opts: RunOptions): Promise<RunSummary> {
+  const { store, clock, events } = deps;
+  const s: RunSummary = {
+    runId: randomUUID(),
+    connectionId: conn.id,
+    trigger: opts.trigger,
+    dryRun: opts.dryRun,
+    startedAt: clock.now().toISOString(),
+    finishedAt: null,
+    status: 'running',
+    fetched: 0,
+    posted: 0,
+    held: 0,
+    failed: 0,
+    skipped: 0,
+    recovered: 0,
+    wouldPost: 0,
+    error: null,
+  };
+  const preview: PreviewItem[] = [];
+  let lastEmit = 0;
+  const progress = (phase: 'reference' | 'fetch' | 'post' | 'confirm' | 'done', force = false) => {
+    const t = clock.now().getTime();
+    if (!force && t - lastEmit < 200) return;
+    lastEmit = t;
+    events.emit({ type: 'run.progress', payload: { runId: s.runId, connectionId: conn.id, phase, fetched: s.fetched, posted: s.posted, held: s.held, failed: s.failed, skipped: s.skipped } });
+  };
+  const audit = (action: 'sync_start' | 'sync_finish' | 'auth', outcome: string, message: string) => store.audit.append({ connectionId: conn.id, actor: opts.actor, action, outcome, message });
+  if (!opts.dryRun) {
+    store.runs.save(s);
+    audit('sync_start', 'started', `${opts.trigger} sync started`);
+  }
+
+  const count = (r: DeliveryResult) => {
+    s[r === 'posted' ? 'posted' : r === 'held' ? 'held' : 'failed']++;
+    progress('post');
+  };
+  const deliverDeps = { store, target: adapters.target, clock, retry: conn.retry, actor: opts.actor, confirmToSource: !!adapters.source.confirm, signal: opts.signal };
+
+  try {
+    progress('reference', true);
+    try {
+      await refreshReference(store, conn.id, adapters.target, opts.actor);
+    } catch (e) {
+      // Stale reference data still validates; no reference data at all cannot.
+      if (store.reference.count(conn.id) === 0 || !isConnectorError(e) || e.code === 'AUTH_FAILED') throw e;
+      deps.logger.warn('reference refresh failed, using cached data', { connectionId: conn.id, error: e.message });
+    }
+    const env: IntakeEnv = {
+      conn,
+      store,
+      lookup: createMappingLookup(store.mappings.list(conn.id)),
+      ref: createReferenceIndex(store.reference.list(conn.id)),
+      caps: adapters.target.capabilities,
+      actor: opts.actor,
+    };
+
+    const pool = new Pool(conn.concurrency);
+    if (!opts.dryRun) {
+      // Posts a previous run left uncertain (crash, dropped response) go through findExisting first.
+      for (const row of [...store.postings.unsettled(conn.id), ...store.postings.dueFailures(conn.id, clock.now().toISOString())]) {
+        await pool.add(async () => {
+          const r = await deliver(row, deliverDeps);
+          if (r === 'posted') s.recovered++;
+          else count(r);
+        });
+      }
+    }
+
+    const pull = adapters.source.pull(store.cursors.get(conn.id, CURSOR_STREAM));
+    progress('fetch', true);
+    for await (const batch of readAhead(pull.batches, 2)) {
+      s.fetched += batch.length;
+      if (opts.dryRun) {
+        for (const item of previewBatch(batch, env)) {
+          preview.push(item);
+          if (item.outcome === 'would_post') s.wouldPost++;
+          else if (item.outcome === 'would_hold') s.held++;
+          else s.skipped++;
+        }
+        continue;
+      }
+      const out = intakeBatch(batch, env);
+      s.held += out.held;
+      s.skipped += out.skipped;
+      for (const row of out.deliver) await pool.add(async () => count(await deliver(row, deliverDeps)));
+      progress('fetch');
+    }
+    await pool.drain();
+    const cursor = pull.finalCursor();
+    if (cursor && !opts.dryRun) store.cursors.set(conn.id, CURSOR_STREAM, cursor);
+
+    if (!opts.dryRun && adapters.source.confirm) {
+      progress('confirm', true);
+      await confirmPending(deps, conn, adapters.source, opts.actor);
+    }
+    if (!opts.dryRun) {
+      store.connections.resetAuthFailures(conn.id);
+      if (conn.status === 'paused') {
+        store.connections.setStatus(conn.id, 'active', null);
+        audit('auth', 'resumed', 'Signed in again: connection resumed');
+      }
+    }
+    s.status = 'succeeded';
+  } catch (e) {
+    const err = e instanceof AuthStop ? e.error : e;
+    s.status = 'failed';
+    s.error = isConnectorError(err) ? err.message : `Unexpected error: ${err instanceof Error ? err.message : String(err)}`;
+    if (!isConnectorError(err)) deps.logger.error('sync failed with an unexpected error', { connectionId: conn.id, stack: err instanceof Error ? err.stack : String(err) });
+    if (isConnectorError(err) && (err.code === 'AUTH_FAILED' || err.code === 'AUTH_EXPIRED') && !opts.dryRun) {
+      const failures = store.connections.bumpAuthFailures(conn.id);
+      if (failures >= conn.retry.pauseAfterAuthFailures) {
+        const reason = `Paused after ${failures} failed sign-ins: ${err.message}`;
+        store.connections.setStatus(conn.id, 'paused', reason);
+        audit('auth', 'paused', reason);
+      }
+    }
+  } finally {
+    s.finishedAt = clock.now().toISOString();
+    if (opts.dryRun) s.preview = preview;
+    else {
+      store.runs.save(s);
+      audit('sync_finish', s.status, summaryText(s));
+    }
+    progress('done', true);
+    events.emit({ type: 'run.finished', payload: s });
+    events.emit({ type: 'entities.changed', payload: { tags: ['postings', 'runs', 'audit', 'mappings', 'reference', 'connections'] } });
+  }
+  return s;
+}
+
+/** Tells the source about posts it has not heard of yet; a failure is retried next run, never re-posted. */
+export async function confirmPending(deps: RunDeps, conn: Connection, source: SourceAdapter, actor: string): Promise<void> {
+  if (!source.confirm) return;
+  for (const row of deps.store.postings.pendingConfirmations(conn.id)) {
+    const doc = rowDocument(row);
+    try {
+      await source.confirm({ sourceId: row.source_id, meta: doc.meta }, { ok: true, erpId: row.erp_id ?? '', postingDate: row.posted_at?.slice(0, 10) ?? '' });
+      deps.store.postings.markConfirmed(row.id);
+      deps.store.audit.append({ connectionId: conn.id, actor, action: 'confirm', sourceId: row.source_id, erpId: row.erp_id, idempotencyKey: row.idempotency_key, outcome: 'ok', message: `Confirmed to ${doc.sourceSystem}` });
+    } catch (e) {
+      const err = isConnectorError(e) ? e : new ConnectorError('INTERNAL', String(e));
+      deps.store.audit.append({ connectionId: conn.id, actor, action: 'confirm', sourceId: row.source_id, erpId: row.erp_id, idempotencyKey: row.idempotency_key, outcome: 'retry_later', message: `Confirmation failed, will retry: ${err.message}`, correlationId: err.correlationId ?? null });
+    }
+  }
+}
+
+export function summaryText(s: RunSummary): string {
+  const parts = [`fetched ${s.fetched}`, `posted ${s.posted}`, `held ${s.held}`, `failed ${s.failed}`, `skipped ${s.skipped}`];
+  if (s.recovered) parts.push(`recovered ${s.recovered}`);
+  if (s.dryRun) parts.push(`would post ${s.wouldPost}`);
+  return `${s.status}: ${parts.join(', ')}${s.error ? ` — ${s.error}` : ''}`;
+}

@@ -1,0 +1,84 @@
+// connections.* : settings, write-only secrets, connection tests, pause/resume and dashboard states.
+import type { MethodInput, MethodOutput } from '../../../shared/contract/methods';
+import { connectionInputSchema, SECRET_NAMES } from '../../../shared/schemas/connection';
+import type { ConnectionState } from '../../../shared/schemas/run';
+import { nextRunAt } from '../engine/schedule';
+import { ConnectorError, isConnectorError } from '../errors';
+import { registerSecret } from '../redact';
+import type { Runtime } from '../runtime';
+import { buildAdapters, requireConnection } from '../runtime';
+import type { TestStep } from '../adapters/types';
+
+const SYSTEM_LABEL: Record<string, string> = { concur: 'Concur', expensify: 'Expensify', 'sage-x3': 'Sage X3', 'sage-intacct': 'Sage Intacct', acumatica: 'Acumatica', netsuite: 'NetSuite' };
+
+export function connectionHandlers(rt: Runtime, actor: string) {
+  const { store } = rt;
+  return {
+    'connections.list': async () => store.connections.list(),
+
+    'connections.save': async (input: MethodInput<'connections.save'>) => {
+      const conn = connectionInputSchema.parse(input);
+      const { created } = store.connections.save(conn);
+      store.audit.append({ connectionId: conn.id, actor, action: 'connection_change', outcome: created ? 'created' : 'updated', message: `Connection "${conn.name}" ${created ? 'created' : 'updated'} (${conn.source.system} → ${conn.target.system})` });
+      return requireConnection(rt, conn.id);
+    },
+
+    'connections.setSecret': async (input: MethodInput<'connections.setSecret'>): Promise<MethodOutput<'connections.setSecret'>> => {
+      const conn = requireConnection(rt, input.connectionId);
+      const allowed = [...(SECRET_NAMES[conn.source.system] ?? []), ...(SECRET_NAMES[conn.target.system as keyof typeof SECRET_NAMES] ?? [])] as string[];
+      if (!allowed.includes(input.name)) throw new ConnectorError('BAD_REQUEST', `"${input.name}" is not a secret of this connection (expected one of: ${allowed.join(', ')})`, { retryable: false });
+      registerSecret(input.value);
+      store.connections.putSecretEnvelope(conn.id, input.name, await rt.cipher.encrypt(input.value));
+      // New credentials: forget tokens minted with the old ones and give the connection another chance.
+      if (input.name !== 'tokenState') store.connections.deleteSecret(conn.id, 'tokenState');
+      if (conn.status === 'paused') store.connections.setStatus(conn.id, 'active', null);
+      store.audit.append({ connectionId: conn.id, actor, action: 'connection_change', outcome: 'secret_set', message: `Secret "${input.name}" replaced (value not recorded)` });
+      return { ok: true };
+    },
+
+    'connections.test': async (input: MethodInput<'connections.test'>): Promise<MethodOutput<'connections.test'>> => {
+      const conn = requireConnection(rt, input.connectionId);
+      const steps: TestStep[] = [];
+      let adapters;
+      try {
+        adapters = buildAdapters(rt, conn, actor);
+      } catch (e) {
+        return { ok: false, steps: [{ step: 'configuration', ok: false, message: isConnectorError(e) ? e.message : String(e) }] };
+      }
+      for (const [side, adapter, system] of [['source', adapters.source, conn.source.system], ['target', adapters.target, conn.target.system]] as const) {
+        try {
+          for (const st of await adapter.test()) steps.push({ ...st, step: `${SYSTEM_LABEL[system] ?? system}: ${st.step}` });
+        } catch (e) {
+          steps.push({ step: `${SYSTEM_LABEL[system] ?? system} (${side})`, ok: false, message: isConnectorError(e) ? e.message : `Unexpected error: ${String(e)}` });
+        }
+      }
+      return { ok: steps.every((s) => s.ok), steps };
+    },
+
+    'connections.resume': async (input: MethodInput<'connections.resume'>) => {
+      const conn = requireConnection(rt, input.connectionId);
+      store.connections.setStatus(conn.id, 'active', null);
+      store.audit.append({ connectionId: conn.id, actor, action: 'connection_change', outcome: 'resumed', message: 'Connection resumed by the user' });
+      return { ok: true as const };
+    },
+
+    'connections.states': async (): Promise<ConnectionState[]> =>
+      store.connections.list().map((c) => {
+        const lastRun = store.runs.last(c.id);
+        const counts = store.postings.counts(c.id);
+        const next = c.status === 'active' ? nextRunAt(c.schedule, lastRun?.startedAt ?? null, rt.clock.now()) : null;
+        const errors = store.audit.list({ connectionId: c.id, outcome: 'failed', limit: 5 });
+        return {
+          connectionId: c.id,
+          name: c.name,
+          status: c.status,
+          pausedReason: c.pausedReason,
+          running: rt.running.has(c.id),
+          lastRun,
+          nextRunAt: next ? next.toISOString() : null,
+          counts: { posted: counts.posted, held: counts.held, failed: counts.failed + counts.uncertain },
+          latestErrors: errors.map((e) => ({ at: e.at, message: e.message })),
+        };
+      }),
+  };
+}

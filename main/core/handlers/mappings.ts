@@ -1,0 +1,63 @@
+// mappings.*, reference.* and audit.*: what the grid edits, what it autocompletes from, and the trail.
+import { stringify } from 'csv-stringify/sync';
+import type { MethodInput, MethodOutput } from '../../../shared/contract/methods';
+import type { Mapping } from '../../../shared/schemas/mapping';
+import { csvToMappings, mappingsToCsv } from '../engine/mapping-csv';
+import { refreshReference } from '../engine/reference-refresh';
+import type { Runtime } from '../runtime';
+import { buildAdapters, requireConnection } from '../runtime';
+
+export function mappingHandlers(rt: Runtime, actor: string) {
+  const { store } = rt;
+  const upsert = (connectionId: string, rows: Mapping[]) => {
+    requireConnection(rt, connectionId);
+    const changed = store.db.transaction(() => {
+      const ch = store.mappings.upsert(connectionId, rows, actor);
+      for (const { before, after } of ch) {
+        const dims = Object.entries(after.dimensions).map(([k, v]) => `${k}=${v}`).join(', ');
+        store.audit.append({
+          connectionId,
+          actor,
+          action: 'mapping_change',
+          sourceId: null,
+          outcome: before ? 'updated' : 'created',
+          message: `${after.kind} "${after.sourceCode}" → ${after.target || '(unmapped)'}${dims ? ` [${dims}]` : ''}${before ? ` (was ${before.target || '(unmapped)'})` : ''}`,
+        });
+      }
+      return ch.length;
+    })();
+    if (changed) rt.events.emit({ type: 'entities.changed', payload: { tags: ['mappings', 'audit'] } });
+    return changed;
+  };
+  return {
+    'mappings.list': async (input: MethodInput<'mappings.list'>) => store.mappings.list(input.connectionId, input.kind),
+    'mappings.upsert': async (input: MethodInput<'mappings.upsert'>) => ({ changed: upsert(input.connectionId, input.rows.map((r) => ({ ...r, sourceName: r.sourceName ?? '', dimensions: r.dimensions ?? {} }))) }),
+    'mappings.delete': async (input: MethodInput<'mappings.delete'>) => {
+      if (store.mappings.delete(input.connectionId, input.kind, input.sourceCode)) {
+        store.audit.append({ connectionId: input.connectionId, actor, action: 'mapping_change', outcome: 'deleted', message: `${input.kind} "${input.sourceCode}" mapping deleted` });
+      }
+      return { ok: true as const };
+    },
+    'mappings.importCsv': async (input: MethodInput<'mappings.importCsv'>) => {
+      const rows = csvToMappings(input.csv);
+      return { changed: rows.length ? upsert(input.connectionId, rows) : 0, rows: rows.length };
+    },
+    'mappings.exportCsv': async (input: MethodInput<'mappings.exportCsv'>) => {
+      const conn = requireConnection(rt, input.connectionId);
+      return { csv: mappingsToCsv(store.mappings.list(conn.id), conn.rules.requiredDimensions) };
+    },
+    'reference.refresh': async (input: MethodInput<'reference.refresh'>) => {
+      const conn = requireConnection(rt, input.connectionId);
+      const { target } = buildAdapters(rt, conn, actor);
+      return { counts: await refreshReference(store, conn.id, target, actor) };
+    },
+    'reference.list': async (input: MethodInput<'reference.list'>) => store.reference.list(input.connectionId, input.kind, input.search),
+    'audit.list': async (input: MethodInput<'audit.list'>) => store.audit.list({ ...input, limit: input.limit ?? 500 }),
+    'audit.export': async (input: MethodInput<'audit.export'>): Promise<MethodOutput<'audit.export'>> => {
+      const events = store.audit.list({ ...input, limit: input.limit ?? 100_000 }).reverse();
+      if (input.format === 'json') return { content: JSON.stringify(events, null, 2) };
+      const cols = ['id', 'at', 'connectionId', 'actor', 'action', 'sourceId', 'erpId', 'idempotencyKey', 'outcome', 'message', 'correlationId'] as const;
+      return { content: stringify([cols as unknown as string[], ...events.map((e) => cols.map((c) => (e[c] ?? '') as string | number))]) };
+    },
+  };
+}

@@ -1,0 +1,64 @@
+// postings.*, held.* and sync.run: the outbox as the user sees it, and the actions on it.
+import type { MethodInput, MethodOutput } from '../../../shared/contract/methods';
+import { replayPostings } from '../engine/replay';
+import { ConnectorError } from '../errors';
+import type { Runtime } from '../runtime';
+import { buildAdapters, requireConnection } from '../runtime';
+import type { PostingRow } from '../store/repos/postings';
+import { toDetail, toSummary } from '../store/repos/postings';
+import { startSync } from './sync';
+
+export function postingHandlers(rt: Runtime, actor: string) {
+  const { store } = rt;
+  const getRow = (id: number): PostingRow => {
+    const r = store.postings.get(id);
+    if (!r) throw new ConnectorError('NOT_FOUND', `No posting ${id}`, { retryable: false });
+    return r;
+  };
+  return {
+    'sync.run': (input: MethodInput<'sync.run'>) => startSync(rt, { connectionId: input.connectionId, dryRun: input.dryRun ?? false, trigger: 'manual', actor }),
+
+    'postings.list': async (input: MethodInput<'postings.list'>) =>
+      store.postings.list({ connectionId: input.connectionId, status: input.status, code: input.code, search: input.search, limit: input.limit ?? 1000 }).map(toSummary),
+
+    'postings.get': async (input: MethodInput<'postings.get'>) => toDetail(getRow(input.id)),
+
+    'held.replay': async (input: MethodInput<'held.replay'>): Promise<MethodOutput<'held.replay'>> => {
+      let rows: PostingRow[];
+      if (input.ids?.length) rows = input.ids.map(getRow);
+      else if (input.all) {
+        rows = [
+          ...store.postings.list({ connectionId: input.connectionId, status: 'held', limit: 1_000_000 }),
+          ...store.postings.list({ connectionId: input.connectionId, status: 'failed', limit: 1_000_000 }),
+        ].reverse();
+      } else throw new ConnectorError('BAD_REQUEST', 'Say which posts to replay: ids, or all: true', { retryable: false });
+      const notReplayable = rows.find((r) => r.status !== 'held' && r.status !== 'failed');
+      if (notReplayable && input.ids?.length) throw new ConnectorError('CONFLICT', `Posting ${notReplayable.id} is ${notReplayable.status}; only held or failed posts can be replayed`, { retryable: false });
+      const out = [];
+      for (const connectionId of [...new Set(rows.map((r) => r.connection_id))]) {
+        const conn = requireConnection(rt, connectionId);
+        if (rt.running.has(conn.id)) await rt.running.get(conn.id);
+        const { source, target } = buildAdapters(rt, conn, actor);
+        const job = replayPostings(rt, conn, target, rows.filter((r) => r.connection_id === connectionId), actor, !!source.confirm);
+        // Replays take the connection's sync slot so they never overlap a sync of the same connection.
+        const slot = job.then(() => ({ runId: 'replay' }) as never);
+        rt.running.set(conn.id, slot);
+        try {
+          out.push(...(await job));
+        } finally {
+          rt.running.delete(conn.id);
+        }
+      }
+      rt.events.emit({ type: 'entities.changed', payload: { tags: ['postings', 'audit'] } });
+      return out;
+    },
+
+    'held.dismiss': async (input: MethodInput<'held.dismiss'>) => {
+      const row = getRow(input.id);
+      if (row.status !== 'held' && row.status !== 'failed') throw new ConnectorError('CONFLICT', `Posting ${row.id} is ${row.status}; only held or failed posts can be dismissed`, { retryable: false });
+      store.postings.markDismissed(row.id, input.reason);
+      store.audit.append({ connectionId: row.connection_id, actor, action: 'dismiss', sourceId: row.source_id, idempotencyKey: row.idempotency_key, outcome: 'dismissed', message: `Dismissed: ${input.reason}` });
+      return toSummary(getRow(row.id));
+    },
+  };
+}

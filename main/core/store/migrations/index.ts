@@ -1,0 +1,10 @@
+// Ordered registry of migrations. Append only: an applied migration is never edited (see migrate.ts).
+import * as m0001 from './0001-init';
+
+export interface Migration {
+  id: number;
+  name: string;
+  up: string;
+}
+
+export const migrations: readonly Migration[] = [{ id: 1, name: m0001.name, up: m0001.up }];

@@ -1,0 +1,39 @@
+// Builds the core for headless hosts (CLI, browser bridge): AES-GCM key from the environment, file log.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AdapterRegistry } from '../core/adapters/registry';
+import type { Core } from '../core/create-core';
+import { createCore } from '../core/create-core';
+import type { Clock, HttpFetch } from '../core/ports';
+import { createEnvKeyCipher, resolveHeadlessKey } from '../core/secrets/env-key-cipher';
+import { dbPathIn } from './data-dir';
+import { createFileLogger } from './file-logger';
+
+export interface HeadlessOptions {
+  dataDir: string;
+  env?: NodeJS.ProcessEnv;
+  clock?: Clock;
+  fetch?: HttpFetch;
+  registry?: AdapterRegistry;
+  /** Where warnings go besides the log file (the CLI's stderr). */
+  echo?: (line: string) => void;
+}
+
+export function createHeadlessCore(o: HeadlessOptions): { core: Core; keyNotice: string | null; logPath: string } {
+  mkdirSync(o.dataDir, { recursive: true });
+  const key = resolveHeadlessKey(o.env ?? process.env, o.dataDir);
+  const logPath = join(o.dataDir, 'logs', 'ml-connector.log');
+  const core = createCore({
+    dbPath: dbPathIn(o.dataDir),
+    cipher: createEnvKeyCipher(key.key),
+    logger: createFileLogger(logPath, { echo: o.echo }),
+    clock: o.clock,
+    fetch: o.fetch,
+    registry: o.registry,
+  });
+  const keyNotice =
+    key.source === 'generated-file'
+      ? `No MLC_SECRET_KEY set: created ${key.path} (mode 600). Secrets are encrypted with it; keep it private or set MLC_SECRET_KEY.`
+      : null;
+  return { core, keyNotice, logPath };
+}
