@@ -1,0 +1,61 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDb } from '../../../main/core/store/db';
+import { migrate, MigrationError, sha256 } from '../../../main/core/store/migrate';
+import { migrations } from '../../../main/core/store/migrations/index';
+import { openStore } from '../../../main/core/store/store';
+import { tempDir } from '../../helpers/temp-dir';
+
+// Shipped migrations are frozen: editing one must fail this test, not silently diverge on users' disks.
+const PINNED: Record<number, string> = {
+  1: '2484d5fc3badc9f9e8382b025e25b5eaabf7fa105759927359394c5a4cf15581',
+};
+
+test('the registry lists every migration file in strictly increasing order', () => {
+  const files = readdirSync(join(import.meta.dirname, '../../../main/core/store/migrations')).filter((f) => /^\d{4}-/.test(f));
+  assert.equal(files.length, migrations.length);
+  migrations.forEach((m, i) => assert.equal(m.id, i + 1));
+});
+
+test('shipped migration hashes match the pinned list', () => {
+  for (const m of migrations) assert.equal(sha256(m.up), PINNED[m.id], `migration ${m.id} changed after release`);
+});
+
+test('a database from a newer build, or with an edited migration, is refused', (t) => {
+  const path = join(tempDir(t), 'a.db');
+  const db = openDb(path);
+  migrate(db, path);
+  db.prepare("INSERT INTO schema_migrations (id, name, sha256, applied_at) VALUES (99, 'future', 'x', 'now')").run();
+  assert.throws(() => migrate(db, path), MigrationError);
+  db.close();
+  const path2 = join(tempDir(t), 'b.db');
+  const db2 = openDb(path2);
+  migrate(db2, path2);
+  assert.throws(() => migrate(db2, path2, [{ ...migrations[0]!, up: migrations[0]!.up + '\n-- edited' }]), /differs/);
+  db2.close();
+});
+
+test('a pending migration on an existing file is preceded by a VACUUM INTO backup', (t) => {
+  const dir = tempDir(t);
+  const path = join(dir, 'c.db');
+  const db = openDb(path);
+  migrate(db, path);
+  const next = [...migrations, { id: migrations.length + 1, name: 'extra', up: 'CREATE TABLE extra (x INTEGER);' }];
+  const r = migrate(db, path, next);
+  assert.deepEqual(r.applied, [migrations.length + 1]);
+  assert.ok(readdirSync(dir).some((f) => f.endsWith(`.pre-${migrations.length + 1}.bak`)));
+  db.close();
+});
+
+test('the audit trail is append-only', (t) => {
+  const store = openStore(join(tempDir(t), 'd.db'), () => new Date());
+  store.audit.append({ connectionId: null, actor: 'test', action: 'sync_start', outcome: 'ok', message: 'password=hunter2 Authorization: Basic dXNlcjpwYXNz' });
+  const [e] = store.audit.list({ limit: 10 });
+  assert.ok(e);
+  assert.doesNotMatch(e.message, /hunter2|dXNlcjpwYXNz/);
+  assert.throws(() => store.db.prepare('UPDATE audit_events SET message = ?').run('x'), /append-only/);
+  assert.throws(() => store.db.prepare('DELETE FROM audit_events').run(), /append-only/);
+  store.close();
+});
