@@ -1,0 +1,110 @@
+// The SAP Concur source adapter: pulls approved expense reports via v3 search (E1) plus entries (E3)
+// and allocations (E4), one batch per report page, with an overlapping modifiedDateAfter cursor.
+import type { SourceDocument } from '../../../../shared/schemas/document';
+import type { ConcurSourceSettings } from '../../../../shared/schemas/systems/concur';
+import { ConnectorError, isConnectorError } from '../../errors';
+import type { AdapterContext, SourceAdapter, SourcePull, TestStep } from '../types';
+import { ConcurAuth } from './auth';
+import { createConcurClient } from './client';
+import { advanceCursor, parseConcurDate, startingCursor } from './cursor';
+import { SYSTEM } from './errors';
+import { reportToDocument } from './from-remote';
+import { allocationPageSchema, entryPageSchema, reportPageSchema, reportSchema } from './schemas';
+import type { ConcurReport } from './schemas';
+
+type ReportPage = { Items?: ConcurReport[] | null; NextPage?: string | null };
+
+const REPORTS = '/api/v3.0/expense/reports';
+const APPROVED = 'A_APPR';
+/** E4 documents a maximum page size of 100. */
+const MAX_ALLOCATION_LIMIT = 100;
+
+export function createConcurSource(settings: ConcurSourceSettings, ctx: AdapterContext): SourceAdapter {
+  const auth = new ConcurAuth(settings, ctx);
+  const client = createConcurClient(ctx, auth);
+  const limit = settings.pageSize;
+
+  async function loadReport(report: ConcurReport): Promise<SourceDocument> {
+    const id = encodeURIComponent(report.ID);
+    const [entries, allocations] = await Promise.all([
+      client.getAllPages(`/api/v3.0/expense/entries?reportID=${id}&limit=${limit}`, entryPageSchema, `the entries of report ${report.ID}`),
+      client.getAllPages(`/api/v3.0/expense/allocations?reportID=${id}&limit=${Math.min(limit, MAX_ALLOCATION_LIMIT)}`, allocationPageSchema, `the allocations of report ${report.ID}`),
+    ]);
+    return reportToDocument(report, entries, allocations, settings);
+  }
+
+  function pull(cursor: string | null): SourcePull {
+    let final: string | null = null;
+    const from = startingCursor(cursor, settings.startDate);
+    async function* batches(): AsyncGenerator<SourceDocument[]> {
+      const query = new URLSearchParams({ user: 'ALL', approvalStatusCode: APPROVED, modifiedDateAfter: from, limit: String(limit) });
+      let next: string | null = `${REPORTS}?${query.toString()}`;
+      let newest: number | null = null;
+      const seen = new Set<string>();
+      while (next) {
+        const page: ReportPage = await client.getJson(next, reportPageSchema, 'the list of approved expense reports');
+        const fresh: ConcurReport[] = [];
+        for (const r of page.Items ?? []) {
+          const t = parseConcurDate(r.LastModifiedDate);
+          if (t !== null && (newest === null || t > newest)) newest = t;
+          // Offset paging can repeat a report that moved while we paged; one copy per pull is enough.
+          if (seen.has(r.ID) || (r.ApprovalStatusCode !== undefined && r.ApprovalStatusCode !== APPROVED)) continue;
+          seen.add(r.ID);
+          fresh.push(r);
+        }
+        // The reports of one page are read concurrently; the limiter caps calls in flight.
+        const docs = await Promise.all(fresh.map(loadReport));
+        if (docs.length) yield docs;
+        next = page.NextPage || null;
+      }
+      final = advanceCursor(from, newest);
+    }
+    return { batches: batches(), finalCursor: () => final };
+  }
+
+  /** E2 needs the owner's login id (user=ALL is refused there), so meta.ownerLoginId from the pull is required. */
+  async function fetchOne(sourceId: string, meta: Record<string, string>): Promise<SourceDocument | null> {
+    const owner = meta.ownerLoginId;
+    if (!owner) throw new ConnectorError('BAD_REQUEST', `Cannot re-read Concur report ${sourceId}: its owner's login id is not known`, { system: SYSTEM, retryable: false });
+    let report: ConcurReport;
+    try {
+      report = await client.getJson(`${REPORTS}/${encodeURIComponent(sourceId)}?user=${encodeURIComponent(owner)}`, reportSchema, `report ${sourceId}`);
+    } catch (e) {
+      if (isConnectorError(e) && e.code === 'NOT_FOUND') return null;
+      throw e;
+    }
+    if (report.ApprovalStatusCode !== undefined && report.ApprovalStatusCode !== APPROVED) return null;
+    return loadReport(report);
+  }
+
+  async function test(): Promise<TestStep[]> {
+    const steps: TestStep[] = [];
+    const skip = (step: string, why: string) => steps.push({ step, ok: false, message: `Not checked: ${why}` });
+    let geolocation: string;
+    try {
+      geolocation = (await auth.session()).geolocation;
+      steps.push({ step: 'token', ok: true, message: `SAP Concur accepted the ${settings.grant === 'authtoken' ? 'company connection' : 'sign-in'} for ${settings.username}` });
+    } catch (e) {
+      steps.push({ step: 'token', ok: false, message: failure(e, `Could not get a token from ${settings.tokenUrl}`) });
+      skip('geolocation', 'no token');
+      skip('report access', 'no token');
+      return steps;
+    }
+    steps.push({ step: 'geolocation', ok: true, message: `API calls go to ${geolocation}, the data center SAP Concur assigned to this account` });
+    try {
+      const q = new URLSearchParams({ user: 'ALL', approvalStatusCode: APPROVED, limit: '1' });
+      const page = await client.getJson(`${REPORTS}?${q.toString()}`, reportPageSchema, 'the list of approved expense reports');
+      const n = page.Items?.length ?? 0;
+      steps.push({ step: 'report access', ok: true, message: n ? 'Approved expense reports of all users can be read' : 'Report search works; there is no approved expense report yet' });
+    } catch (e) {
+      steps.push({ step: 'report access', ok: false, message: failure(e, 'Could not search expense reports') });
+    }
+    return steps;
+  }
+
+  return { system: 'concur', test, pull, fetchOne };
+}
+
+function failure(e: unknown, fallback: string): string {
+  return isConnectorError(e) ? e.message : `${fallback}: unexpected error`;
+}

@@ -1,0 +1,102 @@
+// Simulator v3 data endpoints: E1 report search, E2 one report, E3 entries, E4 allocations, with
+// bearer checks per datacenter, offset/limit paging and absolute NextPage URLs.
+import type { Datacenter } from './faults';
+import type { AccessRecord, SimState, V3Object } from './state';
+import { parseV3Date } from './state';
+import type { SimReply } from './token';
+
+export interface DataDeps {
+  state: SimState;
+  now: () => number;
+  urls: Record<Datacenter, string>;
+}
+
+const REPORTS = '/api/v3.0/expense/reports';
+const ENTRIES = '/api/v3.0/expense/entries';
+const ALLOCATIONS = '/api/v3.0/expense/allocations';
+
+/** v4-style ErrorMessage body, which the docs give for API errors. */
+export function apiError(httpStatus: number, message: string, path: string, now: number): SimReply {
+  return { status: httpStatus, body: { errorId: `sim-${httpStatus}`, errorMessage: message, httpStatus, path, timestamp: new Date(now).toISOString(), validationErrors: null } };
+}
+
+export function isDataPath(path: string): boolean {
+  return path === REPORTS || path.startsWith(`${REPORTS}/`) || path === ENTRIES || path === ALLOCATIONS;
+}
+
+export function handleData(url: URL, authorization: string | undefined, dc: Datacenter, deps: DataDeps): SimReply {
+  const now = deps.now();
+  const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+  if (!token) return apiError(401, 'Missing or malformed Authorization header', url.pathname, now);
+  const access = deps.state.access.get(token);
+  if (!access || access.dc !== dc || access.expiresAt <= now) return apiError(401, 'Invalid or expired access token', url.pathname, now);
+  const q = url.searchParams;
+  const path = url.pathname;
+  if (path === REPORTS) return searchReports(url, access, deps);
+  if (path.startsWith(`${REPORTS}/`)) return oneReport(decodeURIComponent(path.slice(REPORTS.length + 1)), q, access, deps, path);
+  const reportId = q.get('reportID') ?? q.get('reportId');
+  if (!reportId) return apiError(400, 'reportID is required', path, now);
+  const report = deps.state.report(reportId);
+  if (!report || report.companyId !== access.principal.companyId) return page(url, [], dc, deps, 25, 100);
+  if (path === ENTRIES) return page(url, deps.state.entriesOf(reportId), dc, deps, 25, 100);
+  const entryId = q.get('entryID') ?? q.get('entryId');
+  const allocs = deps.state.allocationsOf(reportId).filter((a) => !entryId || a.EntryID === entryId);
+  return page(url, allocs, dc, deps, 25, 100);
+}
+
+function searchReports(url: URL, access: AccessRecord, deps: DataDeps): SimReply {
+  const q = url.searchParams;
+  const now = deps.now();
+  const user = q.get('user');
+  const owner = user === null ? access.principal.loginId : user.toUpperCase() === 'ALL' ? null : user;
+  if (user === null && owner === null) return page(url, [], access.dc, deps, 25, 100);
+  const after = q.get('modifiedDateAfter');
+  const afterMs = after === null ? NaN : parseV3Date(after);
+  if (after !== null && Number.isNaN(afterMs)) return apiError(400, 'modifiedDateAfter must be yyyy-MM-dd or yyyy-MM-ddTHH:mm:ss.SSS', url.pathname, now);
+  const before = q.get('modifiedDateBefore');
+  const beforeMs = before === null ? NaN : parseV3Date(before);
+  const statuses = listParam(q.get('approvalStatusCode'));
+  const payments = listParam(q.get('paymentStatusCode'));
+  const items = deps.state.searchReports(access.principal.companyId, afterMs, (r) => {
+    if (owner !== null && r.OwnerLoginID !== owner) return false;
+    if (statuses && !statuses.has(String(r.ApprovalStatusCode))) return false;
+    if (payments && !payments.has(String(r.PaymentStatusCode))) return false;
+    if (!Number.isNaN(beforeMs) && parseV3Date(String(r.LastModifiedDate)) >= beforeMs) return false;
+    return true;
+  });
+  return page(url, items, access.dc, deps, 25, 100);
+}
+
+function oneReport(id: string, q: URLSearchParams, access: AccessRecord, deps: DataDeps, path: string): SimReply {
+  const now = deps.now();
+  const user = q.get('user');
+  if (user && user.toUpperCase() === 'ALL') return apiError(400, 'user=ALL is not supported when getting a report by id', path, now);
+  const report = deps.state.report(id);
+  const owner = user ?? access.principal.loginId;
+  if (!report || report.companyId !== access.principal.companyId || report.data.OwnerLoginID !== owner) return apiError(404, `Report ${id} not found`, path, now);
+  return { status: 200, body: report.data };
+}
+
+/** offset/limit paging over an already ordered list; NextPage is an absolute URL on this datacenter. */
+function page(url: URL, all: V3Object[], dc: Datacenter, deps: DataDeps, defaultLimit: number, maxLimit: number): SimReply {
+  const q = url.searchParams;
+  const limitText = q.get('limit');
+  const limit = limitText === null ? defaultLimit : Number(limitText);
+  if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit) return apiError(400, `limit must be an integer from 1 to ${maxLimit}`, url.pathname, deps.now());
+  const offsetText = q.get('offset');
+  const offset = offsetText === null || offsetText === '' ? 0 : Number(offsetText);
+  if (!Number.isInteger(offset) || offset < 0) return apiError(400, 'offset is not valid', url.pathname, deps.now());
+  const items = all.slice(offset, offset + limit);
+  let nextPage: string | null = null;
+  if (offset + limit < all.length) {
+    const next = new URL(url.pathname, deps.urls[dc]);
+    for (const [k, v] of q) if (k !== 'offset') next.searchParams.append(k, v);
+    next.searchParams.set('offset', String(offset + limit));
+    nextPage = next.toString();
+  }
+  return { status: 200, body: { Items: items, NextPage: nextPage } };
+}
+
+function listParam(v: string | null): Set<string> | null {
+  return v ? new Set(v.split(',').map((s) => s.trim()).filter(Boolean)) : null;
+}
