@@ -2,6 +2,8 @@
 
 /** Cuts to at most `max` code points, adding "…" when something was cut. */
 export function truncate(text: string, max: number): { text: string; cut: boolean } {
+  // Control characters break XML payloads and CSV exports; they carry no meaning in a description.
+  // eslint-disable-next-line no-control-regex
   const clean = text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ' ').replace(/\s+/g, ' ').trim();
   const chars = Array.from(clean);
   if (chars.length <= max) return { text: clean, cut: false };

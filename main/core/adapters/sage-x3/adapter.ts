@@ -1,0 +1,95 @@
+// The Sage X3 TargetAdapter: posts journals / supplier BP invoices over SOAP save, looks keys up with
+// SOAP query on the document's reference field, and reads reference data page by page from api1.
+import type { PostingPlan } from '../../../../shared/schemas/plan';
+import type { ReferenceItem } from '../../../../shared/schemas/reference';
+import type { SageX3TargetSettings } from '../../../../shared/schemas/systems/sage-x3';
+import { ConnectorError, isConnectorError } from '../../errors';
+import type { AdapterContext, PostOutcome, TargetAdapter, TargetCapabilities } from '../types';
+import { createX3Client } from './client';
+import { documentNumberFrom, matchQuery, messagesToReasons, messagesToWarnings, resourcesToReference, type X3RefKind } from './from-remote';
+import { runX3Test } from './probe';
+import { X3_SYSTEM } from './schemas';
+import { invoiceLines, planToObjectXml, targetFor, X3_DESCRIPTION_MAX } from './to-remote';
+
+export const SAGE_X3_CAPABILITIES: TargetCapabilities = {
+  postingKinds: ['journal', 'supplier_invoice'],
+  dimensionTypes: ['costCenter'],
+  // CAdxWebServiceXmlCC saves one object per call.
+  maxBatch: 1,
+  maxDescriptionLength: X3_DESCRIPTION_MAX,
+};
+
+const NOT_FOUND = /no record|not found|does not exist|no (data|result)|0 record/i;
+const MAX_PAGES = 100_000;
+
+export function createSageX3Target(settings: SageX3TargetSettings, ctx: AdapterContext): TargetAdapter {
+  const client = createX3Client(settings, ctx);
+
+  async function* pages(kind: X3RefKind, representation: string): AsyncGenerator<ReferenceItem[]> {
+    let url: string | undefined = client.listUrl(representation, representation);
+    const seen = new Set<string>();
+    while (url && seen.size < MAX_PAGES) {
+      seen.add(url);
+      const page = (await client.getJson(url)) as { $resources?: unknown; $links?: { $next?: { $url?: unknown } } } | null;
+      if (!page || typeof page !== 'object' || !Array.isArray(page.$resources)) {
+        throw new ConnectorError('REMOTE_PROTOCOL', `Sage X3 api1 answered the ${representation} list without $resources: check the representation name`, { system: X3_SYSTEM, retryable: false });
+      }
+      const items = resourcesToReference(kind, page.$resources, { dimensionType: settings.costCenterDimensionType });
+      if (items.length) yield items;
+      const next = page.$links?.$next?.$url;
+      url = typeof next === 'string' && next && !seen.has(next) ? next : undefined;
+    }
+  }
+
+  return {
+    system: 'sage-x3',
+    capabilities: SAGE_X3_CAPABILITIES,
+
+    test: () => runX3Test(settings, client),
+
+    async *readReference() {
+      const r = settings.representations;
+      yield* pages('account', r.account);
+      yield* pages('supplier', r.supplier);
+      yield* pages('costCenter', r.costCenter);
+    },
+
+    /**
+     * Wire shape: `query(callContext, publicName, objectKeys=[{key: <reference field>, value: K}], listSize)`,
+     * the CAdxParamKeyValue criterion Sage's samples use for SOHNUM; the answer's resultXml lists the
+     * matching documents as LIN rows of FLDs, from which the number field is read.
+     */
+    async findExisting(plan: PostingPlan) {
+      const t = targetFor(plan, settings);
+      const result = await client.soap('query', t.publicName, { objectKeys: [{ key: t.referenceField, value: plan.idempotencyKey }], listSize: 10 }, false);
+      if (result.status !== 1) {
+        const text = result.messages.map((m) => m.message).join(' / ');
+        if (result.messages.length > 0 && result.messages.every((m) => NOT_FOUND.test(m.message))) return null;
+        throw new ConnectorError('REMOTE_PROTOCOL', `Sage X3 could not look up ${plan.idempotencyKey} in ${t.publicName}${text ? `: ${text}` : ''}`, { system: X3_SYSTEM });
+      }
+      const numbers = matchQuery(result.resultXml, t.referenceField, t.numberField, plan.idempotencyKey);
+      if (numbers.length > 1) ctx.logger.warn('Sage X3 holds several documents with the same key', { key: plan.idempotencyKey, numbers });
+      return numbers[0] ? { erpId: numbers[0] } : null;
+    },
+
+    async post(plan: PostingPlan): Promise<PostOutcome> {
+      const t = targetFor(plan, settings);
+      const objectXml = planToObjectXml(plan, settings);
+      const result = await client.soap('save', t.publicName, { objectXml }, true);
+      if (result.status === 1) {
+        let erpId: string;
+        try {
+          erpId = documentNumberFrom(result.resultXml, t.numberField);
+        } catch (e) {
+          // Saved, but we cannot tell which number: the outbox's findExisting will recover it.
+          throw isConnectorError(e) ? e : new ConnectorError('REMOTE_PROTOCOL', 'Sage X3 saved the document but its answer could not be read', { system: X3_SYSTEM, uncertain: true, cause: e });
+        }
+        return { status: 'posted', erpId, warnings: messagesToWarnings(result.messages) };
+      }
+      // X3 numbers grid rows from 1 in the order sent.
+      const sent = plan.kind === 'supplier_invoice' ? invoiceLines(plan).map((l) => l.line) : plan.lines;
+      const byLine = new Map(sent.map((l, i) => [i + 1, l.sourceLineId ?? undefined]));
+      return { status: 'rejected', reasons: messagesToReasons(result.messages, (n) => byLine.get(n)) };
+    },
+  };
+}

@@ -1,0 +1,206 @@
+// A Sage X3 (Syracuse) simulator on 127.0.0.1: the SOAP CAdxWebServiceXmlCC endpoint and api1 lists,
+// Basic auth, and injectable faults (latency, 429, 5xx, commit-then-drop, HTML pages) from a seeded PRNG.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { sageX3JournalFieldsSchema, sageX3SupplierInvoiceFieldsSchema, type SageX3JournalFields, type SageX3SupplierInvoiceFields } from '../../../shared/schemas/systems/sage-x3';
+import { SOAP_PATH } from '../../core/adapters/sage-x3/schemas';
+import { handleRest } from './rest';
+import { handleSoap } from './soap';
+import { SageX3SimState, type SimDimension, type SimRecord } from './state';
+
+export { SageX3SimState } from './state';
+export type { SimDimension, SimRecord, StoredDocument } from './state';
+
+export interface SageX3SimFaults {
+  latencyMs: number;
+  /** Share of requests (0..1) answered 429 with Retry-After: retryAfterSeconds. */
+  rate429: number;
+  retryAfterSeconds: number;
+  /** Share of requests (0..1) answered 503 before doing anything. */
+  rate5xx: number;
+  /** Number of upcoming successful saves that commit, then destroy the socket without answering. */
+  dropAfterCommit: number;
+  /** Every request answered with an HTML page (status htmlStatus), like a misconfigured proxy. */
+  htmlErrorPage: boolean;
+  htmlStatus: number;
+  /** Every SOAP call answered HTTP 500 "No Web services accepted" (no web service children). */
+  noWebServices: boolean;
+  /** A type-2 message added to each successful save. */
+  warnOnSave: string | null;
+}
+
+export interface SageX3SimOptions {
+  seed?: number;
+  folder?: string;
+  poolAlias?: string;
+  users?: Record<string, string>;
+  accounts?: SimRecord[];
+  costCenters?: SimDimension[];
+  suppliers?: SimRecord[];
+  closedPeriods?: string[];
+  journalPublicName?: string;
+  supplierInvoicePublicName?: string;
+  journalFields?: Partial<SageX3JournalFields>;
+  supplierInvoiceFields?: Partial<SageX3SupplierInvoiceFields>;
+  representations?: { account: string; supplier: string; costCenter: string };
+  /** api1 page size when `count` is absent, and the server's cap on `count`. */
+  defaultCount?: number;
+  maxCount?: number;
+  faults?: Partial<SageX3SimFaults>;
+}
+
+export interface SageX3SimStats {
+  requests: number;
+  soap: Record<string, number>;
+  rest: number;
+  saved: number;
+  rejected: number;
+  unauthorized: number;
+  injected429: number;
+  injected5xx: number;
+  dropped: number;
+}
+
+export interface SageX3Simulator {
+  start(): Promise<{ url: string }>;
+  stop(): Promise<void>;
+  readonly state: SageX3SimState;
+  /** Mutable: change faults between calls. */
+  readonly faults: SageX3SimFaults;
+  readonly stats: SageX3SimStats;
+}
+
+/** mulberry32: small, fast, reproducible. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const HTML_PAGE = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1><p>The proxy server received an invalid response.</p></body></html>';
+
+export function createSageX3Simulator(opts: SageX3SimOptions = {}): SageX3Simulator {
+  const state = new SageX3SimState(opts.folder ?? 'SEED', opts.poolAlias ?? 'SEED');
+  for (const [u, p] of Object.entries(opts.users ?? { admin: 'admin' })) state.addUser(u, p);
+  state.addAccounts(opts.accounts ?? []).addCostCenters(opts.costCenters ?? []).addSuppliers(opts.suppliers ?? []);
+  for (const p of opts.closedPeriods ?? []) state.closePeriod(p);
+
+  const faults: SageX3SimFaults = {
+    latencyMs: 0, rate429: 0, retryAfterSeconds: 1, rate5xx: 0, dropAfterCommit: 0, htmlErrorPage: false, htmlStatus: 200, noWebServices: false, warnOnSave: null,
+    ...opts.faults,
+  };
+  const stats: SageX3SimStats = { requests: 0, soap: {}, rest: 0, saved: 0, rejected: 0, unauthorized: 0, injected429: 0, injected5xx: 0, dropped: 0 };
+  const random = prng(opts.seed ?? 42);
+  const soapCfg = {
+    journalPublicName: opts.journalPublicName ?? 'YGAS',
+    supplierInvoicePublicName: opts.supplierInvoicePublicName ?? 'YBIS',
+    journal: sageX3JournalFieldsSchema.parse(opts.journalFields ?? {}),
+    supplierInvoice: sageX3SupplierInvoiceFieldsSchema.parse(opts.supplierInvoiceFields ?? {}),
+    get warnOnSave() {
+      return faults.warnOnSave;
+    },
+  };
+  const restCfg = {
+    representations: opts.representations ?? { account: 'GACCOUNT', supplier: 'BPSUPPLIER', costCenter: 'CACCE' },
+    defaultCount: opts.defaultCount ?? 20,
+    maxCount: opts.maxCount ?? 200,
+  };
+  let server: Server | null = null;
+  let origin = '';
+
+  function authorized(req: IncomingMessage, res: ServerResponse): boolean {
+    const m = /^Basic\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+    const [user = '', ...rest] = m ? Buffer.from(m[1] ?? '', 'base64').toString('utf8').split(':') : [];
+    const known = state.users.get(user);
+    if (known && known.password === rest.join(':') && !known.expired) return true;
+    stats.unauthorized++;
+    res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8', 'www-authenticate': 'Basic realm="Syracuse"' });
+    res.end(known?.expired && known.password === rest.join(':') ? 'Your password has expired. Change it before signing in.' : 'Authentication failed: invalid user or password');
+    return false;
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    stats.requests++;
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const body = Buffer.concat(chunks).toString('utf8');
+    if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
+    const url = new URL(req.url ?? '/', origin);
+    if (faults.htmlErrorPage) {
+      res.writeHead(faults.htmlStatus, { 'content-type': 'text/html' }).end(HTML_PAGE);
+      return;
+    }
+    if (faults.rate429 > 0 && random() < faults.rate429) {
+      stats.injected429++;
+      res.writeHead(429, { 'retry-after': String(faults.retryAfterSeconds), 'content-type': 'text/plain' }).end('Too many requests');
+      return;
+    }
+    if (faults.rate5xx > 0 && random() < faults.rate5xx) {
+      stats.injected5xx++;
+      res.writeHead(503, { 'content-type': 'text/plain' }).end('Service temporarily unavailable');
+      return;
+    }
+    if (url.pathname === '/' && req.method === 'GET') {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('Sage X3 simulator');
+      return;
+    }
+    if (!authorized(req, res)) return;
+    if (url.pathname === SOAP_PATH && req.method === 'POST') {
+      if (faults.noWebServices) {
+        res.writeHead(500, { 'content-type': 'text/plain' }).end('No Web services accepted');
+        return;
+      }
+      const reply = handleSoap(body, state, soapCfg, new Date());
+      if (reply.op) stats.soap[reply.op] = (stats.soap[reply.op] ?? 0) + 1;
+      if (reply.op === 'save') {
+        if (reply.committed) stats.saved++;
+        else stats.rejected++;
+      }
+      if (reply.committed && faults.dropAfterCommit > 0) {
+        faults.dropAfterCommit--;
+        stats.dropped++;
+        req.socket.destroy();
+        return;
+      }
+      res.writeHead(reply.status, { 'content-type': 'text/xml; charset=utf-8' }).end(reply.body);
+      return;
+    }
+    if (url.pathname.startsWith('/api1/') && req.method === 'GET') {
+      stats.rest++;
+      const reply = handleRest(url, origin, state, restCfg);
+      res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(reply.json));
+      return;
+    }
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+  }
+
+  return {
+    state,
+    faults,
+    stats,
+    async start() {
+      if (server) return { url: origin };
+      server = createServer((req, res) => {
+        handle(req, res).catch((e: unknown) => {
+          if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+          res.end(`Simulator error: ${e instanceof Error ? e.message : String(e)}`);
+        });
+      });
+      await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+      origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      return { url: origin };
+    },
+    async stop() {
+      const s = server;
+      server = null;
+      if (!s) return;
+      s.closeAllConnections();
+      await new Promise<void>((resolve) => s.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,120 @@
+// In-memory Sage X3 folder for the simulator: master data with active flags, closed periods, users,
+// and the saved documents (indexed by number and reference so 10,000 documents stay fast).
+
+export interface SimRecord {
+  code: string;
+  name?: string;
+  active?: boolean;
+}
+
+export interface SimDimension extends SimRecord {
+  /** Dimension type (CACCE.DIE); cost centers default to CCT. */
+  type?: string;
+}
+
+export interface StoredDocument {
+  number: string;
+  kind: 'journal' | 'supplier_invoice';
+  publicName: string;
+  reference: string;
+  header: Record<string, string>;
+  lines: Array<Record<string, string>>;
+  savedAt: string;
+}
+
+export interface SimUser {
+  password: string;
+  /** Syracuse answers 401 with a "password expired" text. */
+  expired?: boolean;
+}
+
+export class SageX3SimState {
+  folder: string;
+  poolAlias: string;
+  readonly users = new Map<string, SimUser>();
+  readonly accounts = new Map<string, Required<SimRecord>>();
+  readonly costCenters = new Map<string, Required<SimDimension>>();
+  readonly suppliers = new Map<string, Required<SimRecord>>();
+  /** Closed accounting periods as YYYY-MM. */
+  readonly closedPeriods = new Set<string>();
+  private readonly docs: StoredDocument[] = [];
+  private readonly byNumber = new Map<string, StoredDocument>();
+  private readonly byReference = new Map<string, StoredDocument[]>();
+  private readonly sequences = new Map<string, number>();
+
+  constructor(folder: string, poolAlias: string) {
+    this.folder = folder;
+    this.poolAlias = poolAlias;
+  }
+
+  addUser(name: string, password: string, opts: { expired?: boolean } = {}): this {
+    this.users.set(name, { password, expired: opts.expired ?? false });
+    return this;
+  }
+
+  addAccounts(list: SimRecord[]): this {
+    for (const a of list) this.accounts.set(a.code, { code: a.code, name: a.name ?? `Account ${a.code}`, active: a.active ?? true });
+    return this;
+  }
+
+  addCostCenters(list: SimDimension[]): this {
+    for (const c of list) this.costCenters.set(c.code, { code: c.code, name: c.name ?? `Cost center ${c.code}`, active: c.active ?? true, type: c.type ?? 'CCT' });
+    return this;
+  }
+
+  addSuppliers(list: SimRecord[]): this {
+    for (const s of list) this.suppliers.set(s.code, { code: s.code, name: s.name ?? `Supplier ${s.code}`, active: s.active ?? true });
+    return this;
+  }
+
+  /** Closes an accounting period, e.g. "2024-01". */
+  closePeriod(yyyyMm: string): this {
+    this.closedPeriods.add(yyyyMm);
+    return this;
+  }
+
+  openPeriod(yyyyMm: string): this {
+    this.closedPeriods.delete(yyyyMm);
+    return this;
+  }
+
+  /** Next document number for a prefix (entry type / invoice type): PREFIX0000001. */
+  nextNumber(prefix: string): string {
+    const n = (this.sequences.get(prefix) ?? 0) + 1;
+    this.sequences.set(prefix, n);
+    return `${prefix}${String(n).padStart(7, '0')}`;
+  }
+
+  store(doc: StoredDocument): void {
+    this.docs.push(doc);
+    this.byNumber.set(doc.number, doc);
+    const list = this.byReference.get(doc.reference);
+    if (list) list.push(doc);
+    else this.byReference.set(doc.reference, [doc]);
+  }
+
+  /** Saved documents in saving order (a copy of the list). */
+  documents(): StoredDocument[] {
+    return [...this.docs];
+  }
+
+  documentCount(): number {
+    return this.docs.length;
+  }
+
+  findByNumber(number: string): StoredDocument | undefined {
+    return this.byNumber.get(number);
+  }
+
+  /** All documents carrying a reference: more than one means a double post. */
+  findByReference(reference: string): StoredDocument[] {
+    return [...(this.byReference.get(reference) ?? [])];
+  }
+
+  clearDocuments(): void {
+    this.docs.length = 0;
+    this.byNumber.clear();
+    this.byReference.clear();
+    this.sequences.clear();
+  }
+}
