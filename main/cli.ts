@@ -3,6 +3,7 @@ import { parseCli, USAGE, UsageError } from './cli/args';
 import { CliError } from './cli/call';
 import { runCommand } from './cli/commands';
 import { runDemo } from './demo/run-demo';
+import { DEMO_CONNECTION_ID, startDemoSystems } from './demo/systems';
 import { defaultDataDir } from './host/data-dir';
 import { createHeadlessCore } from './host/headless-core';
 
@@ -33,7 +34,13 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     if (positionals[0] === 'demo') return await runDemo(core, { dataDir, json: flags.json ?? false, out, err });
-    return await runCommand(core, positionals, flags, out);
+    // In a demo data folder every command talks to the simulated systems, started for its duration.
+    const demo = core.runtime.store.connections.get(DEMO_CONNECTION_ID) ? await startDemoSystems(core, dataDir) : null;
+    try {
+      return await runCommand(core, positionals, flags, out);
+    } finally {
+      await demo?.stop();
+    }
   } catch (e) {
     if (e instanceof UsageError) {
       err(`${e.message}\n\n${USAGE}`);

@@ -47,7 +47,7 @@ export function requireConnection(rt: Runtime, id: string): Connection {
 export function buildAdapters(rt: Runtime, conn: Connection, actor: string, signal?: AbortSignal): { source: SourceAdapter; target: TargetAdapter } {
   const deps = { store: rt.store, cipher: rt.cipher, fetch: rt.fetch, clock: rt.clock, logger: rt.logger };
   return {
-    source: rt.registry.source(conn, adapterContext(deps, conn, actor, signal)),
-    target: rt.registry.target(conn, adapterContext(deps, conn, actor, signal)),
+    source: rt.registry.source(conn, adapterContext(deps, conn, 'source', actor, signal)),
+    target: rt.registry.target(conn, adapterContext(deps, conn, 'target', actor, signal)),
   };
 }

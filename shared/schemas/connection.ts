@@ -67,8 +67,13 @@ export const connectionSchema = connectionInputSchema.extend({
 export type Connection = z.infer<typeof connectionSchema>;
 
 /** Secrets each system needs; written through connections.setSecret, never read back. */
-export const SECRET_NAMES = {
+export const SECRET_NAMES: Record<string, readonly string[]> = {
   concur: ['clientSecret', 'password'],
   expensify: ['partnerUserSecret'],
   'sage-x3': ['password'],
-} as const;
+};
+
+/** The names a connection accepts: "source.<name>" and "target.<name>", so two systems never collide. */
+export function secretNamesFor(source: string, target: string): string[] {
+  return [...(SECRET_NAMES[source] ?? []).map((n) => `source.${n}`), ...(SECRET_NAMES[target] ?? []).map((n) => `target.${n}`)];
+}

@@ -6,10 +6,12 @@ import type { Clock, HttpFetch, Logger, SecretCipher } from '../ports';
 import { registerSecret } from '../redact';
 import type { Store } from '../store/store';
 
-export function secretAccess(store: Store, cipher: SecretCipher, connectionId: string): SecretAccess {
+/** Secrets live per connection and side ("source.password", "target.password"), so two systems never share a name. */
+export function secretAccess(store: Store, cipher: SecretCipher, connectionId: string, side: 'source' | 'target'): SecretAccess {
+  const key = (name: string) => `${side}.${name}`;
   return {
     async get(name) {
-      const env = store.connections.getSecretEnvelope(connectionId, name);
+      const env = store.connections.getSecretEnvelope(connectionId, key(name));
       if (!env) return null;
       const value = await cipher.decrypt(env);
       registerSecret(value);
@@ -17,10 +19,10 @@ export function secretAccess(store: Store, cipher: SecretCipher, connectionId: s
     },
     async set(name, value) {
       registerSecret(value);
-      store.connections.putSecretEnvelope(connectionId, name, await cipher.encrypt(value));
+      store.connections.putSecretEnvelope(connectionId, key(name), await cipher.encrypt(value));
     },
     async delete(name) {
-      store.connections.deleteSecret(connectionId, name);
+      store.connections.deleteSecret(connectionId, key(name));
     },
   };
 }
@@ -34,12 +36,12 @@ export interface ContextDeps {
 }
 
 /** One context per side (source, target): each gets its own limiter so one slow system does not starve the other. */
-export function adapterContext(deps: ContextDeps, conn: Connection, actor: string, signal?: AbortSignal): AdapterContext {
+export function adapterContext(deps: ContextDeps, conn: Connection, side: 'source' | 'target', actor: string, signal?: AbortSignal): AdapterContext {
   return {
     fetch: deps.fetch,
     clock: deps.clock,
     logger: deps.logger,
-    secrets: secretAccess(deps.store, deps.cipher, conn.id),
+    secrets: secretAccess(deps.store, deps.cipher, conn.id, side),
     limiter: new Limiter(conn.concurrency),
     retry: conn.retry,
     signal,

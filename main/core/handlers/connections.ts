@@ -1,6 +1,6 @@
 // connections.* : settings, write-only secrets, connection tests, pause/resume and dashboard states.
 import type { MethodInput, MethodOutput } from '../../../shared/contract/methods';
-import { connectionInputSchema, SECRET_NAMES } from '../../../shared/schemas/connection';
+import { connectionInputSchema, secretNamesFor } from '../../../shared/schemas/connection';
 import type { ConnectionState } from '../../../shared/schemas/run';
 import { nextRunAt } from '../engine/schedule';
 import { ConnectorError, isConnectorError } from '../errors';
@@ -25,12 +25,12 @@ export function connectionHandlers(rt: Runtime, actor: string) {
 
     'connections.setSecret': async (input: MethodInput<'connections.setSecret'>): Promise<MethodOutput<'connections.setSecret'>> => {
       const conn = requireConnection(rt, input.connectionId);
-      const allowed = [...(SECRET_NAMES[conn.source.system] ?? []), ...(SECRET_NAMES[conn.target.system as keyof typeof SECRET_NAMES] ?? [])] as string[];
+      const allowed = secretNamesFor(conn.source.system, conn.target.system);
       if (!allowed.includes(input.name)) throw new ConnectorError('BAD_REQUEST', `"${input.name}" is not a secret of this connection (expected one of: ${allowed.join(', ')})`, { retryable: false });
       registerSecret(input.value);
       store.connections.putSecretEnvelope(conn.id, input.name, await rt.cipher.encrypt(input.value));
       // New credentials: forget tokens minted with the old ones and give the connection another chance.
-      if (input.name !== 'tokenState') store.connections.deleteSecret(conn.id, 'tokenState');
+      store.connections.deleteSecret(conn.id, `${input.name.split('.')[0]}.tokenState`);
       if (conn.status === 'paused') store.connections.setStatus(conn.id, 'active', null);
       store.audit.append({ connectionId: conn.id, actor, action: 'connection_change', outcome: 'secret_set', message: `Secret "${input.name}" replaced (value not recorded)` });
       return { ok: true };

@@ -20,6 +20,8 @@ export interface SageX3SimFaults {
   rate5xx: number;
   /** Number of upcoming successful saves that commit, then destroy the socket without answering. */
   dropAfterCommit: number;
+  /** Committed saves wait for an answer until this is switched off: the window a crash test kills the client in. */
+  stallAfterCommit: boolean;
   /** Every request answered with an HTML page (status htmlStatus), like a misconfigured proxy. */
   htmlErrorPage: boolean;
   htmlStatus: number;
@@ -91,7 +93,7 @@ export function createSageX3Simulator(opts: SageX3SimOptions = {}): SageX3Simula
   for (const p of opts.closedPeriods ?? []) state.closePeriod(p);
 
   const faults: SageX3SimFaults = {
-    latencyMs: 0, rate429: 0, retryAfterSeconds: 1, rate5xx: 0, dropAfterCommit: 0, htmlErrorPage: false, htmlStatus: 200, noWebServices: false, warnOnSave: null,
+    latencyMs: 0, rate429: 0, retryAfterSeconds: 1, rate5xx: 0, dropAfterCommit: 0, stallAfterCommit: false, htmlErrorPage: false, htmlStatus: 200, noWebServices: false, warnOnSave: null,
     ...opts.faults,
   };
   const stats: SageX3SimStats = { requests: 0, soap: {}, rest: 0, saved: 0, rejected: 0, unauthorized: 0, injected429: 0, injected5xx: 0, dropped: 0 };
@@ -167,6 +169,8 @@ export function createSageX3Simulator(opts: SageX3SimOptions = {}): SageX3Simula
         req.socket.destroy();
         return;
       }
+      while (reply.committed && faults.stallAfterCommit && !req.socket.destroyed) await new Promise((r) => setTimeout(r, 20));
+      if (req.socket.destroyed) return;
       res.writeHead(reply.status, { 'content-type': 'text/xml; charset=utf-8' }).end(reply.body);
       return;
     }

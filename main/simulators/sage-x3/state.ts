@@ -111,6 +111,17 @@ export class SageX3SimState {
     return [...(this.byReference.get(reference) ?? [])];
   }
 
+  /** Saved documents and number sequences as plain data, so the demo keeps its ledger between runs. */
+  exportDocuments(): { documents: StoredDocument[]; sequences: Record<string, number> } {
+    return { documents: this.documents(), sequences: Object.fromEntries(this.sequences) };
+  }
+
+  importDocuments(data: { documents: StoredDocument[]; sequences: Record<string, number> }): void {
+    this.clearDocuments();
+    for (const d of data.documents) this.store(d);
+    for (const [prefix, n] of Object.entries(data.sequences)) this.sequences.set(prefix, n);
+  }
+
   clearDocuments(): void {
     this.docs.length = 0;
     this.byNumber.clear();

@@ -1,0 +1,142 @@
+// The built-in demo company: Concur and Sage X3 simulators on loopback, the demo connection pointed at
+// them, first-time mappings, and the X3 ledger kept in the data folder so runs build on each other.
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ConnectionInput } from '../../shared/schemas/connection';
+import type { Mapping } from '../../shared/schemas/mapping';
+import type { Core } from '../core/create-core';
+import { mappingsToCsv } from '../core/engine/mapping-csv';
+import type { ConcurSimulator } from '../simulators/concur';
+import { createConcurSimulator, SIM_CLIENT } from '../simulators/concur';
+import type { SageX3Simulator } from '../simulators/sage-x3';
+import { createSageX3Simulator } from '../simulators/sage-x3';
+import { ACCOUNTS, COMPANY, COST_CENTERS, employees, EXPENSE_TYPES, FIXES, suppliers } from './catalog';
+import { demoReports } from './reports';
+
+export const DEMO_CONNECTION_ID = 'demo-concur-x3';
+const CONCUR_ADMIN = { login: 'ap.admin@northwind-demo.com', password: 'demo-concur-password' };
+const X3_USER = { name: 'MLCDEMO', password: 'demo-x3-password' };
+
+export interface DemoSystems {
+  connectionId: string;
+  /** The running simulators (tests switch their faults). */
+  concur: ConcurSimulator;
+  x3: SageX3Simulator;
+  /** Documents the simulated X3 ledger holds. */
+  erpDocumentCount(): number;
+  fixedMappingsPath: string;
+  stop(): Promise<void>;
+}
+
+export function demoConnection(concurUrl: string, x3Url: string): ConnectionInput {
+  return {
+    id: DEMO_CONNECTION_ID,
+    name: 'Northwind demo: Concur → Sage X3',
+    source: { system: 'concur', tokenUrl: concurUrl, clientId: SIM_CLIENT.clientId, grant: 'password', username: CONCUR_ADMIN.login, startDate: '2026-10-01', pageSize: 100, dimensionFields: { costCenter: 'Custom1' }, companyPaidPaymentTypes: ['IBCP', 'CBCP'] },
+    target: {
+      system: 'sage-x3',
+      serverUrl: x3Url,
+      folder: 'SEED',
+      poolAlias: 'MLCDEMO',
+      language: 'ENG',
+      username: X3_USER.name,
+      postingMode: 'journal',
+      company: COMPANY.x3Company,
+      site: COMPANY.x3Site,
+      journal: 'PUR',
+      entryType: 'ODEXP',
+    } as ConnectionInput['target'],
+    rules: { liabilityAccount: '421000', cardClearingAccount: '467100', personalLines: 'exclude', dateRule: 'document_date', requiredDimensions: ['costCenter'], maxDescriptionLength: 250 },
+    schedule: { mode: 'interval', minutes: 60 },
+    retry: { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 10_000, pauseAfterAuthFailures: 3 },
+    concurrency: 4,
+  };
+}
+
+function initialMappings(): Mapping[] {
+  const wrong = FIXES.employee;
+  return [
+    ...EXPENSE_TYPES.filter(([, , account]) => account).map(([code, name, account, cc]) => ({ kind: 'expense_type' as const, sourceCode: code, sourceName: name, target: account, dimensions: { costCenter: cc } })),
+    ...employees().map((e) => ({ kind: 'employee' as const, sourceCode: e.login, sourceName: e.name, target: e.index === wrong.index ? wrong.wrongVendor : e.vendor, dimensions: {} })),
+  ];
+}
+
+function fixedMappings(): Mapping[] {
+  const e = employees().find((x) => x.index === FIXES.employee.index)!;
+  return [
+    ...FIXES.expenseTypes.map(([code, name, account, cc]) => ({ kind: 'expense_type' as const, sourceCode: code, sourceName: name, target: account, dimensions: { costCenter: cc } })),
+    { kind: 'employee', sourceCode: e.login, sourceName: e.name, target: FIXES.employee.rightVendor, dimensions: {} },
+  ];
+}
+
+export interface DemoOptions {
+  /** Number of approved reports in the simulated Concur (default 300). */
+  reports?: number;
+  /** Start with every mapping fixed (tests that only care about posting). */
+  allMapped?: boolean;
+}
+
+export async function startDemoSystems(core: Core, dataDir: string, opts: DemoOptions = {}): Promise<DemoSystems> {
+  const dir = join(dataDir, 'demo');
+  mkdirSync(dir, { recursive: true });
+  const ledgerPath = join(dir, 'x3-ledger.json');
+  const fixedMappingsPath = join(dir, 'fixed-mappings.csv');
+
+  const concur = createConcurSimulator({ seed: 11 });
+  concur.state.addCompany({ id: COMPANY.concurCompanyId, datacenter: 'eu' });
+  concur.state.addUser({ loginId: CONCUR_ADMIN.login, password: CONCUR_ADMIN.password, companyId: COMPANY.concurCompanyId, name: 'AP Administrator' });
+  const staff = employees();
+  for (const e of staff) concur.state.addUser({ loginId: e.login, password: `pw-${e.index}-${COMPANY.concurCompanyId.slice(0, 8)}`, companyId: COMPANY.concurCompanyId, name: e.name });
+  const data = demoReports(staff, opts.reports ?? 300);
+  concur.state.addReports(COMPANY.concurCompanyId, data.reports);
+  concur.state.addEntries(data.entries);
+  concur.state.addAllocations(data.allocations);
+
+  const x3 = createSageX3Simulator({
+    seed: 12,
+    folder: 'SEED',
+    poolAlias: 'MLCDEMO',
+    users: { [X3_USER.name]: X3_USER.password },
+    accounts: ACCOUNTS.map(([code, name, active]) => ({ code, name, active: active ?? true })),
+    costCenters: COST_CENTERS.map(([code, name, active]) => ({ code, name, active: active ?? true })),
+    suppliers: suppliers().map(([code, name]) => ({ code, name, active: true })),
+  });
+  if (existsSync(ledgerPath)) x3.state.importDocuments(JSON.parse(readFileSync(ledgerPath, 'utf8')));
+
+  const { urls } = await concur.start();
+  const { url: x3Url } = await x3.start();
+  const saveLedger = () => {
+    writeFileSync(`${ledgerPath}.tmp`, JSON.stringify(x3.state.exportDocuments()));
+    renameSync(`${ledgerPath}.tmp`, ledgerPath);
+  };
+  try {
+    const h = core.handlers('demo');
+    const first = !core.runtime.store.connections.get(DEMO_CONNECTION_ID);
+    // The simulators listen on new ports each start: point the connection at them (tokens are reset too).
+    await h['connections.save'](demoConnection(urls.us, x3Url));
+    if (first) {
+      await h['connections.setSecret']({ connectionId: DEMO_CONNECTION_ID, name: 'source.clientSecret', value: SIM_CLIENT.clientSecret });
+      await h['connections.setSecret']({ connectionId: DEMO_CONNECTION_ID, name: 'source.password', value: CONCUR_ADMIN.password });
+      await h['connections.setSecret']({ connectionId: DEMO_CONNECTION_ID, name: 'target.password', value: X3_USER.password });
+      await h['mappings.upsert']({ connectionId: DEMO_CONNECTION_ID, rows: opts.allMapped ? [...initialMappings(), ...fixedMappings()] : initialMappings() });
+    } else {
+      // Tokens were minted by the previous simulator process; the fresh one does not know them.
+      core.runtime.store.connections.deleteSecret(DEMO_CONNECTION_ID, 'source.tokenState');
+    }
+    writeFileSync(fixedMappingsPath, mappingsToCsv(fixedMappings().map((m) => ({ ...m, connectionId: DEMO_CONNECTION_ID, updatedAt: '', updatedBy: '', unmapped: false })), ['costCenter']));
+  } catch (e) {
+    await Promise.allSettled([concur.stop(), x3.stop()]);
+    throw e;
+  }
+  return {
+    connectionId: DEMO_CONNECTION_ID,
+    concur,
+    x3,
+    erpDocumentCount: () => x3.state.documentCount(),
+    fixedMappingsPath,
+    async stop() {
+      saveLedger();
+      await Promise.allSettled([concur.stop(), x3.stop()]);
+    },
+  };
+}
