@@ -147,6 +147,7 @@ export async function runSync(deps: RunDeps, conn: Connection, adapters: RunAdap
     s.status = 'failed';
     s.error = isConnectorError(err) ? err.message : `Unexpected error: ${err instanceof Error ? err.message : String(err)}`;
     if (!isConnectorError(err)) deps.logger.error('sync failed with an unexpected error', { connectionId: conn.id, stack: err instanceof Error ? err.stack : String(err) });
+    else deps.logger.warn('sync failed', { connectionId: conn.id, code: err.code, error: err.message, correlationId: err.correlationId });
     if (isConnectorError(err) && (err.code === 'AUTH_FAILED' || err.code === 'AUTH_EXPIRED') && !opts.dryRun) {
       const failures = store.connections.bumpAuthFailures(conn.id);
       if (failures >= conn.retry.pauseAfterAuthFailures) {
@@ -162,6 +163,7 @@ export async function runSync(deps: RunDeps, conn: Connection, adapters: RunAdap
       store.runs.save(s);
       audit('sync_finish', s.status, summaryText(s));
     }
+    deps.logger.info('sync finished', { connectionId: conn.id, runId: s.runId, summary: summaryText(s) });
     progress('done', true);
     events.emit({ type: 'run.finished', payload: s });
     events.emit({ type: 'entities.changed', payload: { tags: ['postings', 'runs', 'audit', 'mappings', 'reference', 'connections'] } });
