@@ -2,6 +2,7 @@
 import { parseCli, USAGE, UsageError } from './cli/args';
 import { CliError } from './cli/call';
 import { runCommand } from './cli/commands';
+import { runServe } from './cli/serve';
 import { runDemo } from './demo/run-demo';
 import { DEMO_CONNECTION_ID, startDemoSystems } from './demo/systems';
 import { defaultDataDir } from './host/data-dir';
@@ -34,6 +35,11 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     if (positionals[0] === 'demo') return await runDemo(core, { dataDir, json: flags.json ?? false, out, err });
+    if (positionals[0] === 'serve') {
+      const port = flags.port === undefined ? 0 : Number(flags.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${flags.port}"`);
+      return await runServe(core, { dataDir, port, out, err });
+    }
     // In a demo data folder every command talks to the simulated systems, started for its duration.
     const demo = core.runtime.store.connections.get(DEMO_CONNECTION_ID) ? await startDemoSystems(core, dataDir) : null;
     try {

@@ -60,6 +60,7 @@ Commands:
   audit [--since DATE] [--until DATE] [--connection ID] [--format csv|json]
   connections list | connections test [ID]
   config import <file.json>            connections for unattended installs; secrets from named env variables
+  serve [--port N]                     the app's screens in a browser on 127.0.0.1 (the demo company on a fresh folder)
 
 Global: --data-dir DIR (default: MLC_DATA_DIR or the per-user app-data folder)
 Secrets are encrypted with MLC_SECRET_KEY (32 bytes, hex or base64); see README.`;

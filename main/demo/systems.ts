@@ -76,7 +76,16 @@ export interface DemoOptions {
   allMapped?: boolean;
 }
 
-export async function startDemoSystems(core: Core, dataDir: string, opts: DemoOptions = {}): Promise<DemoSystems> {
+export interface DemoSimulators {
+  concur: ConcurSimulator;
+  x3: SageX3Simulator;
+  urls: { concur: string; x3: string };
+  fixedMappingsPath: string;
+  stop(): Promise<void>;
+}
+
+/** The simulated Concur and Sage X3 of the demo company, with the X3 ledger restored from the data folder. */
+export async function startDemoSimulators(dataDir: string, opts: DemoOptions = {}): Promise<DemoSimulators> {
   const dir = join(dataDir, 'demo');
   mkdirSync(dir, { recursive: true });
   const ledgerPath = join(dir, 'x3-ledger.json');
@@ -102,41 +111,53 @@ export async function startDemoSystems(core: Core, dataDir: string, opts: DemoOp
     suppliers: suppliers().map(([code, name]) => ({ code, name, active: true })),
   });
   if (existsSync(ledgerPath)) x3.state.importDocuments(JSON.parse(readFileSync(ledgerPath, 'utf8')));
-
   const { urls } = await concur.start();
   const { url: x3Url } = await x3.start();
-  const saveLedger = () => {
-    writeFileSync(`${ledgerPath}.tmp`, JSON.stringify(x3.state.exportDocuments()));
-    renameSync(`${ledgerPath}.tmp`, ledgerPath);
+  writeFileSync(fixedMappingsPath, mappingsToCsv(fixedMappings().map((m) => ({ ...m, connectionId: DEMO_CONNECTION_ID, updatedAt: '', updatedBy: '', unmapped: false })), ['costCenter']));
+  return {
+    concur,
+    x3,
+    urls: { concur: urls.us, x3: x3Url },
+    fixedMappingsPath,
+    async stop() {
+      writeFileSync(`${ledgerPath}.tmp`, JSON.stringify(x3.state.exportDocuments()));
+      renameSync(`${ledgerPath}.tmp`, ledgerPath);
+      await Promise.allSettled([concur.stop(), x3.stop()]);
+    },
   };
+}
+
+/** Points the demo connection at running simulators; creates it, its secrets and mappings the first time. */
+export async function configureDemoConnection(core: Core, urls: { concur: string; x3: string }, opts: DemoOptions = {}): Promise<void> {
+  const h = core.handlers('demo');
+  const first = !core.runtime.store.connections.get(DEMO_CONNECTION_ID);
+  // The simulators listen on new ports each start: point the connection at them.
+  await h['connections.save'](demoConnection(urls.concur, urls.x3));
+  if (first) {
+    await h['connections.setSecret']({ connectionId: DEMO_CONNECTION_ID, name: 'source.clientSecret', value: SIM_CLIENT.clientSecret });
+    await h['connections.setSecret']({ connectionId: DEMO_CONNECTION_ID, name: 'source.password', value: CONCUR_ADMIN.password });
+    await h['connections.setSecret']({ connectionId: DEMO_CONNECTION_ID, name: 'target.password', value: X3_USER.password });
+    await h['mappings.upsert']({ connectionId: DEMO_CONNECTION_ID, rows: opts.allMapped ? [...initialMappings(), ...fixedMappings()] : initialMappings() });
+  } else {
+    // Tokens were minted by the previous simulator process; the fresh one does not know them.
+    core.runtime.store.connections.deleteSecret(DEMO_CONNECTION_ID, 'source.tokenState');
+  }
+}
+
+export async function startDemoSystems(core: Core, dataDir: string, opts: DemoOptions = {}): Promise<DemoSystems> {
+  const sims = await startDemoSimulators(dataDir, opts);
   try {
-    const h = core.handlers('demo');
-    const first = !core.runtime.store.connections.get(DEMO_CONNECTION_ID);
-    // The simulators listen on new ports each start: point the connection at them (tokens are reset too).
-    await h['connections.save'](demoConnection(urls.us, x3Url));
-    if (first) {
-      await h['connections.setSecret']({ connectionId: DEMO_CONNECTION_ID, name: 'source.clientSecret', value: SIM_CLIENT.clientSecret });
-      await h['connections.setSecret']({ connectionId: DEMO_CONNECTION_ID, name: 'source.password', value: CONCUR_ADMIN.password });
-      await h['connections.setSecret']({ connectionId: DEMO_CONNECTION_ID, name: 'target.password', value: X3_USER.password });
-      await h['mappings.upsert']({ connectionId: DEMO_CONNECTION_ID, rows: opts.allMapped ? [...initialMappings(), ...fixedMappings()] : initialMappings() });
-    } else {
-      // Tokens were minted by the previous simulator process; the fresh one does not know them.
-      core.runtime.store.connections.deleteSecret(DEMO_CONNECTION_ID, 'source.tokenState');
-    }
-    writeFileSync(fixedMappingsPath, mappingsToCsv(fixedMappings().map((m) => ({ ...m, connectionId: DEMO_CONNECTION_ID, updatedAt: '', updatedBy: '', unmapped: false })), ['costCenter']));
+    await configureDemoConnection(core, sims.urls, opts);
   } catch (e) {
-    await Promise.allSettled([concur.stop(), x3.stop()]);
+    await sims.stop();
     throw e;
   }
   return {
     connectionId: DEMO_CONNECTION_ID,
-    concur,
-    x3,
-    erpDocumentCount: () => x3.state.documentCount(),
-    fixedMappingsPath,
-    async stop() {
-      saveLedger();
-      await Promise.allSettled([concur.stop(), x3.stop()]);
-    },
+    concur: sims.concur,
+    x3: sims.x3,
+    erpDocumentCount: () => sims.x3.state.documentCount(),
+    fixedMappingsPath: sims.fixedMappingsPath,
+    stop: sims.stop,
   };
 }

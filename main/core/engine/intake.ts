@@ -21,6 +21,8 @@ export interface IntakeEnv {
   ref: ReferenceIndex;
   caps: TargetCapabilities;
   actor: string;
+  /** Codes already recorded as seen during this run, so each is written once, not once per line. */
+  seen?: Set<string>;
 }
 
 export interface BatchOutcome {
@@ -30,8 +32,7 @@ export interface BatchOutcome {
 }
 
 /** Plans and validates one document against today's mappings and the cached reference data. */
-export function planAndValidate(doc: SourceDocument, env: IntakeEnv): { plan: PostingPlan | null; reasons: HoldReason[] } {
-  const key = idempotencyKey(env.conn.id, doc.sourceSystem, doc.sourceId);
+export function planAndValidate(doc: SourceDocument, env: IntakeEnv, key = idempotencyKey(env.conn.id, doc.sourceSystem, doc.sourceId)): { plan: PostingPlan | null; reasons: HoldReason[] } {
   const kind = env.conn.target.postingMode === 'supplier_invoice' && env.caps.postingKinds.includes('supplier_invoice') ? 'supplier_invoice' : 'journal';
   const r = planDocument({ doc, key, kind, rules: env.conn.rules, lookup: env.lookup, maxDescriptionLength: env.caps.maxDescriptionLength });
   if (!r.plan) return r;
@@ -50,8 +51,14 @@ export function intakeBatch(docs: readonly SourceDocument[], env: IntakeEnv): Ba
 
   store.db.transaction(() => {
     for (const doc of docs) {
-      for (const l of doc.lines) if (l.expenseType.code) store.mappings.noteSeen(conn.id, 'expense_type', l.expenseType.code, l.expenseType.name);
-      if (doc.employee) store.mappings.noteSeen(conn.id, 'employee', doc.employee.id, doc.employee.name);
+      const seen = (env.seen ??= new Set());
+      const note = (kind: 'expense_type' | 'employee', code: string, name: string) => {
+        if (!code || seen.has(`${kind}\u0000${code}`)) return;
+        seen.add(`${kind}\u0000${code}`);
+        store.mappings.noteSeen(conn.id, kind, code, name);
+      };
+      for (const l of doc.lines) note('expense_type', l.expenseType.code, l.expenseType.name);
+      if (doc.employee) note('employee', doc.employee.id, doc.employee.name);
 
       const key = idempotencyKey(conn.id, doc.sourceSystem, doc.sourceId);
       const hash = contentHash(doc);
@@ -63,7 +70,7 @@ export function intakeBatch(docs: readonly SourceDocument[], env: IntakeEnv): Ba
           audit(doc, key, 'changed_after_posting', 'flagged', `Changed in ${doc.sourceSystem} after it was ${existing.status}; not posted again — review the difference`, existing.erp_id);
         }
         if ((existing.status === 'held' || existing.status === 'failed') && changed) {
-          const { plan, reasons } = planAndValidate(doc, env);
+          const { plan, reasons } = planAndValidate(doc, env, key);
           store.postings.replan(existing.id, { doc, contentHash: hash, status: reasons.length ? 'held' : 'pending', plan, reasons, total: totalOf(doc, plan) });
           audit(doc, key, reasons.length ? 'hold' : 'plan', reasons.length ? 'held' : 'planned', reasons.length ? `Changed at the source, still held: ${reasons.map((r) => r.message).join('; ')}` : 'Changed at the source and now valid: planned');
           if (reasons.length) out.held++;
@@ -73,7 +80,7 @@ export function intakeBatch(docs: readonly SourceDocument[], env: IntakeEnv): Ba
         out.skipped++;
         continue;
       }
-      const { plan, reasons } = planAndValidate(doc, env);
+      const { plan, reasons } = planAndValidate(doc, env, key);
       const row = store.postings.insert({ connectionId: conn.id, doc, key, contentHash: hash, status: reasons.length ? 'held' : 'pending', plan, reasons, total: totalOf(doc, plan) });
       if (reasons.length) {
         audit(doc, key, 'hold', 'held', reasons.map((r) => r.message).join('; '));

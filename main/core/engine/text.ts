@@ -2,6 +2,9 @@
 
 /** Cuts to at most `max` code points, adding "…" when something was cut. */
 export function truncate(text: string, max: number): { text: string; cut: boolean } {
+  // Fast path for the common case: short, single-spaced, printable text.
+  // eslint-disable-next-line no-control-regex
+  if (text.length <= max && !/[\u0000-\u001F\u007F]|\s\s|^\s|\s$/.test(text)) return { text, cut: false };
   // Control characters break XML payloads and CSV exports; they carry no meaning in a description.
   // eslint-disable-next-line no-control-regex
   const clean = text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ' ').replace(/\s+/g, ' ').trim();

@@ -98,7 +98,7 @@ export function createPostingRepo(db: Db, now: () => Date) {
     getByKey: (key: string) => (byKey.get(key) as PostingRow | undefined) ?? null,
 
     insert(p: NewPosting): PostingRow {
-      const info = insert.run({
+      const values = {
         connectionId: p.connectionId,
         sourceId: p.doc.sourceId,
         sourceKind: p.doc.kind,
@@ -113,8 +113,15 @@ export function createPostingRepo(db: Db, now: () => Date) {
         doc: JSON.stringify(p.doc),
         hash: p.contentHash,
         at: ts(),
-      });
-      return byId.get(info.lastInsertRowid) as PostingRow;
+      };
+      const info = insert.run(values);
+      // Built here rather than read back: intake inserts thousands of rows a second.
+      return {
+        id: Number(info.lastInsertRowid), connection_id: values.connectionId, source_id: values.sourceId, source_kind: values.sourceKind, idempotency_key: values.key,
+        status: values.status, title: values.title, party: values.party, total_minor: values.total, currency: values.currency, reasons_json: values.reasons,
+        plan_json: values.plan, document_json: values.doc, content_hash: values.hash, erp_id: null, attempts: 0, next_attempt_at: null, last_error_json: null,
+        confirm_status: 'none', changed_after_posting: 0, dismiss_reason: null, created_at: values.at, updated_at: values.at, posted_at: null,
+      };
     },
 
     /** Re-planned from today's mappings (replay, or a changed source document before it was posted). */

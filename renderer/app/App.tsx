@@ -1,0 +1,70 @@
+// Application shell: side navigation (Dashboard, Connections, Mappings, Held, Audit), connection picker, page.
+import { useMlcQuery } from '../api/hooks';
+import { AuditPage } from '../features/audit/AuditPage';
+import { ConnectionsPage } from '../features/connections/ConnectionsPage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { HeldPage } from '../features/held/HeldPage';
+import { MappingsPage } from '../features/mappings/MappingsPage';
+import { useConnections } from './connection-context';
+import type { Page } from './route';
+import { href, useRoute } from './route';
+
+const NAV: Array<[Page, string]> = [
+  ['dashboard', 'Dashboard'],
+  ['connections', 'Connections'],
+  ['mappings', 'Mappings'],
+  ['held', 'Held'],
+  ['audit', 'Audit'],
+];
+
+export function App() {
+  const route = useRoute();
+  const { connections, current, select } = useConnections();
+  const states = useMlcQuery('connections.states', {}, { refetchInterval: 30_000 });
+  const heldTotal = (states.data ?? []).reduce((n, s) => n + s.counts.held, 0);
+  const title = NAV.find(([p]) => p === route.page)?.[1] ?? 'Dashboard';
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label="Main">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">ml</span>
+          <span>ml-connector</span>
+        </div>
+        <ul>
+          {NAV.map(([page, label]) => (
+            <li key={page}>
+              <a href={href(page)} aria-current={route.page === page ? 'page' : undefined} className={route.page === page ? 'active' : undefined}>
+                {label}
+                {page === 'held' && heldTotal > 0 ? <span className="nav-count" aria-hidden="true">{heldTotal}</span> : null}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="main">
+        <header className="topbar">
+          <h1>{title}</h1>
+          {connections.length > 0 ? (
+            <label className="picker">
+              <span>Connection</span>
+              <select value={current?.id ?? ''} onChange={(e) => select(e.target.value)}>
+                {connections.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+        </header>
+        <main className="content">
+          {route.page === 'dashboard' && <DashboardPage />}
+          {route.page === 'connections' && <ConnectionsPage />}
+          {route.page === 'mappings' && <MappingsPage params={route.params} />}
+          {route.page === 'held' && <HeldPage />}
+          {route.page === 'audit' && <AuditPage />}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+// Dashboard: per connection status, last and next sync, posted/held/failed counts, "Sync now" with live
+// progress pushed by the engine, and the latest errors in plain English.
+import type { ConnectionState, RunProgress, RunSummary } from '../../../shared/schemas/run';
+import { useMlcMutation, useMlcQuery } from '../../api/hooks';
+import { useLive } from '../../api/live';
+import { href } from '../../app/route';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { formatDateTime, relativeTime } from '../../components/format';
+
+const PHASE: Record<RunProgress['phase'], string> = {
+  reference: 'Reading ERP reference data',
+  fetch: 'Reading approved reports',
+  post: 'Posting to the ERP',
+  confirm: 'Confirming with the ERP',
+  done: 'Finishing',
+};
+
+export function DashboardPage() {
+  const states = useMlcQuery('connections.states', {}, { refetchInterval: 30_000 });
+  if (states.error) return <ErrorBanner error={states.error} onRetry={() => void states.refetch()} />;
+  if (!states.data) return <p className="muted">Loading…</p>;
+  if (states.data.length === 0)
+    return (
+      <div className="empty">
+        <p>No connection yet.</p>
+        <a className="btn btn-primary" href={href('connections', { new: '1' })}>
+          Add a connection
+        </a>
+      </div>
+    );
+  return (
+    <div className="cards">
+      {states.data.map((s) => (
+        <ConnectionCard key={s.connectionId} state={s} />
+      ))}
+    </div>
+  );
+}
+
+function runLine(r: RunSummary | null): string {
+  if (!r) return 'Never synced';
+  if (r.status === 'failed') return `Failed ${relativeTime(r.startedAt)}: ${r.error ?? 'see Audit'}`;
+  return `${formatDateTime(r.startedAt)} · ${r.fetched} read, ${r.posted} posted, ${r.held} held, ${r.failed} failed`;
+}
+
+function ConnectionCard({ state: s }: { state: ConnectionState }) {
+  const live = useLive();
+  const sync = useMlcMutation('sync.run');
+  const resume = useMlcMutation('connections.resume');
+  const progress = live.progress[s.connectionId];
+  const running = s.running || sync.isPending || !!progress;
+  return (
+    <section className="card" aria-label={s.name}>
+      <header className="card-head">
+        <div>
+          <h2>{s.name}</h2>
+          <span className={`status status-${s.status}`}>{s.status === 'active' ? 'Active' : 'Paused'}</span>
+          {s.pausedReason ? <span className="muted"> — {s.pausedReason}</span> : null}
+        </div>
+        <div className="actions">
+          {s.status === 'paused' ? (
+            <button type="button" className="btn" onClick={() => resume.mutate({ connectionId: s.connectionId })}>
+              Resume
+            </button>
+          ) : null}
+          <button type="button" className="btn btn-primary" disabled={running} onClick={() => sync.mutate({ connectionId: s.connectionId, dryRun: false })}>
+            {running ? 'Syncing…' : 'Sync now'}
+          </button>
+        </div>
+      </header>
+      {running ? (
+        <div className="progress" role="status" aria-label="Sync progress">
+          <div className="progress-bar" aria-hidden="true">
+            <div className="progress-fill" />
+          </div>
+          <span>
+            {progress ? `${PHASE[progress.phase]} · ${progress.fetched} read, ${progress.posted} posted, ${progress.held} held, ${progress.failed} failed` : 'Starting…'}
+          </span>
+        </div>
+      ) : null}
+      <ErrorBanner error={sync.error ?? resume.error} />
+      <dl className="facts">
+        <div>
+          <dt>Last sync</dt>
+          <dd>{runLine(s.lastRun)}</dd>
+        </div>
+        <div>
+          <dt>Next sync</dt>
+          <dd>{s.nextRunAt ? (Date.parse(s.nextRunAt) <= Date.now() ? 'Due now' : `${formatDateTime(s.nextRunAt)} (${relativeTime(s.nextRunAt)})`) : s.status === 'paused' ? 'Paused' : 'Manual only'}</dd>
+        </div>
+      </dl>
+      <div className="counts">
+        <Count label="Posted" value={s.counts.posted} tone="ok" />
+        <Count label="Held" value={s.counts.held} tone={s.counts.held ? 'warn' : 'ok'} link={href('held')} />
+        <Count label="Failed" value={s.counts.failed} tone={s.counts.failed ? 'bad' : 'ok'} link={href('held', { status: 'failed' })} />
+      </div>
+      <h3>Latest errors</h3>
+      {s.latestErrors.length === 0 ? (
+        <p className="muted">No errors.</p>
+      ) : (
+        <ul className="errors">
+          {s.latestErrors.map((e, i) => (
+            <li key={i}>
+              <time dateTime={e.at}>{formatDateTime(e.at)}</time> {e.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Count({ label, value, tone, link }: { label: string; value: number; tone: 'ok' | 'warn' | 'bad'; link?: string }) {
+  const body = (
+    <>
+      <span className="count-value">{value.toLocaleString()}</span>
+      <span className="count-label">{label}</span>
+    </>
+  );
+  return link && value > 0 ? (
+    <a className={`count count-${tone}`} href={link} aria-label={`${label}: ${value}`}>
+      {body}
+    </a>
+  ) : (
+    <div className={`count count-${tone}`} aria-label={`${label}: ${value}`}>
+      {body}
+    </div>
+  );
+}

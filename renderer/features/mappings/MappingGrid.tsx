@@ -1,0 +1,180 @@
+// Excel-like grid: arrow/Tab/Home/End/PageUp/PageDown navigation, Enter/F2 or typing to edit, Delete to
+// clear, Ctrl+Z to undo, Ctrl+C/Ctrl+V for blocks of cells. Rows are virtualised (10,000 rows stay smooth).
+import { useEffect, useState } from 'react';
+import type { MappingKind } from '../../../shared/schemas/mapping';
+import type { ReferenceItem } from '../../../shared/schemas/reference';
+import type { CommitMove } from './CellEditor';
+import { CellEditor } from './CellEditor';
+import type { Change, Column, GridRow, RefIndex } from './grid-model';
+import { applyPaste, cellCheck, cellValue, parseTsv, refKey, withCell } from './grid-model';
+import { ROW_HEIGHT, useVirtualRows } from './use-virtual-rows';
+
+interface Props {
+  kind: MappingKind;
+  rows: GridRow[];
+  all: GridRow[];
+  cols: Column[];
+  pinned: ReadonlySet<string>;
+  refIndex: RefIndex;
+  refOptions: (col: Column) => ReferenceItem[] | null;
+  onChanges(changes: Change[], what: string): void;
+  onUndo(): void;
+  onPasteSkipped(n: number): void;
+}
+
+interface Pos {
+  r: number;
+  c: number;
+}
+
+export function MappingGrid({ kind, rows, all, cols, pinned, refIndex, refOptions, onChanges, onUndo, onPasteSkipped }: Props) {
+  const [pos, setPos] = useState<Pos>({ r: 0, c: Math.min(2, cols.length - 1) });
+  const [edit, setEdit] = useState<{ initial: string } | null>(null);
+  const v = useVirtualRows(rows.length);
+  const template = cols.map((c) => c.width).join(' ');
+  const at = (p: Pos) => ({ r: Math.max(0, Math.min(rows.length - 1, p.r)), c: Math.max(0, Math.min(cols.length - 1, p.c)) });
+  useEffect(() => setPos((p) => at(p)), [rows.length, cols.length]);
+  const move = (p: Pos) => {
+    const n = at(p);
+    setPos(n);
+    v.scrollToRow(n.r);
+  };
+  const commit = (value: string, mv: CommitMove) => {
+    const row = rows[pos.r];
+    const col = cols[pos.c];
+    setEdit(null);
+    if (row && col?.editable && value.trim() !== cellValue(row, col)) onChanges([{ before: row, after: withCell(row, col, value) }], `${row.sourceCode} ${col.label}`);
+    if (mv === 'down') move({ r: pos.r + 1, c: pos.c });
+    else if (mv === 'right') move({ r: pos.r, c: pos.c + 1 });
+    else if (mv === 'left') move({ r: pos.r, c: pos.c - 1 });
+    if (mv !== 'none') focusGrid();
+  };
+  const focusGrid = () => v.ref.current?.focus({ preventScroll: true });
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (edit) return;
+    const col = cols[pos.c];
+    const mod = e.ctrlKey || e.metaKey;
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move({ r: pos.r + 1, c: pos.c }),
+      ArrowUp: () => move({ r: pos.r - 1, c: pos.c }),
+      ArrowRight: () => move({ r: pos.r, c: pos.c + 1 }),
+      ArrowLeft: () => move({ r: pos.r, c: pos.c - 1 }),
+      Tab: () => move({ r: pos.r, c: pos.c + (e.shiftKey ? -1 : 1) }),
+      Home: () => move({ r: mod ? 0 : pos.r, c: 0 }),
+      End: () => move({ r: mod ? rows.length - 1 : pos.r, c: cols.length - 1 }),
+      PageDown: () => move({ r: pos.r + v.pageRows, c: pos.c }),
+      PageUp: () => move({ r: pos.r - v.pageRows, c: pos.c }),
+      Enter: () => col?.editable && rows[pos.r] && setEdit({ initial: cellValue(rows[pos.r]!, col) }),
+      F2: () => col?.editable && rows[pos.r] && setEdit({ initial: cellValue(rows[pos.r]!, col) }),
+      Delete: () => col?.editable && commit('', 'none'),
+      Backspace: () => col?.editable && commit('', 'none'),
+    };
+    if (mod && e.key.toLowerCase() === 'z') return e.preventDefault(), onUndo();
+    if (mod && e.key !== 'Home' && e.key !== 'End') return;
+    const action = keys[e.key];
+    if (action) {
+      if (e.key === 'Tab' && ((e.shiftKey && pos.c === 0) || (!e.shiftKey && pos.c === cols.length - 1))) return;
+      e.preventDefault();
+      action();
+    } else if (e.key.length === 1 && !e.altKey && col?.editable && rows[pos.r]) {
+      e.preventDefault();
+      setEdit({ initial: e.key });
+    }
+  };
+  const onPaste = (e: React.ClipboardEvent) => {
+    if (edit) return;
+    const block = parseTsv(e.clipboardData.getData('text/plain'));
+    if (!block.length) return;
+    e.preventDefault();
+    const { changes, skipped } = applyPaste(block, rows, all, cols, pos.r, pos.c, kind);
+    if (changes.length) onChanges(changes, `paste of ${block.length} row${block.length === 1 ? '' : 's'}`);
+    onPasteSkipped(skipped);
+  };
+  const onCopy = (e: React.ClipboardEvent) => {
+    const row = rows[pos.r];
+    const col = cols[pos.c];
+    if (edit || !row || !col) return;
+    e.preventDefault();
+    e.clipboardData.setData('text/plain', cellValue(row, col));
+  };
+
+  const activeId = rows[pos.r] ? `cell-${pos.r}-${pos.c}` : undefined;
+  return (
+    <div
+      className="grid"
+      role="grid"
+      aria-label="Mappings"
+      aria-rowcount={rows.length + 1}
+      aria-colcount={cols.length}
+      aria-activedescendant={edit ? undefined : activeId}
+      tabIndex={0}
+      ref={v.ref}
+      onScroll={v.onScroll}
+      onKeyDown={onKeyDown}
+      onPaste={onPaste}
+      onCopy={onCopy}
+    >
+      <div className="grid-row grid-header" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
+        {cols.map((c) => (
+          <div key={c.key} role="columnheader" className="grid-cell">
+            {c.label}
+          </div>
+        ))}
+      </div>
+      <div className="grid-body" style={{ height: v.totalHeight }}>
+        {rows.slice(v.start, v.end).map((row, k) => {
+          const r = v.start + k;
+          return (
+            <div
+              key={row.sourceCode}
+              role="row"
+              aria-rowindex={r + 2}
+              data-testid={`mapping-row-${row.sourceCode}`}
+              className={`grid-row${pinned.has(row.sourceCode) ? ' pinned' : ''}${r === pos.r ? ' current' : ''}`}
+              style={{ gridTemplateColumns: template, transform: `translateY(${r * ROW_HEIGHT}px)` }}
+            >
+              {cols.map((col, c) => {
+                const active = r === pos.r && c === pos.c;
+                const value = cellValue(row, col);
+                const check = cellCheck(row, col, refIndex);
+                const item = col.ref && value ? refIndex.get(refKey(col.ref.kind, col.ref.dimensionType, value)) : undefined;
+                return (
+                  <div
+                    key={col.key}
+                    id={`cell-${r}-${c}`}
+                    role="gridcell"
+                    aria-selected={active}
+                    aria-readonly={!col.editable || undefined}
+                    data-testid={`cell-${row.sourceCode}-${col.key}`}
+                    className={`grid-cell${active ? ' active' : ''}${col.editable ? '' : ' readonly'} check-${check}`}
+                    onMouseDown={() => setPos({ r, c })}
+                    onDoubleClick={() => col.editable && setEdit({ initial: value })}
+                  >
+                    {active && edit ? (
+                      <CellEditor initial={edit.initial} options={refOptions(col)} label={`${col.label} for ${row.sourceCode}`} onCommit={commit} onCancel={() => (setEdit(null), focusGrid())} />
+                    ) : (
+                      <CellText value={value} name={item?.name} check={check} unmapped={col.key === 'target'} code={!!col.ref} />
+                    )}
+                  </div>
+                );
+              })}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+function CellText({ value, name, check, unmapped, code }: { value: string; name: string | undefined; check: ReturnType<typeof cellCheck>; unmapped: boolean; code: boolean }) {
+  if (!value) return unmapped ? <span className="placeholder">Not mapped</span> : null;
+  return (
+    <>
+      <span className={code ? 'cell-code' : 'cell-text'}>{value}</span>
+      {name ? <span className="cell-name">{name}</span> : null}
+      {check === 'inactive' ? <span className="tag tag-warn">inactive</span> : null}
+      {check === 'unknown' ? <span className="tag tag-bad">not in ERP</span> : null}
+    </>
+  );
+}

@@ -1,0 +1,159 @@
+// Mappings: expense type → GL account + dimensions, employee → ERP supplier. Edits save as you go;
+// the last edit (or paste) can be undone; CSV import/export for bulk work.
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo, useRef, useState } from 'react';
+import type { MappingKind, MappingRow } from '../../../shared/schemas/mapping';
+import { useMlcQuery } from '../../api/hooks';
+import { call } from '../../api/mlc';
+import { invalidateTags } from '../../api/hooks';
+import { useConnections } from '../../app/connection-context';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { downloadText } from '../../components/format';
+import type { Change, Column, GridRow } from './grid-model';
+import { cellCheck, columnsFor, indexReference, isUnmapped, orderRows, toMapping } from './grid-model';
+import { MappingGrid } from './MappingGrid';
+
+export function MappingsPage({ params }: { params: URLSearchParams }) {
+  const { current } = useConnections();
+  if (!current) return <p className="muted">Add a connection first.</p>;
+  const kind: MappingKind = params.get('kind') === 'employee' ? 'employee' : 'expense_type';
+  return <MappingsScreen key={`${current.id}|${kind}|${params.get('q') ?? ''}`} connectionId={current.id} dims={current.rules.requiredDimensions} kind={kind} initialFilter={params.get('q') ?? ''} />;
+}
+
+function MappingsScreen({ connectionId, dims, kind, initialFilter }: { connectionId: string; dims: string[]; kind: MappingKind; initialFilter: string }) {
+  const client = useQueryClient();
+  const listInput = { connectionId, kind };
+  const list = useMlcQuery('mappings.list', listInput);
+  const reference = useMlcQuery('reference.list', { connectionId }, { staleTime: 60_000 });
+  const [filter, setFilter] = useState(initialFilter);
+  const [onlyProblems, setOnlyProblems] = useState(false);
+  const [pinned, setPinned] = useState<Set<string> | null>(null);
+  const [undo, setUndo] = useState<Array<{ changes: Change[]; what: string }>>([]);
+  const [status, setStatus] = useState<string>('');
+  const [error, setError] = useState<unknown>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const cols = useMemo(() => columnsFor(kind, dims.length ? dims : ['costCenter']), [kind, dims]);
+  const refIndex = useMemo(() => indexReference(reference.data ?? []), [reference.data]);
+  const all: GridRow[] = useMemo(() => (list.data ?? []).filter((r) => r.sourceCode !== '*'), [list.data]);
+  if (list.data && pinned === null) setPinned(new Set(all.filter(isUnmapped).map((r) => r.sourceCode)));
+  const pins = pinned ?? new Set<string>();
+  const view = useMemo(() => {
+    const problem = (r: GridRow) => isUnmapped(r) || cols.some((c) => ['unknown', 'inactive'].includes(cellCheck(r, c, refIndex)));
+    return orderRows(all, pins, filter, onlyProblems, problem);
+  }, [all, pins, filter, onlyProblems, refIndex, cols]);
+  const refOptions = useMemo(() => {
+    const byCol = new Map<string, NonNullable<ReturnType<typeof pick>>>();
+    function pick(col: Column) {
+      return col.ref ? (reference.data ?? []).filter((i) => i.kind === col.ref!.kind && i.dimensionType === col.ref!.dimensionType) : null;
+    }
+    return (col: Column) => {
+      if (!col.ref) return null;
+      if (!byCol.has(col.key)) byCol.set(col.key, pick(col)!);
+      return byCol.get(col.key)!;
+    };
+  }, [reference.data]);
+
+  const apply = async (changes: Change[], what: string, reverting: boolean) => {
+    setError(null);
+    const key = ['mappings.list', listInput];
+    const afterOf = (c: Change) => (reverting ? c.before : c.after);
+    client.setQueryData<MappingRow[]>(key, (old) => {
+      if (!old) return old;
+      const byCode = new Map(old.map((r) => [r.sourceCode, r]));
+      for (const c of changes) {
+        const next = afterOf(c);
+        if (next) byCode.set(next.sourceCode, { ...(byCode.get(next.sourceCode) ?? { connectionId, updatedAt: '', updatedBy: '' }), ...next });
+        else byCode.delete(c.after.sourceCode);
+      }
+      return [...byCode.values()];
+    });
+    try {
+      const upserts = changes.map(afterOf).filter((r): r is GridRow => !!r);
+      if (upserts.length) await call('mappings.upsert', { connectionId, rows: upserts.map(toMapping) });
+      for (const c of changes.filter((x) => !afterOf(x))) await call('mappings.delete', { connectionId, kind, sourceCode: c.after.sourceCode });
+      setStatus(reverting ? `Undone: ${what}` : `Saved: ${what}`);
+    } catch (e) {
+      setError(e);
+    } finally {
+      await invalidateTags(client, ['mappings', 'audit']);
+    }
+  };
+
+  const onChanges = (changes: Change[], what: string) => {
+    setUndo((u) => [...u.slice(-19), { changes, what }]);
+    void apply(changes, what, false);
+  };
+  const onUndo = () => {
+    const last = undo[undo.length - 1];
+    if (!last) return setStatus('Nothing to undo');
+    setUndo((u) => u.slice(0, -1));
+    void apply(last.changes, last.what, true);
+  };
+  const importCsv = async (file: File) => {
+    setError(null);
+    try {
+      const r = await call('mappings.importCsv', { connectionId, csv: await file.text() });
+      setStatus(`Imported ${r.rows.toLocaleString()} rows from ${file.name}: ${r.changed.toLocaleString()} changed`);
+      setUndo([]);
+    } catch (e) {
+      setError(e);
+    }
+    await invalidateTags(client, ['mappings', 'audit']);
+  };
+  const exportCsv = async () => {
+    try {
+      downloadText(`mappings-${connectionId}.csv`, (await call('mappings.exportCsv', { connectionId })).csv);
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const unmappedCount = all.filter(isUnmapped).length;
+
+  return (
+    <div className="mappings">
+      <div className="toolbar">
+        <div className="tabs" role="tablist" aria-label="Mapping kind">
+          <a role="tab" aria-selected={kind === 'expense_type'} className={kind === 'expense_type' ? 'tab active' : 'tab'} href="#/mappings?kind=expense_type">
+            Expense types
+          </a>
+          <a role="tab" aria-selected={kind === 'employee'} className={kind === 'employee' ? 'tab active' : 'tab'} href="#/mappings?kind=employee">
+            Employees
+          </a>
+        </div>
+        <label className="inline-field">
+          <span>Filter</span>
+          <input type="search" value={filter} placeholder="Code, name, account…" onChange={(e) => setFilter(e.target.value)} />
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={onlyProblems} onChange={(e) => setOnlyProblems(e.target.checked)} /> Needs attention only
+        </label>
+        <span className="spacer" />
+        <button type="button" className="btn" disabled={undo.length === 0} onClick={onUndo} title="Ctrl+Z">
+          Undo last edit
+        </button>
+        <button type="button" className="btn" onClick={() => fileInput.current?.click()}>
+          Import CSV
+        </button>
+        <input ref={fileInput} type="file" accept=".csv,text/csv" hidden aria-label="CSV file to import" onChange={(e) => e.target.files?.[0] && void importCsv(e.target.files[0])} />
+        <button type="button" className="btn" onClick={() => void exportCsv()}>
+          Export CSV
+        </button>
+      </div>
+      <div className="grid-meta">
+        <span>
+          {view.length.toLocaleString()} of {all.length.toLocaleString()} rows
+          {unmappedCount ? <strong className="warn-text"> · {unmappedCount} not mapped</strong> : null}
+        </span>
+        <span className="muted">Enter or type to edit · Ctrl+V pastes from Excel · Ctrl+Z undoes</span>
+        <span role="status" className="ok-text">{status}</span>
+      </div>
+      <ErrorBanner error={error ?? list.error ?? reference.error} />
+      {list.data ? (
+        <MappingGrid kind={kind} rows={view} all={all} cols={cols} pinned={pins} refIndex={refIndex} refOptions={refOptions} onChanges={onChanges} onUndo={onUndo} onPasteSkipped={(n) => n && setStatus(`${n} pasted row(s) had no matching row and were skipped`)} />
+      ) : (
+        <p className="muted">Loading…</p>
+      )}
+    </div>
+  );
+}

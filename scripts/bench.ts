@@ -1,0 +1,128 @@
+// npm run bench: prints throughput and memory figures (never a timed test).
+//  1. plan + validate + record of 100,000 lines through the real intake path and SQLite store;
+//  2. a full sync of 10,000 reports against the Concur and X3 simulators at 30 ms latency, concurrency 4,
+//     as a ratio to the bound that cap allows; 3. peak memory.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createMappingLookup } from '../main/core/engine/mapping-lookup';
+import { intakeBatch } from '../main/core/engine/intake';
+import { createReferenceIndex } from '../main/core/engine/validate';
+import { openStore } from '../main/core/store/store';
+import { createHeadlessCore } from '../main/host/headless-core';
+import type { SourceDocument } from '../shared/schemas/document';
+import type { ConnectionInput } from '../shared/schemas/connection';
+import { configureDemoConnection, DEMO_CONNECTION_ID, demoConnection } from '../main/demo/systems';
+import { fork } from 'node:child_process';
+
+const arg = (name: string, dflt: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt);
+const LINES = arg('lines', 100_000);
+const REPORTS = arg('reports', 10_000);
+const LATENCY = arg('latency', 30);
+const CAP = arg('cap', 4);
+
+let peakRss = 0;
+let peakHeap = 0;
+const sample = () => {
+  const m = process.memoryUsage();
+  peakRss = Math.max(peakRss, m.rss);
+  peakHeap = Math.max(peakHeap, m.heapUsed);
+};
+const sampler = setInterval(sample, 50);
+const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
+
+function syntheticDocs(lines: number): SourceDocument[] {
+  const docs: SourceDocument[] = [];
+  for (let d = 0; docs.length * 5 < lines; d++) {
+    docs.push({
+      sourceSystem: 'concur', kind: 'expense_report', sourceId: `B${d}`, version: 'v1', title: `Bench report ${d}`, currency: 'EUR', documentDate: '2026-10-05',
+      employee: { id: `emp${d % 40}`, name: `Employee ${d % 40}`, email: null }, vendor: null, invoiceNumber: null, problems: [], meta: {},
+      lines: Array.from({ length: 5 }, (_, i) => ({
+        lineId: `${d}-${i}`, expenseType: { code: `T${(d + i) % 25}`, name: `Type ${(d + i) % 25}` }, transactionDate: '2026-10-01',
+        amount: { amountMinor: 1000 + ((d * 7 + i * 13) % 90000), currency: 'EUR' }, transactionAmount: null, exchangeRate: null,
+        description: `Line ${i} of report ${d}`, vendorName: null, isPersonal: false, paidBy: i === 4 ? 'company' : 'employee',
+        allocations: i === 2 ? [{ percentage: '33.333', dimensions: { costCenter: 'CC1' } }, { percentage: '66.667', dimensions: { costCenter: 'CC2' } }] : [], dimensions: {},
+      })),
+    });
+  }
+  return docs;
+}
+
+async function benchIntake(dir: string, round: number): Promise<number> {
+  const store = openStore(join(dir, `intake-${round}.db`), () => new Date());
+  const conn: ConnectionInput = { ...demoConnection('http://127.0.0.1:1', 'http://127.0.0.1:1'), id: 'bench' };
+  store.connections.save(conn);
+  const fullConn = store.connections.get('bench')!;
+  const mappings = [
+    ...Array.from({ length: 25 }, (_, i) => ({ kind: 'expense_type' as const, sourceCode: `T${i}`, sourceName: '', target: `6${String(i).padStart(5, '0')}`, dimensions: { costCenter: 'CC1' } })),
+    ...Array.from({ length: 40 }, (_, i) => ({ kind: 'employee' as const, sourceCode: `emp${i}`, sourceName: '', target: `V${i}`, dimensions: {} })),
+  ];
+  store.mappings.upsert('bench', mappings, 'bench');
+  const ref = [
+    ...mappings.filter((m) => m.kind === 'expense_type').map((m) => ({ kind: 'account' as const, dimensionType: '', code: m.target, name: 'x', active: true })),
+    ...['421000', '467100'].map((code) => ({ kind: 'account' as const, dimensionType: '', code, name: 'x', active: true })),
+    ...['CC1', 'CC2'].map((code) => ({ kind: 'dimension' as const, dimensionType: 'costCenter', code, name: 'x', active: true })),
+    ...Array.from({ length: 40 }, (_, i) => ({ kind: 'supplier' as const, dimensionType: '', code: `V${i}`, name: 'x', active: true })),
+  ];
+  const env = { conn: fullConn, store, lookup: createMappingLookup(store.mappings.list('bench')), ref: createReferenceIndex(ref), caps: { postingKinds: ['journal'] as const, dimensionTypes: ['costCenter'], maxBatch: 1, maxDescriptionLength: 30 }, actor: 'bench' };
+  const docs = syntheticDocs(LINES);
+  const t0 = performance.now();
+  let planned = 0;
+  for (let i = 0; i < docs.length; i += 100) planned += intakeBatch(docs.slice(i, i + 100), env).deliver.length;
+  const secs = (performance.now() - t0) / 1000;
+  const lines = docs.length * 5;
+  store.close();
+  console.log(`  round ${round}: ${lines.toLocaleString('en')} lines (${docs.length.toLocaleString('en')} documents, ${planned.toLocaleString('en')} planned) in ${secs.toFixed(2)} s = ${Math.round(lines / secs).toLocaleString('en')} lines/s`);
+  return lines / secs;
+}
+
+async function benchSync(dir: string) {
+  // The simulated systems run in their own process, as remote servers would: only the connector is measured.
+  const child = fork(join(import.meta.dirname, 'bench-simulators.ts'), [String(REPORTS), String(LATENCY)], { execArgv: ['--import', 'tsx'] });
+  const ask = <T>(type: string): Promise<T> =>
+    new Promise((resolve) => {
+      const on = (m: { type: string }) => {
+        if (m.type === type) {
+          child.off('message', on);
+          resolve(m as T);
+        }
+      };
+      child.on('message', on);
+      if (type !== 'ready') child.send({ type });
+    });
+  const { urls } = await ask<{ urls: { concur: string; x3: string } }>('ready');
+  const { core } = createHeadlessCore({ dataDir: dir, env: { MLC_SECRET_KEY: 'b'.repeat(64) } });
+  await configureDemoConnection(core, urls, { allMapped: true });
+  const conn = core.runtime.store.connections.get(DEMO_CONNECTION_ID)!;
+  core.runtime.store.connections.save({ ...conn, concurrency: CAP });
+  await ask('reset');
+  peakRss = 0;
+  peakHeap = 0;
+  const t0 = performance.now();
+  const run = await core.sync(DEMO_CONNECTION_ID, { actor: 'bench' });
+  const secs = (performance.now() - t0) / 1000;
+  const stats = await ask<{ concurCalls: number; x3Calls: number; documents: number }>('stats');
+  // Each system has its own cap of CAP calls in flight: the run cannot beat the busier system's bound.
+  const bound = (Math.max(stats.concurCalls, stats.x3Calls) * LATENCY) / CAP / 1000;
+  console.log(`full sync: ${run.fetched.toLocaleString('en')} reports fetched, ${run.posted.toLocaleString('en')} posted, ${run.held} held, ${run.failed} failed in ${secs.toFixed(1)} s (${Math.round(run.fetched / secs)} reports/s)`);
+  console.log(`  calls: Concur ${stats.concurCalls.toLocaleString('en')}, Sage X3 ${stats.x3Calls.toLocaleString('en')} at ${LATENCY} ms, cap ${CAP} per system → bound ${bound.toFixed(1)} s; achieved ${((bound / secs) * 100).toFixed(1)}% of the bound (target ≥ 90%)`);
+  console.log(`  ledger: ${stats.documents.toLocaleString('en')} X3 documents for ${core.runtime.store.postings.counts(DEMO_CONNECTION_ID).posted.toLocaleString('en')} posted rows`);
+  sample();
+  console.log(`  connector peak memory during the sync: RSS ${mb(peakRss)}, heap ${mb(peakHeap)} (target < 250 MB)`);
+  await core.close();
+  child.send({ type: 'stop' });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'mlc-bench-'));
+try {
+  console.log('plan+validate+record through the intake path into SQLite (3 rounds on fresh files):');
+  const rates = [await benchIntake(dir, 1), await benchIntake(dir, 2), await benchIntake(dir, 3)].sort((a, b) => a - b);
+  console.log(`plan+validate+record: median ${Math.round(rates[1]!).toLocaleString('en')} lines/s (target ≥ 50,000)`);
+  sample();
+  if (REPORTS > 0) await benchSync(dir);
+} finally {
+  clearInterval(sampler);
+  sample();
+  rmSync(dir, { recursive: true, force: true });
+}
+

@@ -1,0 +1,63 @@
+// A mapping edited with the keyboard only (no mouse), then undone with Ctrl+Z.
+import { expect, test } from '../fixtures';
+import type { BrowserGlobals } from '../browser-globals';
+
+test('keyboard-only mapping edit with autocomplete, then undo', async ({ app, page, serving }) => {
+  // A first sync (in-process) records the expense types seen in Concur, so the unmapped ones exist.
+  await serving.core.sync(serving.serving.demoConnectionId!, { actor: 'e2e' });
+  await page.goto(page.url().replace(/#.*$/, '') + '#/mappings');
+  const grid = app.mappings.grid();
+  await expect(grid).toBeVisible();
+  // Tab from the page into the grid, like a keyboard user.
+  for (let i = 0; i < 30 && !(await grid.evaluate((el) => el === (globalThis as unknown as BrowserGlobals).document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(grid).toBeFocused();
+  // Unmapped types are pinned on top: the first row is COWRK, the active cell its GL account.
+  await expect(grid.locator('[role=row][data-testid^="mapping-row-"]').first()).toHaveAttribute('data-testid', 'mapping-row-COWRK');
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.type('6258');
+  await expect(app.mappings.suggestions().getByRole('option').first()).toContainText('625800');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(app.mappings.cell('COWRK', 'target')).toContainText('625800');
+  await expect(app.mappings.status()).toContainText('Saved: COWRK GL account');
+  // Enter moved the active cell down; go back up and right to the cost center, type and press Tab.
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.type('CC45');
+  await expect(app.mappings.suggestions().getByRole('option', { name: /CC450/ })).toContainText('inactive');
+  await page.keyboard.press('Escape');
+  await page.keyboard.type('CC500');
+  await page.keyboard.press('Tab');
+  await expect(app.mappings.cell('COWRK', 'dim:costCenter')).toContainText('CC500');
+  await app.screenshot('12-mappings-keyboard-edit');
+
+  await page.keyboard.press('Control+z');
+  await expect(app.mappings.status()).toContainText('Undone: COWRK Cost center');
+  await expect(app.mappings.cell('COWRK', 'dim:costCenter')).not.toContainText('CC500');
+  await expect(app.mappings.cell('COWRK', 'target')).toContainText('625800');
+  await page.reload();
+  await expect(app.mappings.cell('COWRK', 'target')).toContainText('625800');
+  await expect(app.mappings.cell('COWRK', 'dim:costCenter')).not.toContainText('CC500');
+});
+
+test('10,000 mapping rows: CSV import, filter and scrolling stay fast; only visible rows are rendered', async ({ app, page, serving }) => {
+  const lines = ['kind,source_code,source_name,target,costCenter'];
+  for (let i = 0; i < 10_000; i++) lines.push(`expense_type,X${String(i).padStart(5, '0')},Generated type ${i},625710,CC100`);
+  await page.goto(page.url().replace(/#.*$/, '') + '#/mappings');
+  await app.mappings.grid().waitFor();
+  await page.getByLabel('CSV file to import').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+  await expect(app.mappings.status()).toContainText('Imported 10,000 rows', { timeout: 30_000 });
+  await expect(page.getByText(/of 10,0\d\d rows/)).toBeVisible();
+  const rendered = await app.mappings.grid().locator('[role=row][data-testid]').count();
+  expect(rendered).toBeLessThan(80);
+  const started = Date.now();
+  await app.mappings.grid().focus();
+  await page.keyboard.press('Control+End');
+  await expect(app.mappings.row('X09999')).toBeVisible();
+  await app.mappings.filter('X0999');
+  await expect(page.getByText(/^10 of 10,0\d\d rows/)).toBeVisible();
+  expect(Date.now() - started).toBeLessThan(5_000);
+  expect(serving.rpcBodies.length).toBeGreaterThan(0);
+});
