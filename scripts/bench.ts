@@ -91,7 +91,30 @@ async function benchSync(dir: string) {
       if (type !== 'ready') child.send({ type });
     });
   const { urls } = await ask<{ urls: { concur: string; x3: string } }>('ready');
-  const { core } = createHeadlessCore({ dataDir: dir, env: { MLC_SECRET_KEY: 'b'.repeat(64) } });
+  // Counts calls in flight per system, to show how busy the connector keeps each cap.
+  const busy = new Map<string, { inflight: number; area: number; last: number; calls: number; time: number }>();
+  const track = (origin: string, delta: number) => {
+    const now = performance.now();
+    const b = busy.get(origin) ?? { inflight: 0, area: 0, last: now, calls: 0, time: 0 };
+    b.area += b.inflight * (now - b.last);
+    b.last = now;
+    b.inflight += delta;
+    busy.set(origin, b);
+  };
+  const countingFetch: typeof fetch = async (input, init) => {
+    const origin = new URL(String(input)).origin;
+    const t = performance.now();
+    track(origin, 1);
+    try {
+      return await fetch(input, init);
+    } finally {
+      track(origin, -1);
+      const b = busy.get(origin)!;
+      b.calls++;
+      b.time += performance.now() - t;
+    }
+  };
+  const { core } = createHeadlessCore({ dataDir: dir, env: { MLC_SECRET_KEY: 'b'.repeat(64) }, fetch: countingFetch });
   await configureDemoConnection(core, urls, { allMapped: true });
   const conn = core.runtime.store.connections.get(DEMO_CONNECTION_ID)!;
   core.runtime.store.connections.save({ ...conn, concurrency: CAP });
@@ -99,13 +122,17 @@ async function benchSync(dir: string) {
   peakRss = 0;
   peakHeap = 0;
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const run = await core.sync(DEMO_CONNECTION_ID, { actor: 'bench' });
   const secs = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   const stats = await ask<{ concurCalls: number; x3Calls: number; documents: number }>('stats');
   // Each system has its own cap of CAP calls in flight: the run cannot beat the busier system's bound.
   const bound = (Math.max(stats.concurCalls, stats.x3Calls) * LATENCY) / CAP / 1000;
   console.log(`full sync: ${run.fetched.toLocaleString('en')} reports fetched, ${run.posted.toLocaleString('en')} posted, ${run.held} held, ${run.failed} failed in ${secs.toFixed(1)} s (${Math.round(run.fetched / secs)} reports/s)`);
   console.log(`  calls: Concur ${stats.concurCalls.toLocaleString('en')}, Sage X3 ${stats.x3Calls.toLocaleString('en')} at ${LATENCY} ms, cap ${CAP} per system → bound ${bound.toFixed(1)} s; achieved ${((bound / secs) * 100).toFixed(1)}% of the bound (target ≥ 90%)`);
+  for (const [origin, b] of busy) console.log(`  ${origin === new URL(urls.x3).origin ? 'Sage X3' : 'Concur'}: average ${(b.area / (secs * 1000)).toFixed(2)} calls in flight of ${CAP}, ${b.calls} calls averaging ${(b.time / b.calls).toFixed(1)} ms (headers)`);
+  console.log(`  connector CPU: ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s over ${secs.toFixed(1)} s wall`);
   console.log(`  ledger: ${stats.documents.toLocaleString('en')} X3 documents for ${core.runtime.store.postings.counts(DEMO_CONNECTION_ID).posted.toLocaleString('en')} posted rows`);
   sample();
   console.log(`  connector peak memory during the sync: RSS ${mb(peakRss)}, heap ${mb(peakHeap)} (target < 250 MB)`);

@@ -38,11 +38,17 @@ export function createConcurSource(settings: ConcurSourceSettings, ctx: AdapterC
     const from = startingCursor(cursor, settings.startDate);
     async function* batches(): AsyncGenerator<SourceDocument[]> {
       const query = new URLSearchParams({ user: 'ALL', approvalStatusCode: APPROVED, modifiedDateAfter: from, limit: String(limit) });
-      let next: string | null = `${REPORTS}?${query.toString()}`;
       let newest: number | null = null;
       const seen = new Set<string>();
-      while (next) {
-        const page: ReportPage = await client.getJson(next, reportPageSchema, 'the list of approved expense reports');
+      const list = (url: string) => client.getJson(url, reportPageSchema, 'the list of approved expense reports') as Promise<ReportPage>;
+      let nextList: Promise<ReportPage> | null = list(`${REPORTS}?${query.toString()}`);
+      // The previous page's reports still loading: yielded once the next page's loads are queued behind them,
+      // so the limiter never idles at a page boundary.
+      let loading: Promise<SourceDocument[]> | null = null;
+      while (nextList) {
+        const page: ReportPage = await nextList;
+        nextList = page.NextPage ? list(page.NextPage) : null;
+        nextList?.catch(() => undefined);
         const fresh: ConcurReport[] = [];
         for (const r of page.Items ?? []) {
           const t = parseConcurDate(r.LastModifiedDate);
@@ -53,9 +59,17 @@ export function createConcurSource(settings: ConcurSourceSettings, ctx: AdapterC
           fresh.push(r);
         }
         // The reports of one page are read concurrently; the limiter caps calls in flight.
-        const docs = await Promise.all(fresh.map(loadReport));
+        const current: Promise<SourceDocument[]> = Promise.all(fresh.map(loadReport));
+        current.catch(() => undefined);
+        if (loading) {
+          const docs = await loading;
+          if (docs.length) yield docs;
+        }
+        loading = current;
+      }
+      if (loading) {
+        const docs = await loading;
         if (docs.length) yield docs;
-        next = page.NextPage || null;
       }
       final = advanceCursor(from, newest);
     }
