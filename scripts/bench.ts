@@ -13,6 +13,7 @@ import { createHeadlessCore } from '../main/host/headless-core';
 import type { SourceDocument } from '../shared/schemas/document';
 import type { ConnectionInput } from '../shared/schemas/connection';
 import { configureDemoConnection, DEMO_CONNECTION_ID, demoConnection } from '../main/demo/systems';
+import type { ChildProcess } from 'node:child_process';
 import { fork } from 'node:child_process';
 
 const arg = (name: string, dflt: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt);
@@ -20,6 +21,9 @@ const LINES = arg('lines', 100_000);
 const REPORTS = arg('reports', 10_000);
 const LATENCY = arg('latency', 30);
 const CAP = arg('cap', 4);
+
+/** Bundled (dist/bench) or from source (tsx): the simulators' script sits next to this one either way. */
+const SIM_SCRIPT = import.meta.url.endsWith('.ts') ? 'bench-simulators.ts' : 'bench-simulators.mjs';
 
 let peakRss = 0;
 let peakHeap = 0;
@@ -77,9 +81,9 @@ async function benchIntake(dir: string, round: number): Promise<number> {
 }
 
 async function benchSync(dir: string) {
-  // The simulated systems run in their own process, as remote servers would: only the connector is measured.
-  const child = fork(join(import.meta.dirname, 'bench-simulators.ts'), [String(REPORTS), String(LATENCY)], { execArgv: ['--import', 'tsx'] });
-  const ask = <T>(type: string): Promise<T> =>
+  // Each simulated system runs in its own process, as remote servers would: only the connector is measured.
+  const spawnSim = (which: 'concur' | 'x3') => fork(join(import.meta.dirname, SIM_SCRIPT), [which, String(REPORTS), String(LATENCY)], { execArgv: SIM_SCRIPT.endsWith('.ts') ? ['--import', 'tsx'] : [] });
+  const ask = <T>(child: ChildProcess, type: string): Promise<T> =>
     new Promise((resolve) => {
       const on = (m: { type: string }) => {
         if (m.type === type) {
@@ -90,7 +94,9 @@ async function benchSync(dir: string) {
       child.on('message', on);
       if (type !== 'ready') child.send({ type });
     });
-  const { urls } = await ask<{ urls: { concur: string; x3: string } }>('ready');
+  const concurSim = spawnSim('concur');
+  const x3Sim = spawnSim('x3');
+  const urls = { concur: (await ask<{ url: string }>(concurSim, 'ready')).url, x3: (await ask<{ url: string }>(x3Sim, 'ready')).url };
   // Counts calls in flight per system, to show how busy the connector keeps each cap.
   const busy = new Map<string, { inflight: number; area: number; last: number; calls: number; time: number }>();
   const track = (origin: string, delta: number) => {
@@ -118,7 +124,7 @@ async function benchSync(dir: string) {
   await configureDemoConnection(core, urls, { allMapped: true });
   const conn = core.runtime.store.connections.get(DEMO_CONNECTION_ID)!;
   core.runtime.store.connections.save({ ...conn, concurrency: CAP });
-  await ask('reset');
+  await Promise.all([ask(concurSim, 'reset'), ask(x3Sim, 'reset')]);
   peakRss = 0;
   peakHeap = 0;
   const t0 = performance.now();
@@ -126,7 +132,8 @@ async function benchSync(dir: string) {
   const run = await core.sync(DEMO_CONNECTION_ID, { actor: 'bench' });
   const secs = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
-  const stats = await ask<{ concurCalls: number; x3Calls: number; documents: number }>('stats');
+  const [c, x] = await Promise.all([ask<{ calls: number }>(concurSim, 'stats'), ask<{ calls: number; documents: number }>(x3Sim, 'stats')]);
+  const stats = { concurCalls: c.calls, x3Calls: x.calls, documents: x.documents };
   // Each system has its own cap of CAP calls in flight: the run cannot beat the busier system's bound.
   const bound = (Math.max(stats.concurCalls, stats.x3Calls) * LATENCY) / CAP / 1000;
   console.log(`full sync: ${run.fetched.toLocaleString('en')} reports fetched, ${run.posted.toLocaleString('en')} posted, ${run.held} held, ${run.failed} failed in ${secs.toFixed(1)} s (${Math.round(run.fetched / secs)} reports/s)`);
@@ -135,21 +142,25 @@ async function benchSync(dir: string) {
   console.log(`  connector CPU: ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s over ${secs.toFixed(1)} s wall`);
   console.log(`  ledger: ${stats.documents.toLocaleString('en')} X3 documents for ${core.runtime.store.postings.counts(DEMO_CONNECTION_ID).posted.toLocaleString('en')} posted rows`);
   sample();
+  const g = (globalThis as { gc?: () => void }).gc;
+  if (g) {
+    g();
+    console.log(`  heap still in use after the sync and a full GC: ${mb(process.memoryUsage().heapUsed)} (what the run retained)`);
+  }
   console.log(`  connector peak memory during the sync: RSS ${mb(peakRss)}, heap ${mb(peakHeap)} (target < 250 MB)`);
   await core.close();
-  child.send({ type: 'stop' });
+  concurSim.send({ type: 'stop' });
+  x3Sim.send({ type: 'stop' });
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'mlc-bench-'));
 try {
+  // The sync runs first, in a fresh process, so its memory figure is not inflated by the intake rounds.
+  if (REPORTS > 0) await benchSync(dir);
   console.log('plan+validate+record through the intake path into SQLite (3 rounds on fresh files):');
   const rates = [await benchIntake(dir, 1), await benchIntake(dir, 2), await benchIntake(dir, 3)].sort((a, b) => a - b);
   console.log(`plan+validate+record: median ${Math.round(rates[1]!).toLocaleString('en')} lines/s (target ≥ 50,000)`);
-  sample();
-  if (REPORTS > 0) await benchSync(dir);
 } finally {
   clearInterval(sampler);
-  sample();
   rmSync(dir, { recursive: true, force: true });
 }
-

@@ -3,7 +3,7 @@
 import type { AllocationInput, EntryInput, ReportInput } from '../simulators/concur';
 import type { DemoEmployee } from './catalog';
 import { EXPENSE_TYPES } from './catalog';
-import { pick, seeded } from './prng';
+import { pick, seeded } from '../simulators/prng';
 
 /** Units of EUR per unit of each currency (demo rates). */
 const TO_EUR: Record<string, number> = { EUR: 1, USD: 0.92, GBP: 1.17, CHF: 1.04, SEK: 0.087, JPY: 0.0061 };

@@ -85,23 +85,23 @@ export interface DemoSimulators {
 }
 
 /** The simulated Concur and Sage X3 of the demo company, with the X3 ledger restored from the data folder. */
-export async function startDemoSimulators(dataDir: string, opts: DemoOptions = {}): Promise<DemoSimulators> {
-  const dir = join(dataDir, 'demo');
-  mkdirSync(dir, { recursive: true });
-  const ledgerPath = join(dir, 'x3-ledger.json');
-  const fixedMappingsPath = join(dir, 'fixed-mappings.csv');
-
+/** The demo company's Concur: its admin, 40 employees and their approved reports (not started). */
+export function createDemoConcur(reports: number): ConcurSimulator {
   const concur = createConcurSimulator({ seed: 11 });
   concur.state.addCompany({ id: COMPANY.concurCompanyId, datacenter: 'eu' });
   concur.state.addUser({ loginId: CONCUR_ADMIN.login, password: CONCUR_ADMIN.password, companyId: COMPANY.concurCompanyId, name: 'AP Administrator' });
   const staff = employees();
   for (const e of staff) concur.state.addUser({ loginId: e.login, password: `pw-${e.index}-${COMPANY.concurCompanyId.slice(0, 8)}`, companyId: COMPANY.concurCompanyId, name: e.name });
-  const data = demoReports(staff, opts.reports ?? 300);
+  const data = demoReports(staff, reports);
   concur.state.addReports(COMPANY.concurCompanyId, data.reports);
   concur.state.addEntries(data.entries);
   concur.state.addAllocations(data.allocations);
+  return concur;
+}
 
-  const x3 = createSageX3Simulator({
+/** The demo company's Sage X3 folder: chart of accounts, cost centers (one inactive), suppliers (not started). */
+export function createDemoX3(): SageX3Simulator {
+  return createSageX3Simulator({
     seed: 12,
     folder: 'SEED',
     poolAlias: 'MLCDEMO',
@@ -110,6 +110,16 @@ export async function startDemoSimulators(dataDir: string, opts: DemoOptions = {
     costCenters: COST_CENTERS.map(([code, name, active]) => ({ code, name, active: active ?? true })),
     suppliers: suppliers().map(([code, name]) => ({ code, name, active: true })),
   });
+}
+
+export async function startDemoSimulators(dataDir: string, opts: DemoOptions = {}): Promise<DemoSimulators> {
+  const dir = join(dataDir, 'demo');
+  mkdirSync(dir, { recursive: true });
+  const ledgerPath = join(dir, 'x3-ledger.json');
+  const fixedMappingsPath = join(dir, 'fixed-mappings.csv');
+
+  const concur = createDemoConcur(opts.reports ?? 300);
+  const x3 = createDemoX3();
   if (existsSync(ledgerPath)) x3.state.importDocuments(JSON.parse(readFileSync(ledgerPath, 'utf8')));
   const { urls } = await concur.start();
   const { url: x3Url } = await x3.start();

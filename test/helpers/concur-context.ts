@@ -3,31 +3,14 @@
 import type { RetryPolicy } from '../../shared/schemas/connection';
 import type { ConcurSourceSettings } from '../../shared/schemas/systems/concur';
 import { Limiter } from '../../main/core/adapters/limiter';
-import type { AdapterContext, AdapterNote, SecretAccess } from '../../main/core/adapters/types';
+import type { AdapterContext, AdapterNote } from '../../main/core/adapters/types';
+import { MemorySecrets } from './memory-secrets';
 import type { Clock } from '../../main/core/ports';
 import { silentLogger, systemClock } from '../../main/core/ports';
 import { SIM_CLIENT, createConcurSimulator } from '../../main/simulators/concur';
 import type { ConcurSimulator, Datacenter } from '../../main/simulators/concur';
 
-export class MemorySecrets implements SecretAccess {
-  readonly values = new Map<string, string>();
-  constructor(initial: Record<string, string> = {}) {
-    for (const [k, v] of Object.entries(initial)) this.values.set(k, v);
-  }
-  async get(name: string): Promise<string | null> {
-    return this.values.get(name) ?? null;
-  }
-  async set(name: string, value: string): Promise<void> {
-    this.values.set(name, value);
-  }
-  async delete(name: string): Promise<void> {
-    this.values.delete(name);
-  }
-  tokenState(): Record<string, unknown> | null {
-    const raw = this.values.get('tokenState');
-    return raw ? (JSON.parse(raw) as Record<string, unknown>) : null;
-  }
-}
+export { MemorySecrets };
 
 /** systemClock shifted by `offsetMs` (tests move time forward for token expiry); sleeps are recorded. */
 export class TestClock implements Clock {

@@ -5,28 +5,13 @@ import type { PlanLine, PostingPlan } from '../../shared/schemas/plan';
 import { sageX3TargetSchema, type SageX3TargetSettings } from '../../shared/schemas/systems/sage-x3';
 import { Limiter } from '../../main/core/adapters/limiter';
 import { createSageX3Target } from '../../main/core/adapters/sage-x3/adapter';
-import type { AdapterContext, AdapterNote, SecretAccess, TargetAdapter } from '../../main/core/adapters/types';
+import type { AdapterContext, AdapterNote, TargetAdapter } from '../../main/core/adapters/types';
+import { MemorySecrets } from './memory-secrets';
 import { silentLogger, systemClock } from '../../main/core/ports';
 import { createSageX3Simulator, type SageX3SimOptions, type SageX3Simulator } from '../../main/simulators/sage-x3';
 
 export const X3_USER = 'WSUSER';
 export const X3_PASSWORD = 'Pw-9f3kQz!x';
-
-export class X3MemorySecrets implements SecretAccess {
-  readonly values = new Map<string, string>();
-  constructor(initial: Record<string, string> = {}) {
-    for (const [k, v] of Object.entries(initial)) this.values.set(k, v);
-  }
-  async get(name: string): Promise<string | null> {
-    return this.values.get(name) ?? null;
-  }
-  async set(name: string, value: string): Promise<void> {
-    this.values.set(name, value);
-  }
-  async delete(name: string): Promise<void> {
-    this.values.delete(name);
-  }
-}
 
 export const X3_FAST_RETRY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 2, maxDelayMs: 10, pauseAfterAuthFailures: 3 };
 
@@ -37,7 +22,7 @@ export function x3Context(secrets: Record<string, string> = { password: X3_PASSW
     fetch: globalThis.fetch,
     clock: systemClock,
     logger: silentLogger,
-    secrets: new X3MemorySecrets(secrets),
+    secrets: new MemorySecrets(secrets),
     limiter,
     retry: X3_FAST_RETRY,
     note: (n) => notes.push(n),

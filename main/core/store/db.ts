@@ -18,3 +18,16 @@ export function openDb(path: string): Db {
   db.pragma('cache_size = -32000');
   return db;
 }
+
+/** Prepares each distinct SQL text once: statements built on the hot path would otherwise pile up until GC. */
+export function statementCache(db: Db): (sql: string) => Database.Statement {
+  const cache = new Map<string, Database.Statement>();
+  return (sql) => {
+    let st = cache.get(sql);
+    if (!st) {
+      st = db.prepare(sql);
+      cache.set(sql, st);
+    }
+    return st;
+  };
+}

@@ -1,5 +1,6 @@
 // Simulator fault switches, a seeded PRNG (deterministic fault patterns) and per-path request counts.
 
+import { seeded } from '../prng';
 export type Datacenter = 'us' | 'eu';
 export const DATACENTERS: readonly Datacenter[] = ['us', 'eu'];
 
@@ -25,17 +26,8 @@ export function defaultFaults(): SimFaults {
   return { latencyMs: 0, rate429: 0, rate5xx: 0, retryAfterSeconds: 0, failNextTokenWith: null, queue: [] };
 }
 
-/** mulberry32: tiny, fast, good enough to make fault sequences reproducible from a seed. */
-export function createPrng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Reproducible fault sequences from a seed. */
+export const createPrng = seeded;
 
 export interface CountFilter {
   dc?: Datacenter;

@@ -1,5 +1,6 @@
 // A Sage X3 (Syracuse) simulator on 127.0.0.1: the SOAP CAdxWebServiceXmlCC endpoint and api1 lists,
 // Basic auth, and injectable faults (latency, 429, 5xx, commit-then-drop, HTML pages) from a seeded PRNG.
+import { seeded } from '../prng';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sageX3JournalFieldsSchema, sageX3SupplierInvoiceFieldsSchema, type SageX3JournalFields, type SageX3SupplierInvoiceFields } from '../../../shared/schemas/systems/sage-x3';
@@ -72,18 +73,6 @@ export interface SageX3Simulator {
   readonly stats: SageX3SimStats;
 }
 
-/** mulberry32: small, fast, reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const HTML_PAGE = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1><p>The proxy server received an invalid response.</p></body></html>';
 
 export function createSageX3Simulator(opts: SageX3SimOptions = {}): SageX3Simulator {
@@ -97,7 +86,7 @@ export function createSageX3Simulator(opts: SageX3SimOptions = {}): SageX3Simula
     ...opts.faults,
   };
   const stats: SageX3SimStats = { requests: 0, soap: {}, rest: 0, saved: 0, rejected: 0, unauthorized: 0, injected429: 0, injected5xx: 0, dropped: 0 };
-  const random = prng(opts.seed ?? 42);
+  const random = seeded(opts.seed ?? 42);
   const soapCfg = {
     journalPublicName: opts.journalPublicName ?? 'YGAS',
     supplierInvoicePublicName: opts.supplierInvoicePublicName ?? 'YBIS',

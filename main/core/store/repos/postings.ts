@@ -4,6 +4,7 @@ import type { SourceDocument } from '../../../../shared/schemas/document';
 import type { PostingPlan } from '../../../../shared/schemas/plan';
 import type { HoldCode, HoldReason, PostingDetail, PostingStatus, PostingSummary } from '../../../../shared/schemas/posting';
 import type { Db } from '../db';
+import { statementCache } from '../db';
 
 export interface PostingRow {
   id: number;
@@ -87,9 +88,10 @@ export function createPostingRepo(db: Db, now: () => Date) {
        document_json, content_hash, created_at, updated_at)
      VALUES (@connectionId, @sourceId, @sourceKind, @key, @status, @title, @party, @total, @currency, @reasons, @plan, @doc, @hash, @at, @at)`,
   );
+  const q = statementCache(db);
   const set = (id: number, fields: Record<string, unknown>) => {
     const cols = Object.keys(fields);
-    db.prepare(`UPDATE postings SET ${cols.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @updated_at WHERE id = @id`).run({ ...fields, id, updated_at: ts() });
+    q(`UPDATE postings SET ${cols.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @updated_at WHERE id = @id`).run({ ...fields, id, updated_at: ts() });
   };
   const party = (doc: SourceDocument) => doc.vendor?.name ?? doc.employee?.name ?? null;
 
@@ -142,7 +144,7 @@ export function createPostingRepo(db: Db, now: () => Date) {
     },
 
     markSending(id: number): void {
-      db.prepare(`UPDATE postings SET status = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ?`).run(ts(), id);
+      q(`UPDATE postings SET status = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ?`).run(ts(), id);
     },
     markUncertain(id: number, error: ErrorPayload): void {
       set(id, { status: 'uncertain', last_error_json: JSON.stringify(error) });
@@ -168,13 +170,13 @@ export function createPostingRepo(db: Db, now: () => Date) {
 
     /** Rows a previous run left between "plan committed" and "outcome recorded": they must pass findExisting. */
     unsettled(connectionId: string): PostingRow[] {
-      return db.prepare(`SELECT * FROM postings WHERE connection_id = ? AND status IN ('pending', 'sending', 'uncertain') ORDER BY id`).all(connectionId) as PostingRow[];
+      return q(`SELECT * FROM postings WHERE connection_id = ? AND status IN ('pending', 'sending', 'uncertain') ORDER BY id`).all(connectionId) as PostingRow[];
     },
     dueFailures(connectionId: string, at: string): PostingRow[] {
-      return db.prepare(`SELECT * FROM postings WHERE connection_id = ? AND status = 'failed' AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id`).all(connectionId, at) as PostingRow[];
+      return q(`SELECT * FROM postings WHERE connection_id = ? AND status = 'failed' AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id`).all(connectionId, at) as PostingRow[];
     },
     pendingConfirmations(connectionId: string): PostingRow[] {
-      return db.prepare(`SELECT * FROM postings WHERE connection_id = ? AND status = 'posted' AND confirm_status = 'pending' ORDER BY id`).all(connectionId) as PostingRow[];
+      return q(`SELECT * FROM postings WHERE connection_id = ? AND status = 'posted' AND confirm_status = 'pending' ORDER BY id`).all(connectionId) as PostingRow[];
     },
     list(f: PostingFilter): PostingRow[] {
       const where: string[] = [];

@@ -1,4 +1,5 @@
-// Small seeded PRNG (mulberry32) so the demo company is the same on every machine and every run.
+// Small seeded PRNG (mulberry32): reproducible fault sequences in the simulators and the same demo
+// company on every machine and every run. Not for anything secret.
 
 export function seeded(seed: number): () => number {
   let a = seed >>> 0;
