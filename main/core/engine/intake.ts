@@ -40,8 +40,9 @@ export function planAndValidate(doc: SourceDocument, env: IntakeEnv, key = idemp
   return { plan: r.plan, reasons };
 }
 
-const totalOf = (doc: SourceDocument, plan: PostingPlan | null) =>
-  plan ? { amountMinor: plan.totalMinor, currency: plan.currency } : doc.currency ? { amountMinor: doc.lines.reduce((s, l) => s + (l.amount && !l.isPersonal ? l.amount.amountMinor : 0), 0), currency: doc.currency } : null;
+/** What the document amounts to for the accountant: the net of its non-personal lines (refunds reduce it). */
+export const totalOf = (doc: SourceDocument): { amountMinor: number; currency: string } | null =>
+  doc.currency ? { amountMinor: doc.lines.reduce((s, l) => s + (l.amount && !l.isPersonal && l.amount.currency === doc.currency ? l.amount.amountMinor : 0), 0), currency: doc.currency } : null;
 
 export function intakeBatch(docs: readonly SourceDocument[], env: IntakeEnv): BatchOutcome {
   const { store, conn, actor } = env;
@@ -71,7 +72,7 @@ export function intakeBatch(docs: readonly SourceDocument[], env: IntakeEnv): Ba
         }
         if ((existing.status === 'held' || existing.status === 'failed') && changed) {
           const { plan, reasons } = planAndValidate(doc, env, key);
-          store.postings.replan(existing.id, { doc, contentHash: hash, status: reasons.length ? 'held' : 'pending', plan, reasons, total: totalOf(doc, plan) });
+          store.postings.replan(existing.id, { doc, contentHash: hash, status: reasons.length ? 'held' : 'pending', plan, reasons, total: totalOf(doc) });
           audit(doc, key, reasons.length ? 'hold' : 'plan', reasons.length ? 'held' : 'planned', reasons.length ? `Changed at the source, still held: ${reasons.map((r) => r.message).join('; ')}` : 'Changed at the source and now valid: planned');
           if (reasons.length) out.held++;
           else out.deliver.push(store.postings.get(existing.id)!);
@@ -81,7 +82,7 @@ export function intakeBatch(docs: readonly SourceDocument[], env: IntakeEnv): Ba
         continue;
       }
       const { plan, reasons } = planAndValidate(doc, env, key);
-      const row = store.postings.insert({ connectionId: conn.id, doc, key, contentHash: hash, status: reasons.length ? 'held' : 'pending', plan, reasons, total: totalOf(doc, plan) });
+      const row = store.postings.insert({ connectionId: conn.id, doc, key, contentHash: hash, status: reasons.length ? 'held' : 'pending', plan, reasons, total: totalOf(doc) });
       if (reasons.length) {
         audit(doc, key, 'hold', 'held', reasons.map((r) => r.message).join('; '));
         out.held++;
@@ -106,7 +107,7 @@ export function previewBatch(docs: readonly SourceDocument[], env: IntakeEnv): P
     return {
       ...base,
       outcome: reasons.length ? 'would_hold' : 'would_post',
-      total: totalOf(doc, plan),
+      total: totalOf(doc),
       postingDate: plan?.postingDate ?? null,
       lines: (plan?.lines ?? []).map((l) => ({ account: l.account, side: l.side, amountMinor: l.amountMinor, dimensions: l.dimensions, partner: l.partner })),
       reasons,

@@ -10,7 +10,7 @@ import { rowDocument, toSummary } from '../store/repos/postings';
 import type { Clock, Logger } from '../ports';
 import { deliver } from './deliver';
 import { contentHash } from './keys';
-import { planAndValidate } from './intake';
+import { planAndValidate, totalOf } from './intake';
 import { createMappingLookup } from './mapping-lookup';
 import { Pool } from './pool';
 import { refreshReference } from './reference-refresh';
@@ -45,7 +45,7 @@ export async function replayPostings(deps: ReplayDeps, conn: Connection, target:
     ids.push(row.id);
     const doc = rowDocument(row);
     const { plan, reasons } = planAndValidate(doc, env);
-    store.postings.replan(row.id, { doc, contentHash: contentHash(doc), status: reasons.length ? 'held' : 'pending', plan, reasons, total: plan ? { amountMinor: plan.totalMinor, currency: plan.currency } : null });
+    store.postings.replan(row.id, { doc, contentHash: contentHash(doc), status: reasons.length ? 'held' : 'pending', plan, reasons, total: totalOf(doc) });
     store.audit.append({
       connectionId: conn.id,
       actor,
