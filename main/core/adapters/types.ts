@@ -59,8 +59,19 @@ export interface SourceAdapter {
   pull(cursor: string | null): SourcePull;
   /** Re-reads one document (replay, webhook); null when the source no longer has it ready. */
   fetchOne?(sourceId: string, meta: Record<string, string>): Promise<SourceDocument | null>;
-  /** Tells the source the outcome, only after the ERP post is recorded. Safe to repeat. */
+  /**
+   * Tells the source the documents of a batch are recorded locally (Concur FIS acknowledgement). Called by
+   * the engine right after it committed them, never before, so a crash cannot lose an acknowledged document.
+   * Safe to repeat ("already acknowledged" is success).
+   */
+  acknowledge?(docs: SourceDocument[]): Promise<void>;
+  /**
+   * Tells the source the outcome, only after the ERP post is recorded (ok) or the accountant dismissed the
+   * document (not ok, with the reason). Safe to repeat. A failure here never causes a second ERP post.
+   */
   confirm?(doc: { sourceId: string; meta: Record<string, string> }, outcome: ConfirmOutcome): Promise<void>;
+  /** Several confirmations in one call where the source supports it (Expensify export mark); one result each. */
+  confirmBatch?(items: Array<{ doc: { sourceId: string; meta: Record<string, string> }; outcome: ConfirmOutcome }>): Promise<Array<{ sourceId: string; ok: boolean; error?: string }>>;
   /** Categories/expense types known to the source, for the mapping grid before the first sync. */
   listCategories?(): Promise<Array<{ code: string; name: string }>>;
 }
