@@ -8,7 +8,8 @@ import { Scheduler } from './engine/schedule';
 import { connectionHandlers } from './handlers/connections';
 import { mappingHandlers } from './handlers/mappings';
 import { postingHandlers } from './handlers/postings';
-import { startSync } from './handlers/sync';
+import { ingestPushed, startSync } from './handlers/sync';
+import type { IngestOutcome, PushedDocument } from './engine/ingest-one';
 import type { Clock, HttpFetch, Logger, SecretCipher } from './ports';
 import { silentLogger, systemClock } from './ports';
 import type { Runtime } from './runtime';
@@ -31,6 +32,10 @@ export interface Core {
   handlers(actor: string): Handlers;
   sync(connectionId: string, opts: { dryRun?: boolean; trigger?: RunSummary['trigger']; actor: string }): Promise<RunSummary>;
   subscribe(listener: (e: MlcEvent) => void): () => void;
+  /** Webhook receivers ask this before answering, so a redelivered event is acknowledged and ignored. */
+  isDuplicateEvent(eventId: string): boolean;
+  /** A document the source pushed (webhook): recorded by event id, fetched, posted once. */
+  ingestPushed(connectionId: string, ref: PushedDocument, actor?: string): Promise<IngestOutcome>;
   startScheduler(tickMs?: number): void;
   close(): Promise<void>;
   readonly runtime: Runtime;
@@ -61,6 +66,8 @@ export function createCore(deps: CoreDeps): Core {
     handlers: (actor) => ({ ...connectionHandlers(rt, actor), ...postingHandlers(rt, actor), ...mappingHandlers(rt, actor) }) as Handlers,
     sync: (connectionId, o) => startSync(rt, { connectionId, dryRun: o.dryRun ?? false, trigger: o.trigger ?? 'manual', actor: o.actor }),
     subscribe: (l) => rt.events.subscribe(l),
+    isDuplicateEvent: (eventId) => rt.store.webhookEvents.has(eventId),
+    ingestPushed: (connectionId, ref, actor = 'webhook') => ingestPushed(rt, connectionId, ref, actor),
     startScheduler: (tickMs) => scheduler.start(tickMs),
     async close() {
       scheduler.stop();

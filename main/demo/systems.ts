@@ -46,7 +46,7 @@ export function demoConnection(concurUrl: string, x3Url: string): ConnectionInpu
       journal: 'PUR',
       entryType: 'ODEXP',
     } as ConnectionInput['target'],
-    rules: { liabilityAccount: '421000', cardClearingAccount: '467100', personalLines: 'exclude', dateRule: 'document_date', requiredDimensions: ['costCenter'], maxDescriptionLength: 250 },
+    rules: { liabilityAccount: '421000', cardClearingAccount: '467100', personalLines: 'exclude', dateRule: 'document_date', requiredDimensions: ['costCenter'], postingModes: { invoice: 'supplier_invoice' }, maxDescriptionLength: 250 },
     schedule: { mode: 'interval', minutes: 60 },
     retry: { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 10_000, pauseAfterAuthFailures: 3 },
     concurrency: 4,

@@ -1,5 +1,7 @@
 // Connection settings: one source, one target, posting rules, schedule. Secrets are never part of it.
 import { z } from 'zod';
+import { documentKindSchema } from './document';
+import { postingKindSchema } from './plan';
 import { concurSourceSchema } from './systems/concur';
 import { expensifySourceSchema } from './systems/expensify';
 import { sageX3TargetSchema } from './systems/sage-x3';
@@ -21,6 +23,8 @@ export const postingRulesSchema = z.object({
   dateRule: z.enum(['document_date', 'latest_expense_date']).default('document_date'),
   /** Dimension types every expense line must carry (e.g. costCenter). */
   requiredDimensions: z.array(z.string()).default(['costCenter']),
+  /** Posting kind per document kind; others follow the target's posting mode. Invoices become supplier invoices. */
+  postingModes: z.partialRecord(documentKindSchema, postingKindSchema).default({ invoice: 'supplier_invoice' }),
   /** Longest description the target accepts; longer text is cut and the cut noted in the plan. */
   maxDescriptionLength: z.number().int().min(10).max(4000).default(250),
 });

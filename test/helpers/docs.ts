@@ -8,6 +8,7 @@ export const rules = (over: Partial<PostingRules> = {}): PostingRules => ({
   personalLines: 'exclude',
   dateRule: 'document_date',
   requiredDimensions: ['costCenter'],
+  postingModes: { invoice: 'supplier_invoice' },
   maxDescriptionLength: 250,
   ...over,
 });

@@ -2,7 +2,7 @@
 // one short transaction per batch. Returns the rows that are ready to be delivered.
 import type { Connection } from '../../../shared/schemas/connection';
 import type { SourceDocument } from '../../../shared/schemas/document';
-import type { PostingPlan } from '../../../shared/schemas/plan';
+import type { PostingKind, PostingPlan } from '../../../shared/schemas/plan';
 import type { HoldReason } from '../../../shared/schemas/posting';
 import type { PreviewItem } from '../../../shared/schemas/run';
 import type { TargetCapabilities } from '../adapters/types';
@@ -31,9 +31,16 @@ export interface BatchOutcome {
   skipped: number;
 }
 
+/** The connection's rule for this kind of document, else the target's posting mode, if the target can do it. */
+export function postingKindFor(doc: SourceDocument, env: IntakeEnv): PostingKind {
+  const targetMode = (env.conn.target as { postingMode?: PostingKind }).postingMode ?? 'journal';
+  const wanted = env.conn.rules.postingModes?.[doc.kind] ?? targetMode;
+  return env.caps.postingKinds.includes(wanted) ? wanted : 'journal';
+}
+
 /** Plans and validates one document against today's mappings and the cached reference data. */
 export function planAndValidate(doc: SourceDocument, env: IntakeEnv, key = idempotencyKey(env.conn.id, doc.sourceSystem, doc.sourceId)): { plan: PostingPlan | null; reasons: HoldReason[] } {
-  const kind = env.conn.target.postingMode === 'supplier_invoice' && env.caps.postingKinds.includes('supplier_invoice') ? 'supplier_invoice' : 'journal';
+  const kind = postingKindFor(doc, env);
   const r = planDocument({ doc, key, kind, rules: env.conn.rules, lookup: env.lookup, maxDescriptionLength: env.caps.maxDescriptionLength });
   if (!r.plan) return r;
   const reasons = validatePlan(r.plan, env.ref, env.caps.dimensionTypes);

@@ -40,8 +40,10 @@ export async function replayPostings(deps: ReplayDeps, conn: Connection, target:
   };
   const pool = new Pool(conn.concurrency);
   const ids: number[] = [];
-  for (const row of rows) {
-    if (row.status !== 'held' && row.status !== 'failed') continue;
+  for (const stale of rows) {
+    // Re-read: a sync that held the slot before us may have settled it meanwhile.
+    const row = store.postings.get(stale.id);
+    if (!row || (row.status !== 'held' && row.status !== 'failed')) continue;
     ids.push(row.id);
     const doc = rowDocument(row);
     const { plan, reasons } = planAndValidate(doc, env);

@@ -2,14 +2,16 @@
 // -> cursor -> confirmations. The outbox, not the cursor, is what prevents duplicates.
 import { randomUUID } from 'node:crypto';
 import type { Connection } from '../../../shared/schemas/connection';
+import type { SourceDocument } from '../../../shared/schemas/document';
 import type { PreviewItem, RunSummary } from '../../../shared/schemas/run';
 import type { SourceAdapter, TargetAdapter } from '../adapters/types';
 import { ConnectorError, isConnectorError } from '../errors';
 import type { Clock, EventSink, Logger } from '../ports';
 import type { Store } from '../store/store';
-import { rowDocument } from '../store/repos/postings';
 import type { DeliveryResult } from './deliver';
+import { confirmPending, wantsConfirmation } from './confirm';
 import { AuthStop, deliver } from './deliver';
+import { deliverBatch } from './deliver-batch';
 import type { IntakeEnv } from './intake';
 import { intakeBatch, previewBatch } from './intake';
 import { createMappingLookup } from './mapping-lookup';
@@ -75,7 +77,7 @@ export async function runSync(deps: RunDeps, conn: Connection, adapters: RunAdap
     s[r === 'posted' ? 'posted' : r === 'held' ? 'held' : 'failed']++;
     progress('post');
   };
-  const deliverDeps = { store, target: adapters.target, clock, retry: conn.retry, actor: opts.actor, confirmToSource: !!adapters.source.confirm, signal: opts.signal };
+  const deliverDeps = { store, target: adapters.target, clock, retry: conn.retry, actor: opts.actor, confirmToSource: wantsConfirmation(adapters.source), signal: opts.signal };
 
   try {
     progress('reference', true);
@@ -121,18 +123,26 @@ export async function runSync(deps: RunDeps, conn: Connection, adapters: RunAdap
         continue;
       }
       const out = intakeBatch(batch, env);
+      await acknowledge(deps, conn, adapters.source, batch, opts.actor);
       s.held += out.held;
       s.skipped += out.skipped;
-      for (const row of out.deliver) await pool.add(async () => count(await deliver(row, deliverDeps)));
+      // Batch-capable targets take fresh rows in groups; the rest one by one. Either way through the outbox.
+      const size = adapters.target.postBatch ? Math.max(1, adapters.target.capabilities.maxBatch) : 1;
+      for (let i = 0; i < out.deliver.length; i += size) {
+        const group = out.deliver.slice(i, i + size);
+        await pool.add(async () => {
+          for (const r of size > 1 ? await deliverBatch(group, deliverDeps) : [await deliver(group[0]!, deliverDeps)]) count(r);
+        });
+      }
       progress('fetch');
     }
     await pool.drain();
     const cursor = pull.finalCursor();
     if (cursor && !opts.dryRun) store.cursors.set(conn.id, CURSOR_STREAM, cursor);
 
-    if (!opts.dryRun && adapters.source.confirm) {
+    if (!opts.dryRun && wantsConfirmation(adapters.source)) {
       progress('confirm', true);
-      await confirmPending(deps, conn, adapters.source, opts.actor);
+      await confirmPending(store, conn.id, adapters.source, opts.actor);
     }
     if (!opts.dryRun) {
       store.connections.resetAuthFailures(conn.id);
@@ -171,19 +181,18 @@ export async function runSync(deps: RunDeps, conn: Connection, adapters: RunAdap
   return s;
 }
 
-/** Tells the source about posts it has not heard of yet; a failure is retried next run, never re-posted. */
-export async function confirmPending(deps: RunDeps, conn: Connection, source: SourceAdapter, actor: string): Promise<void> {
-  if (!source.confirm) return;
-  for (const row of deps.store.postings.pendingConfirmations(conn.id)) {
-    const doc = rowDocument(row);
-    try {
-      await source.confirm({ sourceId: row.source_id, meta: doc.meta }, { ok: true, erpId: row.erp_id ?? '', postingDate: row.posted_at?.slice(0, 10) ?? '' });
-      deps.store.postings.markConfirmed(row.id);
-      deps.store.audit.append({ connectionId: conn.id, actor, action: 'confirm', sourceId: row.source_id, erpId: row.erp_id, idempotencyKey: row.idempotency_key, outcome: 'ok', message: `Confirmed to ${doc.sourceSystem}` });
-    } catch (e) {
-      const err = isConnectorError(e) ? e : new ConnectorError('INTERNAL', String(e));
-      deps.store.audit.append({ connectionId: conn.id, actor, action: 'confirm', sourceId: row.source_id, erpId: row.erp_id, idempotencyKey: row.idempotency_key, outcome: 'retry_later', message: `Confirmation failed, will retry: ${err.message}`, correlationId: err.correlationId ?? null });
-    }
+/**
+ * Tells the source the batch is recorded (Concur FIS). Only after the local commit; a failure is logged and
+ * the documents stay READY at the source, so the next pull lists them again and the outbox skips them.
+ */
+async function acknowledge(deps: RunDeps, conn: Connection, source: SourceAdapter, docs: SourceDocument[], actor: string): Promise<void> {
+  if (!source.acknowledge || docs.length === 0) return;
+  try {
+    await source.acknowledge(docs);
+  } catch (e) {
+    const err = isConnectorError(e) ? e : new ConnectorError('INTERNAL', String(e));
+    deps.logger.warn('acknowledgement failed', { connectionId: conn.id, error: err.message });
+    deps.store.audit.append({ connectionId: conn.id, actor, action: 'fetch', outcome: 'ack_failed', message: `Acknowledgement to the source failed (the documents are recorded and will be acknowledged on the next pull): ${err.message}`, correlationId: err.correlationId ?? null });
   }
 }
 

@@ -1,12 +1,13 @@
 // postings.*, held.* and sync.run: the outbox as the user sees it, and the actions on it.
 import type { MethodInput, MethodOutput } from '../../../shared/contract/methods';
+import { wantsConfirmation } from '../engine/confirm';
 import { replayPostings } from '../engine/replay';
 import { ConnectorError } from '../errors';
 import type { Runtime } from '../runtime';
 import { buildAdapters, requireConnection } from '../runtime';
 import type { PostingRow } from '../store/repos/postings';
 import { toDetail, toSummary } from '../store/repos/postings';
-import { startSync } from './sync';
+import { startSync, withSlot } from './sync';
 
 export function postingHandlers(rt: Runtime, actor: string) {
   const { store } = rt;
@@ -37,17 +38,9 @@ export function postingHandlers(rt: Runtime, actor: string) {
       const out = [];
       for (const connectionId of [...new Set(rows.map((r) => r.connection_id))]) {
         const conn = requireConnection(rt, connectionId);
-        if (rt.running.has(conn.id)) await rt.running.get(conn.id);
         const { source, target } = buildAdapters(rt, conn, actor);
-        const job = replayPostings(rt, conn, target, rows.filter((r) => r.connection_id === connectionId), actor, !!source.confirm);
-        // Replays take the connection's sync slot so they never overlap a sync of the same connection.
-        const slot = job.then(() => ({ runId: 'replay' }) as never);
-        rt.running.set(conn.id, slot);
-        try {
-          out.push(...(await job));
-        } finally {
-          rt.running.delete(conn.id);
-        }
+        // Replays take the connection's slot so they never overlap a sync of the same connection.
+        out.push(...(await withSlot(rt, conn.id, () => replayPostings(rt, conn, target, rows.filter((r) => r.connection_id === connectionId), actor, wantsConfirmation(source)))));
       }
       rt.events.emit({ type: 'entities.changed', payload: { tags: ['postings', 'audit'] } });
       return out;
@@ -56,7 +49,9 @@ export function postingHandlers(rt: Runtime, actor: string) {
     'held.dismiss': async (input: MethodInput<'held.dismiss'>) => {
       const row = getRow(input.id);
       if (row.status !== 'held' && row.status !== 'failed') throw new ConnectorError('CONFLICT', `Posting ${row.id} is ${row.status}; only held or failed posts can be dismissed`, { retryable: false });
-      store.postings.markDismissed(row.id, input.reason);
+      const conn = requireConnection(rt, row.connection_id);
+      const { source } = buildAdapters(rt, conn, actor);
+      store.postings.markDismissed(row.id, input.reason, wantsConfirmation(source));
       store.audit.append({ connectionId: row.connection_id, actor, action: 'dismiss', sourceId: row.source_id, idempotencyKey: row.idempotency_key, outcome: 'dismissed', message: `Dismissed: ${input.reason}` });
       return toSummary(getRow(row.id));
     },

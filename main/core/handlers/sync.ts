@@ -1,8 +1,26 @@
 // Sync entry points shared by "Sync now", the scheduler, the CLI and the demo: single-flight per connection.
 import type { RunSummary } from '../../../shared/schemas/run';
+import type { IngestOutcome, PushedDocument } from '../engine/ingest-one';
+import { ingestOne } from '../engine/ingest-one';
 import { runSync } from '../engine/sync-run';
 import type { Runtime } from '../runtime';
 import { buildAdapters, requireConnection } from '../runtime';
+
+/** What a connection's slot resolves to when a replay or a pushed document held it instead of a sync. */
+export const NOT_A_SYNC = Object.freeze({ runId: '' }) as unknown as RunSummary;
+
+/** Holds the connection's slot for `job` (after anything in flight), so nothing else posts for it meanwhile. */
+export async function withSlot<T>(rt: Runtime, connectionId: string, job: () => Promise<T>): Promise<T> {
+  while (rt.running.has(connectionId)) await rt.running.get(connectionId)!.catch(() => undefined);
+  const p = job();
+  const slot = p.then(() => NOT_A_SYNC).catch(() => NOT_A_SYNC);
+  rt.running.set(connectionId, slot);
+  try {
+    return await p;
+  } finally {
+    if (rt.running.get(connectionId) === slot) rt.running.delete(connectionId);
+  }
+}
 
 export interface SyncRequest {
   connectionId: string;
@@ -14,7 +32,8 @@ export interface SyncRequest {
 export function startSync(rt: Runtime, req: SyncRequest): Promise<RunSummary> {
   const inFlight = rt.running.get(req.connectionId);
   // A dry run never joins a real one (it must not post) and vice versa; dry runs write nothing so may overlap.
-  if (inFlight && !req.dryRun) return inFlight;
+  // A slot held by a replay or a pushed document is waited for, then this sync starts.
+  if (inFlight && !req.dryRun) return inFlight.then((r) => (r === NOT_A_SYNC ? startSync(rt, req) : r));
   const conn = requireConnection(rt, req.connectionId);
   const p = (async () => {
     if (conn.status === 'paused' && req.trigger === 'schedule') {
@@ -29,4 +48,22 @@ export function startSync(rt: Runtime, req: SyncRequest): Promise<RunSummary> {
     void p.finally(() => rt.running.delete(req.connectionId)).catch(() => undefined);
   }
   return p;
+}
+
+/**
+ * A pushed document takes the connection's sync slot after any sync in flight, so it never races a poll of
+ * the same document; the event id is recorded first, so a redelivery is a no-op.
+ */
+export async function ingestPushed(rt: Runtime, connectionId: string, ref: PushedDocument, actor: string): Promise<IngestOutcome> {
+  const conn = requireConnection(rt, connectionId);
+  if (!rt.store.webhookEvents.record(ref.eventId, conn.id, ref.sourceId)) return 'duplicate';
+  try {
+    return await withSlot(rt, conn.id, async () => {
+      const outcome = await ingestOne({ store: rt.store, clock: rt.clock, logger: rt.logger }, conn, buildAdapters(rt, conn, actor), ref, actor);
+      rt.store.webhookEvents.setOutcome(ref.eventId, outcome);
+      return outcome;
+    });
+  } finally {
+    rt.events.emit({ type: 'entities.changed', payload: { tags: ['postings', 'audit'] } });
+  }
 }

@@ -9,6 +9,7 @@ import { createMappingRepo } from './repos/mappings';
 import { createPostingRepo } from './repos/postings';
 import { createReferenceRepo } from './repos/reference';
 import { createRunRepo } from './repos/runs';
+import { createWebhookEventRepo } from './repos/webhook-events';
 
 export function openStore(path: string, now: () => Date) {
   const db: Db = openDb(path);
@@ -22,6 +23,7 @@ export function openStore(path: string, now: () => Date) {
     postings: createPostingRepo(db, now),
     reference: createReferenceRepo(db, now),
     runs: createRunRepo(db),
+    webhookEvents: createWebhookEventRepo(db, now),
     close: () => db.close(),
   };
 }

@@ -11,6 +11,7 @@ import { tempDir } from '../../helpers/temp-dir';
 // Shipped migrations are frozen: editing one must fail this test, not silently diverge on users' disks.
 const PINNED: Record<number, string> = {
   1: '2484d5fc3badc9f9e8382b025e25b5eaabf7fa105759927359394c5a4cf15581',
+  2: 'cb1b760166f35ee30a13401671c772ccefc1c6bbe42370500c5d28159bbebb04',
 };
 
 test('the registry lists every migration file in strictly increasing order', () => {

@@ -1,5 +1,6 @@
 // Ordered registry of migrations. Append only: an applied migration is never edited (see migrate.ts).
 import * as m0001 from './0001-init';
+import * as m0002 from './0002-webhook-events';
 
 export interface Migration {
   id: number;
@@ -7,4 +8,7 @@ export interface Migration {
   up: string;
 }
 
-export const migrations: readonly Migration[] = [{ id: 1, name: m0001.name, up: m0001.up }];
+export const migrations: readonly Migration[] = [
+  { id: 1, name: m0001.name, up: m0001.up },
+  { id: 2, name: m0002.name, up: m0002.up },
+];

@@ -158,8 +158,9 @@ export function createPostingRepo(db: Db, now: () => Date) {
     markFailed(id: number, reasons: HoldReason[], error: ErrorPayload, nextAttemptAt: string | null): void {
       set(id, { status: 'failed', reasons_json: JSON.stringify(reasons), last_error_json: JSON.stringify(error), next_attempt_at: nextAttemptAt });
     },
-    markDismissed(id: number, reason: string): void {
-      set(id, { status: 'dismissed', dismiss_reason: reason });
+    /** `confirm`: the source is told about the dismissal (Concur FIS marks the posting failed). */
+    markDismissed(id: number, reason: string, confirm = false): void {
+      set(id, { status: 'dismissed', dismiss_reason: reason, ...(confirm ? { confirm_status: 'pending' } : {}) });
     },
     markChangedAfterPosting(id: number): void {
       set(id, { changed_after_posting: 1 });
@@ -176,7 +177,7 @@ export function createPostingRepo(db: Db, now: () => Date) {
       return q(`SELECT * FROM postings WHERE connection_id = ? AND status = 'failed' AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id`).all(connectionId, at) as PostingRow[];
     },
     pendingConfirmations(connectionId: string): PostingRow[] {
-      return q(`SELECT * FROM postings WHERE connection_id = ? AND status = 'posted' AND confirm_status = 'pending' ORDER BY id`).all(connectionId) as PostingRow[];
+      return q(`SELECT * FROM postings WHERE connection_id = ? AND status IN ('posted', 'dismissed') AND confirm_status = 'pending' ORDER BY id`).all(connectionId) as PostingRow[];
     },
     list(f: PostingFilter): PostingRow[] {
       const where: string[] = [];

@@ -1,0 +1,74 @@
+// Confirmation back to the source (Concur FIS posting confirmation, Expensify export mark): only after the
+// ERP post is recorded, or after the accountant dismissed a document (sent as a failure with the reason).
+// Retried on its own every run; a failed confirmation never causes a second ERP post.
+import type { ConfirmOutcome, SourceAdapter } from '../adapters/types';
+import { isConnectorError } from '../errors';
+import type { Store } from '../store/store';
+import type { PostingRow } from '../store/repos/postings';
+import { rowDocument } from '../store/repos/postings';
+
+/** True when the source wants to hear back at all. */
+export const wantsConfirmation = (source: SourceAdapter): boolean => !!(source.confirm || source.confirmBatch);
+
+function outcomeOf(row: PostingRow): ConfirmOutcome {
+  if (row.status === 'posted') return { ok: true, erpId: row.erp_id ?? '', postingDate: postingDateOf(row) };
+  return { ok: false, reason: `Dismissed in ml-connector: ${row.dismiss_reason ?? 'no reason given'}` };
+}
+
+function postingDateOf(row: PostingRow): string {
+  try {
+    const plan = row.plan_json ? (JSON.parse(row.plan_json) as { postingDate?: string }) : null;
+    return plan?.postingDate ?? row.posted_at?.slice(0, 10) ?? '';
+  } catch {
+    return row.posted_at?.slice(0, 10) ?? '';
+  }
+}
+
+export async function confirmPending(store: Store, connectionId: string, source: SourceAdapter, actor: string): Promise<{ confirmed: number; failed: number }> {
+  const rows = store.postings.pendingConfirmations(connectionId);
+  const result = { confirmed: 0, failed: 0 };
+  if (rows.length === 0 || !wantsConfirmation(source)) return result;
+  const record = (row: PostingRow, ok: boolean, message: string, correlationId: string | null = null) => {
+    if (ok) {
+      store.postings.markConfirmed(row.id);
+      result.confirmed++;
+    } else result.failed++;
+    const doc = rowDocument(row);
+    store.audit.append({
+      connectionId,
+      actor,
+      action: 'confirm',
+      sourceId: row.source_id,
+      erpId: row.erp_id,
+      idempotencyKey: row.idempotency_key,
+      outcome: ok ? 'ok' : 'retry_later',
+      message: ok ? `${row.status === 'posted' ? 'Posting confirmed' : 'Dismissal reported'} to ${doc.sourceSystem}` : `Confirmation failed, will retry: ${message}`,
+      correlationId,
+    });
+  };
+  if (source.confirmBatch) {
+    for (let i = 0; i < rows.length; i += 100) {
+      const chunk = rows.slice(i, i + 100);
+      try {
+        const answers = await source.confirmBatch(chunk.map((row) => ({ doc: { sourceId: row.source_id, meta: rowDocument(row).meta }, outcome: outcomeOf(row) })));
+        const bySource = new Map(answers.map((a) => [a.sourceId, a]));
+        for (const row of chunk) {
+          const a = bySource.get(row.source_id);
+          record(row, !!a?.ok, a?.error ?? 'no answer for this document');
+        }
+      } catch (e) {
+        for (const row of chunk) record(row, false, e instanceof Error ? e.message : String(e), isConnectorError(e) ? (e.correlationId ?? null) : null);
+      }
+    }
+    return result;
+  }
+  for (const row of rows) {
+    try {
+      await source.confirm!({ sourceId: row.source_id, meta: rowDocument(row).meta }, outcomeOf(row));
+      record(row, true, '');
+    } catch (e) {
+      record(row, false, e instanceof Error ? e.message : String(e), isConnectorError(e) ? (e.correlationId ?? null) : null);
+    }
+  }
+  return result;
+}
