@@ -67,7 +67,7 @@ export function newConnectionTemplate(): ConnectionInput {
     name: '',
     source: { system: 'concur', tokenUrl: 'https://us2.api.concursolutions.com', clientId: '', grant: 'password', username: '', startDate: new Date().toISOString().slice(0, 10), pageSize: 100, dimensionFields: { costCenter: 'Custom1' }, companyPaidPaymentTypes: ['IBCP', 'CBCP'] },
     target: { system: 'sage-x3', serverUrl: 'https://', folder: '', poolAlias: '', language: 'ENG', username: '', postingMode: 'journal', company: '', site: '', journal: 'PUR', entryType: 'ODEXP' } as ConnectionInput['target'],
-    rules: { liabilityAccount: '', cardClearingAccount: '', personalLines: 'exclude', dateRule: 'document_date', requiredDimensions: ['costCenter'], maxDescriptionLength: 250 },
+    rules: { liabilityAccount: '', cardClearingAccount: '', personalLines: 'exclude', dateRule: 'document_date', requiredDimensions: ['costCenter'], postingModes: { invoice: 'supplier_invoice' }, maxDescriptionLength: 250 },
     schedule: { mode: 'manual' },
     retry: { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 60_000, pauseAfterAuthFailures: 3 },
     concurrency: 4,
