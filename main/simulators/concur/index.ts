@@ -10,6 +10,7 @@ import type { Datacenter, FaultKind, SimFaults } from './faults';
 import { SimState } from './state';
 import type { SimClient } from './state';
 import { handleToken, tokenErrorReply } from './token';
+import { handleAppToken, handleEss, isEssPath } from './ess';
 import type { SimReply } from './token';
 
 export type { Datacenter, FaultKind, SimFaults } from './faults';
@@ -68,8 +69,10 @@ export function createConcurSimulator(opts: ConcurSimulatorOptions = {}): Concur
         faults.failNextTokenWith = null;
         return tokenErrorReply(code, code === 16 ? urls[dc === 'us' ? 'eu' : 'us'] : undefined);
       }
+      if (new URLSearchParams(body).get('grant_type') === 'client_credentials') return handleAppToken(new URLSearchParams(body), dc, deps);
       return handleToken(new URLSearchParams(body), dc, deps);
     }
+    if (isEssPath(url.pathname)) return handleEss(method, url, req.headers.authorization, await readBody(req), deps);
     if (method === 'GET' && isDataPath(url.pathname)) {
       const fault = dataFault();
       if (fault === '429') {
