@@ -1,0 +1,105 @@
+// The Sage Intacct TargetAdapter: GLBATCH / APBILL creates over the XML gateway (function controlid =
+// key with uniqueid=true, and the key in a searchable field), look-ups by that field with `query`,
+// batches of independent creates, and reference data paged with readByQuery / readMore.
+import type { PostingPlan } from '../../../../shared/schemas/plan';
+import type { ReferenceItem } from '../../../../shared/schemas/reference';
+import type { SageIntacctTargetSettings } from '../../../../shared/schemas/systems/sage-intacct';
+import { ConnectorError } from '../../errors';
+import type { AdapterContext, PostOutcome, TargetAdapter, TargetCapabilities } from '../types';
+import { createIntacctClient } from './client';
+import { errorsText } from './errors';
+import { errorsToReasons, isDuplicate, matchingRecordNos, recordNoOf, REF_SPECS, rowsToReference, type IntacctRefKind } from './from-remote';
+import { runIntacctTest } from './probe';
+import { INTACCT_SYSTEM, type IntacctResult } from './schemas';
+import { createFunction, INTACCT_DESCRIPTION_MAX, keyFieldFor, keyQuery, objectFor, readByQuery, readMore } from './to-remote';
+
+const REF_ORDER: IntacctRefKind[] = ['department', 'location', 'account', 'vendor', 'employee'];
+const MAX_PAGES = 100_000;
+const sys = { system: INTACCT_SYSTEM };
+
+export function sageIntacctCapabilities(settings: SageIntacctTargetSettings): TargetCapabilities {
+  return { postingKinds: ['journal', 'supplier_invoice'], dimensionTypes: ['department', 'location'], maxBatch: settings.maxBatch, maxDescriptionLength: INTACCT_DESCRIPTION_MAX };
+}
+
+/**
+ * One create function's result as an outcome. A "duplicate"-looking refusal or a success without
+ * RECORDNO is not an answer: it is thrown as uncertain, and the outbox asks findExisting.
+ */
+export function outcomeOf(plan: PostingPlan, result: IntacctResult): PostOutcome {
+  if (result.status === 'success') {
+    const erpId = recordNoOf(result);
+    if (!erpId) throw new ConnectorError('REMOTE_PROTOCOL', `Sage Intacct created ${objectFor(plan)} ${plan.idempotencyKey} but returned no RECORDNO`, { ...sys, retryable: true, uncertain: true });
+    return { status: 'posted', erpId, warnings: [] };
+  }
+  if (isDuplicate(result.errors)) {
+    throw new ConnectorError('DUPLICATE', `Sage Intacct says ${plan.idempotencyKey} may have been sent before (${errorsText(result.errors)}); looking it up before anything else`, { ...sys, retryable: true, uncertain: true });
+  }
+  return { status: 'rejected', reasons: errorsToReasons(result.errors) };
+}
+
+export function createSageIntacctTarget(settings: SageIntacctTargetSettings, ctx: AdapterContext): TargetAdapter {
+  const client = createIntacctClient(settings, ctx);
+
+  async function* pages(kind: IntacctRefKind): AsyncGenerator<ReferenceItem[]> {
+    const spec = REF_SPECS[kind];
+    let fn = readByQuery(spec.object, spec.fields, settings.pageSize);
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const [result] = (await client.run([fn], { write: false })).results;
+      if (!result || result.status !== 'success' || !result.data) {
+        const text = result ? errorsText(result.errors) : 'no result';
+        throw new ConnectorError('REMOTE_PROTOCOL', `Sage Intacct could not list ${spec.object} records: ${text || 'no reason given'}`, { ...sys, retryable: false });
+      }
+      const items = rowsToReference(kind, result.data.rows);
+      if (items.length) yield items;
+      const remaining = Number(result.data.attrs.numremaining ?? '0');
+      if (!(remaining > 0)) return;
+      const resultId = result.data.attrs.resultId ?? '';
+      if (!resultId) throw new ConnectorError('REMOTE_PROTOCOL', `Sage Intacct said ${remaining} ${spec.object} records remain but gave no resultId to read them`, { ...sys, retryable: false });
+      fn = readMore(spec.object, resultId);
+    }
+  }
+
+  /** Sends up to maxBatch creates in one request (each independent); one outcome per plan, in order. */
+  async function sendBatch(plans: PostingPlan[]): Promise<PostOutcome[]> {
+    const resp = await client.run(plans.map((p) => createFunction(p, settings)), { write: true });
+    const byId = new Map(resp.results.map((r) => [r.controlid, r]));
+    return plans.map((p, i) => {
+      const result = byId.get(p.idempotencyKey) ?? (resp.results.every((r) => !r.controlid) ? resp.results[i] : undefined);
+      if (!result) throw new ConnectorError('REMOTE_PROTOCOL', `Sage Intacct gave no result for ${p.idempotencyKey}`, { ...sys, retryable: true, uncertain: true });
+      return outcomeOf(p, result);
+    });
+  }
+
+  return {
+    system: 'sage-intacct',
+    capabilities: sageIntacctCapabilities(settings),
+
+    test: () => runIntacctTest(settings, client),
+
+    async *readReference() {
+      for (const kind of REF_ORDER) yield* pages(kind);
+    },
+
+    async findExisting(plan: PostingPlan) {
+      const [result] = (await client.run([keyQuery(plan, settings)], { write: false })).results;
+      if (!result || result.status !== 'success') {
+        const text = result ? errorsText(result.errors) : 'no result';
+        throw new ConnectorError('REMOTE_PROTOCOL', `Sage Intacct could not look up ${plan.idempotencyKey} in ${objectFor(plan)}: ${text || 'no reason given'}`, { ...sys, retryable: true });
+      }
+      const found = matchingRecordNos(result.data?.rows ?? [], keyFieldFor(plan, settings), plan.idempotencyKey);
+      if (found.length > 1) ctx.logger.warn('Sage Intacct holds several records with the same key', { key: plan.idempotencyKey, recordNos: found });
+      return found[0] ? { erpId: found[0] } : null;
+    },
+
+    async post(plan: PostingPlan): Promise<PostOutcome> {
+      const [outcome] = await sendBatch([plan]);
+      return outcome!;
+    },
+
+    async postBatch(plans: PostingPlan[]): Promise<PostOutcome[]> {
+      const out: PostOutcome[] = [];
+      for (let i = 0; i < plans.length; i += settings.maxBatch) out.push(...(await sendBatch(plans.slice(i, i + settings.maxBatch))));
+      return out;
+    },
+  };
+}

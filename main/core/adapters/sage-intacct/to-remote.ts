@@ -1,0 +1,138 @@
+// PURE: posting plans and look-ups as Intacct functions. A journal is a GLBATCH create, a supplier
+// invoice an APBILL create; the idempotency key is the function controlid and a searchable field.
+import type { PlanLine, PostingPlan } from '../../../../shared/schemas/plan';
+import type { SageIntacctTargetSettings } from '../../../../shared/schemas/systems/sage-intacct';
+import { formatMinor } from '../../money/parse';
+import type { XmlNode } from '../xml';
+import type { IntacctFunction } from './schemas';
+
+/** Longest description we send (batch title, line memo); Intacct's own limits are larger or unpublished. */
+export const INTACCT_DESCRIPTION_MAX = 100;
+
+export type IntacctObject = 'GLBATCH' | 'APBILL';
+
+export function cutText(text: string, max = INTACCT_DESCRIPTION_MAX): string {
+  const chars = Array.from(text.replace(/[\r\n\t]+/g, ' ').trim());
+  return chars.length > max ? chars.slice(0, max).join('').trimEnd() : chars.join('');
+}
+
+/** YYYY-MM-DD -> MM/DD/YYYY, the gateway's date format. */
+export function intacctDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) throw new Error(`not an ISO date: ${iso}`);
+  return `${m[2]}/${m[3]}/${m[1]}`;
+}
+
+function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function objectFor(plan: PostingPlan): IntacctObject {
+  return plan.kind === 'supplier_invoice' ? 'APBILL' : 'GLBATCH';
+}
+
+/** The searchable field that carries the key. */
+export function keyFieldFor(plan: PostingPlan, s: SageIntacctTargetSettings): string {
+  return plan.kind === 'supplier_invoice' ? s.billKeyField : 'REFERENCENO';
+}
+
+/** Only non-empty values make it into the element (optional tags are left out, not sent empty). */
+function pick(entries: Array<[string, string | null | undefined]>): XmlNode {
+  return Object.fromEntries(entries.filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
+}
+
+export function glbatch(plan: PostingPlan, s: SageIntacctTargetSettings): XmlNode {
+  const foreign = plan.currency !== s.baseCurrency;
+  const entry = (l: PlanLine): XmlNode =>
+    pick([
+      ['ACCOUNTNO', l.account],
+      ['TR_TYPE', l.side === 'debit' ? '1' : '-1'],
+      ['TRX_AMOUNT', formatMinor(l.amountMinor, plan.currency)],
+      ['CURRENCY', foreign ? plan.currency : null],
+      ['EXCH_RATE_DATE', foreign ? intacctDate(plan.postingDate) : null],
+      ['EXCH_RATE_TYPE_ID', foreign ? s.exchangeRateType : null],
+      ['LOCATION', l.dimensions.location],
+      ['DEPARTMENT', l.dimensions.department],
+      ['VENDORID', s.journalPartner === 'vendor' ? l.partner : null],
+      ['EMPLOYEEID', s.journalPartner === 'employee' ? l.partner : null],
+      ['DESCRIPTION', cutText(l.description)],
+    ]);
+  return {
+    GLBATCH: {
+      ...pick([
+        ['JOURNAL', s.journal],
+        ['BATCH_DATE', intacctDate(plan.postingDate)],
+        ['BATCH_TITLE', cutText(plan.description) || plan.idempotencyKey],
+        ['REFERENCENO', plan.idempotencyKey],
+      ]),
+      ENTRIES: { GLENTRY: plan.lines.map(entry) },
+    },
+  };
+}
+
+/**
+ * Bill lines are the expense lines. A credit line carrying the vendor itself is the payable side of a
+ * balanced plan, which Intacct books from the vendor's AP account; other credits go out negative.
+ */
+export function billLines(plan: PostingPlan): Array<{ line: PlanLine; signed: number }> {
+  return plan.lines
+    .filter((l) => !(l.side === 'credit' && plan.partner !== null && l.partner === plan.partner))
+    .map((l) => ({ line: l, signed: l.side === 'debit' ? l.amountMinor : -l.amountMinor }));
+}
+
+export function apbill(plan: PostingPlan, s: SageIntacctTargetSettings): XmlNode {
+  const foreign = plan.currency !== s.baseCurrency;
+  const billDate = plan.postingDate;
+  const header = pick([
+    ['WHENCREATED', intacctDate(billDate)],
+    ['VENDORID', plan.partner],
+    // The key wins if the customer chose RECORDID as the key field.
+    ['RECORDID', s.billKeyField === 'RECORDID' ? null : plan.invoiceNumber],
+    ['WHENDUE', intacctDate(addDays(billDate, s.billDueDays))],
+    ['BASECURR', foreign ? s.baseCurrency : null],
+    ['CURRENCY', foreign ? plan.currency : null],
+    ['EXCH_RATE_TYPE_ID', foreign ? s.exchangeRateType : null],
+    [s.billKeyField, plan.idempotencyKey],
+  ]);
+  const items = billLines(plan).map(({ line, signed }) =>
+    pick([
+      ['ACCOUNTNO', line.account],
+      ['TRX_AMOUNT', formatMinor(signed, plan.currency)],
+      ['ENTRYDESCRIPTION', cutText(line.description)],
+      ['LOCATIONID', line.dimensions.location],
+      ['DEPARTMENTID', line.dimensions.department],
+    ]),
+  );
+  return { APBILL: { ...header, APBILLITEMS: { APBILLITEM: items } } };
+}
+
+/** The create function for a plan; its controlid is the idempotency key (uniqueid=true on the request). */
+export function createFunction(plan: PostingPlan, s: SageIntacctTargetSettings): IntacctFunction {
+  return { controlId: plan.idempotencyKey, body: { create: plan.kind === 'supplier_invoice' ? apbill(plan, s) : glbatch(plan, s) } };
+}
+
+/** `query` of the plan's object by its key field. */
+export function keyQuery(plan: PostingPlan, s: SageIntacctTargetSettings): IntacctFunction {
+  const field = keyFieldFor(plan, s);
+  return {
+    controlId: `find-${plan.idempotencyKey}`,
+    body: {
+      query: {
+        select: { field: ['RECORDNO', field] },
+        object: objectFor(plan),
+        filter: { equalto: { field, value: plan.idempotencyKey } },
+        pagesize: '10',
+      },
+    },
+  };
+}
+
+export function readByQuery(object: string, fields: readonly string[], pageSize: number): IntacctFunction {
+  return { controlId: `read-${object}`, body: { readByQuery: { object, fields: fields.join(','), query: '', pagesize: String(pageSize), returnFormat: 'xml' } } };
+}
+
+export function readMore(object: string, resultId: string): IntacctFunction {
+  return { controlId: `more-${object}`, body: { readMore: { resultId } } };
+}

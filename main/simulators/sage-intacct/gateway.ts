@@ -1,0 +1,122 @@
+// The simulator's XML gateway: control block (sender), authentication (login or session, sliding
+// timeout, "Invalid session"), then each function (uniqueid honoured) with per-function results.
+import { randomUUID } from 'node:crypto';
+import { asArray, buildXml, childOf, elementEntries, parseXml, textOf, type XmlNode } from '../../core/adapters/xml';
+import type { IntacctError } from '../../core/adapters/sage-intacct/schemas';
+import { createApBill, createGlBatch } from './books';
+import { query, readByQuery, readMore, type FnReply } from './reads';
+import type { SageIntacctSimState, SimSession } from './state';
+
+export interface GatewayReply {
+  body: string;
+  /** At least one create committed (what dropAfterCommit / a 524 after commit act on). */
+  committed: boolean;
+  verbs: string[];
+  created: number;
+  rejected: number;
+  duplicates: number;
+  invalidSession: boolean;
+  authFailed: boolean;
+  mixedSession: boolean;
+}
+
+const errorBlock = (errors: IntacctError[]) => ({ errormessage: { error: errors.map((e) => ({ errorno: e.errorno, description: e.description, description2: e.description2, correction: e.correction })) } });
+const e6 = (description2: string): IntacctError => ({ errorno: 'XL03000006', description: '', description2, correction: '' });
+const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, '+00:00');
+
+export function handleGateway(xml: string, state: SageIntacctSimState, sessionEndpoint: string): GatewayReply {
+  const reply: GatewayReply = { body: '', committed: false, verbs: [], created: 0, rejected: 0, duplicates: 0, invalidSession: false, authFailed: false, mixedSession: false };
+  const controlOut: XmlNode = { status: 'failure', senderid: '', controlid: '', uniqueid: 'false', dtdversion: '3.0' };
+  const done = (response: XmlNode) => ((reply.body = buildXml({ response })), reply);
+
+  let doc: XmlNode;
+  try {
+    doc = parseXml(xml, { system: 'simulator', arrays: ['request.operation.content.function', '*.*.*.*.*.*.ENTRIES.GLENTRY', '*.*.*.*.*.*.APBILLITEMS.APBILLITEM', 'request.operation.content.function.query.select.field'] });
+  } catch {
+    return done({ control: controlOut, ...errorBlock([{ errorno: 'XL03000003', description: 'XML Parse schema error: not well-formed', description2: '', correction: '' }]) });
+  }
+  const control = childOf(childOf(doc, 'request'), 'control');
+  const operation = childOf(childOf(doc, 'request'), 'operation');
+  const senderId = textOf(control?.senderid);
+  Object.assign(controlOut, { senderid: senderId, controlid: textOf(control?.controlid), uniqueid: textOf(control?.uniqueid) || 'false' });
+  const uniqueId = textOf(control?.uniqueid).trim();
+  if (!control || !operation || textOf(control.dtdversion) !== '3.0' || !['', 'true', 'false'].includes(uniqueId) || !textOf(control.controlid)) {
+    return done({ control: controlOut, ...errorBlock([{ errorno: 'XL03000003', description: 'XML Parse schema error', description2: 'control needs senderid, password, controlid, dtdversion 3.0; operation is required', correction: '' }]) });
+  }
+  const sender = state.senders.get(senderId);
+  if (!sender || sender.password !== textOf(control.password)) {
+    reply.authFailed = true;
+    return done({ control: controlOut, ...errorBlock([e6('Incorrect Intacct XML Partner ID or password.')]) });
+  }
+  controlOut.status = 'success';
+
+  // Authentication: login (userid/companyid/password[/locationid]) or sessionid.
+  const authNode = childOf(operation, 'authentication');
+  const login = childOf(authNode, 'login');
+  const now = state.now();
+  let session: SimSession | null = null;
+  let authErr: IntacctError | null = null;
+  if (login) {
+    const companyId = textOf(login.companyid);
+    const user = state.users.get(`${companyId}|${textOf(login.userid)}`);
+    if (!user || user.password !== textOf(login.password)) authErr = e6('Sign-in information is incorrect. Please check your request.');
+    else session = { id: '', companyId, userId: textOf(login.userid), locationId: textOf(login.locationid), expiresAt: now.getTime() + state.sessionDurationMs };
+  } else {
+    const known = state.sessions.get(textOf(authNode?.sessionid));
+    if (!known || known.expiresAt <= now.getTime()) {
+      authErr = e6('Invalid session. Please sign in again.');
+      reply.invalidSession = true;
+    } else session = known;
+  }
+  if (session && !sender.companies.has(session.companyId)) authErr = e6(`${senderId} is not authorized to make Web Services requests to company ${session.companyId}.`);
+  if (authErr || !session) {
+    reply.authFailed = !reply.invalidSession;
+    return done({ control: controlOut, operation: { authentication: { status: 'failure', userid: textOf(login?.userid), companyid: textOf(login?.companyid) }, ...errorBlock([authErr!]) } });
+  }
+  // Sliding timeout: every authenticated call pushes it out.
+  session.expiresAt = now.getTime() + state.sessionDurationMs;
+
+  const functions = asArray<XmlNode>(childOf(operation, 'content')?.function);
+  const verbOf = (f: XmlNode) => elementEntries(f)[0]?.[0] ?? '';
+  reply.mixedSession = functions.length > 1 && functions.some((f) => verbOf(f) === 'getAPISession');
+  const results = functions.map((f) => {
+    const verb = verbOf(f);
+    reply.verbs.push(verb);
+    const controlid = textOf(f['@_controlid']);
+    const base = { function: verb, controlid };
+    const failed = (errors: IntacctError[]) => ({ status: 'failure', ...base, ...errorBlock(errors) });
+    if (!controlid) return failed([{ errorno: 'XL03000003', description: 'function controlid is required', description2: '', correction: '' }]);
+    if (reply.mixedSession) return failed([{ errorno: 'Get API Session Failed', description: '', description2: 'getAPISession cannot be combined with other functions in one request.', correction: '' }]);
+    const doneKey = `${session!.companyId}|${controlid}`;
+    if (uniqueId === 'true' && state.executed.has(doneKey)) {
+      reply.duplicates++;
+      return failed([{ errorno: 'Duplicate Control ID', description: '', description2: `A function with control ID '${controlid}' was already executed and completed.`, correction: 'Use a new control ID, or set uniqueid to false.' }]);
+    }
+    const body = (childOf(f, verb) ?? {}) as XmlNode;
+    let out: FnReply;
+    if (verb === 'getAPISession') {
+      const id = `sim${randomUUID().replace(/-/g, '')}..`;
+      const locationId = textOf(body.locationid) || session!.locationId;
+      state.sessions.set(id, { ...session!, id, locationId, expiresAt: session!.expiresAt });
+      out = { ok: true, data: { api: { sessionid: id, endpoint: sessionEndpoint, locationid: locationId } } };
+    } else if (verb === 'create') {
+      const [object, node] = elementEntries(body)[0] ?? ['', {}];
+      const created = object === 'GLBATCH' ? createGlBatch(state, node as XmlNode, controlid) : object === 'APBILL' ? createApBill(state, node as XmlNode, controlid) : null;
+      if (!created) out = { ok: false, errors: [{ errorno: 'BL01001973', description: `Object '${object}' cannot be created here.`, description2: '', correction: '' }] };
+      else if (created.ok) {
+        reply.created++;
+        reply.committed = true;
+        out = { ok: true, data: { '@_listtype': 'objects', '@_count': '1', [object.toLowerCase()]: { RECORDNO: created.rec.recordNo } } };
+      } else out = created;
+      if (!out.ok) reply.rejected++;
+    } else if (verb === 'readByQuery') out = readByQuery(state, body);
+    else if (verb === 'readMore') out = readMore(state, body);
+    else if (verb === 'query') out = query(state, body);
+    else out = { ok: false, errors: [{ errorno: 'XL03000003', description: `Unknown function '${verb}'.`, description2: '', correction: '' }] };
+    if (!out.ok) return failed(out.errors);
+    if (uniqueId === 'true') state.executed.add(doneKey);
+    return { status: 'success', ...base, data: out.data };
+  });
+  const authentication = { status: 'success', userid: session.userId, companyid: session.companyId, locationid: session.locationId, sessiontimestamp: iso(now), sessiontimeout: iso(new Date(session.expiresAt)) };
+  return done({ control: controlOut, operation: { authentication, result: results } });
+}

@@ -1,0 +1,163 @@
+// A Sage Intacct XML gateway simulator on 127.0.0.1: senders, users, API sessions with a sliding
+// timeout on an injectable clock, uniqueid, GLBATCH / APBILL creates, reads with paging, and seeded
+// faults (latency, 429, 5xx, a 524 after commit, commit-then-drop).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { seeded } from '../prng';
+import { handleGateway } from './gateway';
+import { SageIntacctSimState, type SimMaster } from './state';
+
+export { SageIntacctSimState } from './state';
+export type { MasterKind, RecordObject, SimMaster, StoredRecord } from './state';
+export { intacctDemoSeed, INTACCT_DEMO } from './seed';
+
+export const GATEWAY_PATH = '/ia/xml/xmlgw.phtml';
+/** Where getAPISession sends callers: a different path, so tests see the endpoint being followed. */
+export const SESSION_PATH = '/session/ia/xml/xmlgw.phtml';
+
+export interface SageIntacctSimFaults {
+  latencyMs: number;
+  /** Share of requests (0..1) answered 429 with Retry-After: retryAfterSeconds. */
+  rate429: number;
+  retryAfterSeconds: number;
+  /** Share of requests (0..1) answered 503 before doing anything. */
+  rate5xx: number;
+  /** Upcoming committing requests that are processed, then answered 524 (the CDN gave up waiting). */
+  timeoutAfterCommit: number;
+  /** Upcoming committing requests that are processed, then lose their socket without an answer. */
+  dropAfterCommit: number;
+}
+
+export interface SageIntacctSimOptions {
+  seed?: number;
+  /** The simulator's clock (sessions); `state.advanceClock` moves it further. */
+  now?: () => Date;
+  senders?: Record<string, { password: string; companies: string[] }>;
+  /** Users as companyId -> userId -> password. */
+  users?: Record<string, Record<string, string>>;
+  departments?: SimMaster[];
+  locations?: SimMaster[];
+  accounts?: SimMaster[];
+  vendors?: SimMaster[];
+  employees?: SimMaster[];
+  journals?: string[];
+  closedPeriods?: string[];
+  baseCurrency?: string;
+  sessionDurationMs?: number;
+  faults?: Partial<SageIntacctSimFaults>;
+}
+
+export interface SageIntacctSimStats {
+  requests: number;
+  byPath: Record<string, number>;
+  functions: Record<string, number>;
+  created: number;
+  rejected: number;
+  duplicatesRefused: number;
+  invalidSessions: number;
+  authFailures: number;
+  /** Requests that mixed getAPISession with other functions (the docs forbid it; should stay 0). */
+  mixedSession: number;
+  injected429: number;
+  injected5xx: number;
+  injected524: number;
+  dropped: number;
+}
+
+export interface SageIntacctSimulator {
+  start(): Promise<{ url: string }>;
+  stop(): Promise<void>;
+  readonly state: SageIntacctSimState;
+  /** Mutable: change faults between calls. */
+  readonly faults: SageIntacctSimFaults;
+  readonly stats: SageIntacctSimStats;
+}
+
+export function createSageIntacctSimulator(opts: SageIntacctSimOptions = {}): SageIntacctSimulator {
+  const state = new SageIntacctSimState(opts.now);
+  for (const [id, s] of Object.entries(opts.senders ?? {})) state.addSender(id, s.password, s.companies);
+  for (const [company, users] of Object.entries(opts.users ?? {})) for (const [u, p] of Object.entries(users)) state.addUser(company, u, p);
+  state.add('department', opts.departments ?? []).add('location', opts.locations ?? []).add('account', opts.accounts ?? []).add('vendor', opts.vendors ?? []).add('employee', opts.employees ?? []);
+  for (const j of opts.journals ?? []) state.journals.add(j);
+  for (const p of opts.closedPeriods ?? []) state.closePeriod(p);
+  if (opts.baseCurrency) state.baseCurrency = opts.baseCurrency;
+  if (opts.sessionDurationMs) state.sessionDurationMs = opts.sessionDurationMs;
+
+  const faults: SageIntacctSimFaults = { latencyMs: 0, rate429: 0, retryAfterSeconds: 1, rate5xx: 0, timeoutAfterCommit: 0, dropAfterCommit: 0, ...opts.faults };
+  const stats: SageIntacctSimStats = {
+    requests: 0, byPath: {}, functions: {}, created: 0, rejected: 0, duplicatesRefused: 0, invalidSessions: 0, authFailures: 0, mixedSession: 0, injected429: 0, injected5xx: 0, injected524: 0, dropped: 0,
+  };
+  const random = seeded(opts.seed ?? 7);
+  let server: Server | null = null;
+  let origin = '';
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    stats.requests++;
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const body = Buffer.concat(chunks).toString('utf8');
+    if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
+    const path = new URL(req.url ?? '/', origin).pathname;
+    stats.byPath[path] = (stats.byPath[path] ?? 0) + 1;
+    if (req.method !== 'POST' || (path !== GATEWAY_PATH && path !== SESSION_PATH)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    if (faults.rate429 > 0 && random() < faults.rate429) {
+      stats.injected429++;
+      res.writeHead(429, { 'retry-after': String(faults.retryAfterSeconds), 'content-type': 'text/plain' }).end('Too many requests');
+      return;
+    }
+    if (faults.rate5xx > 0 && random() < faults.rate5xx) {
+      stats.injected5xx++;
+      res.writeHead(503, { 'content-type': 'text/plain' }).end('Service temporarily unavailable');
+      return;
+    }
+    const reply = handleGateway(body, state, origin + SESSION_PATH);
+    for (const v of reply.verbs) stats.functions[v] = (stats.functions[v] ?? 0) + 1;
+    stats.created += reply.created;
+    stats.rejected += reply.rejected;
+    stats.duplicatesRefused += reply.duplicates;
+    if (reply.invalidSession) stats.invalidSessions++;
+    if (reply.authFailed) stats.authFailures++;
+    if (reply.mixedSession) stats.mixedSession++;
+    if (reply.committed && faults.dropAfterCommit > 0) {
+      faults.dropAfterCommit--;
+      stats.dropped++;
+      req.socket.destroy();
+      return;
+    }
+    if (reply.committed && faults.timeoutAfterCommit > 0) {
+      faults.timeoutAfterCommit--;
+      stats.injected524++;
+      res.writeHead(524, { 'content-type': 'text/html' }).end('<!DOCTYPE html><html><body>A timeout occurred</body></html>');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/xml; charset=utf-8' }).end(reply.body);
+  }
+
+  return {
+    state,
+    faults,
+    stats,
+    async start() {
+      if (server) return { url: origin + GATEWAY_PATH };
+      server = createServer((req, res) => {
+        handle(req, res).catch((e: unknown) => {
+          if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+          res.end(`Simulator error: ${e instanceof Error ? e.message : String(e)}`);
+        });
+      });
+      await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+      origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      return { url: origin + GATEWAY_PATH };
+    },
+    async stop() {
+      const s = server;
+      server = null;
+      if (!s) return;
+      s.closeAllConnections();
+      await new Promise<void>((resolve) => s.close(() => resolve()));
+    },
+  };
+}

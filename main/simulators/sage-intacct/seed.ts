@@ -1,0 +1,71 @@
+// A deterministic demo company for the Intacct simulator: sender, user, departments (one inactive),
+// locations, GL accounts, vendors and employees, the same on every machine and every run.
+import { pick, seeded } from '../prng';
+import type { SageIntacctSimOptions } from './index';
+import type { SimMaster } from './state';
+
+/** Demo credentials (demo-only values; real ones live in the secret store). */
+export const INTACCT_DEMO = {
+  senderId: 'MLCDEMO_SENDER',
+  senderPassword: 'demo-sender-password',
+  companyId: 'NORTHWIND-DEMO',
+  userId: 'mlc_api',
+  userPassword: 'demo-user-password',
+  journal: 'EXP',
+  liabilityAccount: '2050',
+  cardClearingAccount: '2100',
+} as const;
+
+const FIRST = ['Ada', 'Ben', 'Chloé', 'Dev', 'Emma', 'Farid', 'Grace', 'Hugo', 'Ines', 'Jonas', 'Kemal', 'Lena', 'Mei', 'Noah', 'Olga', 'Priya'];
+const LAST = ['Martin', 'Okafor', 'Schmidt', 'Nakamura', 'Rossi', 'Dubois', 'Silva', 'Novak', 'Larsen', 'Haddad', 'Kowalski', 'Moreau'];
+
+/**
+ * Master data: departments D100..D400 (D400 Marketing inactive), locations L10..L30, expense and
+ * balancing accounts (6999 inactive), employees E001..E0nn each with vendor V-E0nn (the journal or
+ * bill partner), suppliers V100..V103 (V103 inactive). Periods before `closedBefore` (YYYY-MM) are closed.
+ */
+export function intacctDemoSeed(opts: { seed?: number; employees?: number; closedPeriods?: string[] } = {}): SageIntacctSimOptions {
+  const rnd = seeded(opts.seed ?? 20240501);
+  const count = opts.employees ?? 20;
+  const employees: SimMaster[] = [];
+  const vendors: SimMaster[] = [];
+  for (let i = 1; i <= count; i++) {
+    const id = `E${String(i).padStart(3, '0')}`;
+    const name = `${pick(rnd, FIRST)} ${pick(rnd, LAST)}`;
+    employees.push({ id, name });
+    vendors.push({ id: `V-${id}`, name: `${name} (employee)` });
+  }
+  vendors.push({ id: 'V100', name: 'Grand Hotel Central' }, { id: 'V101', name: 'Skyline Airways' }, { id: 'V102', name: 'Metro Office Supplies' }, { id: 'V103', name: 'Old Taxi Co', active: false });
+  return {
+    senders: { [INTACCT_DEMO.senderId]: { password: INTACCT_DEMO.senderPassword, companies: [INTACCT_DEMO.companyId] } },
+    users: { [INTACCT_DEMO.companyId]: { [INTACCT_DEMO.userId]: INTACCT_DEMO.userPassword } },
+    journals: ['GJ', INTACCT_DEMO.journal],
+    baseCurrency: 'USD',
+    departments: [
+      { id: 'D100', name: 'Sales' },
+      { id: 'D200', name: 'Engineering' },
+      { id: 'D300', name: 'Operations' },
+      { id: 'D400', name: 'Marketing', active: false },
+    ],
+    locations: [
+      { id: 'L10', name: 'New York' },
+      { id: 'L20', name: 'Chicago' },
+      { id: 'L30', name: 'San Francisco' },
+    ],
+    accounts: [
+      { id: '2000', name: 'Accounts Payable' },
+      { id: '2050', name: 'Employee Reimbursements Payable' },
+      { id: '2100', name: 'Corporate Card Clearing' },
+      { id: '6000', name: 'Travel - Airfare' },
+      { id: '6010', name: 'Travel - Lodging' },
+      { id: '6020', name: 'Meals & Entertainment' },
+      { id: '6030', name: 'Mileage' },
+      { id: '6040', name: 'Office Supplies' },
+      { id: '6050', name: 'Software Subscriptions' },
+      { id: '6999', name: 'Miscellaneous (retired)', active: false },
+    ],
+    vendors,
+    employees,
+    closedPeriods: opts.closedPeriods ?? [],
+  };
+}

@@ -1,0 +1,139 @@
+// In-memory Sage Intacct company for the simulator: senders, users, sessions, master data with
+// active flags, closed periods, executed function control ids and the created GLBATCH / APBILL records.
+
+export interface SimMaster {
+  id: string;
+  name?: string;
+  active?: boolean;
+}
+
+export type MasterKind = 'department' | 'location' | 'account' | 'vendor' | 'employee';
+export type RecordObject = 'GLBATCH' | 'APBILL';
+
+/** A created record: header fields (flat, Intacct names), its lines, and the control id it came with. */
+export interface StoredRecord {
+  object: RecordObject;
+  recordNo: string;
+  fields: Record<string, string>;
+  lines: Array<Record<string, string>>;
+  controlId: string;
+  createdAt: string;
+}
+
+export interface SimSession {
+  id: string;
+  companyId: string;
+  userId: string;
+  locationId: string;
+  expiresAt: number;
+}
+
+/** Fields that can be searched fast (the key carriers). */
+const INDEXED = ['REFERENCENO', 'DOCNUMBER', 'RECORDID', 'RECORDNO'];
+
+export class SageIntacctSimState {
+  baseCurrency = 'USD';
+  /** How long a session lives after its last use. */
+  sessionDurationMs = 60 * 60_000;
+  readonly senders = new Map<string, { password: string; companies: Set<string> }>();
+  readonly users = new Map<string, { password: string }>();
+  readonly journals = new Set<string>(['GJ']);
+  readonly master: Record<MasterKind, Map<string, Required<SimMaster>>> = {
+    department: new Map(),
+    location: new Map(),
+    account: new Map(),
+    vendor: new Map(),
+    employee: new Map(),
+  };
+  /** Closed periods as YYYY-MM. */
+  readonly closedPeriods = new Set<string>();
+  readonly sessions = new Map<string, SimSession>();
+  /** `${companyId}|${controlid}` of functions executed and completed under uniqueid=true. */
+  readonly executed = new Set<string>();
+  /** Open readByQuery result sets by resultId (readMore). */
+  readonly resultSets = new Map<string, { object: string; rows: Array<Record<string, string>>; fields: string[] | null; pos: number; pageSize: number }>();
+  private readonly recs: StoredRecord[] = [];
+  private readonly index = new Map<string, StoredRecord[]>();
+  private readonly seq: Record<RecordObject, number> = { GLBATCH: 1000, APBILL: 5000 };
+  private clockOffsetMs = 0;
+
+  constructor(private readonly baseClock: () => Date = () => new Date()) {}
+
+  now(): Date {
+    return new Date(this.baseClock().getTime() + this.clockOffsetMs);
+  }
+
+  /** Moves the simulator's clock (session expiry) without touching the caller's. */
+  advanceClock(ms: number): this {
+    this.clockOffsetMs += ms;
+    return this;
+  }
+
+  addSender(senderId: string, password: string, companies: string[]): this {
+    this.senders.set(senderId, { password, companies: new Set(companies) });
+    return this;
+  }
+
+  addUser(companyId: string, userId: string, password: string): this {
+    this.users.set(`${companyId}|${userId}`, { password });
+    return this;
+  }
+
+  add(kind: MasterKind, list: SimMaster[]): this {
+    for (const m of list) this.master[kind].set(m.id, { id: m.id, name: m.name ?? `${kind} ${m.id}`, active: m.active ?? true });
+    return this;
+  }
+
+  closePeriod(yyyyMm: string): this {
+    this.closedPeriods.add(yyyyMm);
+    return this;
+  }
+
+  nextRecordNo(object: RecordObject): string {
+    this.seq[object] += 1;
+    return String(this.seq[object]);
+  }
+
+  store(rec: StoredRecord): void {
+    this.recs.push(rec);
+    for (const f of INDEXED) {
+      const v = f === 'RECORDNO' ? rec.recordNo : rec.fields[f];
+      if (!v) continue;
+      const k = `${rec.object}|${f}|${v}`;
+      const list = this.index.get(k);
+      if (list) list.push(rec);
+      else this.index.set(k, [rec]);
+    }
+  }
+
+  /** Records of an object whose field equals value (indexed fields are fast, others scan). */
+  find(object: RecordObject, field: string, value: string): StoredRecord[] {
+    if (INDEXED.includes(field)) return [...(this.index.get(`${object}|${field}|${value}`) ?? [])];
+    return this.recs.filter((r) => r.object === object && r.fields[field] === value);
+  }
+
+  /** Records carrying a key in GLBATCH REFERENCENO or APBILL DOCNUMBER: more than one is a double post. */
+  findByKey(key: string): StoredRecord[] {
+    return [...this.find('GLBATCH', 'REFERENCENO', key), ...this.find('APBILL', 'DOCNUMBER', key)];
+  }
+
+  records(object?: RecordObject): StoredRecord[] {
+    return this.recs.filter((r) => !object || r.object === object);
+  }
+
+  recordCount(object?: RecordObject): number {
+    return object ? this.recs.reduce((n, r) => n + (r.object === object ? 1 : 0), 0) : this.recs.length;
+  }
+
+  /** Records and sequences as plain data, so a demo can keep its ledger between runs. */
+  exportRecords(): { records: StoredRecord[]; seq: Record<RecordObject, number> } {
+    return { records: this.records(), seq: { ...this.seq } };
+  }
+
+  importRecords(data: { records: StoredRecord[]; seq: Record<RecordObject, number> }): void {
+    this.recs.length = 0;
+    this.index.clear();
+    for (const r of data.records) this.store(r);
+    Object.assign(this.seq, data.seq);
+  }
+}

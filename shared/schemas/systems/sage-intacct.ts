@@ -1,0 +1,42 @@
+// Sage Intacct target settings (non-secret). Secrets: senderPassword (Web Services sender) and
+// userPassword (the API user's sign-in). Posting goes through the single XML gateway endpoint.
+import { z } from 'zod';
+import { httpUrl } from './common';
+
+export const SAGE_INTACCT_DEFAULT_ENDPOINT = 'https://api.intacct.com/ia/xml/xmlgw.phtml';
+
+export const sageIntacctTargetSchema = z.object({
+  system: z.literal('sage-intacct'),
+  /** The XML gateway; after getAPISession the adapter follows the endpoint the session names. */
+  endpointUrl: httpUrl.default(SAGE_INTACCT_DEFAULT_ENDPOINT),
+  /** Web Services sender ID (case-sensitive), authorised in the company. */
+  senderId: z.string().min(1),
+  companyId: z.string().min(1),
+  /** Web Services user of the company. */
+  userId: z.string().min(1),
+  /** Entity (location) to sign in to; '' = top level. */
+  locationId: z.string().default(''),
+  /** Engine posting mode: GL journal entries, or AP bills for every document. */
+  postingMode: z.enum(['journal', 'ap_bill']).default('journal'),
+  /** Journal symbol the GLBATCH entries go into. */
+  journal: z.string().min(1).default('GJ'),
+  /** Company base currency: CURRENCY is only sent on lines in another currency. */
+  baseCurrency: z.string().regex(/^[A-Z]{3}$/).default('USD'),
+  /** Rate type for foreign-currency lines (Intacct converts). */
+  exchangeRateType: z.string().default('Intacct Daily Rate'),
+  /** How a journal line's partner is sent: the employee dimension or the vendor dimension. */
+  journalPartner: z.enum(['employee', 'vendor']).default('employee'),
+  /** APBILL field carrying the idempotency key (searchable); RECORDID keeps the invoice number. */
+  billKeyField: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'an Intacct field name').default('DOCNUMBER'),
+  /** Bill due date = bill date + this many days. */
+  billDueDays: z.number().int().min(0).max(365).default(0),
+  /** Rows per readByQuery page (Intacct allows 1..1000). */
+  pageSize: z.number().int().min(1).max(1000).default(1000),
+  /** Create functions sent in one request by postBatch. */
+  maxBatch: z.number().int().min(1).max(100).default(20),
+  /** Renew the session this long before its announced timeout. */
+  sessionRenewSeconds: z.number().int().min(0).max(3600).default(120),
+  /** Per-request timeout; Intacct's synchronous calls may take minutes. */
+  requestTimeoutMs: z.number().int().min(1000).max(900_000).default(120_000),
+});
+export type SageIntacctTargetSettings = z.infer<typeof sageIntacctTargetSchema>;
