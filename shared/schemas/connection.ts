@@ -4,12 +4,13 @@ import { documentKindSchema } from './document';
 import { postingKindSchema } from './plan';
 import { concurSourceSchema } from './systems/concur';
 import { expensifySourceSchema } from './systems/expensify';
+import { sageIntacctTargetSchema } from './systems/sage-intacct';
 import { sageX3TargetSchema } from './systems/sage-x3';
 
 export const sourceSettingsSchema = z.discriminatedUnion('system', [concurSourceSchema, expensifySourceSchema]);
 export type SourceSettings = z.infer<typeof sourceSettingsSchema>;
 
-export const targetSettingsSchema = z.discriminatedUnion('system', [sageX3TargetSchema]);
+export const targetSettingsSchema = z.discriminatedUnion('system', [sageX3TargetSchema, sageIntacctTargetSchema]);
 export type TargetSettings = z.infer<typeof targetSettingsSchema>;
 
 export const postingRulesSchema = z.object({
@@ -75,6 +76,7 @@ export const SECRET_NAMES: Record<string, readonly string[]> = {
   concur: ['clientSecret', 'password'],
   expensify: ['partnerUserSecret'],
   'sage-x3': ['password'],
+  'sage-intacct': ['senderPassword', 'userPassword'],
 };
 
 /** The names a connection accepts: "source.<name>" and "target.<name>", so two systems never collide. */

@@ -2,6 +2,7 @@
 import type { Connection } from '../../../shared/schemas/connection';
 import type { AdapterContext, SourceAdapter, TargetAdapter } from './types';
 import { createConcurSource } from './concur/adapter';
+import { createSageIntacctTarget } from './sage-intacct/adapter';
 import { createSageX3Target } from './sage-x3/adapter';
 import { ConnectorError } from '../errors';
 
@@ -23,6 +24,8 @@ export const defaultRegistry: AdapterRegistry = {
     switch (conn.target.system) {
       case 'sage-x3':
         return createSageX3Target(conn.target, ctx);
+      case 'sage-intacct':
+        return createSageIntacctTarget(conn.target, ctx);
       default:
         throw new ConnectorError('CONFIG_INVALID', `Target system ${(conn.target as { system: string }).system} is not available in this version`, { retryable: false });
     }

@@ -33,7 +33,9 @@ export interface BatchOutcome {
 
 /** The connection's rule for this kind of document, else the target's posting mode, if the target can do it. */
 export function postingKindFor(doc: SourceDocument, env: IntakeEnv): PostingKind {
-  const targetMode = (env.conn.target as { postingMode?: PostingKind }).postingMode ?? 'journal';
+  // Targets name their modes in their own terms (Intacct "ap_bill"); both mean a supplier invoice / AP bill.
+  const raw = (env.conn.target as { postingMode?: string }).postingMode;
+  const targetMode: PostingKind = raw === 'supplier_invoice' || raw === 'ap_bill' ? 'supplier_invoice' : 'journal';
   const wanted = env.conn.rules.postingModes?.[doc.kind] ?? targetMode;
   return env.caps.postingKinds.includes(wanted) ? wanted : 'journal';
 }
