@@ -4,7 +4,7 @@ import { CliError } from './cli/call';
 import { runCommand } from './cli/commands';
 import { runServe } from './cli/serve';
 import { runDemo } from './demo/run-demo';
-import { DEMO_CONNECTION_ID, startDemoSystems } from './demo/systems';
+import { DEMO_CONNECTION_IDS, startDemoSystems } from './demo/systems';
 import { defaultDataDir } from './host/data-dir';
 import { createHeadlessCore } from './host/headless-core';
 
@@ -41,7 +41,7 @@ export async function main(argv: string[]): Promise<number> {
       return await runServe(core, { dataDir, port, out, err });
     }
     // In a demo data folder every command talks to the simulated systems, started for its duration.
-    const demo = core.runtime.store.connections.get(DEMO_CONNECTION_ID) ? await startDemoSystems(core, dataDir) : null;
+    const demo = DEMO_CONNECTION_IDS.some((id) => core.runtime.store.connections.get(id)) ? await startDemoSystems(core, dataDir) : null;
     try {
       return await runCommand(core, positionals, flags, out);
     } finally {

@@ -21,22 +21,44 @@ export interface DemoReports {
 const major = (minor: number, cur: string) => minor / 10 ** (DIGITS[cur] ?? 2);
 const v3 = (ms: number) => new Date(ms).toISOString().slice(0, 19);
 
-export function demoReports(employees: readonly DemoEmployee[], count = 300, seed = 20261001): DemoReports {
+/** A second company reuses the generator with its own ids, currency, expense types and split codes. */
+export interface ReportStyle {
+  idPrefix: string;
+  /** Report currency for a random draw in [0, 1). */
+  currency(draw: number): string;
+  /** Expense types to draw from, and whether the Northwind EU holds (unmapped types, SUBSC) are planted. */
+  types: ReadonlyArray<readonly [string, string, ...unknown[]]>;
+  plantHolds: boolean;
+  /** Values split allocations put in Custom1. */
+  splitCodes: readonly string[];
+}
+
+const EU_STYLE: ReportStyle = {
+  idPrefix: 'NWR',
+  currency: (d) => (d < 0.12 ? 'GBP' : d < 0.18 ? 'USD' : 'EUR'),
+  types: EXPENSE_TYPES,
+  plantHolds: true,
+  splitCodes: SPLIT_CCS,
+};
+
+export function demoReports(employees: readonly DemoEmployee[], count = 300, seed = 20261001, style: ReportStyle = EU_STYLE): DemoReports {
   const rnd = seeded(seed);
   const out: DemoReports = { reports: [], entries: [], allocations: [] };
   const base = Date.UTC(2026, 9, 3, 8, 0, 0);
+  const planted = ['COWRK', 'WELLN', 'SUBSC'];
+  const ordinary = style.types.filter((t) => !style.plantHolds || !planted.includes(t[0]));
   for (let r = 0; r < count; r++) {
     const owner = employees[r % employees.length]!;
-    const id = `NWR${String(r + 1).padStart(5, '0')}`;
+    const id = `${style.idPrefix}${String(r + 1).padStart(5, '0')}`;
     const modified = base + r * 67 * 60_000;
-    const reportCur = rnd() < 0.12 ? 'GBP' : rnd() < 0.06 ? 'USD' : 'EUR';
+    const reportCur = style.currency(rnd());
     const city = pick(rnd, CITIES);
     const nLines = 3 + Math.floor(rnd() * 5);
     let total = 0;
     for (let e = 0; e < nLines; e++) {
       // Every 9th report carries one of the two unmapped types, every 11th a software subscription.
-      const forced = e === 0 && r % 9 === 4 ? (r % 2 ? 'COWRK' : 'WELLN') : e === 0 && r % 11 === 7 ? 'SUBSC' : null;
-      const type = forced ? EXPENSE_TYPES.find((t) => t[0] === forced)! : pick(rnd, EXPENSE_TYPES.filter((t) => !['COWRK', 'WELLN', 'SUBSC'].includes(t[0])));
+      const forced = !style.plantHolds ? null : e === 0 && r % 9 === 4 ? (r % 2 ? 'COWRK' : 'WELLN') : e === 0 && r % 11 === 7 ? 'SUBSC' : null;
+      const type = forced ? style.types.find((t) => t[0] === forced)! : pick(rnd, ordinary);
       const foreign = rnd() < 0.2;
       const txCur = foreign ? pick(rnd, Object.keys(TO_EUR).filter((c) => c !== reportCur)) : reportCur;
       const txMinor = txCur === 'JPY' ? 800 + Math.floor(rnd() * 40_000) : 650 + Math.floor(rnd() * 38_000);
@@ -71,8 +93,8 @@ export function demoReports(employees: readonly DemoEmployee[], count = 300, see
         LastModified: v3(modified),
       });
       if (!isPersonal && rnd() < 0.15) {
-        const a = pick(rnd, SPLIT_CCS);
-        const b = pick(rnd, SPLIT_CCS.filter((c) => c !== a));
+        const a = pick(rnd, style.splitCodes);
+        const b = pick(rnd, style.splitCodes.filter((c) => c !== a));
         const [p1, p2] = rnd() < 0.5 ? [50, 50] : [60, 40];
         for (const [i, cc, pct] of [[1, a, p1], [2, b, p2]] as const) {
           out.allocations.push({ ID: `${entryId}A${i}`, EntryID: entryId, reportID: id, Percentage: pct, Custom1: { Code: cc, ListItemID: `li-${cc}`, Type: 'List', Value: cc } });

@@ -1,8 +1,10 @@
-// `ml-connector demo`: starts the simulated systems, sets up the demo company, runs one sync and says
-// what happened: posts, holds with their reasons, and how to fix and replay them.
+// `ml-connector demo`: starts the simulated systems, sets up the demo company (Concur → Sage X3 and its US
+// subsidiary Concur → Sage Intacct), syncs every demo connection and says what happened: posts, holds with
+// their reasons, and how to fix and replay them.
+import type { RunSummary } from '../../shared/schemas/run';
 import type { Core } from '../core/create-core';
 import { money, progressPrinter, summaryLine, table } from '../cli/output';
-import { startDemoSystems } from './systems';
+import { DEMO_CONNECTION_ID, DEMO_CONNECTION_IDS, startDemoSystems } from './systems';
 
 export interface DemoOptions {
   dataDir: string;
@@ -11,29 +13,52 @@ export interface DemoOptions {
   err: (s: string) => void;
 }
 
+const SUMS = ['fetched', 'posted', 'held', 'failed', 'skipped', 'recovered'] as const;
+
 export async function runDemo(core: Core, o: DemoOptions): Promise<number> {
   const demo = await startDemoSystems(core, o.dataDir);
   const bar = progressPrinter(process.stderr);
   const unsubscribe = core.subscribe((e) => bar.onEvent(e));
+  const { store } = core.runtime;
   try {
-    const run = await core.sync(demo.connectionId, { trigger: 'demo', actor: 'demo' });
+    const runs: RunSummary[] = [];
+    for (const id of DEMO_CONNECTION_IDS) if (store.connections.get(id)) runs.push(await core.sync(id, { trigger: 'demo', actor: 'demo' }));
     bar.done();
-    const counts = core.runtime.store.postings.counts(demo.connectionId);
-    const totals = { posted: counts.posted, held: counts.held, failed: counts.failed + counts.uncertain + counts.pending + counts.sending, dismissed: counts.dismissed };
+    const totalsOf = (id: string) => {
+      const c = store.postings.counts(id);
+      return { posted: c.posted, held: c.held, failed: c.failed + c.uncertain + c.pending + c.sending, dismissed: c.dismissed };
+    };
+    const totals = { posted: 0, held: 0, failed: 0, dismissed: 0 };
+    for (const r of runs) for (const [k, v] of Object.entries(totalsOf(r.connectionId))) totals[k as keyof typeof totals] += v;
+    const failed = runs.some((r) => r.status === 'failed');
     if (o.json) {
-      o.out(JSON.stringify({ ...run, totals, erpDocuments: demo.erpDocumentCount(), fixedMappingsCsv: demo.fixedMappingsPath }, null, 2));
-      return run.status === 'failed' ? 1 : 0;
+      const sum = Object.fromEntries(SUMS.map((k) => [k, runs.reduce((s, r) => s + r[k], 0)]));
+      o.out(
+        JSON.stringify(
+          {
+            status: failed ? 'failed' : 'succeeded',
+            ...sum,
+            totals,
+            erpDocuments: demo.erpDocumentCount(),
+            fixedMappingsCsv: demo.fixedMappingsPath,
+            connections: runs.map((r) => ({ ...r, totals: totalsOf(r.connectionId) })),
+          },
+          null,
+          2,
+        ),
+      );
+      return failed ? 1 : 0;
     }
-    o.out(summaryLine(run));
-    o.out(`In total: ${totals.posted} posted, ${totals.held} held, ${totals.failed} failed; the simulated Sage X3 ledger holds ${demo.erpDocumentCount()} documents.`);
-    const held = core.runtime.store.postings.list({ connectionId: demo.connectionId, status: 'held', limit: 15 });
+    for (const r of runs) o.out(summaryLine(r));
+    o.out(`In total: ${totals.posted} posted, ${totals.held} held, ${totals.failed} failed; the simulated ERP ledgers hold ${demo.erpDocumentCount()} documents.`);
+    const held = store.postings.list({ status: 'held', limit: 15 });
     if (held.length) {
       o.out('\nHeld (first 15):');
       o.out(table([['ID', 'REPORT', 'AMOUNT', 'WHY'], ...held.map((r) => [String(r.id), r.source_id, money(r.total_minor !== null && r.currency ? { amountMinor: r.total_minor, currency: r.currency } : null), (JSON.parse(r.reasons_json) as Array<{ message: string }>).map((x) => x.message).join(' | ')])], [2]));
-      o.out(`\nTo fix them: ml-connector --data-dir ${o.dataDir} mappings import ${demo.fixedMappingsPath}`);
+      o.out(`\nTo fix them: ml-connector --data-dir ${o.dataDir} mappings import ${demo.fixedMappingsPath} --connection ${DEMO_CONNECTION_ID}`);
       o.out(`then:        ml-connector --data-dir ${o.dataDir} held replay --all`);
     }
-    return run.status === 'failed' ? 1 : 0;
+    return failed ? 1 : 0;
   } finally {
     unsubscribe();
     bar.done();

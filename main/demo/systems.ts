@@ -10,8 +10,11 @@ import type { ConcurSimulator } from '../simulators/concur';
 import { createConcurSimulator, SIM_CLIENT } from '../simulators/concur';
 import type { SageX3Simulator } from '../simulators/sage-x3';
 import { createSageX3Simulator } from '../simulators/sage-x3';
+import type { SageIntacctSimulator } from '../simulators/sage-intacct';
+import { createSageIntacctSimulator, intacctDemoSeed } from '../simulators/sage-intacct';
 import { ACCOUNTS, COMPANY, COST_CENTERS, employees, EXPENSE_TYPES, FIXES, suppliers } from './catalog';
 import { demoReports } from './reports';
+import { seedUsCompany, US_CONNECTION_ID, usConnection, usMappings, usSecrets } from './us-company';
 
 export const DEMO_CONNECTION_ID = 'demo-concur-x3';
 const CONCUR_ADMIN = { login: 'ap.admin@northwind-demo.com', password: 'demo-concur-password' };
@@ -22,7 +25,8 @@ export interface DemoSystems {
   /** The running simulators (tests switch their faults). */
   concur: ConcurSimulator;
   x3: SageX3Simulator;
-  /** Documents the simulated X3 ledger holds. */
+  intacct: SageIntacctSimulator | null;
+  /** Documents the simulated ERP ledgers hold (X3 and Intacct). */
   erpDocumentCount(): number;
   fixedMappingsPath: string;
   stop(): Promise<void>;
@@ -74,17 +78,26 @@ export interface DemoOptions {
   reports?: number;
   /** Start with every mapping fixed (tests that only care about posting). */
   allMapped?: boolean;
+  /** Also the US subsidiary (Concur US → Sage Intacct); default true. */
+  subsidiaries?: boolean;
 }
 
 export interface DemoSimulators {
   concur: ConcurSimulator;
   x3: SageX3Simulator;
-  urls: { concur: string; x3: string };
+  /** The US subsidiary's Sage Intacct (absent when subsidiaries are off). */
+  intacct: SageIntacctSimulator | null;
+  urls: DemoUrls;
   fixedMappingsPath: string;
   stop(): Promise<void>;
 }
 
-/** The simulated Concur and Sage X3 of the demo company, with the X3 ledger restored from the data folder. */
+export interface DemoUrls {
+  concur: string;
+  x3: string;
+  intacct?: string;
+}
+
 /** The demo company's Concur: its admin, 40 employees and their approved reports (not started). */
 export function createDemoConcur(reports: number): ConcurSimulator {
   const concur = createConcurSimulator({ seed: 11 });
@@ -112,33 +125,49 @@ export function createDemoX3(): SageX3Simulator {
   });
 }
 
+/** The simulated systems of the demo company, with the ERP ledgers restored from the data folder. */
 export async function startDemoSimulators(dataDir: string, opts: DemoOptions = {}): Promise<DemoSimulators> {
   const dir = join(dataDir, 'demo');
   mkdirSync(dir, { recursive: true });
-  const ledgerPath = join(dir, 'x3-ledger.json');
+  const ledgers = { x3: join(dir, 'x3-ledger.json'), intacct: join(dir, 'intacct-ledger.json') };
   const fixedMappingsPath = join(dir, 'fixed-mappings.csv');
+  const read = (path: string) => (existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null);
+  const write = (path: string, data: unknown) => {
+    writeFileSync(`${path}.tmp`, JSON.stringify(data));
+    renameSync(`${path}.tmp`, path);
+  };
 
   const concur = createDemoConcur(opts.reports ?? 300);
   const x3 = createDemoX3();
-  if (existsSync(ledgerPath)) x3.state.importDocuments(JSON.parse(readFileSync(ledgerPath, 'utf8')));
+  const x3Ledger = read(ledgers.x3);
+  if (x3Ledger) x3.state.importDocuments(x3Ledger);
+  let intacct: SageIntacctSimulator | null = null;
+  if (opts.subsidiaries !== false) {
+    seedUsCompany(concur);
+    intacct = createSageIntacctSimulator(intacctDemoSeed());
+    const ledger = read(ledgers.intacct);
+    if (ledger) intacct.state.importRecords(ledger);
+  }
   const { urls } = await concur.start();
   const { url: x3Url } = await x3.start();
+  const intacctUrl = intacct ? (await intacct.start()).url : undefined;
   writeFileSync(fixedMappingsPath, mappingsToCsv(fixedMappings().map((m) => ({ ...m, connectionId: DEMO_CONNECTION_ID, updatedAt: '', updatedBy: '', unmapped: false })), ['costCenter']));
   return {
     concur,
     x3,
-    urls: { concur: urls.us, x3: x3Url },
+    intacct,
+    urls: { concur: urls.us, x3: x3Url, ...(intacctUrl ? { intacct: intacctUrl } : {}) },
     fixedMappingsPath,
     async stop() {
-      writeFileSync(`${ledgerPath}.tmp`, JSON.stringify(x3.state.exportDocuments()));
-      renameSync(`${ledgerPath}.tmp`, ledgerPath);
-      await Promise.allSettled([concur.stop(), x3.stop()]);
+      write(ledgers.x3, x3.state.exportDocuments());
+      if (intacct) write(ledgers.intacct, intacct.state.exportRecords());
+      await Promise.allSettled([concur.stop(), x3.stop(), intacct?.stop()]);
     },
   };
 }
 
 /** Points the demo connection at running simulators; creates it, its secrets and mappings the first time. */
-export async function configureDemoConnection(core: Core, urls: { concur: string; x3: string }, opts: DemoOptions = {}): Promise<void> {
+export async function configureDemoConnection(core: Core, urls: DemoUrls, opts: DemoOptions = {}): Promise<void> {
   const h = core.handlers('demo');
   const first = !core.runtime.store.connections.get(DEMO_CONNECTION_ID);
   // The simulators listen on new ports each start: point the connection at them.
@@ -152,7 +181,18 @@ export async function configureDemoConnection(core: Core, urls: { concur: string
     // Tokens were minted by the previous simulator process; the fresh one does not know them.
     core.runtime.store.connections.deleteSecret(DEMO_CONNECTION_ID, 'source.tokenState');
   }
+  if (urls.intacct) {
+    const firstUs = !core.runtime.store.connections.get(US_CONNECTION_ID);
+    await h['connections.save'](usConnection(urls.concur, urls.intacct));
+    if (firstUs) {
+      for (const [name, value] of usSecrets()) await h['connections.setSecret']({ connectionId: US_CONNECTION_ID, name, value });
+      await h['mappings.upsert']({ connectionId: US_CONNECTION_ID, rows: usMappings() });
+    } else core.runtime.store.connections.deleteSecret(US_CONNECTION_ID, 'source.tokenState');
+  }
 }
+
+/** Every demo connection, primary first. */
+export const DEMO_CONNECTION_IDS = [DEMO_CONNECTION_ID, US_CONNECTION_ID] as const;
 
 export async function startDemoSystems(core: Core, dataDir: string, opts: DemoOptions = {}): Promise<DemoSystems> {
   const sims = await startDemoSimulators(dataDir, opts);
@@ -166,7 +206,8 @@ export async function startDemoSystems(core: Core, dataDir: string, opts: DemoOp
     connectionId: DEMO_CONNECTION_ID,
     concur: sims.concur,
     x3: sims.x3,
-    erpDocumentCount: () => sims.x3.state.documentCount(),
+    intacct: sims.intacct,
+    erpDocumentCount: () => sims.x3.state.documentCount() + (sims.intacct?.state.recordCount() ?? 0),
     fixedMappingsPath: sims.fixedMappingsPath,
     stop: sims.stop,
   };

@@ -21,7 +21,7 @@ export async function startWorld(t: { after(fn: () => void | Promise<void>): voi
   const dataDir = mkdtempSync(join(tmpdir(), 'mlc-world-'));
   const open = () => createHeadlessCore({ dataDir, env: testEnv() }).core;
   const world: World = { dataDir, core: open(), demo: null as unknown as DemoSystems, reopen: () => (world.core = open()) };
-  world.demo = await startDemoSystems(world.core, dataDir, { reports: 40, ...opts });
+  world.demo = await startDemoSystems(world.core, dataDir, { reports: 40, subsidiaries: false, ...opts });
   // Tests run fast: no long backoffs.
   const conn = world.core.runtime.store.connections.get(world.demo.connectionId)!;
   world.core.runtime.store.connections.save({ ...conn, retry: { ...conn.retry, baseDelayMs: 5, maxDelayMs: 50 } });

@@ -4,7 +4,7 @@ import type { Page } from 'playwright/test';
 export class DashboardScreen {
   constructor(private readonly page: Page) {}
 
-  card(name: RegExp | string = /Northwind/) {
+  card(name: RegExp | string = /^Northwind demo: Concur → Sage X3$/) {
     return this.page.getByRole('region', { name });
   }
 

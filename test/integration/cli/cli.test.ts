@@ -17,7 +17,8 @@ test('demo --json twice, then the fixed mapping CSV and held replay --all: every
   const first = cli(dir, ['demo', '--json']);
   assert.equal(first.code, 0, first.err);
   const a = JSON.parse(first.out);
-  assert.equal(a.fetched, 300);
+  assert.equal(a.fetched, 336, 'Northwind EU (300 reports) and its US subsidiary (36)');
+  assert.deepEqual(a.connections.map((c: { connectionId: string }) => c.connectionId), ['demo-concur-x3', 'demo-concur-intacct']);
   assert.ok(a.posted > 200 && a.held > 10, `posted ${a.posted} held ${a.held}`);
   assert.equal(a.erpDocuments, a.totals.posted);
   for (const k of ['fetched', 'posted', 'held', 'failed', 'skipped']) assert.equal(typeof a[k], 'number');
@@ -32,20 +33,21 @@ test('demo --json twice, then the fixed mapping CSV and held replay --all: every
   const list = cli(dir, ['held', 'list']);
   assert.match(list.out, /has no GL account mapped/);
   assert.match(list.out, /EUR/);
-  assert.equal(cli(dir, ['mappings', 'import', a.fixedMappingsCsv]).code, 0);
+  assert.equal(cli(dir, ['mappings', 'import', a.fixedMappingsCsv]).code, 1, 'two connections: the CLI asks which one');
+  assert.equal(cli(dir, ['mappings', 'import', a.fixedMappingsCsv, '--connection', 'demo-concur-x3']).code, 0);
   const replay = cli(dir, ['held', 'replay', '--all', '--json']);
   assert.equal(replay.code, 0, replay.err);
   const replayed = JSON.parse(replay.out) as Array<{ status: string }>;
   assert.equal(replayed.length, a.held);
   assert.ok(replayed.every((r) => r.status === 'posted'));
   const third = JSON.parse(cli(dir, ['demo', '--json']).out);
-  assert.equal(third.totals.posted, 300);
-  assert.equal(third.erpDocuments, 300);
+  assert.equal(third.totals.posted, 336);
+  assert.equal(third.erpDocuments, 336);
   assert.equal(third.totals.held, 0);
 
   const audit = cli(dir, ['audit', '--format', 'json']);
   const events = JSON.parse(audit.out) as Array<{ action: string; erpId: string | null }>;
-  assert.equal(events.filter((e) => e.action === 'post' || e.action === 'recover').length, 300);
+  assert.equal(events.filter((e) => e.action === 'post' || e.action === 'recover').length, 336);
   assert.match(cli(dir, ['audit', '--since', '2000-01-01']).out.split('\n')[0]!, /^id,at,connectionId,actor,action,sourceId,erpId/);
 });
 

@@ -27,7 +27,7 @@ export function createConnectionRepo(db: Db, now: () => Date) {
   const one = db.prepare('SELECT * FROM connections WHERE id = ?');
   return {
     list(): Connection[] {
-      return (db.prepare('SELECT * FROM connections ORDER BY name, id').all() as Row[]).map(toConnection);
+      return (db.prepare('SELECT * FROM connections ORDER BY created_at, id').all() as Row[]).map(toConnection);
     },
     get(id: string): Connection | null {
       const r = one.get(id) as Row | undefined;

@@ -1,0 +1,66 @@
+// Northwind Inc., the demo company's US subsidiary: its own Concur company (US data center) posting to
+// Sage Intacct by department and location. Fully mapped, so its first sync posts everything.
+import type { ConnectionInput } from '../../shared/schemas/connection';
+import type { Mapping } from '../../shared/schemas/mapping';
+import type { ConcurSimulator } from '../simulators/concur';
+import { SIM_CLIENT } from '../simulators/concur';
+import { INTACCT_DEMO } from '../simulators/sage-intacct';
+import type { DemoEmployee } from './catalog';
+import { demoReports } from './reports';
+
+export const US_CONNECTION_ID = 'demo-concur-intacct';
+export const US_COMPANY = { concurCompanyId: '9a1d6c2f-5e3b-4f7a-8c21-6b0e4d3f2a17', admin: 'ap.admin@northwind-us.example', password: 'demo-concur-us-password' };
+
+/** code, name, Intacct account, department, location */
+const US_TYPES: Array<[string, string, string, string, string]> = [
+  ['AIRFR', 'Airfare', '6000', 'D100', 'L10'],
+  ['HOTEL', 'Hotel', '6010', 'D100', 'L10'],
+  ['MEALS', 'Business meal', '6020', 'D100', 'L20'],
+  ['DINNR', 'Dinner', '6020', 'D300', 'L20'],
+  ['MILEG', 'Mileage', '6030', 'D300', 'L30'],
+  ['OFFSP', 'Office supplies', '6040', 'D300', 'L30'],
+  ['SUBSC', 'Software subscription', '6050', 'D200', 'L30'],
+];
+
+export function usEmployees(): DemoEmployee[] {
+  const names = ['Ada Okafor', 'Ben Schmidt', 'Chloé Nakamura', 'Dev Rossi', 'Emma Dubois', 'Farid Silva', 'Grace Novak', 'Hugo Larsen', 'Ines Haddad', 'Jonas Kowalski', 'Kemal Moreau', 'Lena Martin'];
+  return names.map((name, i) => ({ index: i + 1, login: `${name.split(' ')[0]!.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}${i + 1}@northwind-us.example`, name, vendor: `E${String(i + 1).padStart(3, '0')}` }));
+}
+
+export function seedUsCompany(concur: ConcurSimulator, reports = 36): void {
+  concur.state.addCompany({ id: US_COMPANY.concurCompanyId, datacenter: 'us' });
+  concur.state.addUser({ loginId: US_COMPANY.admin, password: US_COMPANY.password, companyId: US_COMPANY.concurCompanyId, name: 'AP Administrator (US)' });
+  const staff = usEmployees();
+  for (const e of staff) concur.state.addUser({ loginId: e.login, password: `pw-us-${e.index}`, companyId: US_COMPANY.concurCompanyId, name: e.name });
+  const data = demoReports(staff, reports, 20261015, { idPrefix: 'NUS', currency: () => 'USD', types: US_TYPES, plantHolds: false, splitCodes: ['D100', 'D200', 'D300'] });
+  concur.state.addReports(US_COMPANY.concurCompanyId, data.reports);
+  concur.state.addEntries(data.entries);
+  concur.state.addAllocations(data.allocations);
+}
+
+export function usConnection(concurUrl: string, intacctUrl: string): ConnectionInput {
+  return {
+    id: US_CONNECTION_ID,
+    name: 'Northwind demo: Concur US → Sage Intacct',
+    source: { system: 'concur', tokenUrl: concurUrl, clientId: SIM_CLIENT.clientId, grant: 'password', username: US_COMPANY.admin, startDate: '2026-10-01', pageSize: 100, dimensionFields: { department: 'Custom1' }, companyPaidPaymentTypes: ['IBCP', 'CBCP'] },
+    target: { system: 'sage-intacct', endpointUrl: intacctUrl, senderId: INTACCT_DEMO.senderId, companyId: INTACCT_DEMO.companyId, userId: INTACCT_DEMO.userId, journal: INTACCT_DEMO.journal } as ConnectionInput['target'],
+    rules: { liabilityAccount: INTACCT_DEMO.liabilityAccount, cardClearingAccount: INTACCT_DEMO.cardClearingAccount, personalLines: 'exclude', dateRule: 'document_date', requiredDimensions: ['department', 'location'], postingModes: { invoice: 'supplier_invoice' }, maxDescriptionLength: 250 },
+    schedule: { mode: 'interval', minutes: 60 },
+    retry: { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 10_000, pauseAfterAuthFailures: 3 },
+    concurrency: 4,
+  };
+}
+
+export const usSecrets = (): Array<[string, string]> => [
+  ['source.clientSecret', SIM_CLIENT.clientSecret],
+  ['source.password', US_COMPANY.password],
+  ['target.senderPassword', INTACCT_DEMO.senderPassword],
+  ['target.userPassword', INTACCT_DEMO.userPassword],
+];
+
+export function usMappings(): Mapping[] {
+  return [
+    ...US_TYPES.map(([code, name, account, department, location]) => ({ kind: 'expense_type' as const, sourceCode: code, sourceName: name, target: account, dimensions: { department, location } })),
+    ...usEmployees().map((e) => ({ kind: 'employee' as const, sourceCode: e.login, sourceName: e.name, target: e.vendor, dimensions: {} })),
+  ];
+}
