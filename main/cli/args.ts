@@ -18,6 +18,12 @@ export const OPTIONS = {
   out: { type: 'string' },
   port: { type: 'string' },
   status: { type: 'string' },
+  cert: { type: 'string' },
+  key: { type: 'string' },
+  'client-ca': { type: 'string' },
+  host: { type: 'string' },
+  endpoint: { type: 'string' },
+  topic: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -34,6 +40,12 @@ export type Flags = {
   out?: string;
   port?: string;
   status?: string;
+  cert?: string;
+  key?: string;
+  'client-ca'?: string;
+  host?: string;
+  endpoint?: string;
+  topic?: string;
   help?: boolean;
 };
 
@@ -61,6 +73,9 @@ Commands:
   connections list | connections test [ID]
   config import <file.json>            connections for unattended installs; secrets from named env variables
   serve [--port N]                     the app's screens in a browser on 127.0.0.1 (the demo company on a fresh folder)
+  webhooks listen --cert F --key F --client-ca F [--host H] [--port N]
+                                       receive Concur events over mutual TLS; each posts its document at once
+  webhooks list | subscribe <id> --endpoint URL [--topic T] | delete <id> [--connection ID]
 
 Global: --data-dir DIR (default: MLC_DATA_DIR or the per-user app-data folder)
 Secrets are encrypted with MLC_SECRET_KEY (32 bytes, hex or base64); see README.`;

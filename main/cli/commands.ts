@@ -5,6 +5,7 @@ import type { Flags } from './args';
 import { UsageError } from './args';
 import { call, CliError, pickConnection } from './call';
 import { importConfig } from './config-import';
+import { runWebhooks } from './webhooks';
 import { money, progressPrinter, summaryLine, table } from './output';
 
 type Out = (s: string) => void;
@@ -123,6 +124,8 @@ export async function runCommand(core: Core, cmd: string[], flags: Flags, out: O
       out(`Imported ${saved.length} connection${saved.length === 1 ? '' : 's'}: ${saved.join(', ')}`);
       return 0;
     }
+    case 'webhooks':
+      return runWebhooks(core, cmd, flags, out);
     default:
       throw new UsageError(`unknown command "${name ?? ''}"`);
   }

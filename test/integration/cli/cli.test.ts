@@ -90,3 +90,16 @@ test('config import takes secrets only from named environment variables', (t) =>
   assert.deepEqual(listed[0].secretNames, ['source.clientSecret', 'source.password', 'target.password']);
   assert.doesNotMatch(JSON.stringify(listed), /s[123]-secret/);
 });
+
+test('webhooks: subscriptions are managed from the CLI, and listen refuses to start without certificates', (t) => {
+  const dir = tempDir(t);
+  assert.equal(cli(dir, ['demo', '--json']).code, 0);
+  const sub = cli(dir, ['webhooks', 'subscribe', 'northwind.fis', '--endpoint', 'https://relay.northwind.example/concur/events', '--connection', 'demo-concur-x3']);
+  assert.equal(sub.code, 0, sub.err);
+  assert.match(sub.out, /saved|created|northwind\.fis/i);
+  // Each CLI run starts a fresh simulated Concur, so the list is read back empty here (the ESS tests keep one running).
+  const list = cli(dir, ['webhooks', 'list', '--connection', 'demo-concur-x3']);
+  assert.equal(list.code, 0, list.err);
+  assert.match(list.out, /of 5 allowed per application/);
+  assert.equal(cli(dir, ['webhooks', 'listen']).code, 2);
+});
