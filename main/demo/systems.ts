@@ -10,10 +10,13 @@ import type { ConcurSimulator } from '../simulators/concur';
 import { createConcurSimulator, SIM_CLIENT } from '../simulators/concur';
 import type { SageX3Simulator } from '../simulators/sage-x3';
 import { createSageX3Simulator } from '../simulators/sage-x3';
+import type { ExpensifySimulator } from '../simulators/expensify';
+import { EXPENSIFY_DEMO_PARTNER } from '../simulators/expensify';
 import type { SageIntacctSimulator } from '../simulators/sage-intacct';
 import { createSageIntacctSimulator, intacctDemoSeed } from '../simulators/sage-intacct';
 import { ACCOUNTS, COMPANY, COST_CENTERS, employees, EXPENSE_TYPES, FIXES, suppliers } from './catalog';
 import { demoReports } from './reports';
+import { createDemoExpensify, EXPENSIFY_CONNECTION_ID, expensifyConnection, expensifyMappings } from './expensify-company';
 import { seedUsCompany, US_CONNECTION_ID, usConnection, usMappings, usSecrets } from './us-company';
 
 export const DEMO_CONNECTION_ID = 'demo-concur-x3';
@@ -26,6 +29,7 @@ export interface DemoSystems {
   concur: ConcurSimulator;
   x3: SageX3Simulator;
   intacct: SageIntacctSimulator | null;
+  expensify: ExpensifySimulator | null;
   /** Documents the simulated ERP ledgers hold (X3 and Intacct). */
   erpDocumentCount(): number;
   fixedMappingsPath: string;
@@ -87,6 +91,7 @@ export interface DemoSimulators {
   x3: SageX3Simulator;
   /** The US subsidiary's Sage Intacct (absent when subsidiaries are off). */
   intacct: SageIntacctSimulator | null;
+  expensify: ExpensifySimulator | null;
   urls: DemoUrls;
   fixedMappingsPath: string;
   stop(): Promise<void>;
@@ -96,6 +101,7 @@ export interface DemoUrls {
   concur: string;
   x3: string;
   intacct?: string;
+  expensify?: string;
 }
 
 /** The demo company's Concur: its admin, 40 employees and their approved reports (not started). */
@@ -142,7 +148,9 @@ export async function startDemoSimulators(dataDir: string, opts: DemoOptions = {
   const x3Ledger = read(ledgers.x3);
   if (x3Ledger) x3.state.importDocuments(x3Ledger);
   let intacct: SageIntacctSimulator | null = null;
+  let expensify: ExpensifySimulator | null = null;
   if (opts.subsidiaries !== false) {
+    expensify = createDemoExpensify().sim;
     seedUsCompany(concur);
     intacct = createSageIntacctSimulator(intacctDemoSeed());
     const ledger = read(ledgers.intacct);
@@ -151,17 +159,19 @@ export async function startDemoSimulators(dataDir: string, opts: DemoOptions = {
   const { urls } = await concur.start();
   const { url: x3Url } = await x3.start();
   const intacctUrl = intacct ? (await intacct.start()).url : undefined;
+  const expensifyUrl = expensify ? (await expensify.start()).url : undefined;
   writeFileSync(fixedMappingsPath, mappingsToCsv(fixedMappings().map((m) => ({ ...m, connectionId: DEMO_CONNECTION_ID, updatedAt: '', updatedBy: '', unmapped: false })), ['costCenter']));
   return {
     concur,
     x3,
     intacct,
-    urls: { concur: urls.us, x3: x3Url, ...(intacctUrl ? { intacct: intacctUrl } : {}) },
+    expensify,
+    urls: { concur: urls.us, x3: x3Url, ...(intacctUrl ? { intacct: intacctUrl } : {}), ...(expensifyUrl ? { expensify: expensifyUrl } : {}) },
     fixedMappingsPath,
     async stop() {
       write(ledgers.x3, x3.state.exportDocuments());
       if (intacct) write(ledgers.intacct, intacct.state.exportRecords());
-      await Promise.allSettled([concur.stop(), x3.stop(), intacct?.stop()]);
+      await Promise.allSettled([concur.stop(), x3.stop(), intacct?.stop(), expensify?.stop()]);
     },
   };
 }
@@ -189,10 +199,20 @@ export async function configureDemoConnection(core: Core, urls: DemoUrls, opts: 
       await h['mappings.upsert']({ connectionId: US_CONNECTION_ID, rows: usMappings() });
     } else core.runtime.store.connections.deleteSecret(US_CONNECTION_ID, 'source.tokenState');
   }
+  if (urls.expensify) {
+    const firstExp = !core.runtime.store.connections.get(EXPENSIFY_CONNECTION_ID);
+    await h['connections.save'](expensifyConnection(urls.expensify, urls.x3, X3_USER.name));
+    if (firstExp) {
+      const { summary } = createDemoExpensify();
+      await h['connections.setSecret']({ connectionId: EXPENSIFY_CONNECTION_ID, name: 'source.partnerUserSecret', value: EXPENSIFY_DEMO_PARTNER.partnerUserSecret });
+      await h['connections.setSecret']({ connectionId: EXPENSIFY_CONNECTION_ID, name: 'target.password', value: X3_USER.password });
+      await h['mappings.upsert']({ connectionId: EXPENSIFY_CONNECTION_ID, rows: expensifyMappings(summary) });
+    }
+  }
 }
 
 /** Every demo connection, primary first. */
-export const DEMO_CONNECTION_IDS = [DEMO_CONNECTION_ID, US_CONNECTION_ID] as const;
+export const DEMO_CONNECTION_IDS = [DEMO_CONNECTION_ID, US_CONNECTION_ID, EXPENSIFY_CONNECTION_ID] as const;
 
 export async function startDemoSystems(core: Core, dataDir: string, opts: DemoOptions = {}): Promise<DemoSystems> {
   const sims = await startDemoSimulators(dataDir, opts);
@@ -207,6 +227,7 @@ export async function startDemoSystems(core: Core, dataDir: string, opts: DemoOp
     concur: sims.concur,
     x3: sims.x3,
     intacct: sims.intacct,
+    expensify: sims.expensify,
     erpDocumentCount: () => sims.x3.state.documentCount() + (sims.intacct?.state.recordCount() ?? 0),
     fixedMappingsPath: sims.fixedMappingsPath,
     stop: sims.stop,

@@ -2,6 +2,7 @@
 import type { Connection } from '../../../shared/schemas/connection';
 import type { AdapterContext, SourceAdapter, TargetAdapter } from './types';
 import { createConcurSource } from './concur/adapter';
+import { createExpensifySource } from './expensify/adapter';
 import { createSageIntacctTarget } from './sage-intacct/adapter';
 import { createSageX3Target } from './sage-x3/adapter';
 import { ConnectorError } from '../errors';
@@ -16,8 +17,10 @@ export const defaultRegistry: AdapterRegistry = {
     switch (conn.source.system) {
       case 'concur':
         return createConcurSource(conn.source, ctx);
+      case 'expensify':
+        return createExpensifySource(conn.source, ctx);
       default:
-        throw new ConnectorError('CONFIG_INVALID', `Source system ${conn.source.system} is not available in this version`, { retryable: false });
+        throw new ConnectorError('CONFIG_INVALID', `Source system ${(conn.source as { system: string }).system} is not available in this version`, { retryable: false });
     }
   },
   target(conn, ctx) {

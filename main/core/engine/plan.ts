@@ -58,7 +58,7 @@ export function planDocument(input: PlanInput): PlanResult {
       notes.push(`Line ${line.lineId} (${line.expenseType.name || line.expenseType.code}) is personal and not posted`);
       continue;
     }
-    if (!line.amount) continue; // already a problem reported by the source mapper
+    if (!line.amount || !line.expenseType.code) continue; // already a problem reported by the source mapper
     if (currency && line.amount.currency !== currency) {
       hold('CURRENCY_MISMATCH', `Line ${line.lineId} is in ${line.amount.currency}, the document in ${currency}`, { lineId: line.lineId });
       continue;
@@ -104,7 +104,10 @@ export function planDocument(input: PlanInput): PlanResult {
 
   const dates = drafts.map((d) => d.line.transactionDate).filter(isDate).sort();
   const postingDate = rules.dateRule === 'latest_expense_date' ? (dates.at(-1) ?? null) : doc.documentDate;
-  if (!isDate(postingDate)) hold('INVALID_DATE', rules.dateRule === 'latest_expense_date' ? 'No valid expense date to date the entry with' : `Document date "${doc.documentDate ?? ''}" is missing or invalid`);
+  // With no postable line left, the reasons above already say why; a missing expense date would only repeat it.
+  if (!isDate(postingDate) && (rules.dateRule !== 'latest_expense_date' || drafts.length > 0)) {
+    hold('INVALID_DATE', rules.dateRule === 'latest_expense_date' ? 'No valid expense date to date the entry with' : `Document date "${doc.documentDate ?? ''}" is missing or invalid`);
+  }
   if (reasons.length === 0 && drafts.length === 0) hold('ZERO_AMOUNT', 'Nothing to post: every line is personal or zero');
   if (reasons.length > 0 || !currency || !isDate(postingDate)) return { plan: null, reasons: dedupe(reasons) };
 
@@ -176,7 +179,8 @@ export function planDocument(input: PlanInput): PlanResult {
 function dedupe(reasons: HoldReason[]): HoldReason[] {
   const seen = new Set<string>();
   return reasons.filter((r) => {
-    const k = `${r.code}|${r.subject ?? r.message}`;
+    // One reason per code and subject/line: the source mapper and the planner may both notice the same thing.
+    const k = `${r.code}|${r.subject ?? ''}|${r.lineId ?? ''}`;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;

@@ -1,6 +1,7 @@
 // Reads all reference data from the target and replaces the local cache once the read is complete.
 import type { ReferenceItem } from '../../../shared/schemas/reference';
-import type { TargetAdapter } from '../adapters/types';
+import type { SourceAdapter, TargetAdapter } from '../adapters/types';
+import type { Logger } from '../ports';
 import type { Store } from '../store/store';
 
 export async function refreshReference(store: Store, connectionId: string, target: TargetAdapter, actor: string): Promise<Record<string, number>> {
@@ -21,4 +22,19 @@ export async function refreshReference(store: Store, connectionId: string, targe
     message: `Reference data refreshed: ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ') || 'nothing'}`,
   });
   return counts;
+}
+
+/** Categories the source knows (Expensify policies) show in the mapping grid before any document uses them. */
+export async function noteSourceCategories(deps: { store: Store; logger: Logger }, connectionId: string, source: SourceAdapter): Promise<number> {
+  if (!source.listCategories) return 0;
+  try {
+    const categories = await source.listCategories();
+    deps.store.db.transaction(() => {
+      for (const c of categories) deps.store.mappings.noteSeen(connectionId, 'expense_type', c.code, c.name);
+    })();
+    return categories.length;
+  } catch (e) {
+    deps.logger.warn('could not read the source categories', { connectionId, error: e instanceof Error ? e.message : String(e) });
+    return 0;
+  }
 }

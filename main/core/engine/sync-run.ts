@@ -16,7 +16,7 @@ import type { IntakeEnv } from './intake';
 import { intakeBatch, previewBatch } from './intake';
 import { createMappingLookup } from './mapping-lookup';
 import { Pool, readAhead } from './pool';
-import { refreshReference } from './reference-refresh';
+import { noteSourceCategories, refreshReference } from './reference-refresh';
 import { createReferenceIndex } from './validate';
 
 export interface RunDeps {
@@ -88,6 +88,7 @@ export async function runSync(deps: RunDeps, conn: Connection, adapters: RunAdap
       if (store.reference.count(conn.id) === 0 || !isConnectorError(e) || e.code === 'AUTH_FAILED') throw e;
       deps.logger.warn('reference refresh failed, using cached data', { connectionId: conn.id, error: e.message });
     }
+    if (!opts.dryRun) await noteSourceCategories(deps, conn.id, adapters.source);
     const env: IntakeEnv = {
       conn,
       store,

@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { MethodInput, MethodOutput } from '../../../shared/contract/methods';
 import type { Mapping } from '../../../shared/schemas/mapping';
 import { csvToMappings, mappingsToCsv } from '../engine/mapping-csv';
-import { refreshReference } from '../engine/reference-refresh';
+import { noteSourceCategories, refreshReference } from '../engine/reference-refresh';
 import type { Runtime } from '../runtime';
 import { buildAdapters, requireConnection } from '../runtime';
 
@@ -48,8 +48,12 @@ export function mappingHandlers(rt: Runtime, actor: string) {
     },
     'reference.refresh': async (input: MethodInput<'reference.refresh'>) => {
       const conn = requireConnection(rt, input.connectionId);
-      const { target } = buildAdapters(rt, conn, actor);
-      return { counts: await refreshReference(store, conn.id, target, actor) };
+      const { source, target } = buildAdapters(rt, conn, actor);
+      const counts = await refreshReference(store, conn.id, target, actor);
+      const categories = await noteSourceCategories(rt, conn.id, source);
+      if (categories) counts[`source categories`] = categories;
+      rt.events.emit({ type: 'entities.changed', payload: { tags: ['reference', 'mappings'] } });
+      return { counts };
     },
     'reference.list': async (input: MethodInput<'reference.list'>) => store.reference.list(input.connectionId, input.kind, input.search),
     'audit.list': async (input: MethodInput<'audit.list'>) => store.audit.list({ ...input, limit: input.limit ?? 500 }),

@@ -17,9 +17,13 @@ test('demo --json twice, then the fixed mapping CSV and held replay --all: every
   const first = cli(dir, ['demo', '--json']);
   assert.equal(first.code, 0, first.err);
   const a = JSON.parse(first.out);
-  assert.equal(a.fetched, 336, 'Northwind EU (300 reports) and its US subsidiary (36)');
-  assert.deepEqual(a.connections.map((c: { connectionId: string }) => c.connectionId), ['demo-concur-x3', 'demo-concur-intacct']);
-  assert.ok(a.posted > 200 && a.held > 10, `posted ${a.posted} held ${a.held}`);
+  const conn = (d: { connections: Array<{ connectionId: string }> }, id: string) => d.connections.find((c) => c.connectionId === id) as unknown as { fetched: number; posted: number; held: number; totals: { posted: number; held: number } };
+  assert.deepEqual(a.connections.map((c: { connectionId: string }) => c.connectionId), ['demo-concur-x3', 'demo-concur-intacct', 'demo-expensify-x3']);
+  const x3 = conn(a, 'demo-concur-x3');
+  assert.equal(x3.fetched, 300);
+  assert.ok(x3.posted > 200 && x3.held > 10, `posted ${x3.posted} held ${x3.held}`);
+  assert.equal(conn(a, 'demo-concur-intacct').posted, 36);
+  assert.ok(conn(a, 'demo-expensify-x3').posted > 10);
   assert.equal(a.erpDocuments, a.totals.posted);
   for (const k of ['fetched', 'posted', 'held', 'failed', 'skipped']) assert.equal(typeof a[k], 'number');
 
@@ -30,24 +34,25 @@ test('demo --json twice, then the fixed mapping CSV and held replay --all: every
   assert.equal(b.erpDocuments, a.erpDocuments);
   assert.equal(b.totals.posted, a.totals.posted);
 
-  const list = cli(dir, ['held', 'list']);
+  const list = cli(dir, ['held', 'list', '--connection', 'demo-concur-x3']);
   assert.match(list.out, /has no GL account mapped/);
   assert.match(list.out, /EUR/);
-  assert.equal(cli(dir, ['mappings', 'import', a.fixedMappingsCsv]).code, 1, 'two connections: the CLI asks which one');
+  assert.equal(cli(dir, ['mappings', 'import', a.fixedMappingsCsv]).code, 1, 'several connections: the CLI asks which one');
   assert.equal(cli(dir, ['mappings', 'import', a.fixedMappingsCsv, '--connection', 'demo-concur-x3']).code, 0);
-  const replay = cli(dir, ['held', 'replay', '--all', '--json']);
+  const replay = cli(dir, ['held', 'replay', '--all', '--connection', 'demo-concur-x3', '--json']);
   assert.equal(replay.code, 0, replay.err);
   const replayed = JSON.parse(replay.out) as Array<{ status: string }>;
-  assert.equal(replayed.length, a.held);
+  assert.equal(replayed.length, x3.held);
   assert.ok(replayed.every((r) => r.status === 'posted'));
   const third = JSON.parse(cli(dir, ['demo', '--json']).out);
-  assert.equal(third.totals.posted, 336);
-  assert.equal(third.erpDocuments, 336);
-  assert.equal(third.totals.held, 0);
+  assert.equal(conn(third, 'demo-concur-x3').totals.posted, 300);
+  assert.equal(conn(third, 'demo-concur-x3').totals.held, 0);
+  assert.equal(third.erpDocuments, third.totals.posted);
+  assert.equal(third.totals.posted, a.totals.posted + x3.held);
 
   const audit = cli(dir, ['audit', '--format', 'json']);
   const events = JSON.parse(audit.out) as Array<{ action: string; erpId: string | null }>;
-  assert.equal(events.filter((e) => e.action === 'post' || e.action === 'recover').length, 336);
+  assert.equal(events.filter((e) => e.action === 'post' || e.action === 'recover').length, third.totals.posted);
   assert.match(cli(dir, ['audit', '--since', '2000-01-01']).out.split('\n')[0]!, /^id,at,connectionId,actor,action,sourceId,erpId/);
 });
 

@@ -1,0 +1,40 @@
+// Northwind's Expensify workspace, posted to the same Sage X3 folder: one journal entry per approved report,
+// one line per expense, dated with the latest expense date. Coworking and Wellness are left unmapped so the
+// mapping grid shows them before the first sync; three bad reports are held with their reasons.
+import type { ConnectionInput } from '../../shared/schemas/connection';
+import type { Mapping } from '../../shared/schemas/mapping';
+import type { ExpensifyDemoSummary, ExpensifySimulator } from '../simulators/expensify';
+import { createExpensifySimulator, EXPENSIFY_DEMO_PARTNER, seedExpensifyDemo } from '../simulators/expensify';
+import { COMPANY, employees } from './catalog';
+
+export const EXPENSIFY_CONNECTION_ID = 'demo-expensify-x3';
+
+/** The demo runs several jobs a minute (pull, categories, export mark): a roomier window than the documented one. */
+const DEMO_RATE = [{ requests: 30, windowMs: 10_000 }];
+
+export function createDemoExpensify(): { sim: ExpensifySimulator; summary: ExpensifyDemoSummary } {
+  const sim = createExpensifySimulator({ rateLimits: DEMO_RATE });
+  const summary = seedExpensifyDemo(sim.state, { employees: employees().slice(0, 10).map((e) => ({ email: e.login, name: e.name })) });
+  return { sim, summary };
+}
+
+export function expensifyConnection(expensifyUrl: string, x3Url: string, x3User: string): ConnectionInput {
+  return {
+    id: EXPENSIFY_CONNECTION_ID,
+    name: 'Northwind demo: Expensify → Sage X3',
+    source: { system: 'expensify', baseUrl: expensifyUrl, partnerUserId: EXPENSIFY_DEMO_PARTNER.partnerUserID, startDate: '2026-10-01', endDate: '2026-12-31', reportStates: 'APPROVED,REIMBURSED', policyIds: [], exportLabel: 'ml-connector', tagDimension: { tag: 'costCenter' }, rateLimits: DEMO_RATE },
+    target: { system: 'sage-x3', serverUrl: x3Url, folder: 'SEED', poolAlias: 'MLCDEMO', language: 'ENG', username: x3User, postingMode: 'journal', company: COMPANY.x3Company, site: COMPANY.x3Site, journal: 'PUR', entryType: 'ODEXP' } as ConnectionInput['target'],
+    rules: { liabilityAccount: '421000', cardClearingAccount: '467100', personalLines: 'exclude', dateRule: 'latest_expense_date', requiredDimensions: ['costCenter'], postingModes: { invoice: 'supplier_invoice' }, maxDescriptionLength: 250 },
+    schedule: { mode: 'interval', minutes: 60 },
+    retry: { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 15_000, pauseAfterAuthFailures: 3 },
+    concurrency: 2,
+  };
+}
+
+/** Categories with a GL code in Expensify are mapped; the two without stay unmapped. Employees → their X3 supplier. */
+export function expensifyMappings(summary: ExpensifyDemoSummary): Mapping[] {
+  return [
+    ...summary.categories.filter((c) => c.glCode).map((c) => ({ kind: 'expense_type' as const, sourceCode: c.name, sourceName: c.name, target: c.glCode, dimensions: {} })),
+    ...employees().slice(0, 10).map((e) => ({ kind: 'employee' as const, sourceCode: e.login, sourceName: e.name, target: e.index === 17 ? 'V-EMP17' : e.vendor, dimensions: {} })),
+  ];
+}
