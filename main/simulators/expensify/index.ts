@@ -7,6 +7,7 @@ import { seeded } from '../prng';
 import { errorReply, handleDownload, handleExport, handleGet, jsonReply } from './jobs';
 import type { JobDeps, SimReply } from './jobs';
 import { ExpensifySimState } from './state';
+import { readBody } from '../loopback';
 
 export type { ExpenseInput, PolicyInput, ReportInput, ReportState, SimReport } from './state';
 export { ExpensifySimState } from './state';
@@ -213,13 +214,4 @@ export function createExpensifySimulator(opts: ExpensifySimulatorOptions = {}): 
       return url;
     },
   };
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }

@@ -1,8 +1,9 @@
 // A Sage Intacct XML gateway simulator on 127.0.0.1: senders, users, API sessions with a sliding
 // timeout on an injectable clock, uniqueid, GLBATCH / APBILL creates, reads with paging, and seeded
 // faults (latency, 429, 5xx, a 524 after commit, commit-then-drop).
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { LoopbackServer } from '../loopback';
+import { startLoopback } from '../loopback';
 import { seeded } from '../prng';
 import { handleGateway } from './gateway';
 import { SageIntacctSimState, type SimMaster } from './state';
@@ -88,7 +89,7 @@ export function createSageIntacctSimulator(opts: SageIntacctSimOptions = {}): Sa
     requests: 0, byPath: {}, functions: {}, created: 0, rejected: 0, duplicatesRefused: 0, invalidSessions: 0, authFailures: 0, mixedSession: 0, injected429: 0, injected5xx: 0, injected524: 0, dropped: 0,
   };
   const random = seeded(opts.seed ?? 7);
-  let server: Server | null = null;
+  let server: LoopbackServer | null = null;
   let origin = '';
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -141,23 +142,16 @@ export function createSageIntacctSimulator(opts: SageIntacctSimOptions = {}): Sa
     faults,
     stats,
     async start() {
-      if (server) return { url: origin + GATEWAY_PATH };
-      server = createServer((req, res) => {
-        handle(req, res).catch((e: unknown) => {
-          if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-          res.end(`Simulator error: ${e instanceof Error ? e.message : String(e)}`);
-        });
-      });
-      await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-      origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      if (!server) {
+        server = await startLoopback(handle);
+        origin = server.origin;
+      }
       return { url: origin + GATEWAY_PATH };
     },
     async stop() {
       const s = server;
       server = null;
-      if (!s) return;
-      s.closeAllConnections();
-      await new Promise<void>((resolve) => s.close(() => resolve()));
+      await s?.stop();
     },
   };
 }

@@ -1,8 +1,9 @@
 // A Sage X3 (Syracuse) simulator on 127.0.0.1: the SOAP CAdxWebServiceXmlCC endpoint and api1 lists,
 // Basic auth, and injectable faults (latency, 429, 5xx, commit-then-drop, HTML pages) from a seeded PRNG.
 import { seeded } from '../prng';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { LoopbackServer } from '../loopback';
+import { startLoopback } from '../loopback';
 import { sageX3JournalFieldsSchema, sageX3SupplierInvoiceFieldsSchema, type SageX3JournalFields, type SageX3SupplierInvoiceFields } from '../../../shared/schemas/systems/sage-x3';
 import { SOAP_PATH } from '../../core/adapters/sage-x3/schemas';
 import { handleRest } from './rest';
@@ -101,7 +102,7 @@ export function createSageX3Simulator(opts: SageX3SimOptions = {}): SageX3Simula
     defaultCount: opts.defaultCount ?? 20,
     maxCount: opts.maxCount ?? 200,
   };
-  let server: Server | null = null;
+  let server: LoopbackServer | null = null;
   let origin = '';
 
   function authorized(req: IncomingMessage, res: ServerResponse): boolean {
@@ -177,23 +178,16 @@ export function createSageX3Simulator(opts: SageX3SimOptions = {}): SageX3Simula
     faults,
     stats,
     async start() {
-      if (server) return { url: origin };
-      server = createServer((req, res) => {
-        handle(req, res).catch((e: unknown) => {
-          if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-          res.end(`Simulator error: ${e instanceof Error ? e.message : String(e)}`);
-        });
-      });
-      await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-      origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      if (!server) {
+        server = await startLoopback(handle);
+        origin = server.origin;
+      }
       return { url: origin };
     },
     async stop() {
       const s = server;
       server = null;
-      if (!s) return;
-      s.closeAllConnections();
-      await new Promise<void>((resolve) => s.close(() => resolve()));
+      await s?.stop();
     },
   };
 }
