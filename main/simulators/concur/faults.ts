@@ -5,7 +5,7 @@ export type Datacenter = 'us' | 'eu';
 export const DATACENTERS: readonly Datacenter[] = ['us', 'eu'];
 
 /** One-shot faults for the next data requests, consumed in order. */
-export type FaultKind = '429' | '500' | '503' | 'html' | 'badjson' | '401';
+export type FaultKind = '429' | '500' | '503' | 'html' | 'badjson' | '401' | 'timeout';
 
 export interface SimFaults {
   /** Added to every request, in real milliseconds. */
@@ -20,10 +20,12 @@ export interface SimFaults {
   failNextTokenWith: number | null;
   /** Faults for the next data requests, one per request. */
   queue: FaultKind[];
+  /** A 'timeout' fault holds the answer this long (real ms), then processes the request anyway. */
+  hangMs: number;
 }
 
 export function defaultFaults(): SimFaults {
-  return { latencyMs: 0, rate429: 0, rate5xx: 0, retryAfterSeconds: 0, failNextTokenWith: null, queue: [] };
+  return { latencyMs: 0, rate429: 0, rate5xx: 0, retryAfterSeconds: 0, failNextTokenWith: null, queue: [], hangMs: 1500 };
 }
 
 /** Reproducible fault sequences from a seed. */

@@ -12,11 +12,20 @@ import type { SimClient } from './state';
 import { handleToken, tokenErrorReply } from './token';
 import { handleAppToken, handleEss, isEssPath } from './ess';
 import type { SimReply } from './token';
+import { handleFis, isFisPath } from './fis';
+import { handleInvoices, isInvoicePath } from './invoices';
+import { readBody } from '../loopback';
 
 export type { Datacenter, FaultKind, SimFaults } from './faults';
 export type { AllocationInput, EntryInput, ReportInput, SimClient, SimState } from './state';
 export { v3Date } from './state';
 export { seedDemoCompany } from './demo-data';
+export { fisOf } from './fis-state';
+export type { FisState, SimFisDoc, SimFisDocType, SimFisStatus } from './fis-state';
+export { invoicesOf } from './invoices';
+export type { PaymentRequestInput } from './invoices';
+export { seedFisDocuments, seedInvoices } from './fis-seed';
+export type { FisSeedOptions, InvoiceSeedOptions } from './fis-seed';
 export type { DemoSeedOptions } from './demo-data';
 
 export const SIM_CLIENT: SimClient = { clientId: 'a3f1c0de-0000-4000-8000-00000000c11e', clientSecret: 'sim-client-secret-7f3a9b' };
@@ -73,8 +82,12 @@ export function createConcurSimulator(opts: ConcurSimulatorOptions = {}): Concur
       return handleToken(new URLSearchParams(body), dc, deps);
     }
     if (isEssPath(url.pathname)) return handleEss(method, url, req.headers.authorization, await readBody(req), deps);
-    if (method === 'GET' && isDataPath(url.pathname)) {
+    const fisOrInvoice = isFisPath(url.pathname) || isInvoicePath(url.pathname);
+    if ((method === 'GET' && isDataPath(url.pathname)) || fisOrInvoice) {
+      const body = method === 'POST' ? await readBody(req) : '';
       const fault = dataFault();
+      // A hung answer: the client times out, the request is still processed (like a slow Concur).
+      if (fault === 'timeout') await new Promise((r) => setTimeout(r, faults.hangMs));
       if (fault === '429') {
         return {
           status: 429,
@@ -86,6 +99,8 @@ export function createConcurSimulator(opts: ConcurSimulatorOptions = {}): Concur
       if (fault === '401') return apiError(401, 'Invalid or expired access token', url.pathname, now());
       if (fault === 'html') return { status: 200, type: 'text/html; charset=utf-8', raw: '<!DOCTYPE html><html><body><h1>Sign in</h1></body></html>' };
       if (fault === 'badjson') return { status: 200, type: 'application/json', raw: '{"Items": [{"ID": "tr' };
+      if (isFisPath(url.pathname)) return handleFis(method, url, req.headers.authorization, body, dc, deps);
+      if (isInvoicePath(url.pathname)) return handleInvoices(url, req.headers.authorization, dc, deps);
       return handleData(url, req.headers.authorization, dc, deps);
     }
     return apiError(404, `No route for ${method} ${url.pathname}`, url.pathname, now());
@@ -138,13 +153,4 @@ export function createConcurSimulator(opts: ConcurSimulatorOptions = {}): Concur
   }
 
   return { start, stop, state, faults, stats, urls };
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }

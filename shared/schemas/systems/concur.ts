@@ -1,6 +1,26 @@
 // Concur source settings (non-secret). Secrets: clientSecret, password (user password or request token).
+// Fields added after the first release are `.default(x).optional()`: parsing fills the default, older
+// literal settings objects still typecheck; the adapter resolves them with withConcurDefaults.
 import { z } from 'zod';
 import { httpUrl, isoDateString } from './common';
+
+/** FIS docTypes the connector reads, acknowledges and confirms (obligations are funds reservations, not posts). */
+export const CONCUR_FIS_DOC_TYPES = ['expense', 'invoice', 'cashadvance', 'payroll'] as const;
+export type ConcurFisDocType = (typeof CONCUR_FIS_DOC_TYPES)[number];
+
+export const CONCUR_DEFAULTS = {
+  mode: 'reports' as 'reports' | 'fis',
+  fisDocTypes: [...CONCUR_FIS_DOC_TYPES] as ConcurFisDocType[],
+  systemId: '',
+  erpCompanyCode: '',
+  includeInvoices: false,
+  invoiceStartDate: null as string | null,
+  /** The documented wait after a 503 (maintenance) or a timeout: 5 minutes. */
+  outageWaitMs: 300_000,
+  /** How many documented waits one call may sit through before the run gives up (the next run retries). */
+  outageRetries: 2,
+  requestTimeoutMs: 60_000,
+};
 
 export const concurSourceSchema = z.object({
   system: z.literal('concur'),
@@ -18,5 +38,30 @@ export const concurSourceSchema = z.object({
   dimensionFields: z.record(z.string(), z.string()).default({ costCenter: 'Custom1' }),
   /** Payment type ids of company-paid expenses (balanced against card clearing, not the employee). */
   companyPaidPaymentTypes: z.array(z.string()).default(['IBCP', 'CBCP']),
+  /** reports = v3 approved expense reports (and invoices); fis = Financial Integration Service v4 (company token). */
+  mode: z.enum(['reports', 'fis']).default(CONCUR_DEFAULTS.mode).optional(),
+  /** FIS docTypes to read (one listing per type). */
+  fisDocTypes: z.array(z.enum(CONCUR_FIS_DOC_TYPES)).min(1).default(CONCUR_DEFAULTS.fisDocTypes).optional(),
+  /** FIS systemId: this ERP's name at Concur (≤50 chars), sent with listings, acknowledgements and confirmations. */
+  systemId: z.string().max(50).default(CONCUR_DEFAULTS.systemId).optional(),
+  /** ERP org unit (company code) reported as postingDocs.companyId in FIS posting confirmations. */
+  erpCompanyCode: z.string().max(50).default(CONCUR_DEFAULTS.erpCompanyCode).optional(),
+  /** Reports mode: also read approved invoices (v3 payment requests). */
+  includeInvoices: z.boolean().default(CONCUR_DEFAULTS.includeInvoices).optional(),
+  /** Invoices modified after this date are read on the first sync; null = startDate. */
+  invoiceStartDate: isoDateString.nullable().default(CONCUR_DEFAULTS.invoiceStartDate).optional(),
+  /** Wait after a 503 (maintenance) or a timeout before trying again; documented as 5 minutes. */
+  outageWaitMs: z.number().int().min(0).max(900_000).default(CONCUR_DEFAULTS.outageWaitMs).optional(),
+  outageRetries: z.number().int().min(0).max(5).default(CONCUR_DEFAULTS.outageRetries).optional(),
+  /** A Concur request should answer within 60 s (documented). */
+  requestTimeoutMs: z.number().int().min(100).max(300_000).default(CONCUR_DEFAULTS.requestTimeoutMs).optional(),
 });
 export type ConcurSourceSettings = z.infer<typeof concurSourceSchema>;
+export type ResolvedConcurSettings = Required<ConcurSourceSettings>;
+
+/** Settings with every optional field filled from CONCUR_DEFAULTS (what the adapter works with). */
+export function withConcurDefaults(s: ConcurSourceSettings): ResolvedConcurSettings {
+  const out = { ...s } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(CONCUR_DEFAULTS)) if (out[k] === undefined) out[k] = Array.isArray(v) ? [...v] : v;
+  return out as ResolvedConcurSettings;
+}

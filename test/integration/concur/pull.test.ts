@@ -6,17 +6,18 @@ import { isConnectorError } from '../../../main/core/errors';
 import { SIM_CLIENT, seedDemoCompany, v3Date } from '../../../main/simulators/concur';
 import { sourceDocumentSchema } from '../../../shared/schemas/document';
 import type { SourceDocument } from '../../../shared/schemas/document';
+import type { ConcurSourceSettings } from '../../../shared/schemas/systems/concur';
 import { concurSettings, startConcurFixture } from '../../helpers/concur-context';
 import type { ConcurFixture } from '../../helpers/concur-context';
 
 const COMPANY = 'c0ffee00-1111-4222-8333-444455556666';
 const T0 = Date.UTC(2025, 4, 10, 9, 0, 0);
 
-async function setup(opts: { pageSize?: number; sleepCapMs?: number; maxAttempts?: number; reports?: number; entries?: number } = {}): Promise<{ f: ConcurFixture; source: SourceAdapter }> {
+async function setup(opts: { pageSize?: number; sleepCapMs?: number; maxAttempts?: number; reports?: number; entries?: number; settings?: Partial<ConcurSourceSettings> } = {}): Promise<{ f: ConcurFixture; source: SourceAdapter }> {
   const f = await startConcurFixture({ sleepCapMs: opts.sleepCapMs, retry: { maxAttempts: opts.maxAttempts ?? 5, baseDelayMs: 1, maxDelayMs: 5, pauseAfterAuthFailures: 3 } });
   seedDemoCompany(f.sim.state, { companyId: COMPANY, reports: opts.reports ?? 0, entriesPerReport: opts.entries ?? 2, startMs: T0, splitEvery: 3 });
   await f.secrets.set('password', f.sim.state.issueRequestToken(COMPANY, SIM_CLIENT.clientId));
-  const source = createConcurSource(concurSettings({ tokenUrl: f.urls.us, clientId: SIM_CLIENT.clientId, username: COMPANY, pageSize: opts.pageSize ?? 25 }), f.ctx);
+  const source = createConcurSource(concurSettings({ tokenUrl: f.urls.us, clientId: SIM_CLIENT.clientId, username: COMPANY, pageSize: opts.pageSize ?? 25, ...opts.settings }), f.ctx);
   return { f, source };
 }
 
@@ -76,8 +77,9 @@ test('429 with Retry-After is waited out and survived', async (t) => {
   assert.deepEqual(f.clock.sleeps.filter((ms) => ms >= 2000).length, 2, 'each retry waited at least Retry-After');
 });
 
-test('5xx on reads is retried; a seeded rate of failures still completes', async (t) => {
-  const { f, source } = await setup({ reports: 12, maxAttempts: 8 });
+test('5xx on reads is retried (503 after the documented outage wait); a seeded rate of failures still completes', async (t) => {
+  // Real sleeps are capped at 1 ms; the recorded waits show the 5-minute maintenance wait was asked for.
+  const { f, source } = await setup({ reports: 12, maxAttempts: 8, sleepCapMs: 1, settings: { outageRetries: 5 } });
   t.after(() => f.stop());
   f.sim.faults.queue.push('503', '500');
   f.sim.faults.rate5xx = 0.2;
@@ -87,6 +89,8 @@ test('5xx on reads is retried; a seeded rate of failures still completes', async
   assert.ok(cursor);
   assert.ok(f.sim.stats.count({ status: 503 }) >= 1);
   assert.ok(f.sim.stats.count({ status: 500 }) >= 1);
+  assert.equal(f.clock.sleeps.filter((ms) => ms >= 300_000).length, f.sim.stats.count({ status: 503 }), 'every 503 waited the documented 5 minutes');
+  assert.ok(f.notes.some((n) => n.outcome === 'http-503' && n.correlationId), 'the failing call is noted with its correlation id');
 });
 
 test('HTML or malformed JSON bodies fail the pull with REMOTE_PROTOCOL and no cursor', async (t) => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CURSOR_OVERLAP_MS, advanceCursor, datePart, formatCursor, parseConcurDate, startingCursor } from '../../../main/core/adapters/concur/cursor';
+import { CURSOR_OVERLAP_MS, advanceCursor, advanceInvoiceCursor, datePart, formatCursor, formatPullCursor, parseConcurDate, parsePullCursor, startingCursor, startingInvoiceCursor } from '../../../main/core/adapters/concur/cursor';
 
 test('parses both documented date formats and rejects impossible dates', () => {
   assert.equal(parseConcurDate('2025-03-04'), Date.UTC(2025, 2, 4));
@@ -33,4 +33,16 @@ test('advance: newest seen minus one minute, never backwards, unchanged when not
   // A report only 30 s newer than the cursor must not pull the cursor back below where it was.
   assert.equal(advanceCursor(from, Date.UTC(2025, 5, 1, 10, 0, 30)), from);
   assert.equal(advanceCursor(from, Date.UTC(2025, 4, 1)), from);
+});
+
+test('combined cursor: plain timestamps stay readable, JSON carries both watermarks', () => {
+  assert.deepEqual(parsePullCursor(null), { reports: null, invoices: null });
+  assert.deepEqual(parsePullCursor('2025-05-10T09:00:00.000'), { reports: '2025-05-10T09:00:00.000', invoices: null });
+  assert.deepEqual(parsePullCursor('{"reports":"2025-05-10T09:00:00.000","invoices":"2025-05-09"}'), { reports: '2025-05-10T09:00:00.000', invoices: '2025-05-09' });
+  assert.deepEqual(parsePullCursor('{broken'), { reports: null, invoices: null });
+  assert.equal(formatPullCursor({ reports: 'R', invoices: null }, false), 'R');
+  assert.equal(formatPullCursor({ reports: 'R', invoices: '2025-05-09' }, true), '{"reports":"R","invoices":"2025-05-09"}');
+  assert.equal(startingInvoiceCursor(null, '2025-05-10'), '2025-05-09');
+  assert.equal(advanceInvoiceCursor('2025-05-09', Date.UTC(2025, 4, 20, 8)), '2025-05-19');
+  assert.equal(advanceInvoiceCursor('2025-05-09', Date.UTC(2025, 4, 1)), '2025-05-09', 'never goes back');
 });

@@ -1,122 +1,124 @@
-// The SAP Concur source adapter: pulls approved expense reports via v3 search (E1) plus entries (E3)
-// and allocations (E4), one batch per report page, with an overlapping modifiedDateAfter cursor.
+// The SAP Concur source adapter. Mode "reports": approved v3 expense reports (reports.ts) and, when asked,
+// approved v3 invoices (invoices.ts) under one combined cursor. Mode "fis": the Financial Integration
+// Service queue (fis.ts), acknowledged after the engine's commit and confirmed after the ERP post (fis-confirm.ts).
 import type { SourceDocument } from '../../../../shared/schemas/document';
 import type { ConcurSourceSettings } from '../../../../shared/schemas/systems/concur';
-import { ConnectorError, isConnectorError } from '../../errors';
+import { withConcurDefaults } from '../../../../shared/schemas/systems/concur';
+import { isConnectorError } from '../../errors';
 import type { AdapterContext, SourceAdapter, SourcePull, TestStep } from '../types';
 import { ConcurAuth } from './auth';
 import { createConcurClient } from './client';
-import { advanceCursor, parseConcurDate, startingCursor } from './cursor';
-import { SYSTEM } from './errors';
-import { reportToDocument } from './from-remote';
-import { allocationPageSchema, entryPageSchema, reportPageSchema, reportSchema } from './schemas';
-import type { ConcurReport } from './schemas';
+import type { ConcurClient } from './client';
+import { formatPullCursor, parsePullCursor, startingCursor, startingInvoiceCursor } from './cursor';
+import type { PullCursor } from './cursor';
+import { createFisReader } from './fis';
+import { FIS_PATH, createFisWriter } from './fis-confirm';
+import { fisPageSchema } from './fis-schemas';
+import { INVOICE_ID_PREFIX } from './invoice-from-remote';
+import { DIGESTS, createInvoiceReader } from './invoices';
+import { APPROVED, REPORTS, createReportReader } from './reports';
+import { invoiceDigestPageSchema, reportPageSchema } from './schemas';
 
-type ReportPage = { Items?: ConcurReport[] | null; NextPage?: string | null };
-
-const REPORTS = '/api/v3.0/expense/reports';
-const APPROVED = 'A_APPR';
-/** E4 documents a maximum page size of 100. */
-const MAX_ALLOCATION_LIMIT = 100;
-
-export function createConcurSource(settings: ConcurSourceSettings, ctx: AdapterContext): SourceAdapter {
+export function createConcurSource(input: ConcurSourceSettings, ctx: AdapterContext): SourceAdapter {
+  const settings = withConcurDefaults(input);
   const auth = new ConcurAuth(settings, ctx);
-  const client = createConcurClient(ctx, auth);
-  const limit = settings.pageSize;
-
-  async function loadReport(report: ConcurReport): Promise<SourceDocument> {
-    const id = encodeURIComponent(report.ID);
-    const [entries, allocations] = await Promise.all([
-      client.getAllPages(`/api/v3.0/expense/entries?reportID=${id}&limit=${limit}`, entryPageSchema, `the entries of report ${report.ID}`),
-      client.getAllPages(`/api/v3.0/expense/allocations?reportID=${id}&limit=${Math.min(limit, MAX_ALLOCATION_LIMIT)}`, allocationPageSchema, `the allocations of report ${report.ID}`),
-    ]);
-    return reportToDocument(report, entries, allocations, settings);
+  const client = createConcurClient(ctx, auth, { timeoutMs: settings.requestTimeoutMs, outageWaitMs: settings.outageWaitMs, outageRetries: settings.outageRetries });
+  const test = () => runTest(settings, auth, client);
+  if (settings.mode === 'fis') {
+    const reader = createFisReader(settings, ctx, client);
+    const writer = createFisWriter(settings, client, () => ctx.clock.now().toISOString().slice(0, 10));
+    const pull = (cursor: string | null): SourcePull => {
+      // READY is the queue: there is no date watermark. Keep the report/invoice watermarks for a switch back.
+      let final: string | null = null;
+      async function* batches(): AsyncGenerator<SourceDocument[]> {
+        yield* reader.batches();
+        final = cursor;
+      }
+      return { batches: batches(), finalCursor: () => final };
+    };
+    return {
+      system: 'concur',
+      test,
+      pull,
+      fetchOne: reader.fetchOne,
+      acknowledge: async (docs) => {
+        reader.noteAcknowledged();
+        await writer.acknowledge(docs);
+      },
+      confirm: async (doc, outcome) => {
+        const [r] = await writer.confirmMany([{ doc, outcome }]);
+        if (r && !r.ok) throw r.error;
+      },
+      confirmBatch: async (items) => (await writer.confirmMany(items)).map((r) => (r.ok ? { sourceId: r.sourceId, ok: true } : { sourceId: r.sourceId, ok: false, error: r.error.message })),
+    };
   }
 
+  const reports = createReportReader(settings, client);
+  const invoices = createInvoiceReader(settings, client);
   function pull(cursor: string | null): SourcePull {
-    let final: string | null = null;
-    const from = startingCursor(cursor, settings.startDate);
+    const stored = parsePullCursor(cursor);
+    const next: PullCursor = { reports: null, invoices: stored.invoices };
+    let finished = false;
     async function* batches(): AsyncGenerator<SourceDocument[]> {
-      const query = new URLSearchParams({ user: 'ALL', approvalStatusCode: APPROVED, modifiedDateAfter: from, limit: String(limit) });
-      let newest: number | null = null;
-      const seen = new Set<string>();
-      const list = (url: string) => client.getJson(url, reportPageSchema, 'the list of approved expense reports') as Promise<ReportPage>;
-      let nextList: Promise<ReportPage> | null = list(`${REPORTS}?${query.toString()}`);
-      // The previous page's reports still loading: yielded once the next page's loads are queued behind them,
-      // so the limiter never idles at a page boundary.
-      let loading: Promise<SourceDocument[]> | null = null;
-      while (nextList) {
-        const page: ReportPage = await nextList;
-        nextList = page.NextPage ? list(page.NextPage) : null;
-        nextList?.catch(() => undefined);
-        const fresh: ConcurReport[] = [];
-        for (const r of page.Items ?? []) {
-          const t = parseConcurDate(r.LastModifiedDate);
-          if (t !== null && (newest === null || t > newest)) newest = t;
-          // Offset paging can repeat a report that moved while we paged; one copy per pull is enough.
-          if (seen.has(r.ID) || (r.ApprovalStatusCode !== undefined && r.ApprovalStatusCode !== APPROVED)) continue;
-          seen.add(r.ID);
-          fresh.push(r);
-        }
-        // The reports of one page are read concurrently; the limiter caps calls in flight.
-        const current: Promise<SourceDocument[]> = Promise.all(fresh.map(loadReport));
-        current.catch(() => undefined);
-        if (loading) {
-          const docs = await loading;
-          if (docs.length) yield docs;
-        }
-        loading = current;
+      yield* reports.batches(startingCursor(stored.reports, settings.startDate), (c) => (next.reports = c));
+      if (settings.includeInvoices) {
+        yield* invoices.batches(startingInvoiceCursor(stored.invoices, settings.invoiceStartDate ?? settings.startDate), (c) => (next.invoices = c));
       }
-      if (loading) {
-        const docs = await loading;
-        if (docs.length) yield docs;
-      }
-      final = advanceCursor(from, newest);
+      finished = true;
     }
-    return { batches: batches(), finalCursor: () => final };
+    return { batches: batches(), finalCursor: () => (finished ? formatPullCursor(next, settings.includeInvoices) : null) };
   }
-
-  /** E2 needs the owner's login id (user=ALL is refused there), so meta.ownerLoginId from the pull is required. */
   async function fetchOne(sourceId: string, meta: Record<string, string>): Promise<SourceDocument | null> {
-    const owner = meta.ownerLoginId;
-    if (!owner) throw new ConnectorError('BAD_REQUEST', `Cannot re-read Concur report ${sourceId}: its owner's login id is not known`, { system: SYSTEM, retryable: false });
-    let report: ConcurReport;
-    try {
-      report = await client.getJson(`${REPORTS}/${encodeURIComponent(sourceId)}?user=${encodeURIComponent(owner)}`, reportSchema, `report ${sourceId}`);
-    } catch (e) {
-      if (isConnectorError(e) && e.code === 'NOT_FOUND') return null;
-      throw e;
-    }
-    if (report.ApprovalStatusCode !== undefined && report.ApprovalStatusCode !== APPROVED) return null;
-    return loadReport(report);
+    if (sourceId.startsWith(INVOICE_ID_PREFIX)) return invoices.fetchOne(meta.requestId ?? sourceId.slice(INVOICE_ID_PREFIX.length));
+    return reports.fetchOne(sourceId, meta);
   }
+  return { system: 'concur', test, pull, fetchOne };
+}
 
-  async function test(): Promise<TestStep[]> {
-    const steps: TestStep[] = [];
-    const skip = (step: string, why: string) => steps.push({ step, ok: false, message: `Not checked: ${why}` });
-    let geolocation: string;
-    try {
-      geolocation = (await auth.session()).geolocation;
-      steps.push({ step: 'token', ok: true, message: `SAP Concur accepted the ${settings.grant === 'authtoken' ? 'company connection' : 'sign-in'} for ${settings.username}` });
-    } catch (e) {
-      steps.push({ step: 'token', ok: false, message: failure(e, `Could not get a token from ${settings.tokenUrl}`) });
-      skip('geolocation', 'no token');
-      skip('report access', 'no token');
-      return steps;
-    }
-    steps.push({ step: 'geolocation', ok: true, message: `API calls go to ${geolocation}, the data center SAP Concur assigned to this account` });
-    try {
-      const q = new URLSearchParams({ user: 'ALL', approvalStatusCode: APPROVED, limit: '1' });
-      const page = await client.getJson(`${REPORTS}?${q.toString()}`, reportPageSchema, 'the list of approved expense reports');
-      const n = page.Items?.length ?? 0;
-      steps.push({ step: 'report access', ok: true, message: n ? 'Approved expense reports of all users can be read' : 'Report search works; there is no approved expense report yet' });
-    } catch (e) {
-      steps.push({ step: 'report access', ok: false, message: failure(e, 'Could not search expense reports') });
-    }
+async function runTest(settings: ReturnType<typeof withConcurDefaults>, auth: ConcurAuth, client: ConcurClient): Promise<TestStep[]> {
+  const steps: TestStep[] = [];
+  const skip = (step: string, why: string) => steps.push({ step, ok: false, message: `Not checked: ${why}` });
+  const fis = settings.mode === 'fis';
+  const access = fis ? 'financial integration access' : 'report access';
+  let geolocation: string;
+  try {
+    geolocation = (await auth.session()).geolocation;
+    steps.push({ step: 'token', ok: true, message: `SAP Concur accepted the ${settings.grant === 'authtoken' ? 'company connection' : 'sign-in'} for ${settings.username}` });
+  } catch (e) {
+    steps.push({ step: 'token', ok: false, message: failure(e, `Could not get a token from ${settings.tokenUrl}`) });
+    skip('geolocation', 'no token');
+    skip(access, 'no token');
     return steps;
   }
-
-  return { system: 'concur', test, pull, fetchOne };
+  steps.push({ step: 'geolocation', ok: true, message: `API calls go to ${geolocation}, the data center SAP Concur assigned to this account` });
+  const probe = async (step: string, run: () => Promise<string>, fallback: string) => {
+    try {
+      steps.push({ step, ok: true, message: await run() });
+    } catch (e) {
+      steps.push({ step, ok: false, message: failure(e, fallback) });
+    }
+  };
+  if (fis) {
+    const docType = settings.fisDocTypes[0] ?? 'expense';
+    await probe(access, async () => {
+      await client.getJson(`${FIS_PATH}/${docType}/transactions?page=0&limit=1`, fisPageSchema, `the ${docType} documents ready to post`, { DocumentFormatAs: 'json' });
+      return 'The Financial Integration Service answers for this company';
+    }, 'Could not read the Financial Integration Service (it needs a company connection and the FISVC scope)');
+    if (!settings.erpCompanyCode) steps.push({ step: 'erp company', ok: false, message: 'Set the ERP company code: FIS posting confirmations must name the ERP company' });
+    return steps;
+  }
+  await probe(access, async () => {
+    const q = new URLSearchParams({ user: 'ALL', approvalStatusCode: APPROVED, limit: '1' });
+    const page = await client.getJson(`${REPORTS}?${q.toString()}`, reportPageSchema, 'the list of approved expense reports');
+    return page.Items?.length ? 'Approved expense reports of all users can be read' : 'Report search works; there is no approved expense report yet';
+  }, 'Could not search expense reports');
+  if (settings.includeInvoices) {
+    await probe('invoice access', async () => {
+      await client.getJson(`${DIGESTS}?approvalStatus=${APPROVED}&limit=1`, invoiceDigestPageSchema, 'the list of approved invoices');
+      return 'Approved invoices can be read';
+    }, 'Could not search invoices');
+  }
+  return steps;
 }
 
 function failure(e: unknown, fallback: string): string {

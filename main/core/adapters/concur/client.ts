@@ -1,8 +1,9 @@
-// Concur data-call client: GETs JSON from the token's geolocation with a bearer token, retries reads,
-// refreshes once on 401/403, validates the body, and follows NextPage only on the same origin.
+// Concur data-call client: JSON calls to the token's geolocation with a bearer token; retries, refreshes
+// once on 401/403, waits the documented outage time after a 503 or a timeout, notes the correlation id of
+// every failing call, validates the body, and follows NextPage only on the same origin.
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { ConnectorError } from '../../errors';
+import { ConnectorError, isConnectorError } from '../../errors';
 import { looksLikeHtml, send } from '../http';
 import { withRetry } from '../retry';
 import type { AdapterContext } from '../types';
@@ -10,50 +11,83 @@ import type { ConcurAuth, Session } from './auth';
 import { SYSTEM, dataError, protocolError } from './errors';
 import { describeIssues } from './schemas';
 
+export interface ConcurClientOptions {
+  timeoutMs: number;
+  /** Floor of the wait after a 503 (maintenance) or a timeout; documented as 5 minutes. */
+  outageWaitMs: number;
+  /** Outage waits one call may take before giving up (the next run tries again). */
+  outageRetries: number;
+}
+
+const DEFAULT_OPTIONS: ConcurClientOptions = { timeoutMs: 60_000, outageWaitMs: 300_000, outageRetries: 2 };
+
 export interface ConcurClient {
   /** GET `pathOrUrl` (a path on the geolocation, or a NextPage URL on its origin) and validate it. */
-  getJson<S extends z.ZodType>(pathOrUrl: string, schema: S, what: string): Promise<z.infer<S>>;
+  getJson<S extends z.ZodType>(pathOrUrl: string, schema: S, what: string, headers?: Record<string, string>): Promise<z.infer<S>>;
+  /**
+   * POST JSON and validate the answer. Only for calls Concur documents as safe to repeat (FIS acknowledge
+   * and posting confirmation answer "already acknowledged/confirmed"), so they are retried like reads.
+   */
+  postJson<S extends z.ZodType>(path: string, body: unknown, schema: S, what: string): Promise<z.infer<S>>;
   /** Every item of a v3 list, following NextPage until it is null. */
   getAllPages<T>(path: string, schema: z.ZodType<{ Items?: T[] | null; NextPage?: string | null }>, what: string): Promise<T[]>;
 }
 
-export function createConcurClient(ctx: AdapterContext, auth: ConcurAuth): ConcurClient {
-  async function once(pathOrUrl: string, session: Session): Promise<{ status: number; text: string; correlationId: string | undefined; url: string }> {
-    const url = resolveUrl(pathOrUrl, session.geolocation);
-    const res = await ctx.limiter.run(() =>
-      send(ctx.fetch, {
-        system: SYSTEM,
-        method: 'GET',
-        url,
-        headers: { authorization: `Bearer ${session.accessToken}`, accept: 'application/json', 'concur-correlationid': randomUUID() },
-        signal: ctx.signal,
-      }),
-    );
-    return { status: res.status, text: res.text, correlationId: res.correlationId, url };
+type Call = { method: 'GET' | 'POST'; pathOrUrl: string; body?: string; headers?: Record<string, string> };
+
+export function createConcurClient(ctx: AdapterContext, auth: ConcurAuth, options: Partial<ConcurClientOptions> = {}): ConcurClient {
+  const opts = { ...DEFAULT_OPTIONS, ...options };
+
+  async function once(call: Call, session: Session): Promise<{ status: number; text: string; correlationId: string | undefined }> {
+    const url = resolveUrl(call.pathOrUrl, session.geolocation);
+    const headers: Record<string, string> = { authorization: `Bearer ${session.accessToken}`, accept: 'application/json', 'concur-correlationid': randomUUID(), ...call.headers };
+    if (call.body !== undefined) headers['content-type'] = 'application/json';
+    const res = await ctx.limiter.run(() => send(ctx.fetch, { system: SYSTEM, method: call.method, url, headers, body: call.body, timeoutMs: opts.timeoutMs, signal: ctx.signal }));
+    return { status: res.status, text: res.text, correlationId: res.correlationId };
   }
 
-  async function getJson<S extends z.ZodType>(pathOrUrl: string, schema: S, what: string): Promise<z.infer<S>> {
+  async function call<S extends z.ZodType>(c: Call, schema: S, what: string): Promise<z.infer<S>> {
+    let outages = 0;
     return withRetry(
       async () => {
-        // The token is fetched outside the limiter slot so a refresh never waits behind its own callers.
-        let session = await auth.session();
-        let res = await once(pathOrUrl, session);
-        if (res.status === 401 || res.status === 403) {
-          ctx.logger.info('concur: access token refused, refreshing once', { status: res.status, correlationId: res.correlationId });
-          session = await auth.renewAfterReject(session.accessToken);
-          res = await once(pathOrUrl, session);
+        try {
+          // The token is fetched outside the limiter slot so a refresh never waits behind its own callers.
+          let session = await auth.session();
+          let res = await once(c, session);
+          if (res.status === 401 || res.status === 403) {
+            ctx.logger.info('concur: access token refused, refreshing once', { status: res.status, correlationId: res.correlationId });
+            session = await auth.renewAfterReject(session.accessToken);
+            res = await once(c, session);
+          }
+          if (res.status < 200 || res.status >= 300) {
+            noteFailure(res.status, what, res.correlationId);
+            throw dataError(res.status, what, res.text, res.correlationId);
+          }
+          return decode(res.text, schema, what, res.status, res.correlationId);
+        } catch (e) {
+          // 408/429/5xx are thrown by send() (other 4xx were noted above).
+          if (isConnectorError(e) && (e.httpStatus === 408 || e.httpStatus === 429 || (e.httpStatus ?? 0) >= 500)) noteFailure(e.httpStatus, what, e.correlationId);
+          if (!isOutage(e)) throw e;
+          outages++;
+          // Documented: on a timeout or a 503 (maintenance) wait 5 minutes, then retry a few times.
+          if (outages > opts.outageRetries) throw rebuild(e, { retryable: false });
+          ctx.logger.warn('concur: outage, waiting before the next try', { what, waitMs: opts.outageWaitMs, correlationId: e.correlationId });
+          throw rebuild(e, { retryAfterMs: Math.max(e.retryAfterMs ?? 0, opts.outageWaitMs) });
         }
-        if (res.status < 200 || res.status >= 300) {
-          if (res.correlationId) ctx.note({ action: 'fetch', outcome: `http-${res.status}`, message: `SAP Concur answered HTTP ${res.status} for ${what}`, correlationId: res.correlationId });
-          throw dataError(res.status, what, res.text, res.correlationId);
-        }
-        return decode(res.text, schema, what, res.status, res.correlationId);
       },
       ctx.retry,
       ctx.clock,
       ctx.signal,
     );
   }
+
+  function noteFailure(status: number | undefined, what: string, correlationId: string | undefined): void {
+    if (!correlationId) return;
+    ctx.note({ action: 'fetch', outcome: status ? `http-${status}` : 'failed', message: `SAP Concur ${status ? `answered HTTP ${status}` : 'failed'} for ${what}`, correlationId });
+  }
+
+  const getJson = <S extends z.ZodType>(pathOrUrl: string, schema: S, what: string, headers?: Record<string, string>) => call({ method: 'GET', pathOrUrl, headers }, schema, what);
+  const postJson = <S extends z.ZodType>(path: string, body: unknown, schema: S, what: string) => call({ method: 'POST', pathOrUrl: path, body: JSON.stringify(body) }, schema, what);
 
   async function getAllPages<T>(path: string, schema: z.ZodType<{ Items?: T[] | null; NextPage?: string | null }>, what: string): Promise<T[]> {
     const out: T[] = [];
@@ -69,7 +103,25 @@ export function createConcurClient(ctx: AdapterContext, auth: ConcurAuth): Concu
     return out;
   }
 
-  return { getJson, getAllPages };
+  return { getJson, postJson, getAllPages };
+}
+
+/** A 503 (maintenance) or a timeout: the documented answer is a long wait, not a quick retry. */
+export function isOutage(e: unknown): e is ConnectorError {
+  return isConnectorError(e) && ((e.code === 'UNAVAILABLE' && e.httpStatus === 503) || e.code === 'TIMEOUT');
+}
+
+function rebuild(e: ConnectorError, change: { retryable?: boolean; retryAfterMs?: number }): ConnectorError {
+  return new ConnectorError(e.code, e.message, {
+    system: e.system,
+    httpStatus: e.httpStatus,
+    correlationId: e.correlationId,
+    retryable: change.retryable ?? e.retryable,
+    retryAfterMs: change.retryAfterMs ?? e.retryAfterMs,
+    uncertain: e.uncertain,
+    details: e.details,
+    cause: e,
+  });
 }
 
 /** Paths resolve against the geolocation; absolute URLs (NextPage) must stay on its origin. */

@@ -50,3 +50,47 @@ export function advanceCursor(from: string, newestSeenMs: number | null, overlap
   if (newestSeenMs === null) return formatCursor(base);
   return formatCursor(Math.max(base, newestSeenMs - overlapMs));
 }
+
+/** The adapter's one cursor string carries two watermarks once invoices are read too. */
+export interface PullCursor {
+  reports: string | null;
+  invoices: string | null;
+}
+
+/** Reads a stored cursor: a plain report timestamp (every cursor before invoices existed) or JSON {reports, invoices}. */
+export function parsePullCursor(cursor: string | null): PullCursor {
+  if (cursor === null || cursor.trim() === '') return { reports: null, invoices: null };
+  if (!cursor.trim().startsWith('{')) return { reports: cursor, invoices: null };
+  try {
+    const o = JSON.parse(cursor) as Record<string, unknown>;
+    const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : null);
+    return { reports: str(o.reports), invoices: str(o.invoices) };
+  } catch {
+    return { reports: null, invoices: null };
+  }
+}
+
+/** Plain timestamp while only reports are read (backward compatible), JSON once invoices are. */
+export function formatPullCursor(c: PullCursor, withInvoices: boolean): string | null {
+  if (!withInvoices && c.invoices === null) return c.reports;
+  return JSON.stringify({ reports: c.reports, invoices: c.invoices });
+}
+
+const DAY_MS = 86_400_000;
+
+/** Invoice digests filter by day (`YYYY-MM-DD`): start one day early so "after" never skips a day. */
+export function startingInvoiceCursor(cursor: string | null, startDate: string): string {
+  const stored = cursor === null ? null : parseConcurDate(cursor);
+  if (stored !== null) return formatCursor(stored).slice(0, 10);
+  const start = parseConcurDate(startDate);
+  if (start === null) throw new Error(`start date "${startDate}" is not a yyyy-MM-dd date`);
+  return formatCursor(start - DAY_MS).slice(0, 10);
+}
+
+/** The invoice cursor after a finished pull: the day before the newest change seen, never going back. */
+export function advanceInvoiceCursor(from: string, newestSeenMs: number | null): string {
+  const base = parseConcurDate(from);
+  if (base === null) throw new Error(`cursor "${from}" is not a Concur date`);
+  if (newestSeenMs === null) return formatCursor(base).slice(0, 10);
+  return formatCursor(Math.max(base, newestSeenMs - DAY_MS)).slice(0, 10);
+}

@@ -55,7 +55,22 @@ export function pageSchema<T extends z.ZodType>(item: T) {
   });
 }
 
+/** v3 PaymentRequestDigest (I1): ID or PaymentRequestId names the payment request to read with I2. */
+export const invoiceDigestSchema = z.looseObject({
+  ID: z.string().nullish(),
+  PaymentRequestId: z.string().nullish(),
+  LastModifiedDate: z.unknown().optional(),
+  ApprovalStatusCode: z.unknown().optional(),
+  IsDeleted: z.unknown().optional(),
+});
+export type InvoiceDigest = z.infer<typeof invoiceDigestSchema>;
+
+/** v3 PaymentRequest (I2): amounts are strings; every field is read defensively by the mapper. */
+export const paymentRequestSchema = z.looseObject({ ID: z.string().nullish(), PaymentRequestId: z.string().nullish() });
+export type PaymentRequest = z.infer<typeof paymentRequestSchema>;
+
 export const reportPageSchema = pageSchema(reportSchema);
+export const invoiceDigestPageSchema = pageSchema(invoiceDigestSchema);
 export const entryPageSchema = pageSchema(entrySchema);
 export const allocationPageSchema = pageSchema(allocationSchema);
 

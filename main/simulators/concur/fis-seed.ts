@@ -1,0 +1,118 @@
+// Deterministic FIS documents of every type (field names of the FIS financial document schema, amounts as
+// JSON numbers) and v3 invoices (payment requests, amounts as strings) for tests and the demo company.
+import { createPrng } from './faults';
+import type { Datacenter } from './faults';
+import { fisOf } from './fis-state';
+import type { SimFisDocType } from './fis-state';
+import { invoicesOf } from './invoices';
+import type { SimState } from './state';
+import { v3Date } from './state';
+
+export interface FisSeedOptions {
+  companyId: string;
+  datacenter?: Datacenter;
+  /** How many documents of each type; omitted = 0. */
+  counts: Partial<Record<SimFisDocType, number>>;
+  entriesPerDoc?: number;
+  startMs?: number;
+  seed?: number;
+  /** Id prefix, so several seeds can share one company. */
+  prefix?: string;
+}
+
+const TYPES: Array<[string, string]> = [['AIRFR', 'Airfare'], ['HOTEL', 'Hotel'], ['MEALS', 'Business Meal'], ['TAXIX', 'Taxi']];
+const VENDORS: Array<[string, string]> = [['V1001', 'Acme Office Supply'], ['V1002', 'Globex Consulting'], ['V1003', 'Initech Software'], ['V1004', 'Umbrella Facilities']];
+const CC = ['CC100', 'CC200', 'CC300', 'CC400'];
+const iso = (ms: number) => new Date(ms).toISOString();
+const money = (minor: number) => Number((minor / 100).toFixed(2));
+
+function employee(i: number): Record<string, unknown> {
+  return { employeeId: `EMP${String(i + 1).padStart(4, '0')}`, employeeFirstName: 'Employee', employeeLastName: String(i + 1), loginId: `user${i + 1}@example.com`, employeeOrgUnit1Code: 'FR' };
+}
+
+/** Seeds READY FIS documents; ids are `<prefix><TYPE><n>` (20 characters or fewer). Returns them per type. */
+export function seedFisDocuments(state: SimState, o: FisSeedOptions): Record<SimFisDocType, string[]> {
+  if (!state.companies.has(o.companyId)) state.addCompany({ id: o.companyId, datacenter: o.datacenter ?? 'us' });
+  const rnd = createPrng(o.seed ?? 5);
+  const fis = fisOf(state);
+  const start = o.startMs ?? Date.UTC(2026, 9, 5, 9, 0, 0);
+  const per = o.entriesPerDoc ?? 3;
+  const out: Record<SimFisDocType, string[]> = { expense: [], invoice: [], cashadvance: [], payroll: [] };
+  for (const docType of ['expense', 'payroll', 'invoice', 'cashadvance'] as const) {
+    for (let n = 0; n < (o.counts[docType] ?? 0); n++) {
+      const id = `${o.prefix ?? 'FIS'}${docType.slice(0, 3).toUpperCase()}${String(n + 1).padStart(6, '0')}`;
+      const at = start + n * 60_000;
+      const entries = Array.from({ length: per }, (_, e) => {
+        const [code, name] = TYPES[Math.floor(rnd() * TYPES.length)] as [string, string];
+        const minor = 1000 + Math.floor(rnd() * 40_000);
+        const split = e % 2 === 1;
+        const allocation = split
+          ? [{ allocationId: `${id}A${e}1`, allocationPercentage: 60, allocationCustom1Code: CC[n % 4], allocationCustom1Value: `Cost center ${CC[n % 4]}` }, { allocationId: `${id}A${e}2`, allocationPercentage: 40, allocationCustom1Code: CC[(n + 1) % 4] }]
+          : [{ allocationId: `${id}A${e}1`, allocationPercentage: 100, allocationCustom1Code: CC[(n + e) % 4], journal: [{ journalAccountCode: '625100', journalPayer: 'COMPANY', journalPayee: 'EMPL', amountGross: money(minor), amountNetOfTax: money(minor) }] }];
+        return { entryId: `${id}E${e + 1}`, expenseTypeCode: code, expenseTypeName: name, entryDate: iso(at - 86_400_000 * (e + 1)), entryCurrAlphaCode: 'EUR', entryExchangeRate: 1, entryApprovedAmount: money(minor), reportEntryTransactionAmount: money(minor), entryIsPersonal: 'N', entryIsBillable: 'N', entryVendorDescription: `Vendor ${e + 1}`, entryDescription: `${name} ${n + 1}`, reportEntryPatKey: e === 2 ? 'IBCP' : 'CASH', entryOrgUnit1Code: 'FR', allocation };
+      });
+      let document: Record<string, unknown>;
+      if (docType === 'expense' || docType === 'payroll') {
+        const report = { reportId: `${id}R`, reportKey: n + 1, reportName: `Trip ${n + 1}`, employeeCurrencyAlphaCode: 'EUR', reportSubmitDate: iso(at - 3_600_000), reportCreationDate: iso(at - 86_400_000 * 5), ledgerCode: 'DEFAULT', policyId: 'POL-STD', revisionNumber: 1, totalApprovedAmount: entries.reduce((s, e) => s + e.entryApprovedAmount, 0) };
+        document = { employee: employee(n), report, expenseEntry: entries, cashAdvanceApplication: [] };
+      } else if (docType === 'invoice') {
+        const [vendorCode, vendorName] = VENDORS[n % VENDORS.length] as [string, string];
+        const lineItem = entries.map((e, i) => ({ lineItemSequenceOrder: i + 1, expenseTypeCode: e.expenseTypeCode, expenseTypeName: e.expenseTypeName, lineItemDescription: `Service ${i + 1}`, amountGross: e.entryApprovedAmount, amountNet: e.entryApprovedAmount, lineItemQuantity: '1', allocation: e.allocation }));
+        const requestHeader = { requestId: `${id}Q`, vendorInvoiceNumber: `INV-${2026}-${String(n + 1).padStart(5, '0')}`, invoiceDate: iso(at).slice(0, 10), currencyAlphaCode: 'EUR', requestTotal: lineItem.reduce((s, l) => s + l.amountGross, 0), amountTax: 0, ledgerCode: 'DEFAULT', paymentDueDate: iso(at + 30 * 86_400_000).slice(0, 10), requestTitle: `${vendorName} ${n + 1}`, revisionNumber: 1 };
+        document = { requestHeader, ownerEmployee: employee(n), vendor: { vendorCode, vendorName, vendorRemitToAddressCode: `${vendorCode}-01` }, lineItem, tax: [] };
+      } else {
+        const amount = money(10_000 + Math.floor(rnd() * 90_000));
+        document = {
+          employeeData: employee(n),
+          cashAdvanceData: { cashAdvanceId: `${id}C`, name: `Advance ${n + 1}`, purpose: 'Trip advance', currencyAlphaCode: 'EUR', employeeCurrencyAlphaCode: 'EUR', requestAmount: amount, issuedDate: iso(at), requestDate: iso(at - 86_400_000), exchangeRate: 1 },
+          journalData: [{ accountCode: '467100', amount, debitOrCredit: 'DR', payee: 'EMPL', payer: 'COMPANY' }],
+        };
+      }
+      fis.add(o.companyId, { id, docType, document });
+      out[docType].push(id);
+    }
+  }
+  return out;
+}
+
+export interface InvoiceSeedOptions {
+  companyId: string;
+  count: number;
+  /** LastModifiedDate of the first invoice (epoch ms); later ones are an hour apart. */
+  startMs?: number;
+  approved?: boolean;
+  seed?: number;
+  prefix?: string;
+}
+
+/** Seeds v3 payment requests with line items and allocations (custom fields as {Code, Value}); returns their ids. */
+export function seedInvoices(state: SimState, o: InvoiceSeedOptions): string[] {
+  if (!state.companies.has(o.companyId)) state.addCompany({ id: o.companyId, datacenter: 'us' });
+  const rnd = createPrng(o.seed ?? 9);
+  const start = o.startMs ?? Date.UTC(2026, 9, 5, 9, 0, 0);
+  const ids: string[] = [];
+  const list = Array.from({ length: o.count }, (_, n) => {
+    const id = `${o.prefix ?? 'PR'}${String(n + 1).padStart(8, '0')}`;
+    ids.push(id);
+    const [vendorCode, vendorName] = VENDORS[n % VENDORS.length] as [string, string];
+    const lines = Array.from({ length: 2 }, (_, i) => ({ LineItemId: `${id}L${i + 1}`, ExpenseTypeCode: TYPES[(n + i) % TYPES.length]![0], ExpenseTypeName: TYPES[(n + i) % TYPES.length]![1], Description: `Item ${i + 1}`, Quantity: '1', UnitPrice: '0', TotalPrice: (Math.floor(rnd() * 90_000 + 1000) / 100).toFixed(2), Custom1: { Code: CC[(n + i) % 4], Value: `Cost center ${CC[(n + i) % 4]}` }, Allocations: { Allocation: [{ Percentage: '100', Custom1: { Code: CC[(n + i) % 4], Value: `Cost center ${CC[(n + i) % 4]}` } }] } }));
+    for (const l of lines) l.UnitPrice = l.TotalPrice;
+    const total = lines.reduce((s, l) => s + Math.round(Number(l.TotalPrice) * 100), 0);
+    return {
+      ID: id,
+      Name: `${vendorName} ${n + 1}`,
+      InvoiceNumber: `SUP-${String(n + 1).padStart(6, '0')}`,
+      InvoiceDate: v3Date(start + n * 3_600_000 - 2 * 86_400_000),
+      InvoiceAmount: (total / 100).toFixed(2),
+      CurrencyCode: 'USD',
+      LedgerCode: 'DEFAULT',
+      PaymentDueDate: v3Date(start + 30 * 86_400_000),
+      VendorRemitToIdentifier: { Name: vendorName, VendorCode: vendorCode, AddressCode: `${vendorCode}-01`, Address1: '1 Main Street', City: 'Springfield', Country: 'US' },
+      LineItems: { LineItem: lines },
+      ApprovalStatusCode: o.approved === false ? 'A_PEND' : 'A_APPR',
+      LastModifiedDate: v3Date(start + n * 3_600_000),
+    };
+  });
+  invoicesOf(state).add(o.companyId, list);
+  return ids;
+}
