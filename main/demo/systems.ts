@@ -18,6 +18,7 @@ import { ACCOUNTS, COMPANY, COST_CENTERS, employees, EXPENSE_TYPES, FIXES, suppl
 import { demoReports } from './reports';
 import { createDemoExpensify, EXPENSIFY_CONNECTION_ID, expensifyConnection, expensifyMappings } from './expensify-company';
 import { seedUsCompany, US_CONNECTION_ID, usConnection, usMappings, usSecrets } from './us-company';
+import { FIS_CONNECTION_ID, FIS_X3_ACCOUNTS, FIS_X3_SUPPLIERS, fisConnection, fisMappings, seedFisCompany } from './fis-company';
 
 export const DEMO_CONNECTION_ID = 'demo-concur-x3';
 const CONCUR_ADMIN = { login: 'ap.admin@northwind-demo.com', password: 'demo-concur-password' };
@@ -102,6 +103,8 @@ export interface DemoUrls {
   x3: string;
   intacct?: string;
   expensify?: string;
+  /** The App Center request token the simulated Concur issued for the FIS entity (one per start). */
+  concurFisRequestToken?: string;
 }
 
 /** The demo company's Concur: its admin, 40 employees and their approved reports (not started). */
@@ -125,9 +128,9 @@ export function createDemoX3(): SageX3Simulator {
     folder: 'SEED',
     poolAlias: 'MLCDEMO',
     users: { [X3_USER.name]: X3_USER.password },
-    accounts: ACCOUNTS.map(([code, name, active]) => ({ code, name, active: active ?? true })),
+    accounts: [...ACCOUNTS, ...FIS_X3_ACCOUNTS].map(([code, name, active]) => ({ code, name, active: active ?? true })),
     costCenters: COST_CENTERS.map(([code, name, active]) => ({ code, name, active: active ?? true })),
-    suppliers: suppliers().map(([code, name]) => ({ code, name, active: true })),
+    suppliers: [...suppliers(), ...FIS_X3_SUPPLIERS].map(([code, name]) => ({ code, name, active: true })),
   });
 }
 
@@ -149,7 +152,9 @@ export async function startDemoSimulators(dataDir: string, opts: DemoOptions = {
   if (x3Ledger) x3.state.importDocuments(x3Ledger);
   let intacct: SageIntacctSimulator | null = null;
   let expensify: ExpensifySimulator | null = null;
+  let concurFisRequestToken: string | undefined;
   if (opts.subsidiaries !== false) {
+    concurFisRequestToken = seedFisCompany(concur);
     expensify = createDemoExpensify().sim;
     seedUsCompany(concur);
     intacct = createSageIntacctSimulator(intacctDemoSeed());
@@ -166,7 +171,7 @@ export async function startDemoSimulators(dataDir: string, opts: DemoOptions = {
     x3,
     intacct,
     expensify,
-    urls: { concur: urls.us, x3: x3Url, ...(intacctUrl ? { intacct: intacctUrl } : {}), ...(expensifyUrl ? { expensify: expensifyUrl } : {}) },
+    urls: { concur: urls.us, x3: x3Url, ...(intacctUrl ? { intacct: intacctUrl } : {}), ...(expensifyUrl ? { expensify: expensifyUrl } : {}), ...(concurFisRequestToken ? { concurFisRequestToken } : {}) },
     fixedMappingsPath,
     async stop() {
       write(ledgers.x3, x3.state.exportDocuments());
@@ -209,10 +214,22 @@ export async function configureDemoConnection(core: Core, urls: DemoUrls, opts: 
       await h['mappings.upsert']({ connectionId: EXPENSIFY_CONNECTION_ID, rows: expensifyMappings(summary) });
     }
   }
+  if (urls.concurFisRequestToken) {
+    const firstFis = !core.runtime.store.connections.get(FIS_CONNECTION_ID);
+    await h['connections.save'](fisConnection(urls.concur, urls.x3, X3_USER.name));
+    // Each simulator start issues a new request token; the refresh token of the last start is unknown to it.
+    core.runtime.store.connections.deleteSecret(FIS_CONNECTION_ID, 'source.tokenState');
+    await h['connections.setSecret']({ connectionId: FIS_CONNECTION_ID, name: 'source.password', value: urls.concurFisRequestToken });
+    if (firstFis) {
+      await h['connections.setSecret']({ connectionId: FIS_CONNECTION_ID, name: 'source.clientSecret', value: SIM_CLIENT.clientSecret });
+      await h['connections.setSecret']({ connectionId: FIS_CONNECTION_ID, name: 'target.password', value: X3_USER.password });
+      await h['mappings.upsert']({ connectionId: FIS_CONNECTION_ID, rows: fisMappings() });
+    }
+  }
 }
 
 /** Every demo connection, primary first. */
-export const DEMO_CONNECTION_IDS = [DEMO_CONNECTION_ID, US_CONNECTION_ID, EXPENSIFY_CONNECTION_ID] as const;
+export const DEMO_CONNECTION_IDS = [DEMO_CONNECTION_ID, US_CONNECTION_ID, EXPENSIFY_CONNECTION_ID, FIS_CONNECTION_ID] as const;
 
 export async function startDemoSystems(core: Core, dataDir: string, opts: DemoOptions = {}): Promise<DemoSystems> {
   const sims = await startDemoSimulators(dataDir, opts);

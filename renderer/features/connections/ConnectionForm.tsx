@@ -60,6 +60,7 @@ function FieldInput({ field: f, value, disabled, onChange }: { field: Field; val
     );
   else if (f.type === 'list')
     control = <input id={id} value={Array.isArray(value) ? value.join(', ') : ''} disabled={disabled} onChange={(e) => onChange(e.target.value.split(',').map((s) => s.trim()).filter(Boolean))} />;
+  else if (f.type === 'boolean') control = <input id={id} type="checkbox" checked={value === true} disabled={disabled} onChange={(e) => onChange(e.target.checked)} />;
   else if (f.type === 'number') control = <input id={id} type="number" value={Number(value ?? 0)} disabled={disabled} onChange={(e) => onChange(Number(e.target.value))} />;
   else control = <input id={id} type={f.type ?? 'text'} value={String(value ?? '')} disabled={disabled} spellCheck={false} onChange={(e) => onChange(e.target.value)} />;
   return (

@@ -4,7 +4,7 @@ import type { Connection, ConnectionInput } from '../../../shared/schemas/connec
 export interface Field {
   path: string;
   label: string;
-  type?: 'text' | 'number' | 'url' | 'date' | 'time' | 'select' | 'list';
+  type?: 'text' | 'number' | 'url' | 'date' | 'time' | 'select' | 'list' | 'boolean';
   options?: Array<[string, string]>;
   hint?: string;
   /** Only shown when this returns true for the draft. */
@@ -18,6 +18,7 @@ export interface Section {
 
 const isSource = (system: string) => (d: ConnectionInput) => d.source.system === system;
 const isTarget = (system: string) => (d: ConnectionInput) => d.target.system === system;
+const isConcurFis = (d: ConnectionInput) => d.source.system === 'concur' && d.source.mode === 'fis';
 
 export const SECTIONS: Section[] = [
   { title: 'General', fields: [{ path: 'id', label: 'Connection ID', hint: 'lowercase letters, digits and dashes; cannot change later' }, { path: 'name', label: 'Name' }] },
@@ -29,6 +30,11 @@ export const SECTIONS: Section[] = [
       { path: 'source.clientId', label: 'Client ID', when: isSource('concur') },
       { path: 'source.grant', label: 'Grant', type: 'select', options: [['password', 'User login (password)'], ['authtoken', 'Company request token']], when: isSource('concur') },
       { path: 'source.username', label: 'Login ID or company UUID', when: isSource('concur') },
+      { path: 'source.mode', label: 'Read from', type: 'select', options: [['reports', 'Expense reports (and invoices)'], ['fis', 'Financial Integration Service']], hint: 'FIS needs the company request token grant', when: isSource('concur') },
+      { path: 'source.fisDocTypes', label: 'FIS document types', type: 'list', hint: 'expense, invoice, cashadvance, payroll', when: isConcurFis },
+      { path: 'source.systemId', label: 'ERP name at Concur (system ID)', hint: 'up to 50 characters, sent with acknowledgements and confirmations', when: isConcurFis },
+      { path: 'source.erpCompanyCode', label: 'ERP company code', hint: 'reported to Concur with each posting confirmation', when: isConcurFis },
+      { path: 'source.includeInvoices', label: 'Also read approved invoices', type: 'boolean', when: (d) => d.source.system === 'concur' && !isConcurFis(d) },
       { path: 'source.startDate', label: 'Read documents changed since', type: 'date' },
       { path: 'source.baseUrl', label: 'Integration Server URL', type: 'url', when: isSource('expensify') },
       { path: 'source.partnerUserId', label: 'Partner user ID', when: isSource('expensify') },
@@ -85,7 +91,7 @@ export function sourceTemplate(system: string): ConnectionInput['source'] {
   if (system === 'expensify') {
     return { system: 'expensify', baseUrl: 'https://integrations.expensify.com', partnerUserId: '', startDate: today(), endDate: null, reportStates: 'APPROVED,REIMBURSED', policyIds: [], exportLabel: 'ml-connector', tagDimension: { tag: 'costCenter' }, rateLimits: [{ requests: 5, windowMs: 10_000 }, { requests: 20, windowMs: 60_000 }] } as ConnectionInput['source'];
   }
-  return { system: 'concur', tokenUrl: 'https://us2.api.concursolutions.com', clientId: '', grant: 'password', username: '', startDate: today(), pageSize: 100, dimensionFields: { costCenter: 'Custom1' }, companyPaidPaymentTypes: ['IBCP', 'CBCP'] } as ConnectionInput['source'];
+  return { system: 'concur', tokenUrl: 'https://us2.api.concursolutions.com', clientId: '', grant: 'password', username: '', startDate: today(), pageSize: 100, dimensionFields: { costCenter: 'Custom1' }, companyPaidPaymentTypes: ['IBCP', 'CBCP'], mode: 'reports' } as ConnectionInput['source'];
 }
 
 export function targetTemplate(system: string): ConnectionInput['target'] {
