@@ -67,5 +67,10 @@ export const sourceDocumentSchema = z.object({
   problems: z.array(sourceProblemSchema),
   /** Source-specific facts kept for the audit trail and confirmation (e.g. FIS docType). */
   meta: z.record(z.string(), z.string()),
+  /**
+   * Source ids the same business document has on another read path of the same source (a FIS expense
+   * document is also v3 report <reportId>): a connection switched between paths never posts it twice.
+   */
+  aliases: z.array(z.string().min(1)).optional(),
 });
 export type SourceDocument = z.infer<typeof sourceDocumentSchema>;

@@ -42,6 +42,7 @@ export async function ingestOne(deps: IngestDeps, conn: Connection, adapters: { 
     ref: createReferenceIndex(store.reference.list(conn.id)),
     caps: adapters.target.capabilities,
     actor,
+    confirmToSource: wantsConfirmation(adapters.source),
   };
   audit('received', `Event ${ref.eventId}: fetched document ${ref.sourceId}`);
   const out = intakeBatch([doc], env);

@@ -23,6 +23,8 @@ export interface IntakeEnv {
   actor: string;
   /** Codes already recorded as seen during this run, so each is written once, not once per line. */
   seen?: Set<string>;
+  /** The source wants to hear the outcome (a document recorded under an alias is confirmed too). */
+  confirmToSource?: boolean;
 }
 
 export interface BatchOutcome {
@@ -90,6 +92,13 @@ export function intakeBatch(docs: readonly SourceDocument[], env: IntakeEnv): Ba
         out.skipped++;
         continue;
       }
+      const twin = aliasPosting(doc, env);
+      if (twin) {
+        recordTwin(doc, key, hash, twin, env, audit);
+        if (twin.status === 'posted') out.skipped++;
+        else out.held++;
+        continue;
+      }
       const { plan, reasons } = planAndValidate(doc, env, key);
       const row = store.postings.insert({ connectionId: conn.id, doc, key, contentHash: hash, status: reasons.length ? 'held' : 'pending', plan, reasons, total: totalOf(doc) });
       if (reasons.length) {
@@ -102,6 +111,32 @@ export function intakeBatch(docs: readonly SourceDocument[], env: IntakeEnv): Ba
     }
   })();
   return out;
+}
+
+/** The outbox row of the same business document read earlier on another path of the source, if any. */
+export function aliasPosting(doc: SourceDocument, env: Pick<IntakeEnv, 'conn' | 'store'>): PostingRow | null {
+  for (const alias of doc.aliases ?? []) {
+    const row = env.store.postings.getByKey(idempotencyKey(env.conn.id, doc.sourceSystem, alias));
+    if (row) return row;
+  }
+  return null;
+}
+
+/**
+ * A twin already posted is recorded as posted under the same ERP id (and confirmed to the source if it
+ * wants that), never sent again; a twin still open or dismissed holds this one for the accountant.
+ */
+function recordTwin(doc: SourceDocument, key: string, hash: string, twin: PostingRow, env: IntakeEnv, audit: (doc: SourceDocument, key: string, action: 'fetch' | 'plan' | 'hold', outcome: string, message: string, erpId?: string | null) => void): void {
+  const { store } = env;
+  if (twin.status === 'posted' && twin.erp_id) {
+    const row = store.postings.insert({ connectionId: env.conn.id, doc, key, contentHash: hash, status: 'pending', plan: null, reasons: [], total: totalOf(doc) });
+    store.postings.markPosted(row.id, twin.erp_id, env.confirmToSource ?? false);
+    audit(doc, key, 'fetch', 'already_posted', `Already posted as ${twin.source_id} (${twin.erp_id}); recorded under this id too, not posted again`, twin.erp_id);
+    return;
+  }
+  const reason: HoldReason = { code: 'DUPLICATE_SOURCE', message: `The same document is already in the outbox as ${twin.source_id} (${twin.status}); settle that one first, then replay or dismiss this one`, subject: twin.source_id };
+  store.postings.insert({ connectionId: env.conn.id, doc, key, contentHash: hash, status: 'held', plan: null, reasons: [reason], total: totalOf(doc) });
+  audit(doc, key, 'hold', 'held', reason.message);
 }
 
 /** Dry run: the same decisions, written nowhere. */

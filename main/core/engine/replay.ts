@@ -10,7 +10,7 @@ import { rowDocument, toSummary } from '../store/repos/postings';
 import type { Clock, Logger } from '../ports';
 import { deliver } from './deliver';
 import { contentHash } from './keys';
-import { planAndValidate, totalOf } from './intake';
+import { aliasPosting, planAndValidate, totalOf } from './intake';
 import { createMappingLookup } from './mapping-lookup';
 import { Pool } from './pool';
 import { refreshReference } from './reference-refresh';
@@ -46,6 +46,17 @@ export async function replayPostings(deps: ReplayDeps, conn: Connection, target:
     if (!row || (row.status !== 'held' && row.status !== 'failed')) continue;
     ids.push(row.id);
     const doc = rowDocument(row);
+    // The same document read on another path of the source: posted there means recorded here, never re-sent.
+    const twin = aliasPosting(doc, env);
+    if (twin && twin.status === 'posted' && twin.erp_id) {
+      store.postings.markPosted(row.id, twin.erp_id, confirmToSource);
+      store.audit.append({ connectionId: conn.id, actor, action: 'replay', sourceId: row.source_id, erpId: twin.erp_id, idempotencyKey: row.idempotency_key, outcome: 'already_posted', message: `Already posted as ${twin.source_id} (${twin.erp_id}); recorded, not posted again` });
+      continue;
+    }
+    if (twin && twin.status !== 'dismissed') {
+      store.audit.append({ connectionId: conn.id, actor, action: 'replay', sourceId: row.source_id, idempotencyKey: row.idempotency_key, outcome: 'still_held', message: `Replayed, still held: ${twin.source_id} is ${twin.status}; settle it first` });
+      continue;
+    }
     const { plan, reasons } = planAndValidate(doc, env);
     store.postings.replan(row.id, { doc, contentHash: contentHash(doc), status: reasons.length ? 'held' : 'pending', plan, reasons, total: totalOf(doc) });
     store.audit.append({

@@ -48,6 +48,8 @@ function expenseToDocument(item: FisItem, body: Obj, docType: 'expense' | 'payro
     if (t) doc.meta[k] = t;
   };
   put('reportId', reportId);
+  // The same report read through the v3 Reports API has the report id as its source id.
+  if (reportId) doc.aliases = [reportId];
   put('reportKey', report.reportKey);
   put('ledger', report.ledgerCode);
   put('policy', report.policyId);

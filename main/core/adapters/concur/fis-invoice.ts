@@ -4,6 +4,7 @@ import type { Allocation, SourceDocument, SourceLine, SourceProblem } from '../.
 import type { MapSettings } from './from-remote';
 import { decimalText } from './from-remote';
 import { fisBase } from './fis-base';
+import { INVOICE_ID_PREFIX } from './invoice-from-remote';
 import type { FisItem } from './fis-schemas';
 import { arr, currencyOf, dateOf, fisDimensions, moneyOf, obj, personName, text } from './map-common';
 import type { Obj } from './map-common';
@@ -58,6 +59,8 @@ export function invoiceToDocument(item: FisItem, body: Obj, settings: MapSetting
     if (t) doc.meta[k] = t;
   };
   put('requestId', requestId);
+  // The same payment request read through the v3 Invoice API (reports mode with invoices).
+  if (requestId) doc.aliases = [`${INVOICE_ID_PREFIX}${requestId}`];
   put('requestTotal', header.requestTotal);
   put('amountTax', header.amountTax);
   put('ledger', header.ledgerCode);
