@@ -1,9 +1,10 @@
 // Northwind Inc., the demo company's US subsidiary: its own Concur company (US data center) posting to
-// Sage Intacct by department and location. Fully mapped, so its first sync posts everything.
+// Sage Intacct by department and location. Its expense reports are fully mapped; its supplier invoices
+// (Concur Invoice payment requests) become AP bills, one from a vendor Intacct has made inactive (held).
 import type { ConnectionInput } from '../../shared/schemas/connection';
 import type { Mapping } from '../../shared/schemas/mapping';
 import type { ConcurSimulator } from '../simulators/concur';
-import { SIM_CLIENT } from '../simulators/concur';
+import { seedInvoices, SIM_CLIENT } from '../simulators/concur';
 import { INTACCT_DEMO } from '../simulators/sage-intacct';
 import type { DemoEmployee } from './catalog';
 import { demoReports } from './reports';
@@ -36,13 +37,17 @@ export function seedUsCompany(concur: ConcurSimulator, reports = 36): void {
   concur.state.addReports(US_COMPANY.concurCompanyId, data.reports);
   concur.state.addEntries(data.entries);
   concur.state.addAllocations(data.allocations);
+  seedInvoices(concur.state, { companyId: US_COMPANY.concurCompanyId, count: US_INVOICES, prefix: 'NUSPR', seed: 20261016, currency: 'USD', vendors: [['V100', 'Grand Hotel Central'], ['V101', 'Skyline Airways'], ['V102', 'Metro Office Supplies'], ['V103', 'Old Taxi Co']], custom1Codes: ['D100', 'D200', 'D300'], types: [['OFFSP', 'Office supplies'], ['SUBSC', 'Software subscription'], ['AIRFR', 'Airfare']] });
 }
+
+/** Approved supplier invoices in the US Concur company; every fourth is from the inactive vendor V103. */
+export const US_INVOICES = 8;
 
 export function usConnection(concurUrl: string, intacctUrl: string): ConnectionInput {
   return {
     id: US_CONNECTION_ID,
     name: 'Northwind demo: Concur US → Sage Intacct',
-    source: { system: 'concur', tokenUrl: concurUrl, clientId: SIM_CLIENT.clientId, grant: 'password', username: US_COMPANY.admin, startDate: '2026-10-01', pageSize: 100, dimensionFields: { department: 'Custom1' }, companyPaidPaymentTypes: ['IBCP', 'CBCP'] },
+    source: { system: 'concur', tokenUrl: concurUrl, clientId: SIM_CLIENT.clientId, grant: 'password', username: US_COMPANY.admin, startDate: '2026-10-01', pageSize: 100, dimensionFields: { department: 'Custom1' }, companyPaidPaymentTypes: ['IBCP', 'CBCP'], includeInvoices: true },
     target: { system: 'sage-intacct', endpointUrl: intacctUrl, senderId: INTACCT_DEMO.senderId, companyId: INTACCT_DEMO.companyId, userId: INTACCT_DEMO.userId, journal: INTACCT_DEMO.journal } as ConnectionInput['target'],
     rules: { liabilityAccount: INTACCT_DEMO.liabilityAccount, cardClearingAccount: INTACCT_DEMO.cardClearingAccount, personalLines: 'exclude', dateRule: 'document_date', requiredDimensions: ['department', 'location'], postingModes: { invoice: 'supplier_invoice' }, maxDescriptionLength: 250 },
     schedule: { mode: 'interval', minutes: 60 },

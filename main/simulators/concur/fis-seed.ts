@@ -83,6 +83,11 @@ export interface InvoiceSeedOptions {
   approved?: boolean;
   seed?: number;
   prefix?: string;
+  /** Defaults: USD, the four test vendors, cost centers CC100-CC400 in Custom1, four travel expense types. */
+  currency?: string;
+  vendors?: Array<[string, string]>;
+  custom1Codes?: string[];
+  types?: Array<[string, string]>;
 }
 
 /** Seeds v3 payment requests with line items and allocations (custom fields as {Code, Value}); returns their ids. */
@@ -91,11 +96,19 @@ export function seedInvoices(state: SimState, o: InvoiceSeedOptions): string[] {
   const rnd = createPrng(o.seed ?? 9);
   const start = o.startMs ?? Date.UTC(2026, 9, 5, 9, 0, 0);
   const ids: string[] = [];
+  const vendors = o.vendors ?? VENDORS;
+  const codes = o.custom1Codes ?? CC;
+  const types = o.types ?? TYPES;
   const list = Array.from({ length: o.count }, (_, n) => {
     const id = `${o.prefix ?? 'PR'}${String(n + 1).padStart(8, '0')}`;
     ids.push(id);
-    const [vendorCode, vendorName] = VENDORS[n % VENDORS.length] as [string, string];
-    const lines = Array.from({ length: 2 }, (_, i) => ({ LineItemId: `${id}L${i + 1}`, ExpenseTypeCode: TYPES[(n + i) % TYPES.length]![0], ExpenseTypeName: TYPES[(n + i) % TYPES.length]![1], Description: `Item ${i + 1}`, Quantity: '1', UnitPrice: '0', TotalPrice: (Math.floor(rnd() * 90_000 + 1000) / 100).toFixed(2), Custom1: { Code: CC[(n + i) % 4], Value: `Cost center ${CC[(n + i) % 4]}` }, Allocations: { Allocation: [{ Percentage: '100', Custom1: { Code: CC[(n + i) % 4], Value: `Cost center ${CC[(n + i) % 4]}` } }] } }));
+    const [vendorCode, vendorName] = vendors[n % vendors.length] as [string, string];
+    const lines = Array.from({ length: 2 }, (_, i) => {
+      const [typeCode, typeName] = types[(n + i) % types.length]!;
+      const code = codes[(n + i) % codes.length]!;
+      const custom1 = { Code: code, Value: `${code}` };
+      return { LineItemId: `${id}L${i + 1}`, ExpenseTypeCode: typeCode, ExpenseTypeName: typeName, Description: `Item ${i + 1}`, Quantity: '1', UnitPrice: '0', TotalPrice: (Math.floor(rnd() * 90_000 + 1000) / 100).toFixed(2), Custom1: custom1, Allocations: { Allocation: [{ Percentage: '100', Custom1: custom1 }] } };
+    });
     for (const l of lines) l.UnitPrice = l.TotalPrice;
     const total = lines.reduce((s, l) => s + Math.round(Number(l.TotalPrice) * 100), 0);
     return {
@@ -104,7 +117,7 @@ export function seedInvoices(state: SimState, o: InvoiceSeedOptions): string[] {
       InvoiceNumber: `SUP-${String(n + 1).padStart(6, '0')}`,
       InvoiceDate: v3Date(start + n * 3_600_000 - 2 * 86_400_000),
       InvoiceAmount: (total / 100).toFixed(2),
-      CurrencyCode: 'USD',
+      CurrencyCode: o.currency ?? 'USD',
       LedgerCode: 'DEFAULT',
       PaymentDueDate: v3Date(start + 30 * 86_400_000),
       VendorRemitToIdentifier: { Name: vendorName, VendorCode: vendorCode, AddressCode: `${vendorCode}-01`, Address1: '1 Main Street', City: 'Springfield', Country: 'US' },
