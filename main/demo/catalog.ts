@@ -1,5 +1,6 @@
-// The demo company's master data: Northwind Consulting's chart of accounts, cost centers, expense types
-// and employees. Two expense types are deliberately unmapped, one mapping points at an inactive cost
+// The demo company's master data: Northwind Consulting's chart of accounts, its three-dimension analytical
+// structure in X3 (cost center CCT, department DEP, project PRJ, fed from Concur Custom1/2/3), expense
+// types and employees. Two expense types are deliberately unmapped, one mapping points at an inactive cost
 // center and one employee at a supplier code X3 does not have, so the first sync shows real holds.
 
 export const COMPANY = { name: 'Northwind Consulting SAS', concurCompanyId: '4f9c2a8e-1b7d-4c3e-9a65-2d0e8b7c1f30', x3Company: 'NWC', x3Site: 'NWC01' };
@@ -40,6 +41,44 @@ export const COST_CENTERS: Array<[string, string, boolean?]> = [
   ['CC600', 'People'],
   ['CC700', 'Customer support'],
 ];
+
+/** The X3 ledger's dimension types in order (CCE1..CCE3) and the connection's name for each. */
+export const X3_DIMENSION_TYPES = [
+  { code: 'CCT', name: 'Cost center', dimension: 'costCenter', concurField: 'Custom1' },
+  { code: 'DEP', name: 'Department', dimension: 'department', concurField: 'Custom2' },
+  { code: 'PRJ', name: 'Project', dimension: 'project', concurField: 'Custom3' },
+] as const;
+
+/** Every employee belongs to one department (Concur Custom2 on each entry). */
+export const DEPARTMENTS: Array<[string, string, boolean?]> = [
+  ['SAL', 'Sales'],
+  ['MKT', 'Marketing'],
+  ['ENG', 'Engineering'],
+  ['FIN', 'Finance'],
+  ['OPS', 'Operations'],
+  ['PPL', 'People'],
+];
+
+/** Client projects (Concur Custom3 on client-visit and sales-trip reports); LEGACY is closed and never used. */
+export const PROJECTS: Array<[string, string, boolean?]> = [
+  ['PRJ-ATLAS', 'Atlas ERP rollout'],
+  ['PRJ-BOREAL', 'Boreal audit'],
+  ['PRJ-CIRRUS', 'Cirrus cloud migration'],
+  ['PRJ-DELTA', 'Delta pilot'],
+  ['PRJ-LEGACY', 'Legacy support (closed)', false],
+];
+
+export const departmentOf = (employeeIndex: number): string => DEPARTMENTS[employeeIndex % DEPARTMENTS.length]![0];
+
+/** The department an expense type's mapping defaults to (by its cost center); Concur's Custom2 overrides it. */
+const DEPARTMENT_OF_CC: Record<string, string> = { CC100: 'SAL', CC200: 'MKT', CC300: 'ENG', CC400: 'FIN', CC450: 'OPS', CC500: 'OPS', CC600: 'PPL', CC700: 'OPS' };
+export const departmentForCostCenter = (cc: string): string => DEPARTMENT_OF_CC[cc] ?? 'OPS';
+
+/** All dimension values of the X3 folder, each under its type. */
+export function dimensionValues(): Array<{ code: string; name: string; active: boolean; type: string }> {
+  const of = (type: string, list: Array<[string, string, boolean?]>) => list.map(([code, name, active]) => ({ code, name, active: active ?? true, type }));
+  return [...of('CCT', COST_CENTERS), ...of('DEP', DEPARTMENTS), ...of('PRJ', PROJECTS)];
+}
 
 /** code, name, GL account, default cost center; account '' = not mapped yet. */
 export const EXPENSE_TYPES: Array<[string, string, string, string]> = [

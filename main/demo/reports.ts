@@ -2,7 +2,7 @@
 // company-paid, personal and refund lines. Deterministic: same seed, same reports, same content hashes.
 import type { AllocationInput, EntryInput, ReportInput } from '../simulators/concur';
 import type { DemoEmployee } from './catalog';
-import { EXPENSE_TYPES } from './catalog';
+import { departmentOf, EXPENSE_TYPES, PROJECTS } from './catalog';
 import { pick, seeded } from '../simulators/prng';
 
 /** Units of EUR per unit of each currency (demo rates). */
@@ -31,7 +31,12 @@ export interface ReportStyle {
   plantHolds: boolean;
   /** Values split allocations put in Custom1. */
   splitCodes: readonly string[];
+  /** Extra entry-level custom fields (department, project), derived without drawing from the PRNG. */
+  entryFields?(reportIndex: number, owner: DemoEmployee): Record<string, unknown>;
 }
+
+const listItem = (code: string) => ({ Code: code, ListItemID: `li-${code}`, Type: 'List', Value: code });
+const ACTIVE_PROJECTS = PROJECTS.filter(([, , active]) => active !== false).map(([code]) => code);
 
 const EU_STYLE: ReportStyle = {
   idPrefix: 'NWR',
@@ -39,6 +44,11 @@ const EU_STYLE: ReportStyle = {
   types: EXPENSE_TYPES,
   plantHolds: true,
   splitCodes: SPLIT_CCS,
+  // Department from the employee; a project on client visits and sales trips (the report name says which).
+  entryFields: (r, owner) => ({
+    Custom2: listItem(departmentOf(owner.index)),
+    ...(r % 5 === 0 || r % 5 === 3 ? { Custom3: listItem(ACTIVE_PROJECTS[Math.floor(r / 5) % ACTIVE_PROJECTS.length]!) } : {}),
+  }),
 };
 
 export function demoReports(employees: readonly DemoEmployee[], count = 300, seed = 20261001, style: ReportStyle = EU_STYLE): DemoReports {
@@ -91,6 +101,7 @@ export function demoReports(employees: readonly DemoEmployee[], count = 300, see
         IsBillable: false,
         HasItemizations: false,
         LastModified: v3(modified),
+        ...style.entryFields?.(r, owner),
       });
       if (!isPersonal && rnd() < 0.15) {
         const a = pick(rnd, style.splitCodes);

@@ -27,13 +27,16 @@ function checkAccount(state: SageX3SimState, code: string | undefined, n: number
   else if (!a.active) out.push(err(`Line ${n} : Account ${code} : inactive record`));
 }
 
-function checkDimensions(state: SageX3SimState, dims: Record<string, string>, line: Map<string, string>, n: number, out: X3Message[]): void {
-  for (const field of Object.values(dims)) {
-    const v = line.get(field);
-    if (!v) continue;
-    const c = state.costCenters.get(v);
-    if (!c) out.push(err(`Line ${n} : Dimension ${v} : record does not exist`));
-    else if (!c.active) out.push(err(`Line ${n} : Dimension ${v} : inactive record`));
+/** Analytic fields CCE1..CCEn: each value must exist, active, under the ledger's dimension type n. */
+function checkDimensions(state: SageX3SimState, line: Map<string, string>, n: number, out: X3Message[]): void {
+  for (const [field, v] of line) {
+    const pos = /^CCE(\d{1,2})$/.exec(field)?.[1];
+    if (!pos || !v) continue;
+    const type = state.dimensionTypes[Number(pos) - 1]?.code;
+    const c = state.dimensionAt(Number(pos), v);
+    if (!type) out.push(err(`Line ${n} : ${field} : no dimension type at position ${pos} in this ledger`));
+    else if (!c) out.push(err(`Line ${n} : Dimension ${v} : record does not exist for dimension type ${type}`));
+    else if (!c.active) out.push(err(`Line ${n} : Dimension ${v} : inactive record (dimension type ${type})`));
   }
 }
 
@@ -69,7 +72,7 @@ export function saveJournal(state: SageX3SimState, obj: X3ParsedObject, f: SageX
     checkAccount(state, line.get(f.lineAccount), n, out);
     debit += amount(line.get(f.lineDebit), currency, n, out);
     credit += amount(line.get(f.lineCredit), currency, n, out);
-    checkDimensions(state, f.dimensions, line, n, out);
+    checkDimensions(state, line, n, out);
     const bp = line.get(f.linePartner);
     if (bp) checkPartner(state, bp, `Line ${n} : `, 'Business partner', out);
   });
@@ -101,7 +104,7 @@ export function saveSupplierInvoice(state: SageX3SimState, obj: X3ParsedObject, 
   lines.forEach((line, i) => {
     checkAccount(state, line.get(f.lineAccount), i + 1, out);
     sum += amount(line.get(f.lineAmount), currency, i + 1, out);
-    checkDimensions(state, f.dimensions, line, i + 1, out);
+    checkDimensions(state, line, i + 1, out);
   });
   const totalRaw = header.get(f.total);
   if (totalRaw !== undefined && amount(totalRaw, currency, 0, out) !== sum) {

@@ -1,17 +1,26 @@
-// A Sage X3 (Syracuse) simulator on 127.0.0.1: the SOAP CAdxWebServiceXmlCC endpoint and api1 lists,
-// Basic auth, and injectable faults (latency, 429, 5xx, commit-then-drop, HTML pages) from a seeded PRNG.
+// A Sage X3 (Syracuse) simulator on 127.0.0.1: the SOAP CAdxWebServiceXmlCC endpoint, api1 lists, GraphQL
+// reads (self-hosted /xtrem/api and the X3 Services gateway /v1), every sign-in variant (Basic, OAuth2
+// provider, connected-app JWT, X3 Services tokens), and injectable faults (latency, 429, 5xx,
+// commit-then-drop, HTML pages) from a seeded PRNG.
 import { seeded } from '../prng';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LoopbackServer } from '../loopback';
 import { startLoopback } from '../loopback';
 import { sageX3JournalFieldsSchema, sageX3SupplierInvoiceFieldsSchema, type SageX3JournalFields, type SageX3SupplierInvoiceFields } from '../../../shared/schemas/systems/sage-x3';
-import { SOAP_PATH } from '../../core/adapters/sage-x3/schemas';
+import { GRAPHQL_PATH, SOAP_PATH } from '../../core/adapters/sage-x3/schemas';
+import { SimAuth, type SimAuthOptions, type Surface } from './auth';
+import { handleGraphql } from './graphql';
 import { handleRest } from './rest';
 import { handleSoap } from './soap';
-import { SageX3SimState, type SimDimension, type SimRecord } from './state';
+import { SageX3SimState, type SimDimension, type SimDimensionType, type SimRecord } from './state';
 
 export { SageX3SimState } from './state';
-export type { SimDimension, SimRecord, StoredDocument } from './state';
+export { SimAuth } from './auth';
+export type { SimClient, SimConnectedApp } from './auth';
+export type { SimDimension, SimDimensionType, SimRecord, StoredDocument } from './state';
+
+/** X3 Services serves each folder's GraphQL under this path on its gateway (per /v1/folders). */
+export const servicesGraphqlPath = (folder: string) => `/v1/service/X3CLOUDV2_${folder}/graphQL`;
 
 export interface SageX3SimFaults {
   latencyMs: number;
@@ -40,7 +49,11 @@ export interface SageX3SimOptions {
   users?: Record<string, string>;
   accounts?: SimRecord[];
   costCenters?: SimDimension[];
+  /** The ledger's dimension types in order (CCE1, CCE2 ...); types of the values are appended. */
+  dimensionTypes?: SimDimensionType[];
   suppliers?: SimRecord[];
+  /** OAuth2 clients, connected applications, X3 Services apps, token lives and the server clock. */
+  auth?: SimAuthOptions;
   closedPeriods?: string[];
   journalPublicName?: string;
   supplierInvoicePublicName?: string;
@@ -57,6 +70,7 @@ export interface SageX3SimStats {
   requests: number;
   soap: Record<string, number>;
   rest: number;
+  graphql: number;
   saved: number;
   rejected: number;
   unauthorized: number;
@@ -72,6 +86,8 @@ export interface SageX3Simulator {
   /** Mutable: change faults between calls. */
   readonly faults: SageX3SimFaults;
   readonly stats: SageX3SimStats;
+  /** Token grants seen, pairing codes, and revocation of every access token issued. */
+  readonly auth: SimAuth;
 }
 
 const HTML_PAGE = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1><p>The proxy server received an invalid response.</p></body></html>';
@@ -79,6 +95,7 @@ const HTML_PAGE = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></he
 export function createSageX3Simulator(opts: SageX3SimOptions = {}): SageX3Simulator {
   const state = new SageX3SimState(opts.folder ?? 'SEED', opts.poolAlias ?? 'SEED');
   for (const [u, p] of Object.entries(opts.users ?? { admin: 'admin' })) state.addUser(u, p);
+  state.addDimensionTypes(opts.dimensionTypes ?? []);
   state.addAccounts(opts.accounts ?? []).addCostCenters(opts.costCenters ?? []).addSuppliers(opts.suppliers ?? []);
   for (const p of opts.closedPeriods ?? []) state.closePeriod(p);
 
@@ -86,7 +103,7 @@ export function createSageX3Simulator(opts: SageX3SimOptions = {}): SageX3Simula
     latencyMs: 0, rate429: 0, retryAfterSeconds: 1, rate5xx: 0, dropAfterCommit: 0, stallAfterCommit: false, htmlErrorPage: false, htmlStatus: 200, noWebServices: false, warnOnSave: null,
     ...opts.faults,
   };
-  const stats: SageX3SimStats = { requests: 0, soap: {}, rest: 0, saved: 0, rejected: 0, unauthorized: 0, injected429: 0, injected5xx: 0, dropped: 0 };
+  const stats: SageX3SimStats = { requests: 0, soap: {}, rest: 0, graphql: 0, saved: 0, rejected: 0, unauthorized: 0, injected429: 0, injected5xx: 0, dropped: 0 };
   const random = seeded(opts.seed ?? 42);
   const soapCfg = {
     journalPublicName: opts.journalPublicName ?? 'YGAS',
@@ -105,16 +122,20 @@ export function createSageX3Simulator(opts: SageX3SimOptions = {}): SageX3Simula
   let server: LoopbackServer | null = null;
   let origin = '';
 
-  function authorized(req: IncomingMessage, res: ServerResponse): boolean {
-    const m = /^Basic\s+(\S+)$/i.exec(req.headers.authorization ?? '');
-    const [user = '', ...rest] = m ? Buffer.from(m[1] ?? '', 'base64').toString('utf8').split(':') : [];
-    const known = state.users.get(user);
-    if (known && known.password === rest.join(':') && !known.expired) return true;
+  const auth = new SimAuth(state.users, opts.auth ?? {});
+
+  async function authorized(req: IncomingMessage, res: ServerResponse, surface: Surface): Promise<boolean> {
+    const check = await auth.check(req.headers.authorization, surface);
+    if (check.ok) return true;
     stats.unauthorized++;
-    res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8', 'www-authenticate': 'Basic realm="Syracuse"' });
-    res.end(known?.expired && known.password === rest.join(':') ? 'Your password has expired. Change it before signing in.' : 'Authentication failed: invalid user or password');
+    res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8', 'www-authenticate': surface === 'syracuse' ? 'Basic realm="Syracuse", Bearer' : 'Bearer' });
+    res.end(check.body);
     return false;
   }
+
+  const json = (res: ServerResponse, status: number, body: unknown): void => {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+  };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     stats.requests++;
@@ -141,7 +162,30 @@ export function createSageX3Simulator(opts: SageX3SimOptions = {}): SageX3Simula
       res.writeHead(200, { 'content-type': 'text/plain' }).end('Sage X3 simulator');
       return;
     }
-    if (!authorized(req, res)) return;
+    if (req.method === 'POST' && url.pathname === '/oauth2/token') {
+      const r = auth.oauthToken(new URLSearchParams(body));
+      return json(res, r.status, r.json);
+    }
+    if (req.method === 'POST' && url.pathname === '/v1/token') {
+      let parsed: Record<string, unknown> = {};
+      try {
+        parsed = JSON.parse(body) as Record<string, unknown>;
+      } catch {
+        return json(res, 400, { error: 'invalid_request', error_description: 'JSON body expected' });
+      }
+      const r = await auth.servicesToken(parsed);
+      return json(res, r.status, r.json);
+    }
+    const gqlSurface: Surface | null = url.pathname === GRAPHQL_PATH ? 'xtrem' : url.pathname === servicesGraphqlPath(state.folder) ? 'services' : null;
+    if (gqlSurface && req.method === 'POST') {
+      if (!(await authorized(req, res, gqlSurface))) return;
+      // Self-hosted Syracuse routes GraphQL by the x-xtrem-endpoint header.
+      if (gqlSurface === 'xtrem' && req.headers['x-xtrem-endpoint'] !== state.folder) return json(res, 200, { errors: [{ message: `Endpoint "${String(req.headers['x-xtrem-endpoint'] ?? '')}" not found` }] });
+      stats.graphql++;
+      const r = handleGraphql(body, state, restCfg.maxCount);
+      return json(res, r.status, r.json);
+    }
+    if (!(await authorized(req, res, 'syracuse'))) return;
     if (url.pathname === SOAP_PATH && req.method === 'POST') {
       if (faults.noWebServices) {
         res.writeHead(500, { 'content-type': 'text/plain' }).end('No Web services accepted');
@@ -177,6 +221,7 @@ export function createSageX3Simulator(opts: SageX3SimOptions = {}): SageX3Simula
     state,
     faults,
     stats,
+    auth,
     async start() {
       if (!server) {
         server = await startLoopback(handle);

@@ -26,11 +26,12 @@ export function handleRest(url: URL, origin: string, state: SageX3SimState, cfg:
   let rows: Array<Record<string, unknown>>;
   if (cls === r.account) rows = [...state.accounts.values()].map((a) => ({ ACC: a.code, DES: a.name, ENAFLG: yesNo(a.active) }));
   else if (cls === r.supplier) rows = [...state.suppliers.values()].map((s) => ({ BPSNUM: s.code, BPSNAM: s.name, ENAFLG: yesNo(s.active) }));
-  else if (cls === r.costCenter) rows = [...state.costCenters.values()].map((c) => ({ CCE: c.code, DIE: c.type, DES: c.name, ENAFLG: yesNo(c.active) }));
+  else if (cls === r.costCenter) rows = [...state.costCenters.values()].map((c) => ({ DIE: c.type, CCE: c.code, DES: c.name, ENAFLG: yesNo(c.active) }));
   else return diagnose(404, `Class ${cls} not found`);
   if (url.searchParams.get('representation') !== `${cls}.$query`) return diagnose(400, `Representation ${url.searchParams.get('representation') ?? ''} is not a $query of ${cls}`);
 
-  const codeOf = (row: Record<string, unknown>) => String(row.ACC ?? row.BPSNUM ?? row.CCE);
+  // Dimension keys are composite (DIE~CCE), as api1 joins composite keys with ~.
+  const codeOf = (row: Record<string, unknown>) => (row.DIE !== undefined ? `${String(row.DIE)}~${String(row.CCE)}` : String(row.ACC ?? row.BPSNUM));
   rows.sort((a, b) => (codeOf(a) < codeOf(b) ? -1 : codeOf(a) > codeOf(b) ? 1 : 0));
   const count = Math.min(cfg.maxCount, Math.max(1, Number(url.searchParams.get('count')) || cfg.defaultCount));
   const after = /^gt\.(.*)$/.exec(url.searchParams.get('key') ?? '')?.[1];

@@ -1,5 +1,6 @@
-// In-memory Sage X3 folder for the simulator: master data with active flags, closed periods, users,
-// and the saved documents (indexed by number and reference so 10,000 documents stay fast).
+// In-memory Sage X3 folder for the simulator: master data with active flags and update stamps, the
+// ledger's dimension types in order (position n = line field CCE<n>), closed periods, users, and the
+// saved documents (indexed by number and reference so 10,000 documents stay fast).
 
 export interface SimRecord {
   code: string;
@@ -11,6 +12,14 @@ export interface SimDimension extends SimRecord {
   /** Dimension type (CACCE.DIE); cost centers default to CCT. */
   type?: string;
 }
+
+export interface SimDimensionType {
+  code: string;
+  name?: string;
+}
+
+/** Master data as the simulator keeps it: every record stamped when it last changed. */
+export type Stamped<T> = Required<T> & { updatedAt: string };
 
 export interface StoredDocument {
   number: string;
@@ -32,9 +41,14 @@ export class SageX3SimState {
   folder: string;
   poolAlias: string;
   readonly users = new Map<string, SimUser>();
-  readonly accounts = new Map<string, Required<SimRecord>>();
-  readonly costCenters = new Map<string, Required<SimDimension>>();
-  readonly suppliers = new Map<string, Required<SimRecord>>();
+  readonly accounts = new Map<string, Stamped<SimRecord>>();
+  /** Dimension values keyed by `<type>|<code>` (the same code may exist under two types). */
+  readonly costCenters = new Map<string, Stamped<SimDimension>>();
+  readonly suppliers = new Map<string, Stamped<SimRecord>>();
+  /** The ledger's dimension types in order; position n is line field CCE<n>. */
+  readonly dimensionTypes: Array<Required<SimDimensionType>> = [];
+  /** Stamp given to records added or touched now (tests move it forward). */
+  stamp = '2026-01-01T00:00:00.000Z';
   /** Closed accounting periods as YYYY-MM. */
   readonly closedPeriods = new Set<string>();
   private readonly docs: StoredDocument[] = [];
@@ -53,17 +67,33 @@ export class SageX3SimState {
   }
 
   addAccounts(list: SimRecord[]): this {
-    for (const a of list) this.accounts.set(a.code, { code: a.code, name: a.name ?? `Account ${a.code}`, active: a.active ?? true });
+    for (const a of list) this.accounts.set(a.code, { code: a.code, name: a.name ?? `Account ${a.code}`, active: a.active ?? true, updatedAt: this.stamp });
     return this;
   }
 
+  /** Dimension values; a type not declared yet is appended to the ledger's dimension types. */
   addCostCenters(list: SimDimension[]): this {
-    for (const c of list) this.costCenters.set(c.code, { code: c.code, name: c.name ?? `Cost center ${c.code}`, active: c.active ?? true, type: c.type ?? 'CCT' });
+    for (const c of list) {
+      const type = c.type ?? 'CCT';
+      if (!this.dimensionTypes.some((t) => t.code === type)) this.dimensionTypes.push({ code: type, name: type });
+      this.costCenters.set(`${type}|${c.code}`, { code: c.code, name: c.name ?? `Dimension ${c.code}`, active: c.active ?? true, type, updatedAt: this.stamp });
+    }
     return this;
+  }
+
+  addDimensionTypes(list: SimDimensionType[]): this {
+    for (const t of list) if (!this.dimensionTypes.some((d) => d.code === t.code)) this.dimensionTypes.push({ code: t.code, name: t.name ?? t.code });
+    return this;
+  }
+
+  /** The dimension value of the type at line position n (CCE<n>). */
+  dimensionAt(position: number, code: string): Stamped<SimDimension> | undefined {
+    const type = this.dimensionTypes[position - 1]?.code;
+    return type ? this.costCenters.get(`${type}|${code}`) : undefined;
   }
 
   addSuppliers(list: SimRecord[]): this {
-    for (const s of list) this.suppliers.set(s.code, { code: s.code, name: s.name ?? `Supplier ${s.code}`, active: s.active ?? true });
+    for (const s of list) this.suppliers.set(s.code, { code: s.code, name: s.name ?? `Supplier ${s.code}`, active: s.active ?? true, updatedAt: this.stamp });
     return this;
   }
 

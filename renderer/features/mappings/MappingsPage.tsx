@@ -10,14 +10,15 @@ import { useConnections } from '../../app/connection-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { downloadText } from '../../components/format';
 import type { Change, Column, GridRow } from './grid-model';
-import { cellCheck, columnsFor, indexReference, isUnmapped, orderRows, toMapping } from './grid-model';
+import { cellCheck, columnsFor, gridDimensions, indexReference, isUnmapped, orderRows, toMapping } from './grid-model';
 import { MappingGrid } from './MappingGrid';
 
 export function MappingsPage({ params }: { params: URLSearchParams }) {
   const { current } = useConnections();
+  const dims = useMemo(() => (current ? gridDimensions(current) : []), [current]);
   if (!current) return <p className="muted">Add a connection first.</p>;
   const kind: MappingKind = params.get('kind') === 'employee' ? 'employee' : 'expense_type';
-  return <MappingsScreen key={`${current.id}|${kind}|${params.get('q') ?? ''}`} connectionId={current.id} dims={current.rules.requiredDimensions} kind={kind} initialFilter={params.get('q') ?? ''} />;
+  return <MappingsScreen key={`${current.id}|${kind}|${params.get('q') ?? ''}`} connectionId={current.id} dims={dims} kind={kind} initialFilter={params.get('q') ?? ''} />;
 }
 
 function MappingsScreen({ connectionId, dims, kind, initialFilter }: { connectionId: string; dims: string[]; kind: MappingKind; initialFilter: string }) {

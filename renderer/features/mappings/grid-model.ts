@@ -1,7 +1,9 @@
 // Pure model of the mappings grid: columns, ordering (unmapped pinned on top), filtering, and turning
 // a typed value or a pasted block of Excel cells (tab-separated) into row changes that can be undone.
+import type { ConnectionInput } from '../../../shared/schemas/connection';
 import type { Mapping, MappingKind, MappingRow } from '../../../shared/schemas/mapping';
 import type { ReferenceItem, ReferenceKind } from '../../../shared/schemas/reference';
+import { x3DimensionTypes } from '../../../shared/schemas/systems/sage-x3';
 
 export type GridRow = Pick<MappingRow, 'kind' | 'sourceCode' | 'sourceName' | 'target' | 'dimensions' | 'unmapped'>;
 
@@ -20,6 +22,16 @@ export interface Change {
 }
 
 const DIM_LABEL: Record<string, string> = { costCenter: 'Cost center', department: 'Department', project: 'Project' };
+
+/**
+ * One grid column per dimension type: a Sage X3 connection's own structure (in ledger order) first, then
+ * any other required dimension; other targets show their required dimensions.
+ */
+export function gridDimensions(conn: Pick<ConnectionInput, 'rules' | 'target'>): string[] {
+  const own = conn.target.system === 'sage-x3' ? x3DimensionTypes(conn.target).map((d) => d.name) : [];
+  const all = [...new Set([...own, ...conn.rules.requiredDimensions])];
+  return all.length ? all : ['costCenter'];
+}
 
 export function columnsFor(kind: MappingKind, dimensions: string[]): Column[] {
   if (kind === 'employee')

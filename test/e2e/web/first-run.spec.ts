@@ -36,6 +36,8 @@ test('first run: sync, fix the mappings, replay, nothing held', async ({ app, pa
 
   // Typing, with the autocomplete from X3's chart of accounts and cost centers.
   await expect(page.getByRole('heading', { level: 1, name: 'Mappings' })).toBeVisible();
+  // One column per dimension type of the demo's X3 structure, in ledger order.
+  await expect(app.mappings.grid().getByRole('columnheader')).toHaveText(['Expense type', 'Name', 'GL account', 'Cost center', 'Department', 'Project']);
   const fixes: Record<string, [string, string]> = { COWRK: ['625800', 'CC500'], WELLN: ['647000', 'CC600'] };
   const [account, cc] = fixes[code]!;
   await app.mappings.typeInto(code, 'target', account.slice(0, 4), new RegExp(`^${account}`));

@@ -63,7 +63,7 @@ test('a wrong password is AUTH_FAILED and the password appears nowhere', async (
     await assert.rejects(f.adapter.post(plan()), check);
     await assert.rejects(readAll(f.adapter.readReference()), check);
     const steps = await f.adapter.test();
-    assert.deepEqual(steps.map((s) => [s.step, s.ok]), [['server reachable', true], ['credentials', false], ['SOAP pool/web service', false], ['REST api1 endpoint/folder', false]]);
+    assert.deepEqual(steps.map((s) => [s.step, s.ok]), [['server reachable', true], ['credentials', false], ['SOAP pool/web service', false], ['REST api1 endpoint/folder', false], ['dimension types', false]]);
     assert.ok(!JSON.stringify(steps).includes('Wrong-Pw-123'));
   } finally {
     await f.stop();
@@ -116,13 +116,13 @@ test('a 5xx on save is thrown as uncertain and never retried inside the adapter'
   }
 });
 
-test('test() walks the four steps and reports a wrong folder precisely', async () => {
+test('test() walks the five steps and reports a wrong folder precisely', async () => {
   const f = await startX3Fixture();
   try {
     const ok = await f.adapter.test();
     assert.ok(ok.every((s) => s.ok), JSON.stringify(ok));
     const wrongFolder = await createSageX3Target({ ...f.settings, folder: 'NOFOLDER' }, x3Context().ctx).test();
-    assert.deepEqual(wrongFolder.map((s) => s.ok), [true, true, true, false]);
+    assert.deepEqual(wrongFolder.map((s) => s.ok), [true, true, true, false, false]);
     assert.match(wrongFolder[3]?.message ?? '', /NOFOLDER/);
     const badPool = await createSageX3Target({ ...f.settings, poolAlias: 'NOPOOL' }, x3Context().ctx).test();
     assert.equal(badPool[2]?.ok, false);
@@ -131,6 +131,6 @@ test('test() walks the four steps and reports a wrong folder precisely', async (
     await f.stop();
   }
   const down = await createSageX3Target(f.settings, x3Context().ctx).test();
-  assert.deepEqual(down.map((s) => s.ok), [false, false, false, false]);
+  assert.deepEqual(down.map((s) => s.ok), [false, false, false, false, false]);
   assert.match(down[0]?.message ?? '', /server URL/);
 });

@@ -12,7 +12,7 @@ test('api1 resources map to reference items with active flags in every X3 form',
     { kind: 'account', dimensionType: '', code: '606400', name: 'Old', active: false },
   ]);
   assert.deepEqual(resourcesToReference('supplier', [{ BPSNUM: 'S1', BPSNAM: 'Hotel', ENAFLG: false }]), [{ kind: 'supplier', dimensionType: '', code: 'S1', name: 'Hotel', active: false }]);
-  const cc = resourcesToReference('costCenter', [{ CCE: 'CC1', DIE: 'CCT', DES: 'Sales' }, { CCE: 'D1', DIE: 'DEP' }], { dimensionType: 'CCT' });
+  const cc = resourcesToReference('costCenter', [{ CCE: 'CC1', DIE: 'CCT', DES: 'Sales' }, { CCE: 'D1', DIE: 'DEP' }], { dimensions: [{ name: 'costCenter', x3Type: 'CCT' }] });
   assert.deepEqual(cc, [{ kind: 'dimension', dimensionType: 'costCenter', code: 'CC1', name: 'Sales', active: true }]);
   assert.deepEqual(['2', 'Yes', true, undefined, ''].map(x3Active), [true, true, true, true, true]);
   assert.deepEqual(['1', 'No', false, 'Inactive'].map(x3Active), [false, false, false, false]);

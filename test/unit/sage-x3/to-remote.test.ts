@@ -50,7 +50,7 @@ test('XML-special and unicode text survives the round trip; descriptions are cut
 });
 
 test('field codes and blocks come from the settings; an empty code leaves the field out', () => {
-  const s = x3Settings('https://x3.example.com', { journalFields: { headerBlock: 'HDR', linesBlock: 'LNS', reference: 'BPRVCR', documentDate: '', dimensions: { costCenter: 'CCE2', department: 'CCE3' } } });
+  const s = x3Settings('https://x3.example.com', { dimensionTypes: ['costCenter=CCT', 'department=DEP'], journalFields: { headerBlock: 'HDR', linesBlock: 'LNS', reference: 'BPRVCR', documentDate: '', dimensions: { costCenter: 'CCE2', department: 'CCE3' } } });
   const p = plan({ lines: [line(1, '625100', 'debit', 100, { dimensions: { costCenter: 'CC10', department: 'D1', project: 'P9' } }), line(2, '421000', 'credit', 100)] });
   const obj = journalObject(p, s);
   assert.equal(obj.groups[0]?.id, 'HDR');

@@ -1,58 +1,41 @@
-// The Sage X3 TargetAdapter: posts journals / supplier BP invoices over SOAP save, looks keys up with
-// SOAP query on the document's reference field, and reads reference data page by page from api1.
+// The Sage X3 TargetAdapter: posts journals / supplier BP invoices over SOAP save (the object names and
+// field codes come from the settings), looks keys up with SOAP query on the document's reference field,
+// and reads reference data page by page from api1 or GraphQL. Facts: ../shared/api/sage-x3.md.
 import type { PostingPlan } from '../../../../shared/schemas/plan';
-import type { ReferenceItem } from '../../../../shared/schemas/reference';
-import type { SageX3TargetSettings } from '../../../../shared/schemas/systems/sage-x3';
+import { x3DimensionTypes, type SageX3TargetSettings } from '../../../../shared/schemas/systems/sage-x3';
 import { ConnectorError, isConnectorError } from '../../errors';
 import type { AdapterContext, PostOutcome, TargetAdapter, TargetCapabilities } from '../types';
 import { createX3Client } from './client';
-import { documentNumberFrom, matchQuery, messagesToReasons, messagesToWarnings, resourcesToReference, type X3RefKind } from './from-remote';
+import { documentNumberFrom, matchQuery, messagesToReasons, messagesToWarnings } from './from-remote';
 import { runX3Test } from './probe';
+import { createReferenceReader } from './reference';
 import { X3_SYSTEM } from './schemas';
-import { invoiceLines, planToObjectXml, targetFor, X3_DESCRIPTION_MAX } from './to-remote';
+import { invoiceLines, planToObjectXml, targetFor, unconfiguredDimensions, X3_DESCRIPTION_MAX } from './to-remote';
 
-export const SAGE_X3_CAPABILITIES: TargetCapabilities = {
-  postingKinds: ['journal', 'supplier_invoice'],
-  dimensionTypes: ['costCenter'],
-  // CAdxWebServiceXmlCC saves one object per call.
-  maxBatch: 1,
-  maxDescriptionLength: X3_DESCRIPTION_MAX,
-};
+/** What this connection posts and validates: the configured dimension types, one object per SOAP save. */
+export function sageX3Capabilities(settings: SageX3TargetSettings): TargetCapabilities {
+  return {
+    postingKinds: ['journal', 'supplier_invoice'],
+    dimensionTypes: x3DimensionTypes(settings).map((d) => d.name),
+    // CAdxWebServiceXmlCC saves one object per call.
+    maxBatch: 1,
+    maxDescriptionLength: X3_DESCRIPTION_MAX,
+  };
+}
 
 const NOT_FOUND = /no record|not found|does not exist|no (data|result)|0 record/i;
-const MAX_PAGES = 100_000;
 
 export function createSageX3Target(settings: SageX3TargetSettings, ctx: AdapterContext): TargetAdapter {
   const client = createX3Client(settings, ctx);
-
-  async function* pages(kind: X3RefKind, representation: string): AsyncGenerator<ReferenceItem[]> {
-    let url: string | undefined = client.listUrl(representation, representation);
-    const seen = new Set<string>();
-    while (url && seen.size < MAX_PAGES) {
-      seen.add(url);
-      const page = (await client.getJson(url)) as { $resources?: unknown; $links?: { $next?: { $url?: unknown } } } | null;
-      if (!page || typeof page !== 'object' || !Array.isArray(page.$resources)) {
-        throw new ConnectorError('REMOTE_PROTOCOL', `Sage X3 api1 answered the ${representation} list without $resources: check the representation name`, { system: X3_SYSTEM, retryable: false });
-      }
-      const items = resourcesToReference(kind, page.$resources, { dimensionType: settings.costCenterDimensionType });
-      if (items.length) yield items;
-      const next = page.$links?.$next?.$url;
-      url = typeof next === 'string' && next && !seen.has(next) ? next : undefined;
-    }
-  }
+  const reference = createReferenceReader(settings, client, ctx);
 
   return {
     system: 'sage-x3',
-    capabilities: SAGE_X3_CAPABILITIES,
+    capabilities: sageX3Capabilities(settings),
 
-    test: () => runX3Test(settings, client),
+    test: () => runX3Test(settings, client, reference),
 
-    async *readReference() {
-      const r = settings.representations;
-      yield* pages('account', r.account);
-      yield* pages('supplier', r.supplier);
-      yield* pages('costCenter', r.costCenter);
-    },
+    readReference: () => reference.read(),
 
     /**
      * Wire shape: `query(callContext, publicName, objectKeys=[{key: <reference field>, value: K}], listSize)`,
@@ -73,6 +56,14 @@ export function createSageX3Target(settings: SageX3TargetSettings, ctx: AdapterC
     },
 
     async post(plan: PostingPlan): Promise<PostOutcome> {
+      const stray = unconfiguredDimensions(plan, settings);
+      if (stray.length) {
+        const names = x3DimensionTypes(settings).map((d) => d.name).join(', ');
+        return {
+          status: 'rejected',
+          reasons: stray.map((d) => ({ code: 'DIMENSION_UNKNOWN' as const, message: `Dimension type "${d.type}" (value ${d.value}) is not configured for this Sage X3 connection (it has ${names}): add it to "Dimension types" or remove it from the mappings`, subject: `${d.type}:${d.value}`, ...(d.lineId ? { lineId: d.lineId } : {}) })),
+        };
+      }
       const t = targetFor(plan, settings);
       const objectXml = planToObjectXml(plan, settings);
       const result = await client.soap('save', t.publicName, { objectXml }, true);

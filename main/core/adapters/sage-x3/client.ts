@@ -1,14 +1,15 @@
-// Transport to one Syracuse server: SOAP CAdxWebServiceXmlCC calls and api1 JSON GETs, each through
-// the limiter and `send`. Reads retry with backoff; a save is sent exactly once (the outbox decides).
+// Transport to one Syracuse server: SOAP CAdxWebServiceXmlCC calls, api1 JSON GETs and GraphQL POSTs, each
+// through the limiter and `send`. Reads retry with backoff; a save is sent exactly once (the outbox
+// decides). A 401 on a bearer token renews it and repeats the call once: X3 ran nothing, so even a save may.
 import type { SageX3TargetSettings } from '../../../../shared/schemas/systems/sage-x3';
 import { ConnectorError, isConnectorError } from '../../errors';
 import { looksLikeHtml, send, type HttpResponse } from '../http';
 import { withRetry } from '../retry';
 import type { AdapterContext } from '../types';
-import { createBasicAuth } from './auth';
+import { createGraphqlAuth, createPostingAuth, type X3Auth } from './auth';
 import { buildSoapRequest, parseSoapResponse, type X3Operation, type X3RequestArgs } from './envelope';
-import { configFailure, faultError, htmlPageError, httpStatusError, refineSendError } from './errors';
-import { SOAP_PATH, X3_SYSTEM, type X3Result } from './schemas';
+import { configFailure, faultError, graphqlErrors, htmlPageError, httpStatusError, refineSendError } from './errors';
+import { GRAPHQL_PATH, graphqlResponseSchema, SOAP_PATH, X3_SYSTEM, type X3Result } from './schemas';
 
 export interface X3Client {
   readonly baseUrl: string;
@@ -19,6 +20,9 @@ export interface X3Client {
   listUrl(resourceClass: string, representation: string): string;
   /** A bare GET on the server root (reachability only; any HTTP answer counts). */
   ping(): Promise<number>;
+  /** One GraphQL query (reads only, retried); returns `data`. */
+  graphql(query: string, variables: Record<string, unknown>, what: string): Promise<unknown>;
+  readonly graphqlUrl: string;
 }
 
 /** Reads are never uncertain, even over POST (a SOAP query changes nothing). */
@@ -30,17 +34,55 @@ function asRead(e: unknown): unknown {
 export function createX3Client(settings: SageX3TargetSettings, ctx: AdapterContext): X3Client {
   const baseUrl = settings.serverUrl.replace(/\/+$/, '');
   const origin = new URL(baseUrl).origin;
-  const auth = createBasicAuth(settings.username, ctx.secrets);
+  // Built on first use, so incomplete auth settings surface as a clear error of that call (or test step).
+  let postingAuth: X3Auth | null = null;
+  const auth = (): X3Auth => (postingAuth ??= createPostingAuth(settings, ctx));
+  let gqlAuth: X3Auth | null = null;
+  const graphqlUrl = settings.graphqlUrl.trim() || baseUrl + GRAPHQL_PATH;
   const timeoutMs = settings.requestTimeoutMs;
 
-  async function call(method: 'GET' | 'POST', url: string, headers: Record<string, string>, body: string | undefined, what: string): Promise<HttpResponse> {
-    const authorization = await auth.header();
-    const res = await ctx.limiter.run(() =>
-      send(ctx.fetch, { system: X3_SYSTEM, method, url, headers: { ...headers, authorization }, body, timeoutMs, signal: ctx.signal }),
+  async function call(method: 'GET' | 'POST', url: string, headers: Record<string, string>, body: string | undefined, what: string, via: X3Auth = auth()): Promise<HttpResponse> {
+    for (let attempt = 1; ; attempt++) {
+      const authorization = await via.header();
+      const res = await ctx.limiter.run(() =>
+        send(ctx.fetch, { system: X3_SYSTEM, method, url, headers: { ...headers, authorization }, body, timeoutMs, signal: ctx.signal }),
+      );
+      if (res.status === 401 && (await via.rejected(authorization)) && attempt === 1) {
+        ctx.note({ action: 'auth', outcome: 'renewed_after_401', message: `Sage X3 refused the ${via.kind} token for the ${what}; obtained a new one and repeated the call once` });
+        continue;
+      }
+      if (res.status >= 400) throw httpStatusError(res.status, res.text, what, settings.username, res.correlationId, via.kind);
+      return res;
+    }
+  }
+
+  async function graphql(query: string, variables: Record<string, unknown>, what: string): Promise<unknown> {
+    gqlAuth ??= createGraphqlAuth(settings, ctx, settings.authMode === 'connectedApp' ? auth() : null);
+    const via = gqlAuth;
+    // Self-hosted Syracuse routes by endpoint header; the X3 Services URL already names the folder.
+    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', ...(via.kind === 'x3Services' ? {} : { 'x-xtrem-endpoint': settings.folder }) };
+    return withRetry(
+      async () => {
+        const res = await call('POST', graphqlUrl, headers, JSON.stringify({ query, variables }), `GraphQL ${what} query`, via).catch((e: unknown) => {
+          throw asRead(e);
+        });
+        if (looksLikeHtml(res.text)) throw htmlPageError('GraphQL request', false);
+        let json: unknown;
+        try {
+          json = JSON.parse(res.text);
+        } catch {
+          throw new ConnectorError('REMOTE_PROTOCOL', 'Sage X3 GraphQL answered with something other than JSON: check the GraphQL URL', { system: X3_SYSTEM, retryable: false });
+        }
+        const parsed = graphqlResponseSchema.safeParse(json);
+        if (!parsed.success) throw new ConnectorError('REMOTE_PROTOCOL', 'Sage X3 GraphQL answered without data or errors: check the GraphQL URL', { system: X3_SYSTEM, retryable: false });
+        if (parsed.data.errors?.length) throw graphqlErrors(parsed.data.errors.map((e) => e.message), what);
+        if (parsed.data.data === undefined || parsed.data.data === null) throw new ConnectorError('REMOTE_PROTOCOL', `Sage X3 GraphQL answered the ${what} query without data`, { system: X3_SYSTEM, retryable: false });
+        return parsed.data.data;
+      },
+      ctx.retry,
+      ctx.clock,
+      ctx.signal,
     );
-    if (res.status === 401) auth.reset();
-    if (res.status >= 400) throw httpStatusError(res.status, res.text, what, settings.username, res.correlationId);
-    return res;
   }
 
   async function soap(op: X3Operation, publicName: string, args: X3RequestArgs, write: boolean): Promise<X3Result> {
@@ -102,8 +144,10 @@ export function createX3Client(settings: SageX3TargetSettings, ctx: AdapterConte
 
   return {
     baseUrl,
+    graphqlUrl,
     soap,
     getJson,
+    graphql,
     listUrl: (resourceClass, representation) =>
       `${baseUrl}/api1/x3/erp/${encodeURIComponent(settings.folder)}/${encodeURIComponent(resourceClass)}?representation=${encodeURIComponent(representation)}.$query&count=${settings.pageSize}`,
     async ping() {

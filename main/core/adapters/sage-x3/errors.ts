@@ -6,9 +6,25 @@ import { X3_SYSTEM, type X3Message } from './schemas';
 
 const sys = { system: X3_SYSTEM };
 
+export type X3AuthKind = 'basic' | 'oauth2' | 'connectedApp' | 'x3Services';
+
+const BEARER_LABEL: Record<Exclude<X3AuthKind, 'basic'>, string> = {
+  oauth2: 'OAuth2 access token',
+  connectedApp: 'connected-application token',
+  x3Services: 'Sage X3 Services access token',
+};
+const BEARER_FIX: Record<Exclude<X3AuthKind, 'basic'>, string> = {
+  oauth2: 'check that Syracuse accepts bearer tokens (nodelocal.js session.auth lists "oauth2" and "bearer") and that the OAuth2 user is mapped to an X3 user',
+  connectedApp: 'check the connected application (client ID, secret, allowed user, token validity) in Administration > Settings > Authentication',
+  x3Services: 'check that the pairing still includes this folder and that the approving user keeps the thirdParties rights',
+};
+
 /** Non-2xx answers that `send` hands back (4xx other than 408/429). */
-export function httpStatusError(status: number, body: string, what: string, username: string, correlationId?: string): ConnectorError {
+export function httpStatusError(status: number, body: string, what: string, username: string, correlationId?: string, mode: X3AuthKind = 'basic'): ConnectorError {
   const base = { ...sys, httpStatus: status, correlationId, retryable: false };
+  if (status === 401 && mode !== 'basic') {
+    return new ConnectorError('AUTH_FAILED', `Sage X3 refused a fresh ${BEARER_LABEL[mode]} for the ${what} (HTTP 401)${snippet(body)}: ${BEARER_FIX[mode]}`, base);
+  }
   if (status === 401) {
     if (/expired/i.test(body)) {
       return new ConnectorError('AUTH_FAILED', `The password of Sage X3 user "${username}" has expired: change it in Syracuse, then store the new password here`, base);
@@ -73,4 +89,36 @@ export function configFailure(messages: X3Message[], publicName: string, poolAli
     return new ConnectorError('UNAVAILABLE', `Sage X3 refused the call for licence reasons (${text}): the web service data quota may be used up`, { ...sys, retryable: true });
   }
   return null;
+}
+
+/** A token endpoint's refusal (OAuth2 `error` / `error_description`, or X3 Services' own text). */
+export function tokenEndpointError(status: number, json: unknown, text: string, what: string, correlationId?: string): ConnectorError {
+  const o = json && typeof json === 'object' ? (json as Record<string, unknown>) : {};
+  const code = typeof o.error === 'string' ? o.error : '';
+  const desc = typeof o.error_description === 'string' ? o.error_description : typeof o.message === 'string' ? o.message : '';
+  const base = { ...sys, httpStatus: status, correlationId, retryable: false };
+  const detail = [code, desc].filter(Boolean).join(': ') || snippet(text).replace(/^: /, '');
+  if (code === 'invalid_client' || status === 401) {
+    return new ConnectorError('AUTH_FAILED', `The ${what} refused the client ID or secret (${detail || `HTTP ${status}`}): check both in the connection settings`, base);
+  }
+  if (code === 'invalid_grant') {
+    return new ConnectorError('AUTH_FAILED', `The ${what} refused the authorization (${detail}): the pairing or refresh token is no longer valid; pair the app again`, base);
+  }
+  if (status === 404) return new ConnectorError('CONFIG_INVALID', `There is no ${what} at this address (HTTP 404): check the token URL`, base);
+  return new ConnectorError('AUTH_FAILED', `The ${what} refused the token request (HTTP ${status}${detail ? `, ${detail}` : ''})`, base);
+}
+
+/** The GraphQL errors array as one clear error; unknown fields or nodes point at the schema version. */
+export function graphqlErrors(messages: string[], what: string): ConnectorError {
+  const text = messages.filter(Boolean).join(' / ') || 'no message';
+  if (/cannot query field|unknown (field|type|argument)|is not defined|not found in schema/i.test(text)) {
+    return new ConnectorError('CONFIG_INVALID', `Sage X3 GraphQL does not know part of the ${what} query (${text}): the folder's API version may lack this node; switch reads to REST api1 or upgrade`, { ...sys, retryable: false });
+  }
+  if (/endpoint[^.]*not found|unknown endpoint|folder[^.]*not found/i.test(text)) {
+    return new ConnectorError('CONFIG_INVALID', `Sage X3 GraphQL does not know the endpoint (${text}): check the folder (endpoint) name in the connection settings`, { ...sys, retryable: false });
+  }
+  if (/unauthori[sz]ed|not authori[sz]ed|forbidden|access denied|permission/i.test(text)) {
+    return new ConnectorError('AUTH_FAILED', `Sage X3 GraphQL refused the ${what} query (${text}): check the user's rights in the connected application or pairing`, { ...sys, retryable: false });
+  }
+  return new ConnectorError('REMOTE_PROTOCOL', `Sage X3 GraphQL answered the ${what} query with errors: ${text}`, { ...sys, retryable: false });
 }

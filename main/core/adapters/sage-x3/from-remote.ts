@@ -2,6 +2,7 @@
 // CAdxMessages -> hold reasons / warnings, resultXml -> the document number.
 import type { HoldCode, HoldReason } from '../../../../shared/schemas/posting';
 import type { ReferenceItem } from '../../../../shared/schemas/reference';
+import type { X3DimensionType } from '../../../../shared/schemas/systems/sage-x3';
 import { ConnectorError } from '../../errors';
 import { allRecords, parseObjectXml, X3_SYSTEM, type X3Message } from './schemas';
 
@@ -33,33 +34,50 @@ export function x3Active(v: unknown): boolean {
 }
 
 export interface ResourceMapOptions {
-  /** Only keep cost-center records of this dimension type (DIE); '' keeps all. */
-  dimensionType?: string;
+  /** The configured dimension types: records are kept when their DIE is one of them, under its name. */
+  dimensions?: ReadonlyArray<Pick<X3DimensionType, 'name' | 'x3Type'>>;
 }
+
+/**
+ * The plan-side dimension name for a record's X3 dimension type. A record without DIE (a representation
+ * that leaves it out) only counts when exactly one type is configured.
+ */
+export function dimensionNameFor(die: string, dims: ReadonlyArray<Pick<X3DimensionType, 'name' | 'x3Type'>>): string | undefined {
+  if (!die) return dims.length === 1 ? dims[0]!.name : undefined;
+  return dims.find((d) => d.x3Type.toUpperCase() === die.toUpperCase())?.name;
+}
+
+const DEFAULT_DIMS = [{ name: 'costCenter', x3Type: '' }];
 
 /** One api1 `$resources` page as ReferenceItems; records without a code are skipped. */
 export function resourcesToReference(kind: X3RefKind, resources: unknown[], opts: ResourceMapOptions = {}): ReferenceItem[] {
   const out: ReferenceItem[] = [];
+  const dims = opts.dimensions ?? DEFAULT_DIMS;
   for (const r of resources) {
     if (!r || typeof r !== 'object') continue;
     const rec = r as Record<string, unknown>;
     const code = CODE_KEYS[kind].map((k) => scalar(rec[k])).find(Boolean);
     if (!code) continue;
-    if (kind === 'costCenter' && opts.dimensionType) {
+    let dimensionType = '';
+    if (kind === 'costCenter') {
       const die = scalar(rec.DIE);
-      if (die && die !== opts.dimensionType) continue;
+      const name = dims.length === 1 && !dims[0]!.x3Type ? dims[0]!.name : dimensionNameFor(die, dims);
+      if (!name) continue;
+      dimensionType = name;
     }
     const name = NAME_KEYS[kind].map((k) => scalar(rec[k])).find(Boolean) ?? code;
     const activeKey = ACTIVE_KEYS.find((k) => rec[k] !== undefined && rec[k] !== null);
-    out.push({
-      kind: kind === 'costCenter' ? 'dimension' : kind,
-      dimensionType: kind === 'costCenter' ? 'costCenter' : '',
-      code,
-      name,
-      active: activeKey ? x3Active(rec[activeKey]) : true,
-    });
+    out.push({ kind: kind === 'costCenter' ? 'dimension' : kind, dimensionType, code, name, active: activeKey ? x3Active(rec[activeKey]) : true });
   }
   return out;
+}
+
+/** The X3 dimension types (DIE) present in an api1 dimension page. */
+export function dimensionTypesIn(resources: unknown[]): string[] {
+  const seen = new Set<string>();
+  for (const r of resources) if (r && typeof r === 'object') seen.add(scalar((r as Record<string, unknown>).DIE).toUpperCase());
+  seen.delete('');
+  return [...seen];
 }
 
 const STOPWORDS = new Set(['record', 'does', 'is', 'not', 'the', 'inactive', 'mandatory', 'type', 'code', 'field', 'unknown', 'invalid']);

@@ -1,16 +1,22 @@
-// The connection test: server reachable, credentials, SOAP pool/web service, REST api1 folder —
-// each step says exactly what failed and what to change.
-import type { SageX3TargetSettings } from '../../../../shared/schemas/systems/sage-x3';
+// The connection test: server reachable, sign-in, SOAP pool/web service, the reads surface (REST api1
+// folder or GraphQL), and the configured dimension types: each step says exactly what failed and what to change.
+import { x3DimensionTypes, type SageX3TargetSettings } from '../../../../shared/schemas/systems/sage-x3';
 import { isConnectorError } from '../../errors';
 import type { TestStep } from '../types';
 import type { X3Client } from './client';
+import { unknownDimensionTypes, type ReferenceReader } from './reference';
 
-const STEPS = { reach: 'server reachable', creds: 'credentials', soap: 'SOAP pool/web service', rest: 'REST api1 endpoint/folder' } as const;
+const STEPS = { reach: 'server reachable', creds: 'credentials', soap: 'SOAP pool/web service', rest: 'REST api1 endpoint/folder', gql: 'GraphQL endpoint', dims: 'dimension types' } as const;
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const isAuthProblem = (e: unknown) => isConnectorError(e) && (e.code === 'AUTH_FAILED' || (e.code === 'CONFIG_INVALID' && /password|secret|client id|token url|not paired|authorization code/i.test(e.message)));
 
-export async function runX3Test(settings: SageX3TargetSettings, client: X3Client): Promise<TestStep[]> {
+const AUTH_LABEL: Record<SageX3TargetSettings['authMode'], string> = { basic: 'user', oauth2: 'OAuth2 client', connectedApp: 'connected application' };
+
+export async function runX3Test(settings: SageX3TargetSettings, client: X3Client, reference: ReferenceReader): Promise<TestStep[]> {
   const steps: TestStep[] = [];
+  const readsStep = settings.reads === 'graphql' ? STEPS.gql : STEPS.rest;
+  const skipRest = (why: string, from: string[]) => from.forEach((s) => steps.push({ step: s, ok: false, message: `not checked: ${why}` }));
   try {
     const status = await client.ping();
     steps.push({ step: STEPS.reach, ok: true, message: `${client.baseUrl} answered (HTTP ${status})` });
@@ -20,26 +26,27 @@ export async function runX3Test(settings: SageX3TargetSettings, client: X3Client
       steps.push({ step: STEPS.reach, ok: true, message: `${client.baseUrl} answered (HTTP ${e.httpStatus})` });
     } else {
       steps.push({ step: STEPS.reach, ok: false, message: `${messageOf(e)}: check the server URL and port (Syracuse usually listens on 8124) and the network` });
-      for (const s of [STEPS.creds, STEPS.soap, STEPS.rest]) steps.push({ step: s, ok: false, message: 'not checked: the server is not reachable' });
+      skipRest('the server is not reachable', [STEPS.creds, STEPS.soap, readsStep, STEPS.dims]);
       return steps;
     }
   }
 
-  // One small api1 read answers both "are the credentials right" and "is the folder right".
-  let restError: unknown = null;
+  // One small read answers "is the sign-in right" and "is the folder/endpoint right"; it also lists the dimension types.
+  let readError: unknown = null;
+  let known: string[] = [];
   try {
-    await client.getJson(client.listUrl(settings.representations.account, settings.representations.account).replace(/count=\d+/, 'count=1'));
+    if (settings.reads === 'graphql') known = await reference.knownDimensionTypes();
+    else await client.getJson(client.listUrl(settings.representations.account, settings.representations.account).replace(/count=\d+/, 'count=1'));
   } catch (e) {
-    restError = e;
+    readError = e;
   }
-  const authFailed = isConnectorError(restError) && restError.code === 'AUTH_FAILED';
-  const noPassword = isConnectorError(restError) && restError.code === 'CONFIG_INVALID' && /password/i.test(restError.message);
-  if (authFailed || noPassword) {
-    steps.push({ step: STEPS.creds, ok: false, message: messageOf(restError) });
-    for (const s of [STEPS.soap, STEPS.rest]) steps.push({ step: s, ok: false, message: 'not checked: the credentials were refused' });
+  if (isAuthProblem(readError)) {
+    steps.push({ step: STEPS.creds, ok: false, message: messageOf(readError) });
+    skipRest('the sign-in was refused', [STEPS.soap, readsStep, STEPS.dims]);
     return steps;
   }
-  steps.push({ step: STEPS.creds, ok: true, message: `user "${settings.username}" accepted` });
+  const who = settings.reads === 'graphql' && settings.graphqlAuth === 'x3Services' ? 'Sage X3 Services pairing' : `${AUTH_LABEL[settings.authMode]} "${settings.authMode === 'basic' ? settings.username : settings.authMode === 'oauth2' ? settings.clientId : settings.appClientId}"`;
+  steps.push({ step: STEPS.creds, ok: true, message: `${who} accepted` });
 
   const publicName = settings.postingMode === 'supplier_invoice' ? settings.supplierInvoicePublicName : settings.journalPublicName;
   try {
@@ -54,10 +61,21 @@ export async function runX3Test(settings: SageX3TargetSettings, client: X3Client
     steps.push({ step: STEPS.soap, ok: false, message: messageOf(e) });
   }
 
-  steps.push(
-    restError
-      ? { step: STEPS.rest, ok: false, message: `${messageOf(restError)} (folder "${settings.folder}", representation "${settings.representations.account}")` }
-      : { step: STEPS.rest, ok: true, message: `api1 lists ${settings.representations.account} in folder "${settings.folder}"` },
-  );
+  if (readError) {
+    const where = settings.reads === 'graphql' ? `GraphQL at ${client.graphqlUrl}` : `folder "${settings.folder}", representation "${settings.representations.account}"`;
+    steps.push({ step: readsStep, ok: false, message: `${messageOf(readError)} (${where})` });
+    skipRest('the reference data cannot be read', [STEPS.dims]);
+    return steps;
+  }
+  steps.push({ step: readsStep, ok: true, message: settings.reads === 'graphql' ? `GraphQL at ${client.graphqlUrl} answered` : `api1 lists ${settings.representations.account} in folder "${settings.folder}"` });
+
+  try {
+    if (settings.reads !== 'graphql') known = await reference.knownDimensionTypes();
+    const dims = x3DimensionTypes(settings);
+    const problem = known.length || settings.reads === 'graphql' ? unknownDimensionTypes(dims, known, settings.folder) : null;
+    steps.push(problem ? { step: STEPS.dims, ok: false, message: problem.message } : { step: STEPS.dims, ok: true, message: dims.map((d) => `${d.name} = ${d.x3Type}`).join(', ') + (known.length ? ' exist in X3' : ' (X3 did not say which types it has)') });
+  } catch (e) {
+    steps.push({ step: STEPS.dims, ok: false, message: messageOf(e) });
+  }
   return steps;
 }

@@ -1,5 +1,6 @@
 // Sage X3 wire shapes: the SOAP constants, CAdxResultXml as data, and the object XML
 // (PARAM / GRP ID / FLD NAME TYPE / TAB ID / LIN NUM) built and read through the shared XML helper.
+import { z } from 'zod';
 import { asArray, attrOf, buildXml, parseXml, textOf } from '../xml';
 
 export const X3_SYSTEM = 'Sage X3';
@@ -9,6 +10,25 @@ export const SOAP_ENC_NS = 'http://schemas.xmlsoap.org/soap/encoding/';
 export const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
 export const XSD_NS = 'http://www.w3.org/2001/XMLSchema';
 export const SOAP_PATH = '/soap-generic/syracuse/collaboration/syracuse/CAdxWebServiceXmlCC';
+/** Self-hosted GraphQL endpoint (connected application), relative to the Syracuse server. */
+export const GRAPHQL_PATH = '/xtrem/api';
+
+const seconds = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]);
+
+/** A token endpoint's success answer (OAuth2 RFC 6749 §5.1 names; X3 Services uses the same). */
+export const tokenResponseSchema = z.object({
+  access_token: z.string().min(1),
+  token_type: z.string().optional(),
+  expires_in: seconds.optional(),
+  refresh_token: z.string().min(1).optional(),
+  refresh_token_expires_in: seconds.optional(),
+});
+
+/** A GraphQL answer: data and/or errors (GraphQL over HTTP). */
+export const graphqlResponseSchema = z.object({
+  data: z.unknown().optional(),
+  errors: z.array(z.object({ message: z.string().default('') }).passthrough()).optional(),
+});
 
 export type X3FieldType = 'Char' | 'Integer' | 'Decimal' | 'Date';
 

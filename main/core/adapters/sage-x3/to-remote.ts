@@ -1,7 +1,7 @@
 // PURE: a PostingPlan as Sage X3 object XML, either a journal entry (GESGAS-like) or a supplier
 // BP invoice (GESBIS-like). Field codes come from the settings; the key goes into the reference field.
 import type { PlanLine, PostingPlan } from '../../../../shared/schemas/plan';
-import type { SageX3JournalFields, SageX3SupplierInvoiceFields, SageX3TargetSettings } from '../../../../shared/schemas/systems/sage-x3';
+import { x3DimensionTypes, type SageX3JournalFields, type SageX3SupplierInvoiceFields, type SageX3TargetSettings } from '../../../../shared/schemas/systems/sage-x3';
 import { formatMinor } from '../../money/parse';
 import { buildObjectXml, toX3Date, type X3Field, type X3FieldType, type X3ObjectData } from './schemas';
 
@@ -25,11 +25,25 @@ class Fields {
   }
 }
 
-function dimensionFields(f: Fields, map: Record<string, string>, line: PlanLine): void {
-  for (const [type, code] of Object.entries(map)) {
-    const value = line.dimensions[type];
-    if (value) f.add(code, 'Char', value);
+/** The line field of each configured dimension type: the configured code, else CCE<position>. */
+export function dimensionFieldCodes(s: SageX3TargetSettings, map: Record<string, string>): Array<{ name: string; field: string }> {
+  return x3DimensionTypes(s).map((d) => ({ name: d.name, field: map[d.name] ?? `CCE${d.position}` }));
+}
+
+function dimensionFields(f: Fields, s: SageX3TargetSettings, map: Record<string, string>, line: PlanLine): void {
+  for (const { name, field } of dimensionFieldCodes(s, map)) {
+    const value = line.dimensions[name];
+    if (value) f.add(field, 'Char', value);
   }
+}
+
+/**
+ * Dimension values on the plan whose type is not configured for this X3 connection: X3 would never see
+ * them, so the document is held rather than posted without its analytics.
+ */
+export function unconfiguredDimensions(plan: PostingPlan, s: SageX3TargetSettings): Array<{ type: string; value: string; lineId: string | null }> {
+  const known = new Set(x3DimensionTypes(s).map((d) => d.name));
+  return plan.lines.flatMap((l) => Object.entries(l.dimensions).filter(([t, v]) => v && !known.has(t)).map(([type, value]) => ({ type, value, lineId: l.sourceLineId })));
 }
 
 export function journalObject(plan: PostingPlan, s: SageX3TargetSettings, c: SageX3JournalFields = s.journalFields): X3ObjectData {
@@ -46,7 +60,7 @@ export function journalObject(plan: PostingPlan, s: SageX3TargetSettings, c: Sag
     const f = new Fields().add(c.lineAccount, 'Char', l.account);
     // One side per line; the other side is left out rather than sent as 0.
     f.add(l.side === 'debit' ? c.lineDebit : c.lineCredit, 'Decimal', formatMinor(l.amountMinor, plan.currency));
-    dimensionFields(f, c.dimensions, l);
+    dimensionFields(f, s, c.dimensions, l);
     f.add(c.lineDescription, 'Char', cutText(l.description));
     f.add(c.linePartner, 'Char', l.partner);
     return f.list;
@@ -82,7 +96,7 @@ export function supplierInvoiceObject(plan: PostingPlan, s: SageX3TargetSettings
     .add(c.total, 'Decimal', formatMinor(total, plan.currency));
   const rows = lines.map(({ line, signed }) => {
     const f = new Fields().add(c.lineAccount, 'Char', line.account).add(c.lineAmount, 'Decimal', formatMinor(signed, plan.currency));
-    dimensionFields(f, c.dimensions, line);
+    dimensionFields(f, s, c.dimensions, line);
     f.add(c.lineDescription, 'Char', cutText(line.description));
     return f.list;
   });

@@ -1,0 +1,80 @@
+// PURE: the GraphQL reference queries and their answers as data. Query shape per Sage's samples:
+// <package> { <node> { query(first, after) { edges { cursor node {…} } pageInfo { endCursor hasNextPage } } } }
+// (cursor paging is [T] in ../shared/api/sage-x3.md). Supplier fields are Sage's published ones; account and
+// dimension field names are inferred, so the mapper accepts a code as text or as { code }.
+import type { ReferenceItem } from '../../../../shared/schemas/reference';
+import { ConnectorError } from '../../errors';
+import { dimensionNameFor, x3Active } from './from-remote';
+import { X3_SYSTEM } from './schemas';
+import type { X3DimensionType } from '../../../../shared/schemas/systems/sage-x3';
+
+export type GqlNodeKind = 'supplier' | 'account' | 'dimension' | 'dimensionType';
+
+export const GQL_NODES: Record<GqlNodeKind, { pkg: string; node: string; fields: string; label: string }> = {
+  supplier: { pkg: 'x3MasterData', node: 'supplier', fields: 'code { code } companyName1 isActive _updateStamp', label: 'suppliers' },
+  account: { pkg: 'x3FinanceData', node: 'account', fields: 'code description isActive _updateStamp', label: 'GL accounts' },
+  dimension: { pkg: 'x3FinanceData', node: 'dimension', fields: 'dimensionType { code } dimension description isActive _updateStamp', label: 'dimension values' },
+  dimensionType: { pkg: 'x3FinanceData', node: 'dimensionType', fields: 'code description _updateStamp', label: 'dimension types' },
+};
+
+/** The list query for one node, with $first / $after variables. */
+export function listQuery(kind: GqlNodeKind): string {
+  const n = GQL_NODES[kind];
+  return `query ($first: Int, $after: String) { ${n.pkg} { ${n.node} { query(first: $first, after: $after) { edges { cursor node { ${n.fields} } } pageInfo { endCursor hasNextPage } } } } }`;
+}
+
+export interface GqlPage {
+  nodes: Array<Record<string, unknown>>;
+  /** Cursor to ask for the next page with; null when this was the last. */
+  next: string | null;
+}
+
+const obj = (v: unknown): Record<string, unknown> | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+
+/** Reads `data.<pkg>.<node>.query` into nodes and the next cursor. */
+export function readPage(kind: GqlNodeKind, data: unknown): GqlPage {
+  const n = GQL_NODES[kind];
+  const conn = obj(obj(obj(obj(data)?.[n.pkg])?.[n.node])?.query);
+  const edges = conn?.edges;
+  if (!conn || !Array.isArray(edges)) {
+    throw new ConnectorError('REMOTE_PROTOCOL', `Sage X3 GraphQL answered the ${n.label} query without ${n.pkg}.${n.node}.query.edges`, { system: X3_SYSTEM, retryable: false });
+  }
+  const nodes = edges.map((e) => obj(obj(e)?.node)).filter((x): x is Record<string, unknown> => !!x);
+  const info = obj(conn.pageInfo);
+  const lastCursor = [...edges].reverse().map((e) => obj(e)?.cursor).find((c): c is string => typeof c === 'string' && c !== '');
+  const endCursor = typeof info?.endCursor === 'string' && info.endCursor ? info.endCursor : (lastCursor ?? null);
+  return { nodes, next: info?.hasNextPage === true && endCursor ? endCursor : null };
+}
+
+/** A code given as text, number or a reference object `{ code }`. */
+export function codeOf(v: unknown): string {
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number') return String(v);
+  const o = obj(v);
+  return o ? codeOf(o.code ?? o._id) : '';
+}
+
+const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+
+/** GraphQL booleans, or X3's yes/no labels; missing means active. */
+function activeOf(v: unknown): boolean {
+  return typeof v === 'boolean' ? v : x3Active(v);
+}
+
+export function updateStampOf(node: Record<string, unknown>): string {
+  return text(node._updateStamp);
+}
+
+/** One node as a ReferenceItem; null when it has no code or its dimension type is not configured. */
+export function nodeToReference(kind: Exclude<GqlNodeKind, 'dimensionType'>, node: Record<string, unknown>, dims: readonly X3DimensionType[]): ReferenceItem | null {
+  if (kind === 'dimension') {
+    const code = codeOf(node.dimension ?? node.code);
+    const name = dimensionNameFor(codeOf(node.dimensionType), dims);
+    if (!code || !name) return null;
+    return { kind: 'dimension', dimensionType: name, code, name: text(node.description) || code, active: activeOf(node.isActive) };
+  }
+  const code = codeOf(node.code);
+  if (!code) return null;
+  const name = kind === 'supplier' ? text(node.companyName1) || text(node.shortCompanyName) : text(node.description);
+  return { kind, dimensionType: '', code, name: name || code, active: activeOf(node.isActive) };
+}
