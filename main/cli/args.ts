@@ -68,7 +68,7 @@ Commands:
   held dismiss <id> --reason "why"
   mappings export [--connection ID] [--out FILE]
   mappings import <file.csv> [--connection ID]
-  reference refresh [--connection ID]
+  reference refresh|push [--connection ID]
   audit [--since DATE] [--until DATE] [--connection ID] [--format csv|json]
   connections list | connections test [ID]
   config import <file.json>            connections for unattended installs; secrets from named env variables

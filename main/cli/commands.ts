@@ -82,7 +82,12 @@ export async function runCommand(core: Core, cmd: string[], flags: Flags, out: O
       throw new UsageError(`unknown mappings command "${sub}"`);
     }
     case 'reference': {
-      if (sub !== 'refresh') throw new UsageError('usage: reference refresh [--connection ID]');
+      if (sub === 'push') {
+        const r = await call(core, 'reference.push', { connectionId: await pickConnection(core, flags.connection) });
+        out(flags.json ? JSON.stringify(r, null, 2) : r.message);
+        return r.failed > 0 ? 1 : 0;
+      }
+      if (sub !== 'refresh') throw new UsageError('usage: reference refresh|push [--connection ID]');
       const r = await call(core, 'reference.refresh', { connectionId: await pickConnection(core, flags.connection) });
       out(flags.json ? JSON.stringify(r, null, 2) : `Reference data: ${Object.entries(r.counts).map(([k, n]) => `${n} ${k}`).join(', ')}`);
       return 0;

@@ -8,6 +8,7 @@ import { Scheduler } from './engine/schedule';
 import { connectionHandlers } from './handlers/connections';
 import { mappingHandlers } from './handlers/mappings';
 import { postingHandlers } from './handlers/postings';
+import { referenceHandlers } from './handlers/reference';
 import { ingestPushed, startSync } from './handlers/sync';
 import type { IngestOutcome, PushedDocument } from './engine/ingest-one';
 import type { Clock, HttpFetch, Logger, SecretCipher } from './ports';
@@ -63,7 +64,7 @@ export function createCore(deps: CoreDeps): Core {
   });
   return {
     runtime: rt,
-    handlers: (actor) => ({ ...connectionHandlers(rt, actor), ...postingHandlers(rt, actor), ...mappingHandlers(rt, actor) }) as Handlers,
+    handlers: (actor) => ({ ...connectionHandlers(rt, actor), ...postingHandlers(rt, actor), ...mappingHandlers(rt, actor), ...referenceHandlers(rt, actor) }) as Handlers,
     sync: (connectionId, o) => startSync(rt, { connectionId, dryRun: o.dryRun ?? false, trigger: o.trigger ?? 'manual', actor: o.actor }),
     subscribe: (l) => rt.events.subscribe(l),
     isDuplicateEvent: (eventId) => rt.store.webhookEvents.has(eventId),

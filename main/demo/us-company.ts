@@ -4,13 +4,15 @@
 import type { ConnectionInput } from '../../shared/schemas/connection';
 import type { Mapping } from '../../shared/schemas/mapping';
 import type { ConcurSimulator } from '../simulators/concur';
-import { seedInvoices, SIM_CLIENT } from '../simulators/concur';
+import { referenceOf, seedInvoices, SIM_CLIENT } from '../simulators/concur';
 import { INTACCT_DEMO } from '../simulators/sage-intacct';
 import type { DemoEmployee } from './catalog';
 import { demoReports } from './reports';
 
 export const US_CONNECTION_ID = 'demo-concur-intacct';
 export const US_COMPANY = { concurCompanyId: '9a1d6c2f-5e3b-4f7a-8c21-6b0e4d3f2a17', admin: 'ap.admin@northwind-us.example', password: 'demo-concur-us-password' };
+/** The US Concur company's pick lists the connection keeps in step with Intacct departments and locations. */
+export const US_LISTS = { department: '3c7e1a90-4b2d-4e6f-9a18-5d0c2b7e4f61', location: '8b2f6d14-0e9a-4c3b-b7d5-1a6e9c0f3d28' };
 
 /** code, name, Intacct account, department, location */
 const US_TYPES: Array<[string, string, string, string, string]> = [
@@ -31,6 +33,8 @@ export function usEmployees(): DemoEmployee[] {
 export function seedUsCompany(concur: ConcurSimulator, reports = 36): void {
   concur.state.addCompany({ id: US_COMPANY.concurCompanyId, datacenter: 'us' });
   concur.state.addUser({ loginId: US_COMPANY.admin, password: US_COMPANY.password, companyId: US_COMPANY.concurCompanyId, name: 'AP Administrator (US)' });
+  referenceOf(concur.state).addList(US_COMPANY.concurCompanyId, 'Departments', US_LISTS.department);
+  referenceOf(concur.state).addList(US_COMPANY.concurCompanyId, 'Locations', US_LISTS.location);
   const staff = usEmployees();
   for (const e of staff) concur.state.addUser({ loginId: e.login, password: `pw-us-${e.index}`, companyId: US_COMPANY.concurCompanyId, name: e.name });
   const data = demoReports(staff, reports, 20261015, { idPrefix: 'NUS', currency: () => 'USD', types: US_TYPES, plantHolds: false, splitCodes: ['D100', 'D200', 'D300'] });
@@ -47,7 +51,7 @@ export function usConnection(concurUrl: string, intacctUrl: string): ConnectionI
   return {
     id: US_CONNECTION_ID,
     name: 'Northwind demo: Concur US → Sage Intacct',
-    source: { system: 'concur', tokenUrl: concurUrl, clientId: SIM_CLIENT.clientId, grant: 'password', username: US_COMPANY.admin, startDate: '2026-10-01', pageSize: 100, dimensionFields: { department: 'Custom1' }, companyPaidPaymentTypes: ['IBCP', 'CBCP'], includeInvoices: true },
+    source: { system: 'concur', tokenUrl: concurUrl, clientId: SIM_CLIENT.clientId, grant: 'password', username: US_COMPANY.admin, startDate: '2026-10-01', pageSize: 100, dimensionFields: { department: 'Custom1' }, companyPaidPaymentTypes: ['IBCP', 'CBCP'], includeInvoices: true, referenceLists: { ...US_LISTS }, pushVendors: true },
     target: { system: 'sage-intacct', endpointUrl: intacctUrl, senderId: INTACCT_DEMO.senderId, companyId: INTACCT_DEMO.companyId, userId: INTACCT_DEMO.userId, journal: INTACCT_DEMO.journal } as ConnectionInput['target'],
     rules: { liabilityAccount: INTACCT_DEMO.liabilityAccount, cardClearingAccount: INTACCT_DEMO.cardClearingAccount, personalLines: 'exclude', dateRule: 'document_date', requiredDimensions: ['department', 'location'], postingModes: { invoice: 'supplier_invoice' }, maxDescriptionLength: 250 },
     schedule: { mode: 'interval', minutes: 60 },

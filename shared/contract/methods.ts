@@ -4,7 +4,7 @@ import { auditEventSchema, auditQuerySchema } from '../schemas/audit';
 import { connectionInputSchema, connectionSchema } from '../schemas/connection';
 import { mappingKindSchema, mappingRowSchema, mappingSchema } from '../schemas/mapping';
 import { holdCodeSchema, postingDetailSchema, postingStatusSchema, postingSummarySchema } from '../schemas/posting';
-import { referenceItemSchema, referenceKindSchema } from '../schemas/reference';
+import { referenceItemSchema, referenceKindSchema, referencePushSummarySchema } from '../schemas/reference';
 import { connectionStateSchema, runSummarySchema } from '../schemas/run';
 
 const connectionRef = z.object({ connectionId: z.string().min(1) });
@@ -47,6 +47,8 @@ export const methods = {
   'mappings.importCsv': mutation(connectionRef.extend({ csv: z.string().max(50_000_000) }), z.object({ changed: z.number().int(), rows: z.number().int() }), ['mappings', 'audit']),
   'mappings.exportCsv': query(connectionRef, z.object({ csv: z.string() }), ['mappings']),
   'reference.refresh': mutation(connectionRef, z.object({ counts: z.record(z.string(), z.number().int()) }), ['reference', 'audit']),
+  /** On demand: refresh from the target, then push dimension values / suppliers to the source (Concur lists, vendors). */
+  'reference.push': mutation(connectionRef, referencePushSummarySchema, ['reference', 'audit', 'mappings']),
   'reference.list': query(connectionRef.extend({ kind: referenceKindSchema.optional(), search: z.string().optional() }), z.array(referenceItemSchema), ['reference']),
   'audit.list': query(auditQuerySchema, z.array(auditEventSchema), ['audit']),
   'audit.export': query(auditQuerySchema.extend({ format: z.enum(['csv', 'json']) }), z.object({ content: z.string() }), ['audit']),

@@ -19,6 +19,7 @@ export const METHOD_NAMES = [
   'mappings.importCsv',
   'mappings.exportCsv',
   'reference.refresh',
+  'reference.push',
   'reference.list',
   'audit.list',
   'audit.export',

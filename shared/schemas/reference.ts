@@ -13,3 +13,22 @@ export const referenceItemSchema = z.object({
   active: z.boolean(),
 });
 export type ReferenceItem = z.infer<typeof referenceItemSchema>;
+
+/** What one push of target reference data to the source did (Concur lists and vendors). */
+export const referencePushSummarySchema = z.object({
+  /** False when the source cannot take reference data or nothing is configured to receive it. */
+  pushed: z.boolean(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  deactivated: z.number().int(),
+  unchanged: z.number().int(),
+  skipped: z.number().int(),
+  failed: z.number().int(),
+  deferred: z.number().int(),
+  /** Source vendors and mapped employees the target does not have (reported, or created when allowed). */
+  missingInTarget: z.number().int(),
+  partnersCreated: z.number().int(),
+  destinations: z.array(z.string()),
+  message: z.string(),
+});
+export type ReferencePushSummary = z.infer<typeof referencePushSummarySchema>;

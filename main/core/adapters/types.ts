@@ -74,7 +74,50 @@ export interface SourceAdapter {
   confirmBatch?(items: Array<{ doc: { sourceId: string; meta: Record<string, string> }; outcome: ConfirmOutcome }>): Promise<Array<{ sourceId: string; ok: boolean; error?: string }>>;
   /** Categories/expense types known to the source, for the mapping grid before the first sync. */
   listCategories?(): Promise<Array<{ code: string; name: string }>>;
+  /**
+   * Brings the source's pick lists in step with the target's reference data (dimension values to Concur
+   * lists, suppliers to Concur vendors): creates what is missing, renames, deactivates what the target
+   * deactivated. Idempotent: it re-reads the source first, so a second push changes nothing. Never
+   * deletes what the target does not know; reports it instead (`sourceOnly`).
+   */
+  pushReference?(items: readonly ReferenceItem[]): Promise<ReferencePushReport>;
 }
+
+export interface ReferencePushIssue {
+  kind: string;
+  code: string;
+  reason: string;
+}
+
+export interface ReferencePushReport {
+  created: number;
+  updated: number;
+  deactivated: number;
+  unchanged: number;
+  /** Items the source cannot hold as they are (e.g. a hyphen in a Concur list code), with the reason. */
+  skipped: ReferencePushIssue[];
+  /** Writes that failed; the next push re-reads and tries again. */
+  failed: ReferencePushIssue[];
+  /** Writes left for the next push because the per-push write cap was reached. */
+  deferred: number;
+  /** Records the source has and the target does not (Concur vendors missing in the ERP): reported, never created silently. */
+  sourceOnly: Array<{ kind: 'supplier'; code: string; name: string }>;
+  /** What went where, for the audit trail ("department → Concur list …"). */
+  destinations: string[];
+}
+
+/** A partner the source knows and the target lacks, offered for creation when the connection allows it. */
+export interface PartnerToCreate {
+  /** vendor: a source vendor record; employee: a source employee mapped to a target code that does not exist yet. */
+  role: 'vendor' | 'employee';
+  code: string;
+  name: string;
+}
+
+export type PartnerCreateResult =
+  | { code: string; status: 'created'; object: string; erpId: string }
+  | { code: string; status: 'exists'; object: string }
+  | { code: string; status: 'failed'; reason: string };
 
 export type ConfirmOutcome = { ok: true; erpId: string; postingDate: string } | { ok: false; reason: string };
 
@@ -104,4 +147,8 @@ export interface TargetAdapter {
   post(plan: PostingPlan): Promise<PostOutcome>;
   /** Several plans in one request, one outcome each (same order); an uncertain batch throws. */
   postBatch?(plans: PostingPlan[]): Promise<PostOutcome[]>;
+  /** Whether the accountant allowed creating missing partners for this connection (off by default). */
+  readonly createsPartners?: boolean;
+  /** Creates missing vendors/employees, one result each; only called when `createsPartners` is true. */
+  createPartners?(items: readonly PartnerToCreate[]): Promise<PartnerCreateResult[]>;
 }

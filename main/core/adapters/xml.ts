@@ -61,7 +61,8 @@ export function parseXml(xml: string, opts: XmlParseOptions): XmlNode {
   return out as XmlNode;
 }
 
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: ATTR, textNodeName: TEXT, format: false, suppressEmptyNode: false, processEntities: true });
+// suppressBooleanAttributes off: an attribute valued "true" (Intacct transaction="true") must keep its value.
+const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: ATTR, textNodeName: TEXT, format: false, suppressEmptyNode: false, processEntities: true, suppressBooleanAttributes: false });
 
 /** Builds XML from the same object shape parseXml produces; text and attribute values are escaped. */
 export function buildXml(tree: XmlNode, declaration = true): string {

@@ -16,6 +16,7 @@ import type { IntakeEnv } from './intake';
 import { intakeBatch, previewBatch } from './intake';
 import { createMappingLookup } from './mapping-lookup';
 import { Pool, readAhead } from './pool';
+import { pushReferenceInRun } from './reference-push';
 import { noteSourceCategories, refreshReference } from './reference-refresh';
 import { createReferenceIndex } from './validate';
 
@@ -89,6 +90,8 @@ export async function runSync(deps: RunDeps, conn: Connection, adapters: RunAdap
       deps.logger.warn('reference refresh failed, using cached data', { connectionId: conn.id, error: e.message });
     }
     if (!opts.dryRun) await noteSourceCategories(deps, conn.id, adapters.source);
+    // Daily: target dimension values and suppliers to the source's pick lists (never fails the sync).
+    if (!opts.dryRun) await pushReferenceInRun(deps, conn, adapters, opts.actor);
     const env: IntakeEnv = {
       conn,
       store,

@@ -15,6 +15,8 @@ import type { SimReply } from './token';
 import { handleFis, isFisPath } from './fis';
 import { handleInvoices, isInvoicePath } from './invoices';
 import { readBody } from '../loopback';
+import { handleLists, isListPath } from './lists';
+import { handleVendors, isVendorPath } from './vendors';
 
 export type { Datacenter, FaultKind, SimFaults } from './faults';
 export type { AllocationInput, EntryInput, ReportInput, SimClient, SimState } from './state';
@@ -27,6 +29,8 @@ export type { PaymentRequestInput } from './invoices';
 export { seedFisDocuments, seedInvoices } from './fis-seed';
 export type { FisSeedOptions, InvoiceSeedOptions } from './fis-seed';
 export type { DemoSeedOptions } from './demo-data';
+export { referenceOf } from './reference-store';
+export type { ReferenceStore, SimList, SimListItem, SimVendor } from './reference-store';
 
 export const SIM_CLIENT: SimClient = { clientId: 'a3f1c0de-0000-4000-8000-00000000c11e', clientSecret: 'sim-client-secret-7f3a9b' };
 
@@ -82,9 +86,10 @@ export function createConcurSimulator(opts: ConcurSimulatorOptions = {}): Concur
       return handleToken(new URLSearchParams(body), dc, deps);
     }
     if (isEssPath(url.pathname)) return handleEss(method, url, req.headers.authorization, await readBody(req), deps);
-    const fisOrInvoice = isFisPath(url.pathname) || isInvoicePath(url.pathname);
+    const isReference = isListPath(url.pathname) || isVendorPath(url.pathname);
+    const fisOrInvoice = isFisPath(url.pathname) || isInvoicePath(url.pathname) || isReference;
     if ((method === 'GET' && isDataPath(url.pathname)) || fisOrInvoice) {
-      const body = method === 'POST' ? await readBody(req) : '';
+      const body = method === 'POST' || method === 'PUT' ? await readBody(req) : '';
       const fault = dataFault();
       // A hung answer: the client times out, the request is still processed (like a slow Concur).
       if (fault === 'timeout') await new Promise((r) => setTimeout(r, faults.hangMs));
@@ -99,6 +104,8 @@ export function createConcurSimulator(opts: ConcurSimulatorOptions = {}): Concur
       if (fault === '401') return apiError(401, 'Invalid or expired access token', url.pathname, now());
       if (fault === 'html') return { status: 200, type: 'text/html; charset=utf-8', raw: '<!DOCTYPE html><html><body><h1>Sign in</h1></body></html>' };
       if (fault === 'badjson') return { status: 200, type: 'application/json', raw: '{"Items": [{"ID": "tr' };
+      if (isListPath(url.pathname)) return handleLists(method, url, req.headers.authorization, body, dc, deps);
+      if (isVendorPath(url.pathname)) return handleVendors(method, url, req.headers.authorization, body, dc, deps);
       if (isFisPath(url.pathname)) return handleFis(method, url, req.headers.authorization, body, dc, deps);
       if (isInvoicePath(url.pathname)) return handleInvoices(url, req.headers.authorization, dc, deps);
       return handleData(url, req.headers.authorization, dc, deps);

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { asArray, buildXml, childOf, elementEntries, parseXml, textOf, type XmlNode } from '../../core/adapters/xml';
 import type { IntacctError } from '../../core/adapters/sage-intacct/schemas';
 import { createApBill, createGlBatch } from './books';
+import { createContact, createEmployee, createVendor } from './partners';
 import { query, readByQuery, readMore, type FnReply } from './reads';
 import type { SageIntacctSimState, SimSession } from './state';
 
@@ -79,6 +80,10 @@ export function handleGateway(xml: string, state: SageIntacctSimState, sessionEn
   const functions = asArray<XmlNode>(childOf(operation, 'content')?.function);
   const verbOf = (f: XmlNode) => elementEntries(f)[0]?.[0] ?? '';
   reply.mixedSession = functions.length > 1 && functions.some((f) => verbOf(f) === 'getAPISession');
+  const transaction = textOf(operation['@_transaction']).trim() === 'true';
+  // What this request changed, so a transaction="true" failure can take it all back.
+  const undo: Array<() => void> = [];
+  const pendingKeys: string[] = [];
   const results = functions.map((f) => {
     const verb = verbOf(f);
     reply.verbs.push(verb);
@@ -101,22 +106,46 @@ export function handleGateway(xml: string, state: SageIntacctSimState, sessionEn
       out = { ok: true, data: { api: { sessionid: id, endpoint: sessionEndpoint, locationid: locationId } } };
     } else if (verb === 'create') {
       const [object, node] = elementEntries(body)[0] ?? ['', {}];
-      const created = object === 'GLBATCH' ? createGlBatch(state, node as XmlNode, controlid) : object === 'APBILL' ? createApBill(state, node as XmlNode, controlid) : null;
-      if (!created) out = { ok: false, errors: [{ errorno: 'BL01001973', description: `Object '${object}' cannot be created here.`, description2: '', correction: '' }] };
-      else if (created.ok) {
-        reply.created++;
-        reply.committed = true;
-        out = { ok: true, data: { '@_listtype': 'objects', '@_count': '1', [object.toLowerCase()]: { RECORDNO: created.rec.recordNo } } };
-      } else out = created;
+      const master = object === 'VENDOR' ? createVendor : object === 'CONTACT' ? createContact : object === 'EMPLOYEE' ? createEmployee : null;
+      if (master) {
+        const m = master(state, node as XmlNode);
+        if (m.ok) {
+          undo.push(m.undo);
+          reply.committed = true;
+          out = { ok: true, data: { '@_listtype': 'objects', '@_count': '1', [object.toLowerCase()]: { RECORDNO: m.recordNo } } };
+        } else out = m;
+      } else {
+        const created = object === 'GLBATCH' ? createGlBatch(state, node as XmlNode, controlid) : object === 'APBILL' ? createApBill(state, node as XmlNode, controlid) : null;
+        if (!created) out = { ok: false, errors: [{ errorno: 'BL01001973', description: `Object '${object}' cannot be created here.`, description2: '', correction: '' }] };
+        else if (created.ok) {
+          const rec = created.rec;
+          undo.push(() => state.unstore(rec));
+          reply.created++;
+          reply.committed = true;
+          out = { ok: true, data: { '@_listtype': 'objects', '@_count': '1', [object.toLowerCase()]: { RECORDNO: rec.recordNo } } };
+        } else out = created;
+      }
       if (!out.ok) reply.rejected++;
     } else if (verb === 'readByQuery') out = readByQuery(state, body);
     else if (verb === 'readMore') out = readMore(state, body);
     else if (verb === 'query') out = query(state, body);
     else out = { ok: false, errors: [{ errorno: 'XL03000003', description: `Unknown function '${verb}'.`, description2: '', correction: '' }] };
     if (!out.ok) return failed(out.errors);
-    if (uniqueId === 'true') state.executed.add(doneKey);
+    if (uniqueId === 'true') pendingKeys.push(doneKey);
     return { status: 'success', ...base, data: out.data };
   });
+  if (transaction && results.some((r) => r.status !== 'success')) {
+    // All or nothing: undo every change, the failures keep their errors, the rest come back aborted.
+    for (const u of undo.reverse()) u();
+    state.rolledBack++;
+    reply.committed = false;
+    reply.created = 0;
+    const rolled: IntacctError = { errorno: 'XL03000009', description: 'The entire transaction in this operation has been rolled back due to an error.', description2: '', correction: '' };
+    for (const [i, r] of results.entries()) {
+      const prior = (r as { errormessage?: { error: IntacctError[] } }).errormessage?.error ?? [];
+      results[i] = { status: r.status === 'success' ? 'aborted' : 'failure', function: r.function, controlid: r.controlid, ...errorBlock([...prior, rolled]) };
+    }
+  } else for (const k of pendingKeys) state.executed.add(k);
   const authentication = { status: 'success', userid: session.userId, companyid: session.companyId, locationid: session.locationId, sessiontimestamp: iso(now), sessiontimeout: iso(new Date(session.expiresAt)) };
   return done({ control: controlOut, operation: { authentication, result: results } });
 }

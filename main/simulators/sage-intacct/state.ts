@@ -45,6 +45,10 @@ export class SageIntacctSimState {
     vendor: new Map(),
     employee: new Map(),
   };
+  /** Contacts by CONTACTNAME (an EMPLOYEE must name an existing one). */
+  readonly contacts = new Map<string, { name: string; printAs: string }>();
+  /** Requests with transaction="true" that were rolled back. */
+  rolledBack = 0;
   /** Closed periods as YYYY-MM. */
   readonly closedPeriods = new Set<string>();
   readonly sessions = new Map<string, SimSession>();
@@ -103,6 +107,18 @@ export class SageIntacctSimState {
       const list = this.index.get(k);
       if (list) list.push(rec);
       else this.index.set(k, [rec]);
+    }
+  }
+
+  /** Takes a record back out (rollback of a transaction="true" request). */
+  unstore(rec: StoredRecord): void {
+    const at = this.recs.indexOf(rec);
+    if (at >= 0) this.recs.splice(at, 1);
+    for (const [k, list] of this.index) {
+      const i = list.indexOf(rec);
+      if (i < 0) continue;
+      list.splice(i, 1);
+      if (list.length === 0) this.index.delete(k);
     }
   }
 

@@ -20,6 +20,14 @@ export const CONCUR_DEFAULTS = {
   /** How many documented waits one call may sit through before the run gives up (the next run retries). */
   outageRetries: 2,
   requestTimeoutMs: 60_000,
+  /** Reference push: which Concur list (List v4 id) receives each target dimension type, e.g. { department: '<list uuid>' }. */
+  referenceLists: {} as Record<string, string>,
+  /** Reference push: also keep Concur Invoice vendors (Vendor v3) in step with the target's suppliers. */
+  pushVendors: false,
+  /** Address code of the vendor records the connector creates and manages (Concur keys vendors by code + address code). */
+  vendorAddressCode: 'MAIN',
+  /** Most writes one reference push sends; the rest wait for the next daily push (Concur publishes no list limits). */
+  referencePushMaxWrites: 500,
 };
 
 export const concurSourceSchema = z.object({
@@ -55,6 +63,11 @@ export const concurSourceSchema = z.object({
   outageRetries: z.number().int().min(0).max(5).default(CONCUR_DEFAULTS.outageRetries).optional(),
   /** A Concur request should answer within 60 s (documented). */
   requestTimeoutMs: z.number().int().min(100).max(300_000).default(CONCUR_DEFAULTS.requestTimeoutMs).optional(),
+  /** An empty list id (a cleared form field) means that dimension type is not pushed. */
+  referenceLists: z.record(z.string(), z.string().max(100)).default(CONCUR_DEFAULTS.referenceLists).optional(),
+  pushVendors: z.boolean().default(CONCUR_DEFAULTS.pushVendors).optional(),
+  vendorAddressCode: z.string().min(1).max(32).default(CONCUR_DEFAULTS.vendorAddressCode).optional(),
+  referencePushMaxWrites: z.number().int().min(1).max(10_000).default(CONCUR_DEFAULTS.referencePushMaxWrites).optional(),
 });
 export type ConcurSourceSettings = z.infer<typeof concurSourceSchema>;
 export type ResolvedConcurSettings = Required<ConcurSourceSettings>;

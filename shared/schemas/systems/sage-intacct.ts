@@ -36,6 +36,15 @@ export const sageIntacctTargetSchema = z.object({
   maxBatch: z.number().int().min(1).max(100).default(20),
   /** Renew the session this long before its announced timeout. */
   sessionRenewSeconds: z.number().int().min(0).max(3600).default(120),
+  /**
+   * Batches as one transaction (transaction="true"): one bad document aborts the request, and the documents
+   * aborted with it are re-sent one by one. Off: every create in a batch stands on its own.
+   */
+  batchTransaction: z.boolean().default(false),
+  /** A closed period: hold the document ("period closed"), or post it on the 1st of the next open period (the move is noted). */
+  closedPeriod: z.enum(['hold', 'next_open_period']).default('hold'),
+  /** Create vendors/employees the source knows and Intacct lacks (off by default; each creation is audited). */
+  createMissingPartners: z.boolean().default(false),
   /** Per-request timeout; Intacct's synchronous calls may take minutes. */
   requestTimeoutMs: z.number().int().min(1000).max(900_000).default(120_000),
 });

@@ -2,6 +2,7 @@
 // approved v3 invoices (invoices.ts) under one combined cursor. Mode "fis": the Financial Integration
 // Service queue (fis.ts), acknowledged after the engine's commit and confirmed after the ERP post (fis-confirm.ts).
 import type { SourceDocument } from '../../../../shared/schemas/document';
+import type { ReferenceItem } from '../../../../shared/schemas/reference';
 import type { ConcurSourceSettings } from '../../../../shared/schemas/systems/concur';
 import { withConcurDefaults } from '../../../../shared/schemas/systems/concur';
 import { isConnectorError } from '../../errors';
@@ -16,6 +17,7 @@ import { FIS_PATH, createFisWriter } from './fis-confirm';
 import { fisPageSchema } from './fis-schemas';
 import { INVOICE_ID_PREFIX } from './invoice-from-remote';
 import { DIGESTS, createInvoiceReader } from './invoices';
+import { pushConcurReference } from './reference-push';
 import { APPROVED, REPORTS, createReportReader } from './reports';
 import { invoiceDigestPageSchema, reportPageSchema } from './schemas';
 
@@ -24,6 +26,7 @@ export function createConcurSource(input: ConcurSourceSettings, ctx: AdapterCont
   const auth = new ConcurAuth(settings, ctx);
   const client = createConcurClient(ctx, auth, { timeoutMs: settings.requestTimeoutMs, outageWaitMs: settings.outageWaitMs, outageRetries: settings.outageRetries });
   const test = () => runTest(settings, auth, client);
+  const pushReference = (items: readonly ReferenceItem[]) => pushConcurReference(settings, client, items);
   if (settings.mode === 'fis') {
     const reader = createFisReader(settings, ctx, client);
     const writer = createFisWriter(settings, client, () => ctx.clock.now().toISOString().slice(0, 10));
@@ -40,6 +43,7 @@ export function createConcurSource(input: ConcurSourceSettings, ctx: AdapterCont
       system: 'concur',
       test,
       pull,
+      pushReference,
       fetchOne: reader.fetchOne,
       acknowledge: async (docs) => {
         reader.noteAcknowledged();
@@ -72,7 +76,7 @@ export function createConcurSource(input: ConcurSourceSettings, ctx: AdapterCont
     if (sourceId.startsWith(INVOICE_ID_PREFIX)) return invoices.fetchOne(meta.requestId ?? sourceId.slice(INVOICE_ID_PREFIX.length));
     return reports.fetchOne(sourceId, meta);
   }
-  return { system: 'concur', test, pull, fetchOne };
+  return { system: 'concur', test, pull, fetchOne, pushReference };
 }
 
 async function runTest(settings: ReturnType<typeof withConcurDefaults>, auth: ConcurAuth, client: ConcurClient): Promise<TestStep[]> {

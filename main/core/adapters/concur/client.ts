@@ -29,11 +29,17 @@ export interface ConcurClient {
    * and posting confirmation answer "already acknowledged/confirmed"), so they are retried like reads.
    */
   postJson<S extends z.ZodType>(path: string, body: unknown, schema: S, what: string): Promise<z.infer<S>>;
+  /**
+   * A write that is NOT safe to repeat blindly (list item and vendor pushes): retried only after a 429, which
+   * Concur answers before doing anything; any other failure is thrown (uncertain when it may have landed), and
+   * the caller re-reads before writing again. `schema` null: the body is ignored (204 No Content).
+   */
+  write<S extends z.ZodType>(method: 'POST' | 'PUT' | 'DELETE', path: string, body: unknown, schema: S | null, what: string): Promise<z.infer<S> | undefined>;
   /** Every item of a v3 list, following NextPage until it is null. */
   getAllPages<T>(path: string, schema: z.ZodType<{ Items?: T[] | null; NextPage?: string | null }>, what: string): Promise<T[]>;
 }
 
-type Call = { method: 'GET' | 'POST'; pathOrUrl: string; body?: string; headers?: Record<string, string> };
+type Call = { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; pathOrUrl: string; body?: string; headers?: Record<string, string> };
 
 export function createConcurClient(ctx: AdapterContext, auth: ConcurAuth, options: Partial<ConcurClientOptions> = {}): ConcurClient {
   const opts = { ...DEFAULT_OPTIONS, ...options };
@@ -89,6 +95,34 @@ export function createConcurClient(ctx: AdapterContext, auth: ConcurAuth, option
   const getJson = <S extends z.ZodType>(pathOrUrl: string, schema: S, what: string, headers?: Record<string, string>) => call({ method: 'GET', pathOrUrl, headers }, schema, what);
   const postJson = <S extends z.ZodType>(path: string, body: unknown, schema: S, what: string) => call({ method: 'POST', pathOrUrl: path, body: JSON.stringify(body) }, schema, what);
 
+  async function write<S extends z.ZodType>(method: 'POST' | 'PUT' | 'DELETE', path: string, body: unknown, schema: S | null, what: string): Promise<z.infer<S> | undefined> {
+    const c: Call = { method, pathOrUrl: path, body: body === undefined ? undefined : JSON.stringify(body) };
+    return withRetry(
+      async () => {
+        try {
+          let session = await auth.session();
+          let res = await once(c, session);
+          // A refused token means nothing was done: one refresh and resend is safe.
+          if (res.status === 401) {
+            session = await auth.renewAfterReject(session.accessToken);
+            res = await once(c, session);
+          }
+          if (res.status < 200 || res.status >= 300) {
+            noteFailure(res.status, what, res.correlationId);
+            throw dataError(res.status, what, res.text, res.correlationId);
+          }
+          return schema ? decode(res.text, schema, what, res.status, res.correlationId) : undefined;
+        } catch (e) {
+          if (isConnectorError(e) && e.code !== 'RATE_LIMITED' && e.retryable) throw rebuild(e, { retryable: false });
+          throw e;
+        }
+      },
+      ctx.retry,
+      ctx.clock,
+      ctx.signal,
+    );
+  }
+
   async function getAllPages<T>(path: string, schema: z.ZodType<{ Items?: T[] | null; NextPage?: string | null }>, what: string): Promise<T[]> {
     const out: T[] = [];
     const seen = new Set<string>();
@@ -103,7 +137,7 @@ export function createConcurClient(ctx: AdapterContext, auth: ConcurAuth, option
     return out;
   }
 
-  return { getJson, postJson, getAllPages };
+  return { getJson, postJson, write, getAllPages };
 }
 
 /** A 503 (maintenance) or a timeout: the documented answer is a long wait, not a quick retry. */

@@ -9,6 +9,8 @@ import type { AdapterContext, PostOutcome, TargetAdapter, TargetCapabilities } f
 import { createIntacctClient } from './client';
 import { errorsText } from './errors';
 import { errorsToReasons, isDuplicate, matchingRecordNos, recordNoOf, REF_SPECS, rowsToReference, type IntacctRefKind } from './from-remote';
+import { createPartners } from './partners';
+import { isPeriodClosed, laterPeriodStarts, movedNote, noOpenPeriod } from './period';
 import { runIntacctTest } from './probe';
 import { INTACCT_SYSTEM, type IntacctResult } from './schemas';
 import { createFunction, INTACCT_DESCRIPTION_MAX, keyFieldFor, keyQuery, objectFor, readByQuery, readMore } from './to-remote';
@@ -16,6 +18,12 @@ import { createFunction, INTACCT_DESCRIPTION_MAX, keyFieldFor, keyQuery, objectF
 const REF_ORDER: IntacctRefKind[] = ['department', 'location', 'account', 'vendor', 'employee'];
 const MAX_PAGES = 100_000;
 const sys = { system: INTACCT_SYSTEM };
+
+/** The error every function of a rolled-back transaction carries. */
+export const ROLLED_BACK = 'XL03000009';
+
+/** A function rolled back with the rest of its transaction: not booked, safe to send again on its own. */
+export const isAborted = (r: IntacctResult): boolean => r.status === 'aborted' || (r.status === 'failure' && r.errors.length > 0 && r.errors.every((e) => e.errorno === ROLLED_BACK));
 
 export function sageIntacctCapabilities(settings: SageIntacctTargetSettings): TargetCapabilities {
   return { postingKinds: ['journal', 'supplier_invoice'], dimensionTypes: ['department', 'location'], maxBatch: settings.maxBatch, maxDescriptionLength: INTACCT_DESCRIPTION_MAX };
@@ -59,15 +67,45 @@ export function createSageIntacctTarget(settings: SageIntacctTargetSettings, ctx
     }
   }
 
-  /** Sends up to maxBatch creates in one request (each independent); one outcome per plan, in order. */
+  /**
+   * Sends up to maxBatch creates in one request; one outcome per plan, in order. Under batchTransaction a
+   * failure rolls the request back: the documents aborted with it were not booked and are re-sent one by one.
+   */
   async function sendBatch(plans: PostingPlan[]): Promise<PostOutcome[]> {
-    const resp = await client.run(plans.map((p) => createFunction(p, settings)), { write: true });
+    const transaction = settings.batchTransaction && plans.length > 1;
+    const resp = await client.run(plans.map((p) => createFunction(p, settings)), { write: true, transaction });
     const byId = new Map(resp.results.map((r) => [r.controlid, r]));
-    return plans.map((p, i) => {
+    const results = plans.map((p, i) => {
       const result = byId.get(p.idempotencyKey) ?? (resp.results.every((r) => !r.controlid) ? resp.results[i] : undefined);
       if (!result) throw new ConnectorError('REMOTE_PROTOCOL', `Sage Intacct gave no result for ${p.idempotencyKey}`, { ...sys, retryable: true, uncertain: true });
-      return outcomeOf(p, result);
+      return result;
     });
+    const out: PostOutcome[] = [];
+    for (const [i, p] of plans.entries()) {
+      const result = results[i]!;
+      if (transaction && isAborted(result)) {
+        ctx.logger.info('Sage Intacct rolled back a batch; re-sending a document on its own', { key: p.idempotencyKey });
+        out.push(...(await sendBatch([p])));
+        continue;
+      }
+      out.push(await afterPeriodRule(p, outcomeOf(p, result)));
+    }
+    return out;
+  }
+
+  /** Under the next-open-period rule, a "period closed" refusal is re-sent dated the 1st of each later month. */
+  async function afterPeriodRule(plan: PostingPlan, outcome: PostOutcome): Promise<PostOutcome> {
+    if (settings.closedPeriod !== 'next_open_period' || outcome.status !== 'rejected' || !isPeriodClosed(outcome.reasons)) return outcome;
+    const today = ctx.clock.now().toISOString().slice(0, 10);
+    for (const date of laterPeriodStarts(plan.postingDate, today)) {
+      const moved = { ...plan, postingDate: date };
+      const [result] = (await client.run([createFunction(moved, settings)], { write: true })).results;
+      if (!result) throw new ConnectorError('REMOTE_PROTOCOL', `Sage Intacct gave no result for ${plan.idempotencyKey}`, { ...sys, retryable: true, uncertain: true });
+      const next = outcomeOf(moved, result);
+      if (next.status === 'posted') return { ...next, warnings: [...next.warnings, movedNote(plan.postingDate, date)] };
+      if (!isPeriodClosed(next.reasons)) return next;
+    }
+    return { status: 'rejected', reasons: [noOpenPeriod(plan.postingDate, today)] };
   }
 
   return {
@@ -95,6 +133,10 @@ export function createSageIntacctTarget(settings: SageIntacctTargetSettings, ctx
       const [outcome] = await sendBatch([plan]);
       return outcome!;
     },
+
+    createsPartners: settings.createMissingPartners,
+
+    createPartners: (items) => createPartners(client, settings, items),
 
     async postBatch(plans: PostingPlan[]): Promise<PostOutcome[]> {
       const out: PostOutcome[] = [];

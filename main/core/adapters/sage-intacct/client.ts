@@ -17,9 +17,15 @@ export interface IntacctClient {
    * Runs functions in one request with the API session. `write`: uniqueid=true, never retried, and a
    * transport failure or unreadable answer is `uncertain`. Reads retry with backoff.
    */
-  run(functions: IntacctFunction[], opts: { write: boolean }): Promise<IntacctResponse>;
+  run(functions: IntacctFunction[], opts: RunOptions): Promise<IntacctResponse>;
   /** Opens (or reuses) the session; for the connection test. */
   session(): Promise<IntacctSession>;
+}
+
+export interface RunOptions {
+  write: boolean;
+  /** transaction="true": every function commits or none does (the others come back aborted). */
+  transaction?: boolean;
 }
 
 /** Reads are never uncertain, even over POST. */
@@ -68,11 +74,11 @@ export function createIntacctClient(settings: SageIntacctTargetSettings, ctx: Ad
   // Read once per adapter; forgotten when Intacct refuses the envelope (a new password may be stored).
   let senderPassword: string | null = null;
 
-  async function run(functions: IntacctFunction[], opts: { write: boolean }): Promise<IntacctResponse> {
+  async function run(functions: IntacctFunction[], opts: RunOptions): Promise<IntacctResponse> {
     senderPassword ??= await readSecret(ctx.secrets, 'senderPassword');
     for (let attempt = 1; ; attempt++) {
       const s = await sessions.get();
-      const body = buildRequest({ senderId: settings.senderId, senderPassword, controlId: newControlId(), uniqueId: opts.write }, { sessionId: s.id }, functions);
+      const body = buildRequest({ senderId: settings.senderId, senderPassword, controlId: newControlId(), uniqueId: opts.write }, { sessionId: s.id }, functions, opts.transaction ?? false);
       const resp = opts.write ? await post(s.url, body, true) : await withRetry(() => post(s.url, body, false), ctx.retry, ctx.clock, ctx.signal);
       if (resp.control.status !== 'success') {
         senderPassword = null;
