@@ -14,11 +14,15 @@ import type { ExpensifySimulator } from '../simulators/expensify';
 import { EXPENSIFY_DEMO_PARTNER } from '../simulators/expensify';
 import type { SageIntacctSimulator } from '../simulators/sage-intacct';
 import { createSageIntacctSimulator, intacctDemoSeed } from '../simulators/sage-intacct';
-import { ACCOUNTS, COMPANY, COST_CENTERS, employees, EXPENSE_TYPES, FIXES, suppliers } from './catalog';
+import { ACCOUNTS, COMPANY, departmentForCostCenter, dimensionValues, employees, EXPENSE_TYPES, FIXES, suppliers, X3_DIMENSION_TYPES } from './catalog';
 import { demoReports } from './reports';
 import { createDemoExpensify, EXPENSIFY_CONNECTION_ID, expensifyConnection, expensifyMappings } from './expensify-company';
 import { seedUsCompany, US_CONNECTION_ID, usConnection, usMappings, usSecrets } from './us-company';
 import { FIS_CONNECTION_ID, FIS_X3_ACCOUNTS, FIS_X3_SUPPLIERS, fisConnection, fisMappings, seedFisCompany } from './fis-company';
+import type { AcumaticaSimulator } from '../simulators/acumatica';
+import { ACUMATICA_CONNECTION_ID, configureAcumaticaDemo, createDemoAcumatica, type DemoAcumatica } from './acumatica-company';
+import type { NetSuiteSimulator } from '../simulators/netsuite';
+import { configureNetSuiteDemo, createDemoNetSuite, NETSUITE_CONNECTION_ID, type DemoNetSuite, type DemoNetSuiteEndpoint } from './netsuite-company';
 
 export const DEMO_CONNECTION_ID = 'demo-concur-x3';
 const CONCUR_ADMIN = { login: 'ap.admin@northwind-demo.com', password: 'demo-concur-password' };
@@ -31,7 +35,11 @@ export interface DemoSystems {
   x3: SageX3Simulator;
   intacct: SageIntacctSimulator | null;
   expensify: ExpensifySimulator | null;
-  /** Documents the simulated ERP ledgers hold (X3 and Intacct). */
+  /** The Canadian entity's Acumatica (absent when subsidiaries are off). */
+  acumatica: AcumaticaSimulator | null;
+  /** Northwind Europe's NetSuite (absent when subsidiaries are off). */
+  netsuite: NetSuiteSimulator | null;
+  /** Documents the simulated ERP ledgers hold (X3, Intacct and Acumatica). */
   erpDocumentCount(): number;
   fixedMappingsPath: string;
   stop(): Promise<void>;
@@ -41,7 +49,7 @@ export function demoConnection(concurUrl: string, x3Url: string): ConnectionInpu
   return {
     id: DEMO_CONNECTION_ID,
     name: 'Northwind demo: Concur → Sage X3',
-    source: { system: 'concur', tokenUrl: concurUrl, clientId: SIM_CLIENT.clientId, grant: 'password', username: CONCUR_ADMIN.login, startDate: '2026-10-01', pageSize: 100, dimensionFields: { costCenter: 'Custom1' }, companyPaidPaymentTypes: ['IBCP', 'CBCP'] },
+    source: { system: 'concur', tokenUrl: concurUrl, clientId: SIM_CLIENT.clientId, grant: 'password', username: CONCUR_ADMIN.login, startDate: '2026-10-01', pageSize: 100, dimensionFields: Object.fromEntries(X3_DIMENSION_TYPES.map((d) => [d.dimension, d.concurField])), companyPaidPaymentTypes: ['IBCP', 'CBCP'] },
     target: {
       system: 'sage-x3',
       serverUrl: x3Url,
@@ -54,8 +62,9 @@ export function demoConnection(concurUrl: string, x3Url: string): ConnectionInpu
       site: COMPANY.x3Site,
       journal: 'PUR',
       entryType: 'ODEXP',
+      dimensionTypes: X3_DIMENSION_TYPES.map((d) => `${d.dimension}=${d.code}`),
     } as ConnectionInput['target'],
-    rules: { liabilityAccount: '421000', cardClearingAccount: '467100', personalLines: 'exclude', dateRule: 'document_date', requiredDimensions: ['costCenter'], postingModes: { invoice: 'supplier_invoice' }, maxDescriptionLength: 250 },
+    rules: { liabilityAccount: '421000', cardClearingAccount: '467100', personalLines: 'exclude', dateRule: 'document_date', requiredDimensions: ['costCenter', 'department'], postingModes: { invoice: 'supplier_invoice' }, maxDescriptionLength: 250 },
     schedule: { mode: 'interval', minutes: 60 },
     retry: { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 10_000, pauseAfterAuthFailures: 3 },
     concurrency: 4,
@@ -65,7 +74,7 @@ export function demoConnection(concurUrl: string, x3Url: string): ConnectionInpu
 function initialMappings(): Mapping[] {
   const wrong = FIXES.employee;
   return [
-    ...EXPENSE_TYPES.filter(([, , account]) => account).map(([code, name, account, cc]) => ({ kind: 'expense_type' as const, sourceCode: code, sourceName: name, target: account, dimensions: { costCenter: cc } })),
+    ...EXPENSE_TYPES.filter(([, , account]) => account).map(([code, name, account, cc]) => ({ kind: 'expense_type' as const, sourceCode: code, sourceName: name, target: account, dimensions: { costCenter: cc, department: departmentForCostCenter(cc) } })),
     ...employees().map((e) => ({ kind: 'employee' as const, sourceCode: e.login, sourceName: e.name, target: e.index === wrong.index ? wrong.wrongVendor : e.vendor, dimensions: {} })),
   ];
 }
@@ -73,7 +82,7 @@ function initialMappings(): Mapping[] {
 function fixedMappings(): Mapping[] {
   const e = employees().find((x) => x.index === FIXES.employee.index)!;
   return [
-    ...FIXES.expenseTypes.map(([code, name, account, cc]) => ({ kind: 'expense_type' as const, sourceCode: code, sourceName: name, target: account, dimensions: { costCenter: cc } })),
+    ...FIXES.expenseTypes.map(([code, name, account, cc]) => ({ kind: 'expense_type' as const, sourceCode: code, sourceName: name, target: account, dimensions: { costCenter: cc, department: departmentForCostCenter(cc) } })),
     { kind: 'employee', sourceCode: e.login, sourceName: e.name, target: FIXES.employee.rightVendor, dimensions: {} },
   ];
 }
@@ -93,6 +102,8 @@ export interface DemoSimulators {
   /** The US subsidiary's Sage Intacct (absent when subsidiaries are off). */
   intacct: SageIntacctSimulator | null;
   expensify: ExpensifySimulator | null;
+  acumatica: AcumaticaSimulator | null;
+  netsuite: NetSuiteSimulator | null;
   urls: DemoUrls;
   fixedMappingsPath: string;
   stop(): Promise<void>;
@@ -105,6 +116,10 @@ export interface DemoUrls {
   expensify?: string;
   /** The App Center request token the simulated Concur issued for the FIS entity (one per start). */
   concurFisRequestToken?: string;
+  /** The Acumatica site URL and the request token of its Concur FIS entity. */
+  acumatica?: { siteUrl: string; requestToken: string };
+  /** Northwind Europe's NetSuite REST URL, its Concur request token and demo key handling. */
+  netsuite?: DemoNetSuiteEndpoint;
 }
 
 /** The demo company's Concur: its admin, 40 employees and their approved reports (not started). */
@@ -129,7 +144,8 @@ export function createDemoX3(): SageX3Simulator {
     poolAlias: 'MLCDEMO',
     users: { [X3_USER.name]: X3_USER.password },
     accounts: [...ACCOUNTS, ...FIS_X3_ACCOUNTS].map(([code, name, active]) => ({ code, name, active: active ?? true })),
-    costCenters: COST_CENTERS.map(([code, name, active]) => ({ code, name, active: active ?? true })),
+    dimensionTypes: X3_DIMENSION_TYPES.map((d) => ({ code: d.code, name: d.name })),
+    costCenters: dimensionValues(),
     suppliers: [...suppliers(), ...FIS_X3_SUPPLIERS].map(([code, name]) => ({ code, name, active: true })),
   });
 }
@@ -153,6 +169,8 @@ export async function startDemoSimulators(dataDir: string, opts: DemoOptions = {
   let intacct: SageIntacctSimulator | null = null;
   let expensify: ExpensifySimulator | null = null;
   let concurFisRequestToken: string | undefined;
+  let acumatica: DemoAcumatica | null = null;
+  let netsuite: DemoNetSuite | null = null;
   if (opts.subsidiaries !== false) {
     concurFisRequestToken = seedFisCompany(concur);
     expensify = createDemoExpensify().sim;
@@ -160,23 +178,31 @@ export async function startDemoSimulators(dataDir: string, opts: DemoOptions = {
     intacct = createSageIntacctSimulator(intacctDemoSeed());
     const ledger = read(ledgers.intacct);
     if (ledger) intacct.state.importRecords(ledger);
+    acumatica = createDemoAcumatica(concur, join(dir, 'acumatica-ledger.json'));
+    netsuite = createDemoNetSuite(concur, dir);
   }
   const { urls } = await concur.start();
   const { url: x3Url } = await x3.start();
   const intacctUrl = intacct ? (await intacct.start()).url : undefined;
   const expensifyUrl = expensify ? (await expensify.start()).url : undefined;
+  const acumaticaUrls = acumatica ? { acumatica: { siteUrl: (await acumatica.sim.start()).url, requestToken: acumatica.requestToken } } : {};
+  const netsuiteUrls = netsuite ? { netsuite: netsuite.endpoint((await netsuite.sim.start()).url) } : {};
   writeFileSync(fixedMappingsPath, mappingsToCsv(fixedMappings().map((m) => ({ ...m, connectionId: DEMO_CONNECTION_ID, updatedAt: '', updatedBy: '', unmapped: false })), ['costCenter']));
   return {
     concur,
     x3,
     intacct,
     expensify,
-    urls: { concur: urls.us, x3: x3Url, ...(intacctUrl ? { intacct: intacctUrl } : {}), ...(expensifyUrl ? { expensify: expensifyUrl } : {}), ...(concurFisRequestToken ? { concurFisRequestToken } : {}) },
+    acumatica: acumatica?.sim ?? null,
+    netsuite: netsuite?.sim ?? null,
+    urls: { ...acumaticaUrls, ...netsuiteUrls, concur: urls.us, x3: x3Url, ...(intacctUrl ? { intacct: intacctUrl } : {}), ...(expensifyUrl ? { expensify: expensifyUrl } : {}), ...(concurFisRequestToken ? { concurFisRequestToken } : {}) },
     fixedMappingsPath,
     async stop() {
       write(ledgers.x3, x3.state.exportDocuments());
       if (intacct) write(ledgers.intacct, intacct.state.exportRecords());
-      await Promise.allSettled([concur.stop(), x3.stop(), intacct?.stop(), expensify?.stop()]);
+      acumatica?.save();
+      netsuite?.save();
+      await Promise.allSettled([concur.stop(), x3.stop(), intacct?.stop(), expensify?.stop(), acumatica?.sim.stop(), netsuite?.sim.stop()]);
     },
   };
 }
@@ -226,10 +252,12 @@ export async function configureDemoConnection(core: Core, urls: DemoUrls, opts: 
       await h['mappings.upsert']({ connectionId: FIS_CONNECTION_ID, rows: fisMappings() });
     }
   }
+  if (urls.acumatica) await configureAcumaticaDemo(core, urls.concur, urls.acumatica);
+  if (urls.netsuite) await configureNetSuiteDemo(core, urls.concur, urls.netsuite);
 }
 
 /** Every demo connection, primary first. */
-export const DEMO_CONNECTION_IDS = [DEMO_CONNECTION_ID, US_CONNECTION_ID, EXPENSIFY_CONNECTION_ID, FIS_CONNECTION_ID] as const;
+export const DEMO_CONNECTION_IDS = [DEMO_CONNECTION_ID, US_CONNECTION_ID, EXPENSIFY_CONNECTION_ID, FIS_CONNECTION_ID, ACUMATICA_CONNECTION_ID, NETSUITE_CONNECTION_ID] as const;
 
 export async function startDemoSystems(core: Core, dataDir: string, opts: DemoOptions = {}): Promise<DemoSystems> {
   const sims = await startDemoSimulators(dataDir, opts);
@@ -245,7 +273,9 @@ export async function startDemoSystems(core: Core, dataDir: string, opts: DemoOp
     x3: sims.x3,
     intacct: sims.intacct,
     expensify: sims.expensify,
-    erpDocumentCount: () => sims.x3.state.documentCount() + (sims.intacct?.state.recordCount() ?? 0),
+    acumatica: sims.acumatica,
+    netsuite: sims.netsuite,
+    erpDocumentCount: () => sims.x3.state.documentCount() + (sims.intacct?.state.recordCount() ?? 0) + (sims.acumatica?.state.recordCount() ?? 0) + (sims.netsuite?.state.recordCount() ?? 0),
     fixedMappingsPath: sims.fixedMappingsPath,
     stop: sims.stop,
   };

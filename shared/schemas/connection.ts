@@ -5,12 +5,14 @@ import { postingKindSchema } from './plan';
 import { concurSourceSchema } from './systems/concur';
 import { expensifySourceSchema } from './systems/expensify';
 import { sageIntacctTargetSchema } from './systems/sage-intacct';
+import { acumaticaTargetSchema } from './systems/acumatica';
+import { netsuiteTargetSchema } from './systems/netsuite';
 import { sageX3TargetSchema } from './systems/sage-x3';
 
 export const sourceSettingsSchema = z.discriminatedUnion('system', [concurSourceSchema, expensifySourceSchema]);
 export type SourceSettings = z.infer<typeof sourceSettingsSchema>;
 
-export const targetSettingsSchema = z.discriminatedUnion('system', [sageX3TargetSchema, sageIntacctTargetSchema]);
+export const targetSettingsSchema = z.discriminatedUnion('system', [sageX3TargetSchema, sageIntacctTargetSchema, netsuiteTargetSchema, acumaticaTargetSchema]);
 export type TargetSettings = z.infer<typeof targetSettingsSchema>;
 
 export const postingRulesSchema = z.object({
@@ -75,8 +77,10 @@ export type Connection = z.infer<typeof connectionSchema>;
 export const SECRET_NAMES: Record<string, readonly string[]> = {
   concur: ['clientSecret', 'password'],
   expensify: ['partnerUserSecret'],
-  'sage-x3': ['password'],
+  'sage-x3': ['password', 'clientSecret', 'appSecret', 'servicesClientSecret', 'servicesAuthCode', 'servicesRefreshToken'],
   'sage-intacct': ['senderPassword', 'userPassword'],
+  acumatica: ['password', 'clientSecret', 'refreshToken'],
+  netsuite: ['privateKey', 'consumerSecret', 'tokenSecret'],
 };
 
 /** The names a connection accepts: "source.<name>" and "target.<name>", so two systems never collide. */

@@ -4,6 +4,8 @@ import type { AdapterContext, SourceAdapter, TargetAdapter } from './types';
 import { createConcurSource } from './concur/adapter';
 import { createExpensifySource } from './expensify/adapter';
 import { createSageIntacctTarget } from './sage-intacct/adapter';
+import { createAcumaticaTarget } from './acumatica/adapter';
+import { createNetSuiteTarget } from './netsuite/adapter';
 import { createSageX3Target } from './sage-x3/adapter';
 import { ConnectorError } from '../errors';
 
@@ -29,6 +31,10 @@ export const defaultRegistry: AdapterRegistry = {
         return createSageX3Target(conn.target, ctx);
       case 'sage-intacct':
         return createSageIntacctTarget(conn.target, ctx);
+      case 'acumatica':
+        return createAcumaticaTarget(conn.target, ctx);
+      case 'netsuite':
+        return createNetSuiteTarget(conn.target, ctx);
       default:
         throw new ConnectorError('CONFIG_INVALID', `Target system ${(conn.target as { system: string }).system} is not available in this version`, { retryable: false });
     }

@@ -1,0 +1,110 @@
+// Pure mapper: a balanced posting plan → a NetSuite journalEntry or vendorBill body (../shared/api/netsuite.md
+// §2b, §2c). Codes the accountant mapped (account numbers, vendor/employee IDs) become internal-id references;
+// segments (department, class, location) are internal ids already. Anything that cannot be referenced is a
+// hold reason, never a guess.
+import type { PlanLine, PostingPlan } from '../../../../shared/schemas/plan';
+import type { HoldReason } from '../../../../shared/schemas/posting';
+import { formatMinor } from '../../money/parse';
+
+export type NetSuiteRecordType = 'journalEntry' | 'vendorBill';
+
+export const recordTypeFor = (plan: Pick<PostingPlan, 'kind'>): NetSuiteRecordType => (plan.kind === 'supplier_invoice' ? 'vendorBill' : 'journalEntry');
+
+/** REST path of the upsert / look-up by external id. The key is [A-Z0-9-] only, so it needs no escaping. */
+export const eidPath = (type: NetSuiteRecordType, externalId: string): string => `/record/v1/${type}/eid:${encodeURIComponent(externalId)}`;
+
+/** NetSuite's memo fields take 4,000 characters at most. */
+export const NETSUITE_MEMO_MAX = 4000;
+
+const LINE_SEGMENTS = ['department', 'class', 'location'] as const;
+
+export interface IdLookup {
+  account(code: string): string | undefined;
+  vendor(code: string): string | undefined;
+  employee(code: string): string | undefined;
+  currency(iso: string): string | undefined;
+  subsidiary(id: string): { active: boolean; name: string } | undefined;
+}
+
+export type RecordBody = Record<string, unknown>;
+export type ToRemoteResult = { ok: true; type: NetSuiteRecordType; body: RecordBody } | { ok: false; reasons: HoldReason[] };
+
+/** Minor units as a JSON number of the currency's decimals ("187.00" → 187, "12.5" → 12.5); exact for safe integers. */
+export function amountValue(amountMinor: number, currency: string): number {
+  const text = formatMinor(amountMinor, currency);
+  const n = Number(text);
+  // The engine only plans safe integers; this guards the decimal round trip all the same.
+  if (!Number.isSafeInteger(amountMinor) || n.toFixed(text.split('.')[1]?.length ?? 0) !== text) throw new Error(`amount ${text} ${currency} cannot be sent exactly`);
+  return n;
+}
+
+const ref = (id: string) => ({ id });
+
+function segments(line: PlanLine): Record<string, { id: string }> {
+  const out: Record<string, { id: string }> = {};
+  for (const s of LINE_SEGMENTS) if (line.dimensions[s]) out[s] = ref(line.dimensions[s]);
+  return out;
+}
+
+export function toNetSuiteRecord(plan: PostingPlan, subsidiaryId: string, lookup: IdLookup): ToRemoteResult {
+  const reasons: HoldReason[] = [];
+  const type = recordTypeFor(plan);
+  const header: RecordBody = { tranDate: plan.postingDate, memo: plan.description.slice(0, NETSUITE_MEMO_MAX) };
+
+  if (subsidiaryId) {
+    const sub = lookup.subsidiary(subsidiaryId);
+    if (!sub) reasons.push({ code: 'DIMENSION_UNKNOWN', message: `Subsidiary ${subsidiaryId} does not exist in NetSuite: fix the connection's subsidiary`, subject: `subsidiary:${subsidiaryId}` });
+    else if (!sub.active) reasons.push({ code: 'DIMENSION_INACTIVE', message: `Subsidiary ${subsidiaryId} (${sub.name}) is inactive in NetSuite`, subject: `subsidiary:${subsidiaryId}` });
+    else header.subsidiary = ref(subsidiaryId);
+  }
+  const currencyId = lookup.currency(plan.currency);
+  if (!currencyId) reasons.push({ code: 'INVALID_CURRENCY', message: `Currency ${plan.currency} is not set up in NetSuite`, subject: plan.currency });
+  else header.currency = ref(currencyId);
+
+  const accountOf = (line: PlanLine): string | undefined => {
+    const id = lookup.account(line.account);
+    if (!id) reasons.push({ code: 'ACCOUNT_UNKNOWN', message: `GL account ${line.account} does not exist in NetSuite`, subject: line.account });
+    return id;
+  };
+
+  if (type === 'vendorBill') {
+    const vendor = plan.partner ? lookup.vendor(plan.partner) : undefined;
+    if (!plan.partner) reasons.push({ code: 'PARTNER_UNKNOWN', message: 'A vendor bill needs a vendor and the document names none' });
+    else if (!vendor) {
+      const isEmployee = !!lookup.employee(plan.partner);
+      reasons.push({ code: 'PARTNER_UNKNOWN', message: isEmployee ? `${plan.partner} is a NetSuite employee, not a vendor: a vendor bill needs a vendor` : `Vendor ${plan.partner} does not exist in NetSuite`, subject: plan.partner });
+    } else header.entity = ref(vendor);
+    if (plan.invoiceNumber) header.tranId = plan.invoiceNumber;
+    const items = plan.lines.map((line) => {
+      const account = accountOf(line);
+      const amount = amountValue(line.amountMinor, plan.currency);
+      return { account: account ? ref(account) : null, amount: line.side === 'debit' ? amount : -amount, memo: line.description.slice(0, NETSUITE_MEMO_MAX), ...segments(line) };
+    });
+    if (reasons.length) return { ok: false, reasons: dedupe(reasons) };
+    return { ok: true, type, body: { ...header, expense: { items } } };
+  }
+
+  const items = plan.lines.map((line) => {
+    const account = accountOf(line);
+    const item: RecordBody = { account: account ? ref(account) : null, [line.side]: amountValue(line.amountMinor, plan.currency), memo: line.description.slice(0, NETSUITE_MEMO_MAX), ...segments(line) };
+    if (line.partner) {
+      // The name column takes vendors and employees alike; the employee's own vendor record wins if both exist.
+      const entity = lookup.vendor(line.partner) ?? lookup.employee(line.partner);
+      if (!entity) reasons.push({ code: 'PARTNER_UNKNOWN', message: `${line.partner} is neither a vendor nor an employee in NetSuite`, subject: line.partner });
+      else item.entity = ref(entity);
+    }
+    return item;
+  });
+  if (reasons.length) return { ok: false, reasons: dedupe(reasons) };
+  return { ok: true, type, body: { ...header, line: { items } } };
+}
+
+function dedupe(reasons: HoldReason[]): HoldReason[] {
+  const seen = new Set<string>();
+  return reasons.filter((r) => {
+    const k = `${r.code}|${r.subject ?? ''}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,103 @@
+// Record service of the simulator: upsert by external id (PUT …/<type>/eid:<id>), create (POST …/<type>),
+// read by id or external id. Bodies are checked like NetSuite does: references must exist and be active,
+// journals must balance, closed periods refuse; every refusal is a 400 with o:errorDetails (code and path).
+import type { Answer } from './suiteql';
+import { errorBody } from './suiteql';
+import type { NetSuiteSimState, SimRecordType, SimTable } from './state';
+
+const TYPES: Record<string, SimRecordType> = { journalentry: 'journalEntry', vendorbill: 'vendorBill' };
+export const recordTypeOf = (segment: string): SimRecordType | undefined => TYPES[segment.toLowerCase()];
+
+interface Problem {
+  detail: string;
+  path: string;
+  code?: string;
+}
+
+const idOf = (v: unknown): string | undefined => (v && typeof v === 'object' && 'id' in v ? String((v as { id: unknown }).id) : undefined);
+/** Amounts compared in ten-thousandths, so float sums cannot hide an imbalance. */
+const units = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? Math.round(v * 10_000) : null);
+
+function checkRef(state: NetSuiteSimState, problems: Problem[], table: SimTable, value: unknown, path: string, label: string, required = false): void {
+  if (value === undefined || value === null) {
+    if (required) problems.push({ detail: `Please enter value(s) for: ${label}`, path, code: 'USER_ERROR' });
+    return;
+  }
+  const id = idOf(value);
+  const row = id ? state.row(table, id) : undefined;
+  if (!row) problems.push({ detail: `Invalid ${label} reference key ${id ?? JSON.stringify(value)}.`, path });
+  else if (row.isinactive === 'T') problems.push({ detail: `Invalid ${label} reference key ${id}: the ${label} is inactive.`, path });
+}
+
+function checkEntity(state: NetSuiteSimState, problems: Problem[], value: unknown, path: string, vendorOnly: boolean): void {
+  const id = idOf(value);
+  const row = id ? (state.row('vendor', id) ?? (vendorOnly ? undefined : state.row('employee', id))) : undefined;
+  if (!row) problems.push({ detail: `Invalid entity reference key ${id ?? JSON.stringify(value)}.`, path });
+  else if (row.isinactive === 'T') problems.push({ detail: `Invalid entity reference key ${id}: the entity is inactive.`, path });
+}
+
+function validate(state: NetSuiteSimState, type: SimRecordType, body: Record<string, unknown>): Problem[] {
+  const problems: Problem[] = [];
+  const oneWorld = state.tables.get('subsidiary')!.length > 0;
+  checkRef(state, problems, 'subsidiary', body.subsidiary, 'subsidiary', 'subsidiary', oneWorld);
+  checkRef(state, problems, 'currency', body.currency, 'currency', 'currency');
+  const date = typeof body.tranDate === 'string' ? body.tranDate : '';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) problems.push({ detail: 'Please enter value(s) for: Date', path: 'tranDate', code: 'USER_ERROR' });
+  else if (state.closedPeriods.has(date.slice(0, 7))) problems.push({ detail: 'The transaction date you specified is not within the date range of your accounting period.', path: 'tranDate', code: 'USER_ERROR' });
+  const sublist = type === 'journalEntry' ? 'line' : 'expense';
+  const items = (body[sublist] as { items?: unknown } | undefined)?.items;
+  if (!Array.isArray(items) || items.length === 0) {
+    problems.push({ detail: `Please enter value(s) for: ${sublist} lines`, path: sublist, code: 'USER_ERROR' });
+    return problems;
+  }
+  if (type === 'vendorBill') checkEntity(state, problems, body.entity, 'entity', true);
+  let debit = 0;
+  let credit = 0;
+  items.forEach((raw, i) => {
+    const item = (raw ?? {}) as Record<string, unknown>;
+    const at = (f: string) => `${sublist}.items[${i}].${f}`;
+    checkRef(state, problems, 'account', item.account, at('account'), 'account', true);
+    for (const [f, table] of [['department', 'department'], ['class', 'classification'], ['location', 'location']] as const) checkRef(state, problems, table, item[f], at(f), f);
+    if (type === 'journalEntry') {
+      if (item.entity !== undefined) checkEntity(state, problems, item.entity, at('entity'), false);
+      const d = units(item.debit);
+      const c = units(item.credit);
+      if ((d === null) === (c === null) || (d ?? c ?? 0) <= 0) problems.push({ detail: 'Each line needs either a positive debit or a positive credit amount.', path: at(d === null ? 'credit' : 'debit') });
+      debit += d ?? 0;
+      credit += c ?? 0;
+    } else if (units(item.amount) === null) problems.push({ detail: 'Please enter value(s) for: Amount', path: at('amount'), code: 'USER_ERROR' });
+  });
+  if (type === 'journalEntry' && debit !== credit) problems.push({ detail: 'The transaction is out of balance: the debits and credits must be equal.', path: 'line', code: 'USER_ERROR' });
+  return problems;
+}
+
+const refused = (problems: Problem[]): Answer => ({
+  status: 400,
+  body: { ...errorBody(400, 'Bad Request', '', ''), 'o:errorDetails': problems.map((p) => ({ detail: p.detail, 'o:errorCode': p.code ?? 'INVALID_CONTENT', 'o:errorPath': p.path })) },
+});
+
+export const notFound = (what: string): Answer => ({ status: 404, body: errorBody(404, 'Not Found', `The record instance does not exist. Provide a valid record instance ID. (${what})`, 'NONEXISTENT_ID') });
+
+/** Upsert (externalId given) or create; `location` is the new record's URL. */
+export function writeRecord(state: NetSuiteSimState, type: SimRecordType, externalId: string | null, raw: string, base: string): Answer & { location?: string; committed: boolean; created: boolean } {
+  let body: Record<string, unknown>;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+    body = parsed as Record<string, unknown>;
+  } catch {
+    return { ...refused([{ detail: 'The request body is not a valid JSON object.', path: '', code: 'INVALID_CONTENT' }]), committed: false, created: false };
+  }
+  if (externalId !== null && !/^[A-Za-z0-9_-]+$/.test(externalId)) return { ...refused([{ detail: `Invalid external id ${externalId}.`, path: 'externalId', code: 'INVALID_ID' }]), committed: false, created: false };
+  const problems = validate(state, type, body);
+  if (problems.length) return { ...refused(problems), committed: false, created: false };
+  const eid = externalId ?? (typeof body.externalId === 'string' ? body.externalId : null);
+  const { record, created } = state.upsert(type, eid, { ...body, ...(eid ? { externalId: eid } : {}) });
+  return { status: 204, body: null, location: `${base}/record/v1/${type}/${record.id}`, committed: true, created };
+}
+
+export function readRecord(state: NetSuiteSimState, type: SimRecordType, key: string, base: string): Answer {
+  const rec = key.startsWith('eid:') ? state.findByExternalId(type, decodeURIComponent(key.slice(4))) : state.transactions.get(key);
+  if (!rec || rec.type !== type) return notFound(`${type} ${key}`);
+  return { status: 200, body: { links: [{ rel: 'self', href: `${base}/record/v1/${type}/${rec.id}` }], id: rec.id, externalId: rec.externalId, ...rec.body } };
+}

@@ -1,0 +1,136 @@
+// State of the simulated NetSuite account: OAuth 2.0 clients with their registered certificates (public
+// keys), TBA tokens, issued access tokens, the SuiteQL tables (lower-case columns, 'T'/'F' booleans) and the
+// transactions written, keyed by internal id with their external ids.
+import type { KeyObject } from 'node:crypto';
+
+export type SimTable = 'subsidiary' | 'department' | 'classification' | 'location' | 'account' | 'vendor' | 'employee' | 'currency';
+export type SimRow = Record<string, string>;
+export type SimRecordType = 'journalEntry' | 'vendorBill';
+
+/** Columns each table answers to in SuiteQL; anything else is an unknown field. */
+export const TABLE_COLUMNS: Record<SimTable, readonly string[]> = {
+  subsidiary: ['id', 'name', 'isinactive', 'currency'],
+  department: ['id', 'name', 'fullname', 'isinactive', 'subsidiary'],
+  classification: ['id', 'name', 'fullname', 'isinactive', 'subsidiary'],
+  location: ['id', 'name', 'fullname', 'isinactive', 'subsidiary'],
+  account: ['id', 'acctnumber', 'fullname', 'accttype', 'isinactive'],
+  vendor: ['id', 'entityid', 'companyname', 'email', 'isinactive'],
+  employee: ['id', 'entityid', 'firstname', 'lastname', 'email', 'isinactive', 'subsidiary'],
+  currency: ['id', 'name', 'symbol', 'isinactive'],
+};
+
+export interface SimCertificate {
+  publicKey: KeyObject;
+  /** Epoch ms after which NetSuite refuses assertions signed for it. */
+  validUntilMs: number;
+  revoked: boolean;
+}
+
+export interface SimTransaction {
+  id: string;
+  type: SimRecordType;
+  externalId: string | null;
+  body: Record<string, unknown>;
+  createdAtMs: number;
+  updates: number;
+}
+
+export interface SimTbaToken {
+  consumerKey: string;
+  consumerSecret: string;
+  tokenId: string;
+  tokenSecret: string;
+}
+
+export class NetSuiteSimState {
+  readonly clients = new Map<string, { certificates: Map<string, SimCertificate>; scopes: string[] }>();
+  readonly tbaTokens: SimTbaToken[] = [];
+  readonly accessTokens = new Map<string, { expiresAtMs: number; clientId: string }>();
+  readonly tables = new Map<SimTable, SimRow[]>();
+  readonly transactions = new Map<string, SimTransaction>();
+  /** "YYYY-MM" periods that refuse postings. */
+  readonly closedPeriods = new Set<string>();
+  tokenLifetimeS = 3600;
+  private nextId = 1000;
+  private offsetMs = 0;
+
+  constructor(private readonly clock: () => number = Date.now) {
+    for (const t of Object.keys(TABLE_COLUMNS) as SimTable[]) this.tables.set(t, []);
+  }
+
+  now(): number {
+    return this.clock() + this.offsetMs;
+  }
+
+  /** Moves the simulated account's clock (token expiry, JWT iat/exp checks). */
+  advanceClock(ms: number): void {
+    this.offsetMs += ms;
+  }
+
+  addClient(clientId: string, scopes: string[] = ['rest_webservices']): void {
+    if (!this.clients.has(clientId)) this.clients.set(clientId, { certificates: new Map(), scopes });
+  }
+
+  registerCertificate(clientId: string, certificateId: string, publicKey: KeyObject, validUntilMs = this.now() + 2 * 365 * 86_400_000): void {
+    this.addClient(clientId);
+    this.clients.get(clientId)!.certificates.set(certificateId, { publicKey, validUntilMs, revoked: false });
+  }
+
+  /** Adds rows (booleans as 'T'/'F', ids as text); returns this for chaining. */
+  add(table: SimTable, rows: Array<Record<string, string | boolean | undefined>>): this {
+    const list = this.tables.get(table)!;
+    for (const r of rows) {
+      const row: SimRow = {};
+      for (const [k, v] of Object.entries(r)) if (v !== undefined) row[k] = typeof v === 'boolean' ? (v ? 'T' : 'F') : v;
+      row.isinactive ??= 'F';
+      const at = list.findIndex((x) => x.id === row.id);
+      if (at >= 0) list[at] = { ...list[at], ...row };
+      else list.push(row);
+    }
+    return this;
+  }
+
+  row(table: SimTable, id: string): SimRow | undefined {
+    return this.tables.get(table)!.find((r) => r.id === id);
+  }
+
+  setActive(table: SimTable, id: string, active: boolean): void {
+    const r = this.row(table, id);
+    if (r) r.isinactive = active ? 'F' : 'T';
+  }
+
+  findByExternalId(type: SimRecordType, externalId: string): SimTransaction | undefined {
+    for (const t of this.transactions.values()) if (t.type === type && t.externalId === externalId) return t;
+    return undefined;
+  }
+
+  /** Creates or updates by external id (the upsert); returns the record and whether it was new. */
+  upsert(type: SimRecordType, externalId: string | null, body: Record<string, unknown>): { record: SimTransaction; created: boolean } {
+    const existing = externalId ? this.findByExternalId(type, externalId) : undefined;
+    if (existing) {
+      existing.body = body;
+      existing.updates++;
+      return { record: existing, created: false };
+    }
+    const record: SimTransaction = { id: String(this.nextId++), type, externalId, body, createdAtMs: this.now(), updates: 0 };
+    this.transactions.set(record.id, record);
+    return { record, created: true };
+  }
+
+  recordCount(type?: SimRecordType): number {
+    let n = 0;
+    for (const t of this.transactions.values()) if (!type || t.type === type) n++;
+    return n;
+  }
+
+  exportRecords(): SimTransaction[] {
+    return [...this.transactions.values()];
+  }
+
+  importRecords(records: SimTransaction[]): void {
+    for (const r of records) {
+      this.transactions.set(r.id, r);
+      this.nextId = Math.max(this.nextId, Number(r.id) + 1);
+    }
+  }
+}
