@@ -8,6 +8,7 @@ import type { Mapping } from '../../shared/schemas/mapping';
 import type { Core } from '../core/create-core';
 import type { ConcurSimulator } from '../simulators/concur';
 import { seedFisDocuments, SIM_CLIENT } from '../simulators/concur';
+import { demoDefaults, demoFisSource, demoRules } from './connection-parts';
 import { ACUMATICA_DEMO, acumaticaDemoSeed, createAcumaticaSimulator, type AcumaticaSimulator } from '../simulators/acumatica';
 
 export const ACUMATICA_CONNECTION_ID = 'demo-concur-acumatica';
@@ -32,21 +33,7 @@ export function acumaticaConnection(concurUrl: string, siteUrl: string): Connect
   return {
     id: ACUMATICA_CONNECTION_ID,
     name: 'Northwind demo: Concur Financial Integration → Acumatica',
-    source: {
-      system: 'concur',
-      tokenUrl: concurUrl,
-      clientId: SIM_CLIENT.clientId,
-      grant: 'authtoken',
-      username: ACUMATICA_COMPANY.concurCompanyId,
-      startDate: '2026-10-01',
-      pageSize: 25,
-      dimensionFields: { subaccount: 'Custom1' },
-      companyPaidPaymentTypes: ['IBCP', 'CBCP'],
-      mode: 'fis',
-      fisDocTypes: ['expense', 'invoice'],
-      systemId: ACUMATICA_COMPANY.systemId,
-      erpCompanyCode: ACUMATICA_COMPANY.erpCompanyCode,
-    },
+    source: demoFisSource(concurUrl, ACUMATICA_COMPANY, { subaccount: 'Custom1' }, { fisDocTypes: ['expense', 'invoice'] }),
     target: {
       system: 'acumatica',
       siteUrl,
@@ -61,9 +48,8 @@ export function acumaticaConnection(concurUrl: string, siteUrl: string): Connect
       releaseBills: true,
       releasePollMs: 100,
     } as ConnectionInput['target'],
-    rules: { liabilityAccount: ACUMATICA_DEMO.liabilityAccount, cardClearingAccount: ACUMATICA_DEMO.cardClearingAccount, personalLines: 'exclude', dateRule: 'document_date', requiredDimensions: ['subaccount'], postingModes: { invoice: 'supplier_invoice' }, maxDescriptionLength: 250 },
-    schedule: { mode: 'interval', minutes: 60 },
-    retry: { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 10_000, pauseAfterAuthFailures: 3 },
+    rules: demoRules(ACUMATICA_DEMO, ['subaccount']),
+    ...demoDefaults(),
     concurrency: 2,
   };
 }

@@ -5,7 +5,8 @@ import type { ConnectionInput } from '../../shared/schemas/connection';
 import type { Mapping } from '../../shared/schemas/mapping';
 import type { ExpensifyDemoSummary, ExpensifySimulator } from '../simulators/expensify';
 import { createExpensifySimulator, EXPENSIFY_DEMO_PARTNER, seedExpensifyDemo } from '../simulators/expensify';
-import { COMPANY, employees } from './catalog';
+import { employees } from './catalog';
+import { DEMO_X3_ACCOUNTS, demoDefaults, demoRules, demoX3Target } from './connection-parts';
 
 export const EXPENSIFY_CONNECTION_ID = 'demo-expensify-x3';
 
@@ -23,9 +24,10 @@ export function expensifyConnection(expensifyUrl: string, x3Url: string, x3User:
     id: EXPENSIFY_CONNECTION_ID,
     name: 'Northwind demo: Expensify → Sage X3',
     source: { system: 'expensify', baseUrl: expensifyUrl, partnerUserId: EXPENSIFY_DEMO_PARTNER.partnerUserID, startDate: '2026-10-01', endDate: '2026-12-31', reportStates: 'APPROVED,REIMBURSED', policyIds: [], exportLabel: 'ml-connector', tagDimension: { tag: 'costCenter' }, rateLimits: DEMO_RATE },
-    target: { system: 'sage-x3', serverUrl: x3Url, folder: 'SEED', poolAlias: 'MLCDEMO', language: 'ENG', username: x3User, postingMode: 'journal', company: COMPANY.x3Company, site: COMPANY.x3Site, journal: 'PUR', entryType: 'ODEXP' } as ConnectionInput['target'],
-    rules: { liabilityAccount: '421000', cardClearingAccount: '467100', personalLines: 'exclude', dateRule: 'latest_expense_date', requiredDimensions: ['costCenter'], postingModes: { invoice: 'supplier_invoice' }, maxDescriptionLength: 250 },
-    schedule: { mode: 'interval', minutes: 60 },
+    target: demoX3Target(x3Url, x3User),
+    rules: demoRules(DEMO_X3_ACCOUNTS, ['costCenter'], 'latest_expense_date'),
+    // Expensify's rate limits call for a longer backoff than the other demo connections.
+    ...demoDefaults(),
     retry: { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 15_000, pauseAfterAuthFailures: 3 },
     concurrency: 2,
   };

@@ -7,6 +7,7 @@ import type { Mapping } from '../../shared/schemas/mapping';
 import type { ConcurSimulator } from '../simulators/concur';
 import { seedFisDocuments, SIM_CLIENT } from '../simulators/concur';
 import { COMPANY } from './catalog';
+import { DEMO_X3_ACCOUNTS, demoDefaults, demoFisSource, demoRules, demoX3Target } from './connection-parts';
 
 export const FIS_CONNECTION_ID = 'demo-concur-fis-x3';
 export const FIS_COMPANY = { concurCompanyId: '6e2b9d41-7c3a-4f58-9e10-3b8a5c7d2e94', systemId: 'SAGE-X3-NWC', documents: { expense: 10, invoice: 6, cashadvance: 3, payroll: 2 } };
@@ -41,36 +42,10 @@ export function fisConnection(concurUrl: string, x3Url: string, x3User: string):
   return {
     id: FIS_CONNECTION_ID,
     name: 'Northwind demo: Concur Financial Integration → Sage X3',
-    source: {
-      system: 'concur',
-      tokenUrl: concurUrl,
-      clientId: SIM_CLIENT.clientId,
-      grant: 'authtoken',
-      username: FIS_COMPANY.concurCompanyId,
-      startDate: '2026-10-01',
-      pageSize: 25,
-      dimensionFields: { costCenter: 'Custom1' },
-      companyPaidPaymentTypes: ['IBCP', 'CBCP'],
-      mode: 'fis',
-      systemId: FIS_COMPANY.systemId,
-      erpCompanyCode: COMPANY.x3Company,
-    },
-    target: {
-      system: 'sage-x3',
-      serverUrl: x3Url,
-      folder: 'SEED',
-      poolAlias: 'MLCDEMO',
-      language: 'ENG',
-      username: x3User,
-      postingMode: 'journal',
-      company: COMPANY.x3Company,
-      site: COMPANY.x3Site,
-      journal: 'PUR',
-      entryType: 'ODEXP',
-    } as ConnectionInput['target'],
-    rules: { liabilityAccount: '421000', cardClearingAccount: '467100', personalLines: 'exclude', dateRule: 'document_date', requiredDimensions: ['costCenter'], postingModes: { invoice: 'supplier_invoice' }, maxDescriptionLength: 250 },
-    schedule: { mode: 'interval', minutes: 60 },
-    retry: { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 10_000, pauseAfterAuthFailures: 3 },
+    source: demoFisSource(concurUrl, { ...FIS_COMPANY, erpCompanyCode: COMPANY.x3Company }, { costCenter: 'Custom1' }),
+    target: demoX3Target(x3Url, x3User),
+    rules: demoRules(DEMO_X3_ACCOUNTS, ['costCenter']),
+    ...demoDefaults(),
     concurrency: 4,
   };
 }

@@ -11,6 +11,7 @@ import type { Mapping } from '../../shared/schemas/mapping';
 import type { Core } from '../core/create-core';
 import type { ConcurSimulator } from '../simulators/concur';
 import { seedFisDocuments, SIM_CLIENT } from '../simulators/concur';
+import { demoDefaults, demoFisSource, demoRules } from './connection-parts';
 import { createNetSuiteSimulator, NETSUITE_DEMO, seedNetSuite, type NetSuiteSimulator, type SimTransaction } from '../simulators/netsuite';
 
 export const NETSUITE_CONNECTION_ID = 'demo-concur-netsuite';
@@ -61,11 +62,10 @@ export function netsuiteConnection(concurUrl: string, netsuiteUrl: string, concu
   return {
     id: NETSUITE_CONNECTION_ID,
     name: 'Northwind demo: Concur Financial Integration → Oracle NetSuite',
-    source: { system: 'concur', tokenUrl: concurUrl, clientId: SIM_CLIENT.clientId, grant: 'authtoken', username: concurCompanyId, startDate: '2026-10-01', pageSize: 25, dimensionFields: { costCenter: 'Custom1' }, companyPaidPaymentTypes: ['IBCP', 'CBCP'], mode: 'fis', systemId: NETSUITE_FIS_COMPANY.systemId, erpCompanyCode: NETSUITE_FIS_COMPANY.erpCompanyCode },
+    source: demoFisSource(concurUrl, { ...NETSUITE_FIS_COMPANY, concurCompanyId }, { costCenter: 'Custom1' }),
     target: { system: 'netsuite', accountId: NETSUITE_DEMO.accountId, restUrl: netsuiteUrl, auth: 'oauth2', clientId: NETSUITE_DEMO.clientId, certificateId: NETSUITE_DEMO.certificateId, certificateValidUntil: '2028-06-30', subsidiary: NETSUITE_DEMO.subsidiary, postingMode: 'journal', concurrencyLimit: 2 } as ConnectionInput['target'],
-    rules: { liabilityAccount: NETSUITE_DEMO.liabilityAccount, cardClearingAccount: NETSUITE_DEMO.cardClearingAccount, personalLines: 'exclude', dateRule: 'document_date', requiredDimensions: ['department'], postingModes: { invoice: 'supplier_invoice' }, maxDescriptionLength: 250 },
-    schedule: { mode: 'interval', minutes: 60 },
-    retry: { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 10_000, pauseAfterAuthFailures: 3 },
+    rules: demoRules(NETSUITE_DEMO, ['department']),
+    ...demoDefaults(),
     concurrency: 4,
   };
 }

@@ -15,6 +15,7 @@ import { EXPENSIFY_DEMO_PARTNER } from '../simulators/expensify';
 import type { SageIntacctSimulator } from '../simulators/sage-intacct';
 import { createSageIntacctSimulator, intacctDemoSeed } from '../simulators/sage-intacct';
 import { ACCOUNTS, COMPANY, departmentForCostCenter, dimensionValues, employees, EXPENSE_TYPES, FIXES, suppliers, X3_DIMENSION_TYPES } from './catalog';
+import { DEMO_X3_ACCOUNTS, demoDefaults, demoRules, demoX3Target } from './connection-parts';
 import { demoReports } from './reports';
 import { createDemoExpensify, EXPENSIFY_CONNECTION_ID, expensifyConnection, expensifyMappings } from './expensify-company';
 import { seedUsCompany, US_CONNECTION_ID, usConnection, usMappings, usSecrets } from './us-company';
@@ -50,23 +51,9 @@ export function demoConnection(concurUrl: string, x3Url: string): ConnectionInpu
     id: DEMO_CONNECTION_ID,
     name: 'Northwind demo: Concur → Sage X3',
     source: { system: 'concur', tokenUrl: concurUrl, clientId: SIM_CLIENT.clientId, grant: 'password', username: CONCUR_ADMIN.login, startDate: '2026-10-01', pageSize: 100, dimensionFields: Object.fromEntries(X3_DIMENSION_TYPES.map((d) => [d.dimension, d.concurField])), companyPaidPaymentTypes: ['IBCP', 'CBCP'] },
-    target: {
-      system: 'sage-x3',
-      serverUrl: x3Url,
-      folder: 'SEED',
-      poolAlias: 'MLCDEMO',
-      language: 'ENG',
-      username: X3_USER.name,
-      postingMode: 'journal',
-      company: COMPANY.x3Company,
-      site: COMPANY.x3Site,
-      journal: 'PUR',
-      entryType: 'ODEXP',
-      dimensionTypes: X3_DIMENSION_TYPES.map((d) => `${d.dimension}=${d.code}`),
-    } as ConnectionInput['target'],
-    rules: { liabilityAccount: '421000', cardClearingAccount: '467100', personalLines: 'exclude', dateRule: 'document_date', requiredDimensions: ['costCenter', 'department'], postingModes: { invoice: 'supplier_invoice' }, maxDescriptionLength: 250 },
-    schedule: { mode: 'interval', minutes: 60 },
-    retry: { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 10_000, pauseAfterAuthFailures: 3 },
+    target: demoX3Target(x3Url, X3_USER.name, { dimensionTypes: X3_DIMENSION_TYPES.map((d) => `${d.dimension}=${d.code}`) }),
+    rules: demoRules(DEMO_X3_ACCOUNTS, ['costCenter', 'department']),
+    ...demoDefaults(),
     concurrency: 4,
   };
 }

@@ -7,6 +7,7 @@ import type { ConcurSimulator } from '../simulators/concur';
 import { referenceOf, seedInvoices, SIM_CLIENT } from '../simulators/concur';
 import { INTACCT_DEMO } from '../simulators/sage-intacct';
 import type { DemoEmployee } from './catalog';
+import { demoDefaults, demoRules } from './connection-parts';
 import { demoReports } from './reports';
 
 export const US_CONNECTION_ID = 'demo-concur-intacct';
@@ -53,9 +54,8 @@ export function usConnection(concurUrl: string, intacctUrl: string): ConnectionI
     name: 'Northwind demo: Concur US → Sage Intacct',
     source: { system: 'concur', tokenUrl: concurUrl, clientId: SIM_CLIENT.clientId, grant: 'password', username: US_COMPANY.admin, startDate: '2026-10-01', pageSize: 100, dimensionFields: { department: 'Custom1' }, companyPaidPaymentTypes: ['IBCP', 'CBCP'], includeInvoices: true, referenceLists: { ...US_LISTS }, pushVendors: true },
     target: { system: 'sage-intacct', endpointUrl: intacctUrl, senderId: INTACCT_DEMO.senderId, companyId: INTACCT_DEMO.companyId, userId: INTACCT_DEMO.userId, journal: INTACCT_DEMO.journal } as ConnectionInput['target'],
-    rules: { liabilityAccount: INTACCT_DEMO.liabilityAccount, cardClearingAccount: INTACCT_DEMO.cardClearingAccount, personalLines: 'exclude', dateRule: 'document_date', requiredDimensions: ['department', 'location'], postingModes: { invoice: 'supplier_invoice' }, maxDescriptionLength: 250 },
-    schedule: { mode: 'interval', minutes: 60 },
-    retry: { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 10_000, pauseAfterAuthFailures: 3 },
+    rules: demoRules(INTACCT_DEMO, ['department', 'location']),
+    ...demoDefaults(),
     concurrency: 4,
   };
 }

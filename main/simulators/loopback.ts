@@ -27,6 +27,15 @@ export async function startLoopback(handle: (req: IncomingMessage, res: ServerRe
   };
 }
 
+/** The "lost answer" fault, once per armed drop: the ERP committed, then the connection closes without a reply. */
+export function dropAfterCommit(req: IncomingMessage, faults: { dropAfterCommit: number }, stats: { dropped: number }): boolean {
+  if (faults.dropAfterCommit <= 0) return false;
+  faults.dropAfterCommit--;
+  stats.dropped++;
+  req.socket.destroy();
+  return true;
+}
+
 export function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -34,4 +43,44 @@ export function readBody(req: IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** What tests and the demo hold of an ERP simulator: its lifecycle, and the state, faults and counters they inspect. */
+export interface ErpSimulator<State, Faults, Stats> {
+  /** `url` is what goes into the connection settings. */
+  start(): Promise<{ url: string }>;
+  stop(): Promise<void>;
+  readonly state: State;
+  /** Mutable: change faults between calls. */
+  readonly faults: Faults;
+  readonly stats: Stats;
+}
+
+export interface LoopbackLifecycle {
+  /** Starts once (later calls reuse the server) and answers the simulator's base URL. */
+  start(): Promise<{ url: string }>;
+  stop(): Promise<void>;
+  /** The last started origin ('' before the first start): handlers build absolute URLs from it. */
+  origin(): string;
+}
+
+/** The start/stop pair every ERP simulator exposes; `pathSuffix` is what its clients append to the origin. */
+export function loopbackLifecycle(handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>, pathSuffix = ''): LoopbackLifecycle {
+  let server: LoopbackServer | null = null;
+  let origin = '';
+  return {
+    async start() {
+      if (!server) {
+        server = await startLoopback(handle);
+        origin = server.origin;
+      }
+      return { url: origin + pathSuffix };
+    },
+    async stop() {
+      const s = server;
+      server = null;
+      await s?.stop();
+    },
+    origin: () => origin,
+  };
 }

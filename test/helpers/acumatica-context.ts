@@ -1,13 +1,13 @@
 // Test wiring for the Acumatica adapter: a real AdapterContext (fetch, a recorded clock, Limiter, tiny
 // retry delays) with in-memory secrets, a seeded simulator, and plan builders for bills and journals.
 import type { RetryPolicy } from '../../shared/schemas/connection';
-import type { PlanLine, PostingPlan } from '../../shared/schemas/plan';
+import type { PostingPlan } from '../../shared/schemas/plan';
 import { acumaticaTargetSchema, type AcumaticaTargetSettings } from '../../shared/schemas/systems/acumatica';
 import { createAcumaticaTarget } from '../../main/core/adapters/acumatica/adapter';
 import { Limiter } from '../../main/core/adapters/limiter';
 import type { AdapterContext, AdapterNote, TargetAdapter } from '../../main/core/adapters/types';
-import { silentLogger } from '../../main/core/ports';
 import { ACUMATICA_DEMO, acumaticaDemoSeed, createAcumaticaSimulator, type AcumaticaSimOptions, type AcumaticaSimulator } from '../../main/simulators/acumatica';
+import { buildPlan, planLine, recordingContext } from './adapter-context';
 import { MemorySecrets } from './memory-secrets';
 import { TestClock } from './concur-context';
 
@@ -39,54 +39,25 @@ export async function startAcumaticaFixture(opts: { sim?: AcumaticaSimOptions; s
   const { url } = await sim.start();
   const settings = acumaticaSettings(url, opts.settings);
   const secrets = new MemorySecrets(opts.secrets ?? ACU_SECRETS);
-  const notes: AdapterNote[] = [];
-  const logs: string[] = [];
-  const log = (level: string) => (msg: string, fields?: Record<string, unknown>) => void logs.push(`${level} ${msg} ${JSON.stringify(fields ?? {})}`);
-  const ctx: AdapterContext = {
-    fetch: globalThis.fetch,
-    clock,
-    logger: { ...silentLogger, warn: log('warn'), error: log('error'), info: log('info') },
-    secrets,
-    limiter: new Limiter(opts.concurrency ?? 4),
-    retry: ACU_FAST_RETRY,
-    note: (n) => notes.push(n),
-  };
+  const { ctx, notes, logs } = recordingContext({ clock, secrets, limiter: new Limiter(opts.concurrency ?? 4), retry: ACU_FAST_RETRY });
   const fresh = (overrides: Record<string, unknown> = {}) => createAcumaticaTarget(acumaticaSettings(url, { ...opts.settings, ...overrides }), ctx);
   return { sim, url, settings, ctx, secrets, clock, notes, logs, adapter: createAcumaticaTarget(settings, ctx), fresh, stop: () => sim.stop() };
 }
 
-export function acuLine(lineNo: number, account: string, side: 'debit' | 'credit', amountMinor: number, extra: Partial<PlanLine> = {}): PlanLine {
-  return { lineNo, sourceLineId: `src-${lineNo}`, account, side, amountMinor, dimensions: {}, description: `Line ${lineNo}`, partner: null, sourceAmountMinor: null, sourceCurrency: null, sourceRate: null, transactionDate: null, ...extra };
-}
+export const acuLine = planLine;
 
 let keySeq = 0;
 
 /** A balanced expense journal (EUR): two expense lines on subaccounts, the employee liability credit. */
 export function journalPlan(overrides: Partial<PostingPlan> = {}): PostingPlan {
   keySeq++;
-  const lines = overrides.lines ?? [
+  const lines = [
     acuLine(1, '62000', 'debit', 12345, { dimensions: { subaccount: 'CC100', branch: 'EU' }, description: 'Flight to Lyon' }),
     acuLine(2, '62200', 'debit', 4550, { dimensions: { subaccount: 'CC200' }, description: 'Team dinner' }),
     acuLine(3, '20100', 'credit', 16895, { partner: 'EMP0001', description: 'Due to Employee 1' }),
   ];
-  return {
-    kind: 'journal',
-    idempotencyKey: `MLC-ACU${String(keySeq).padStart(13, '0')}`,
-    sourceSystem: 'concur',
-    sourceKind: 'expense_report',
-    sourceId: `FISEXP${keySeq}`,
-    sourceVersion: '1',
-    postingDate: '2026-10-05',
-    documentDate: '2026-10-05',
-    currency: 'EUR',
-    description: 'Trip to Lyon',
-    partner: 'EMP0001',
-    invoiceNumber: null,
-    lines,
-    totalMinor: lines.filter((l) => l.side === 'debit').reduce((s, l) => s + l.amountMinor, 0),
-    notes: [],
-    ...overrides,
-  };
+  const defaults = { idempotencyKey: `MLC-ACU${String(keySeq).padStart(13, '0')}`, sourceId: `FISEXP${keySeq}`, postingDate: '2026-10-05', documentDate: '2026-10-05', currency: 'EUR', description: 'Trip to Lyon', partner: 'EMP0001', lines };
+  return buildPlan(defaults, overrides);
 }
 
 /** An AP bill from a supplier invoice: two expense lines (no payable line: Acumatica books it). */

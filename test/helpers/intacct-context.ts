@@ -1,13 +1,14 @@
 // Test wiring for the Sage Intacct adapter: a real AdapterContext (fetch, a movable clock, Limiter(2),
 // tiny retry delays) with in-memory secrets, a seeded simulator, and a plan builder.
 import type { RetryPolicy } from '../../shared/schemas/connection';
-import type { PlanLine, PostingPlan } from '../../shared/schemas/plan';
+import type { PostingPlan } from '../../shared/schemas/plan';
 import { sageIntacctTargetSchema, type SageIntacctTargetSettings } from '../../shared/schemas/systems/sage-intacct';
 import { Limiter } from '../../main/core/adapters/limiter';
 import { createSageIntacctTarget } from '../../main/core/adapters/sage-intacct/adapter';
 import type { AdapterContext, AdapterNote, TargetAdapter } from '../../main/core/adapters/types';
-import { silentLogger, systemClock, type Clock } from '../../main/core/ports';
+import { systemClock, type Clock } from '../../main/core/ports';
 import { createSageIntacctSimulator, type SageIntacctSimOptions, type SageIntacctSimulator } from '../../main/simulators/sage-intacct';
+import { buildPlan, planLine, recordingContext, type RecordingContext } from './adapter-context';
 import { MemorySecrets } from './memory-secrets';
 
 export const IA = { senderId: 'MLC_SENDER', senderPassword: 'Snd-7hQ!x92', companyId: 'ACME-CO', userId: 'api_user', userPassword: 'Usr-k3#Pq81z' } as const;
@@ -20,20 +21,8 @@ export function movableClock(): Clock & { advance(ms: number): void } {
   return { now: () => new Date(Date.now() + offset), sleep: systemClock.sleep, advance: (ms) => void (offset += ms) };
 }
 
-export function intacctContext(secrets: Record<string, string> = IA_SECRETS, clock: Clock = systemClock): { ctx: AdapterContext; notes: AdapterNote[]; logs: string[] } {
-  const notes: AdapterNote[] = [];
-  const logs: string[] = [];
-  const log = (level: string) => (msg: string, fields?: Record<string, unknown>) => void logs.push(`${level} ${msg} ${JSON.stringify(fields ?? {})}`);
-  const ctx: AdapterContext = {
-    fetch: globalThis.fetch,
-    clock,
-    logger: { ...silentLogger, warn: log('warn'), error: log('error'), info: log('info') },
-    secrets: new MemorySecrets(secrets),
-    limiter: new Limiter(2),
-    retry: IA_FAST_RETRY,
-    note: (n) => notes.push(n),
-  };
-  return { ctx, notes, logs };
+export function intacctContext(secrets: Record<string, string> = IA_SECRETS, clock: Clock = systemClock): RecordingContext {
+  return recordingContext({ clock, secrets: new MemorySecrets(secrets), limiter: new Limiter(2), retry: IA_FAST_RETRY });
 }
 
 export function intacctSettings(endpointUrl: string, overrides: Record<string, unknown> = {}): SageIntacctTargetSettings {
@@ -71,34 +60,16 @@ export async function startIntacctFixture(opts: { sim?: SageIntacctSimOptions; s
   return { sim, url, settings, ctx, notes, logs, adapter: createSageIntacctTarget(settings, ctx), stop: () => sim.stop() };
 }
 
-export function line(lineNo: number, account: string, side: 'debit' | 'credit', amountMinor: number, extra: Partial<PlanLine> = {}): PlanLine {
-  return { lineNo, sourceLineId: `src-${lineNo}`, account, side, amountMinor, dimensions: {}, description: `Line ${lineNo}`, partner: null, sourceAmountMinor: null, sourceCurrency: null, sourceRate: null, transactionDate: null, ...extra };
-}
+export const line = planLine;
 
 let keySeq = 0;
 
 /** A balanced two-line expense journal (USD, the base) unless lines are given. */
 export function plan(overrides: Partial<PostingPlan> = {}): PostingPlan {
   keySeq++;
-  const lines = overrides.lines ?? [line(1, '6000', 'debit', 12345, { dimensions: { department: 'D100', location: 'L10' } }), line(2, '2050', 'credit', 12345, { partner: 'E001' })];
-  return {
-    kind: 'journal',
-    idempotencyKey: `MLC-IA${String(keySeq).padStart(14, '0')}`,
-    sourceSystem: 'concur',
-    sourceKind: 'expense_report',
-    sourceId: `R${keySeq}`,
-    sourceVersion: '1',
-    postingDate: '2024-03-15',
-    documentDate: '2024-03-14',
-    currency: 'USD',
-    description: 'Expense report Ada',
-    partner: 'E001',
-    invoiceNumber: null,
-    lines,
-    totalMinor: lines.filter((l) => l.side === 'debit').reduce((s, l) => s + l.amountMinor, 0),
-    notes: [],
-    ...overrides,
-  };
+  const lines = [line(1, '6000', 'debit', 12345, { dimensions: { department: 'D100', location: 'L10' } }), line(2, '2050', 'credit', 12345, { partner: 'E001' })];
+  const defaults = { idempotencyKey: `MLC-IA${String(keySeq).padStart(14, '0')}`, sourceId: `R${keySeq}`, postingDate: '2024-03-15', documentDate: '2024-03-14', currency: 'USD', description: 'Expense report Ada', partner: 'E001', lines };
+  return buildPlan(defaults, overrides);
 }
 
 /** A supplier invoice: expense lines plus the payable credit carrying the vendor. */

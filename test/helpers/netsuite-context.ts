@@ -3,13 +3,13 @@
 // Limiter, tiny retry delays) with in-memory secrets, and plan builders in NetSuite codes.
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import type { RetryPolicy } from '../../shared/schemas/connection';
-import type { PlanLine, PostingPlan } from '../../shared/schemas/plan';
+import type { PostingPlan } from '../../shared/schemas/plan';
 import { netsuiteTargetSchema, type NetSuiteTargetSettings } from '../../shared/schemas/systems/netsuite';
 import { Limiter } from '../../main/core/adapters/limiter';
 import { createNetSuiteTarget } from '../../main/core/adapters/netsuite/adapter';
 import type { AdapterContext, AdapterNote, TargetAdapter } from '../../main/core/adapters/types';
-import { silentLogger } from '../../main/core/ports';
 import { createNetSuiteSimulator, NETSUITE_DEMO, seedNetSuite, type NetSuiteSeed, type NetSuiteSimOptions, type NetSuiteSimulator } from '../../main/simulators/netsuite';
+import { buildPlan, planLine, recordingContext } from './adapter-context';
 import { TestClock } from './concur-context';
 import { MemorySecrets } from './memory-secrets';
 
@@ -73,42 +73,23 @@ export async function startNetSuiteFixture(o: NetSuiteFixtureOptions = {}): Prom
   sim.state.tbaTokens.push({ ...NETSUITE_DEMO.tba });
   const { url } = await sim.start();
   const secrets = new MemorySecrets({ privateKey: o.storedKey ?? keys.privatePem, consumerSecret: NETSUITE_DEMO.tba.consumerSecret, tokenSecret: NETSUITE_DEMO.tba.tokenSecret, ...o.secrets });
-  const notes: AdapterNote[] = [];
   const limiter = new Limiter(o.concurrency ?? 4);
-  const ctx: AdapterContext = { fetch: globalThis.fetch, clock, logger: silentLogger, secrets, limiter, retry: NS_FAST_RETRY, note: (n) => notes.push(n) };
+  const { ctx, notes } = recordingContext({ clock, secrets, limiter, retry: NS_FAST_RETRY });
   const settings = netsuiteSettings(url, o.settings);
   const newAdapter = (s: Partial<NetSuiteTargetSettings> = {}) => createNetSuiteTarget({ ...settings, ...s }, ctx);
   return { sim, url, settings, ctx, secrets, notes, clock, limiter, adapter: newAdapter(), newAdapter, stop: () => sim.stop() };
 }
 
-export function nsLine(lineNo: number, account: string, side: 'debit' | 'credit', amountMinor: number, extra: Partial<PlanLine> = {}): PlanLine {
-  return { lineNo, sourceLineId: `src-${lineNo}`, account, side, amountMinor, dimensions: {}, description: `Line ${lineNo}`, partner: null, sourceAmountMinor: null, sourceCurrency: null, sourceRate: null, transactionDate: null, ...extra };
-}
+export const nsLine = planLine;
 
 let seq = 0;
 
 /** A balanced expense journal in EUR: travel by department/location/class, employee liability with the employee. */
 export function nsPlan(overrides: Partial<PostingPlan> = {}): PostingPlan {
   seq++;
-  const lines = overrides.lines ?? [nsLine(1, '6100', 'debit', 18700, { dimensions: { department: '10', location: '30', class: '20' } }), nsLine(2, '6120', 'debit', 4550, { dimensions: { department: '11' } }), nsLine(3, '2010', 'credit', 23250, { partner: 'EMP0001' })];
-  return {
-    kind: 'journal',
-    idempotencyKey: `MLC-NS${String(seq).padStart(14, '0')}`,
-    sourceSystem: 'concur',
-    sourceKind: 'expense_report',
-    sourceId: `FISEXP${seq}`,
-    sourceVersion: '1',
-    postingDate: '2026-10-05',
-    documentDate: '2026-10-05',
-    currency: 'EUR',
-    description: `Trip ${seq}`,
-    partner: 'EMP0001',
-    invoiceNumber: null,
-    lines,
-    totalMinor: lines.filter((l) => l.side === 'debit').reduce((s, l) => s + l.amountMinor, 0),
-    notes: [],
-    ...overrides,
-  };
+  const lines = [nsLine(1, '6100', 'debit', 18700, { dimensions: { department: '10', location: '30', class: '20' } }), nsLine(2, '6120', 'debit', 4550, { dimensions: { department: '11' } }), nsLine(3, '2010', 'credit', 23250, { partner: 'EMP0001' })];
+  const defaults = { idempotencyKey: `MLC-NS${String(seq).padStart(14, '0')}`, sourceId: `FISEXP${seq}`, postingDate: '2026-10-05', documentDate: '2026-10-05', currency: 'EUR', description: `Trip ${seq}`, partner: 'EMP0001', lines };
+  return buildPlan(defaults, overrides);
 }
 
 export function nsBillPlan(overrides: Partial<PostingPlan> = {}): PostingPlan {

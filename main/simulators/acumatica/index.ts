@@ -4,7 +4,7 @@
 // action, and seeded faults (latency, 429 with or without Retry-After, a cap on concurrent requests,
 // 503, an HTML login page, and "commit then drop the response").
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readBody, startLoopback, type LoopbackServer } from '../loopback';
+import { dropAfterCommit, loopbackLifecycle, readBody, type ErpSimulator } from '../loopback';
 import { seeded } from '../prng';
 import { httpError, json, login, logout, principal, token, type SimAnswer } from './auth';
 import { listEntities, putEntity, releaseBill, releaseStatus } from './entities';
@@ -61,14 +61,8 @@ export interface AcumaticaSimStats {
   peakInFlight: number;
 }
 
-export interface AcumaticaSimulator {
-  /** `url` is the site URL (instance root) to put in the connection settings. */
-  start(): Promise<{ url: string }>;
-  stop(): Promise<void>;
-  readonly state: AcumaticaSimState;
-  readonly faults: AcumaticaSimFaults;
-  readonly stats: AcumaticaSimStats;
-}
+/** `start()` answers the site URL (instance root). */
+export type AcumaticaSimulator = ErpSimulator<AcumaticaSimState, AcumaticaSimFaults, AcumaticaSimStats>;
 
 const HTML_LOGIN = '<!DOCTYPE html><html><head><title>Sign In</title></head><body><form action="/AcumaticaERP/Frames/Login.aspx">Sign in</form></body></html>';
 
@@ -82,8 +76,7 @@ export function createAcumaticaSimulator(opts: AcumaticaSimOptions = {}): Acumat
   const faults: AcumaticaSimFaults = { latencyMs: 0, rate429: 0, retryAfterSeconds: 1, maxConcurrent: 0, queue: [], dropAfterCommit: 0, ...opts.faults };
   const stats: AcumaticaSimStats = { requests: 0, byRoute: {}, logins: 0, logouts: 0, loginFailures: 0, loginLimited: 0, tokenGrants: {}, unauthorized: 0, created: 0, rejected: 0, injected429: 0, concurrencyRefused: 0, dropped: 0, peakInFlight: 0 };
   const random = seeded(opts.seed ?? 17);
-  let server: LoopbackServer | null = null;
-  let origin = '';
+  const loop = loopbackLifecycle(handle, INSTANCE_PATH);
   let inFlight = 0;
 
   const send = (res: ServerResponse, a: SimAnswer) => {
@@ -115,12 +108,7 @@ export function createAcumaticaSimulator(opts: AcumaticaSimOptions = {}): Acumat
       const out = putEntity(entity, body, state);
       if (out.committed) stats.created++;
       if (out.rejected) stats.rejected++;
-      if (out.committed && faults.dropAfterCommit > 0) {
-        faults.dropAfterCommit--;
-        stats.dropped++;
-        req.socket.destroy();
-        return;
-      }
+      if (out.committed && dropAfterCommit(req, faults, stats)) return;
       return send(res, out.answer);
     }
     return send(res, httpError(405, `${req.method ?? ''} is not supported here.`));
@@ -133,7 +121,7 @@ export function createAcumaticaSimulator(opts: AcumaticaSimOptions = {}): Acumat
     try {
       const body = await readBody(req);
       if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
-      const url = new URL(req.url ?? '/', origin);
+      const url = new URL(req.url ?? '/', loop.origin());
       if (!url.pathname.startsWith(`${INSTANCE_PATH}/`)) return send(res, { status: 404, headers: { 'content-type': 'text/html' }, body: '<!DOCTYPE html><html><body>404 - Not Found</body></html>' });
       const path = url.pathname.slice(INSTANCE_PATH.length);
       const route = `${req.method} ${path.replace(/\/status\/.*$/, '/status/:id')}`;
@@ -173,17 +161,7 @@ export function createAcumaticaSimulator(opts: AcumaticaSimOptions = {}): Acumat
     state,
     faults,
     stats,
-    async start() {
-      if (!server) {
-        server = await startLoopback(handle);
-        origin = server.origin;
-      }
-      return { url: origin + INSTANCE_PATH };
-    },
-    async stop() {
-      const s = server;
-      server = null;
-      await s?.stop();
-    },
+    start: loop.start,
+    stop: loop.stop,
   };
 }

@@ -87,14 +87,16 @@ function page(url: URL, all: V3Object[], dc: Datacenter, deps: DataDeps, default
   const offset = offsetText === null || offsetText === '' ? 0 : Number(offsetText);
   if (!Number.isInteger(offset) || offset < 0) return apiError(400, 'offset is not valid', url.pathname, deps.now());
   const items = all.slice(offset, offset + limit);
-  let nextPage: string | null = null;
-  if (offset + limit < all.length) {
-    const next = new URL(url.pathname, deps.urls[dc]);
-    for (const [k, v] of q) if (k !== 'offset') next.searchParams.append(k, v);
-    next.searchParams.set('offset', String(offset + limit));
-    nextPage = next.toString();
-  }
-  return { status: 200, body: { Items: items, NextPage: nextPage } };
+  return { status: 200, body: { Items: items, NextPage: nextPageUrl(url, deps.urls[dc], offset, limit, all.length) } };
+}
+
+/** Concur's NextPage: an absolute URL on the datacenter's origin with the same query and the offset moved on; null on the last page. */
+export function nextPageUrl(url: URL, origin: string, offset: number, limit: number, total: number): string | null {
+  if (offset + limit >= total) return null;
+  const next = new URL(url.pathname, origin);
+  for (const [k, v] of url.searchParams) if (k !== 'offset') next.searchParams.append(k, v);
+  next.searchParams.set('offset', String(offset + limit));
+  return next.toString();
 }
 
 function listParam(v: string | null): Set<string> | null {

@@ -1,7 +1,7 @@
 // Simulator v3 invoices: I1 payment request digests (approvalStatus, lastModifiedDateAfter/Before by day,
 // offset/limit with absolute NextPage, TotalCount) and I2 full payment requests (amounts as strings).
 // Reach the store with invoicesOf(sim.state).
-import { apiError } from './data';
+import { apiError, nextPageUrl } from './data';
 import type { Datacenter } from './faults';
 import type { SimState, V3Object } from './state';
 import { parseV3Date, v3Date } from './state';
@@ -85,12 +85,5 @@ export function handleInvoices(url: URL, authorization: string | undefined, dc: 
     LastModifiedDate: r.modified,
     IsDeleted: false,
   }));
-  let next: string | null = null;
-  if (offset + limit < all.length) {
-    const u = new URL(url.pathname, deps.urls[dc]);
-    for (const [k, v] of q) if (k !== 'offset') u.searchParams.append(k, v);
-    u.searchParams.set('offset', String(offset + limit));
-    next = u.toString();
-  }
-  return { status: 200, body: { Items: items, NextPage: next, TotalCount: all.length } };
+  return { status: 200, body: { Items: items, NextPage: nextPageUrl(url, deps.urls[dc], offset, limit, all.length), TotalCount: all.length } };
 }

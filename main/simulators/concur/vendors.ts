@@ -1,7 +1,7 @@
 // Simulator Invoice Vendor v3: GET /api/v3.0/invoice/vendors (limit ≤ 1000, offset, vendorCode filter,
 // Items/NextPage/TotalCount), POST (create) and PUT (update) with a Vendor array answered per vendor with a
 // StatusList, DELETE by vendorCode + addressCode. Keyed by VendorCode + AddressCode as documented.
-import { apiError } from './data';
+import { apiError, nextPageUrl } from './data';
 import type { Datacenter } from './faults';
 import { bearer } from './lists';
 import { referenceOf } from './reference-store';
@@ -29,13 +29,7 @@ export function handleVendors(method: string, url: URL, authorization: string | 
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000 || !Number.isInteger(offset) || offset < 0) return apiError(400, 'limit must be 1..1000 and offset 0 or more', url.pathname, now);
     const code = q.get('vendorCode');
     const all = store.vendorsOf(company).filter((v) => code === null || v.VendorCode === code);
-    let next: string | null = null;
-    if (offset + limit < all.length) {
-      const u = new URL(url.pathname, deps.urls[dc]);
-      for (const [k, v] of q) if (k !== 'offset') u.searchParams.append(k, v);
-      u.searchParams.set('offset', String(offset + limit));
-      next = u.toString();
-    }
+    const next = nextPageUrl(url, deps.urls[dc], offset, limit, all.length);
     return { status: 200, body: { Items: all.slice(offset, offset + limit).map((v) => ({ ...v, URI: `${deps.urls[dc]}${PATH}?vendorCode=${encodeURIComponent(v.VendorCode)}` })), NextPage: next, TotalCount: all.length } };
   }
   if (method === 'DELETE') {

@@ -3,7 +3,7 @@
 // external id, and seeded faults (latency, the account's concurrency limit answered 429 with Retry-After,
 // HTML error pages, SuiteQL errors, "commit then drop the response").
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readBody, startLoopback, type LoopbackServer } from '../loopback';
+import { dropAfterCommit, loopbackLifecycle, readBody, type ErpSimulator } from '../loopback';
 import { seeded } from '../prng';
 import { authorised, issueToken } from './auth';
 import { notFound, readRecord, recordTypeOf, writeRecord } from './records';
@@ -54,13 +54,7 @@ export interface NetSuiteSimOptions {
   faults?: Partial<NetSuiteSimFaults>;
 }
 
-export interface NetSuiteSimulator {
-  start(): Promise<{ url: string }>;
-  stop(): Promise<void>;
-  readonly state: NetSuiteSimState;
-  readonly faults: NetSuiteSimFaults;
-  readonly stats: NetSuiteSimStats;
-}
+export type NetSuiteSimulator = ErpSimulator<NetSuiteSimState, NetSuiteSimFaults, NetSuiteSimStats>;
 
 const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
   if (status === 204 || body === null) res.writeHead(status, headers).end();
@@ -73,12 +67,11 @@ export function createNetSuiteSimulator(opts: NetSuiteSimOptions = {}): NetSuite
   const faults: NetSuiteSimFaults = { latencyMs: 0, concurrencyLimit: null, retryAfterSeconds: 1, dropAfterCommit: 0, htmlPages: 0, htmlStatus: 200, suiteqlErrors: 0, noLocation: 0, ...opts.faults };
   const stats: NetSuiteSimStats = { requests: 0, byRoute: {}, inFlight: 0, maxInFlight: 0, tokensIssued: 0, tokenRefusals: [], unauthorised: 0, throttled: 0, created: 0, updated: 0, rejected: 0, dropped: 0 };
   const random = seeded(opts.seed ?? 9);
-  let server: LoopbackServer | null = null;
-  let origin = '';
+  const loop = loopbackLifecycle(handle, REST_PREFIX);
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', origin);
-    const base = origin + REST_PREFIX;
+    const url = new URL(req.url ?? '/', loop.origin());
+    const base = loop.origin() + REST_PREFIX;
     const path = url.pathname.startsWith(REST_PREFIX) ? url.pathname.slice(REST_PREFIX.length) : null;
     const method = req.method ?? 'GET';
     const body = await readBody(req);
@@ -135,12 +128,7 @@ export function createNetSuiteSimulator(opts: NetSuiteSimOptions = {}): NetSuite
         return json(res, w.status, w.body);
       }
       stats[w.created ? 'created' : 'updated']++;
-      if (faults.dropAfterCommit > 0) {
-        faults.dropAfterCommit--;
-        stats.dropped++;
-        req.socket.destroy();
-        return;
-      }
+      if (dropAfterCommit(req, faults, stats)) return;
       if (faults.noLocation > 0) {
         faults.noLocation--;
         return json(res, 204, null);
@@ -166,17 +154,7 @@ export function createNetSuiteSimulator(opts: NetSuiteSimOptions = {}): NetSuite
     state,
     faults,
     stats,
-    async start() {
-      if (!server) {
-        server = await startLoopback(handle);
-        origin = server.origin;
-      }
-      return { url: origin + REST_PREFIX };
-    },
-    async stop() {
-      const s = server;
-      server = null;
-      await s?.stop();
-    },
+    start: loop.start,
+    stop: loop.stop,
   };
 }

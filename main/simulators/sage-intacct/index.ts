@@ -2,8 +2,7 @@
 // timeout on an injectable clock, uniqueid, GLBATCH / APBILL creates, reads with paging, and seeded
 // faults (latency, 429, 5xx, a 524 after commit, commit-then-drop).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { LoopbackServer } from '../loopback';
-import { startLoopback } from '../loopback';
+import { dropAfterCommit, loopbackLifecycle, type ErpSimulator } from '../loopback';
 import { seeded } from '../prng';
 import { handleGateway } from './gateway';
 import { SageIntacctSimState, type SimMaster } from './state';
@@ -65,14 +64,7 @@ export interface SageIntacctSimStats {
   dropped: number;
 }
 
-export interface SageIntacctSimulator {
-  start(): Promise<{ url: string }>;
-  stop(): Promise<void>;
-  readonly state: SageIntacctSimState;
-  /** Mutable: change faults between calls. */
-  readonly faults: SageIntacctSimFaults;
-  readonly stats: SageIntacctSimStats;
-}
+export type SageIntacctSimulator = ErpSimulator<SageIntacctSimState, SageIntacctSimFaults, SageIntacctSimStats>;
 
 export function createSageIntacctSimulator(opts: SageIntacctSimOptions = {}): SageIntacctSimulator {
   const state = new SageIntacctSimState(opts.now);
@@ -89,8 +81,7 @@ export function createSageIntacctSimulator(opts: SageIntacctSimOptions = {}): Sa
     requests: 0, byPath: {}, functions: {}, created: 0, rejected: 0, duplicatesRefused: 0, invalidSessions: 0, authFailures: 0, mixedSession: 0, injected429: 0, injected5xx: 0, injected524: 0, dropped: 0,
   };
   const random = seeded(opts.seed ?? 7);
-  let server: LoopbackServer | null = null;
-  let origin = '';
+  const loop = loopbackLifecycle(handle, GATEWAY_PATH);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     stats.requests++;
@@ -98,7 +89,7 @@ export function createSageIntacctSimulator(opts: SageIntacctSimOptions = {}): Sa
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
     if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
-    const path = new URL(req.url ?? '/', origin).pathname;
+    const path = new URL(req.url ?? '/', loop.origin()).pathname;
     stats.byPath[path] = (stats.byPath[path] ?? 0) + 1;
     if (req.method !== 'POST' || (path !== GATEWAY_PATH && path !== SESSION_PATH)) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
@@ -114,7 +105,7 @@ export function createSageIntacctSimulator(opts: SageIntacctSimOptions = {}): Sa
       res.writeHead(503, { 'content-type': 'text/plain' }).end('Service temporarily unavailable');
       return;
     }
-    const reply = handleGateway(body, state, origin + SESSION_PATH);
+    const reply = handleGateway(body, state, loop.origin() + SESSION_PATH);
     for (const v of reply.verbs) stats.functions[v] = (stats.functions[v] ?? 0) + 1;
     stats.created += reply.created;
     stats.rejected += reply.rejected;
@@ -122,12 +113,7 @@ export function createSageIntacctSimulator(opts: SageIntacctSimOptions = {}): Sa
     if (reply.invalidSession) stats.invalidSessions++;
     if (reply.authFailed) stats.authFailures++;
     if (reply.mixedSession) stats.mixedSession++;
-    if (reply.committed && faults.dropAfterCommit > 0) {
-      faults.dropAfterCommit--;
-      stats.dropped++;
-      req.socket.destroy();
-      return;
-    }
+    if (reply.committed && dropAfterCommit(req, faults, stats)) return;
     if (reply.committed && faults.timeoutAfterCommit > 0) {
       faults.timeoutAfterCommit--;
       stats.injected524++;
@@ -141,17 +127,7 @@ export function createSageIntacctSimulator(opts: SageIntacctSimOptions = {}): Sa
     state,
     faults,
     stats,
-    async start() {
-      if (!server) {
-        server = await startLoopback(handle);
-        origin = server.origin;
-      }
-      return { url: origin + GATEWAY_PATH };
-    },
-    async stop() {
-      const s = server;
-      server = null;
-      await s?.stop();
-    },
+    start: loop.start,
+    stop: loop.stop,
   };
 }

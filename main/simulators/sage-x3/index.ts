@@ -4,8 +4,7 @@
 // commit-then-drop, HTML pages) from a seeded PRNG.
 import { seeded } from '../prng';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { LoopbackServer } from '../loopback';
-import { startLoopback } from '../loopback';
+import { dropAfterCommit, loopbackLifecycle, type ErpSimulator } from '../loopback';
 import { sageX3JournalFieldsSchema, sageX3SupplierInvoiceFieldsSchema, type SageX3JournalFields, type SageX3SupplierInvoiceFields } from '../../../shared/schemas/systems/sage-x3';
 import { GRAPHQL_PATH, SOAP_PATH } from '../../core/adapters/sage-x3/schemas';
 import { SimAuth, type SimAuthOptions, type Surface } from './auth';
@@ -79,16 +78,10 @@ export interface SageX3SimStats {
   dropped: number;
 }
 
-export interface SageX3Simulator {
-  start(): Promise<{ url: string }>;
-  stop(): Promise<void>;
-  readonly state: SageX3SimState;
-  /** Mutable: change faults between calls. */
-  readonly faults: SageX3SimFaults;
-  readonly stats: SageX3SimStats;
+export type SageX3Simulator = ErpSimulator<SageX3SimState, SageX3SimFaults, SageX3SimStats> & {
   /** Token grants seen, pairing codes, and revocation of every access token issued. */
   readonly auth: SimAuth;
-}
+};
 
 const HTML_PAGE = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1><p>The proxy server received an invalid response.</p></body></html>';
 
@@ -119,8 +112,7 @@ export function createSageX3Simulator(opts: SageX3SimOptions = {}): SageX3Simula
     defaultCount: opts.defaultCount ?? 20,
     maxCount: opts.maxCount ?? 200,
   };
-  let server: LoopbackServer | null = null;
-  let origin = '';
+  const loop = loopbackLifecycle(handle);
 
   const auth = new SimAuth(state.users, opts.auth ?? {});
 
@@ -143,7 +135,7 @@ export function createSageX3Simulator(opts: SageX3SimOptions = {}): SageX3Simula
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
     if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
-    const url = new URL(req.url ?? '/', origin);
+    const url = new URL(req.url ?? '/', loop.origin());
     if (faults.htmlErrorPage) {
       res.writeHead(faults.htmlStatus, { 'content-type': 'text/html' }).end(HTML_PAGE);
       return;
@@ -197,12 +189,7 @@ export function createSageX3Simulator(opts: SageX3SimOptions = {}): SageX3Simula
         if (reply.committed) stats.saved++;
         else stats.rejected++;
       }
-      if (reply.committed && faults.dropAfterCommit > 0) {
-        faults.dropAfterCommit--;
-        stats.dropped++;
-        req.socket.destroy();
-        return;
-      }
+      if (reply.committed && dropAfterCommit(req, faults, stats)) return;
       while (reply.committed && faults.stallAfterCommit && !req.socket.destroyed) await new Promise((r) => setTimeout(r, 20));
       if (req.socket.destroyed) return;
       res.writeHead(reply.status, { 'content-type': 'text/xml; charset=utf-8' }).end(reply.body);
@@ -210,7 +197,7 @@ export function createSageX3Simulator(opts: SageX3SimOptions = {}): SageX3Simula
     }
     if (url.pathname.startsWith('/api1/') && req.method === 'GET') {
       stats.rest++;
-      const reply = handleRest(url, origin, state, restCfg);
+      const reply = handleRest(url, loop.origin(), state, restCfg);
       res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(reply.json));
       return;
     }
@@ -222,17 +209,7 @@ export function createSageX3Simulator(opts: SageX3SimOptions = {}): SageX3Simula
     faults,
     stats,
     auth,
-    async start() {
-      if (!server) {
-        server = await startLoopback(handle);
-        origin = server.origin;
-      }
-      return { url: origin };
-    },
-    async stop() {
-      const s = server;
-      server = null;
-      await s?.stop();
-    },
+    start: loop.start,
+    stop: loop.stop,
   };
 }

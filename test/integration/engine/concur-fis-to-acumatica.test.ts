@@ -1,15 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ConnectionInput } from '../../../shared/schemas/connection';
 import type { Core } from '../../../main/core/create-core';
 import { ACUMATICA_COMPANY, ACUMATICA_CONNECTION_ID, acumaticaConnection, acumaticaMappings, acumaticaSecrets, seedAcumaticaFisCompany } from '../../../main/demo/acumatica-company';
-import { createHeadlessCore } from '../../../main/host/headless-core';
 import { acumaticaDemoSeed, createAcumaticaSimulator, type AcumaticaSimulator } from '../../../main/simulators/acumatica';
 import { createConcurSimulator, fisOf, type ConcurSimulator, type SimFisDoc } from '../../../main/simulators/concur';
-import { TEST_KEY } from '../../helpers/world';
+import { startEngineWorld } from '../../helpers/engine-world';
 
 const DOCS = ACUMATICA_COMPANY.documents.expense + ACUMATICA_COMPANY.documents.invoice;
 
@@ -21,24 +17,20 @@ interface AcuWorld {
 }
 
 async function acuWorld(t: { after(fn: () => Promise<void>): void }, target: Partial<Record<string, unknown>> = {}, rules: Partial<ConnectionInput['rules']> = {}): Promise<AcuWorld> {
-  const dir = mkdtempSync(join(tmpdir(), 'mlc-acu-'));
   const concur = createConcurSimulator({ seed: 3 });
   const requestToken = seedAcumaticaFisCompany(concur);
   const acu = createAcumaticaSimulator(acumaticaDemoSeed());
-  const { urls } = await concur.start();
-  const { url } = await acu.start();
-  const { core } = createHeadlessCore({ dataDir: dir, env: { MLC_SECRET_KEY: TEST_KEY } });
-  t.after(async () => {
-    await core.close();
-    await concur.stop();
-    await acu.stop();
-    rmSync(dir, { recursive: true, force: true });
+  const { core } = await startEngineWorld(t, {
+    prefix: 'mlc-acu-',
+    concur,
+    target: acu,
+    connection: (concurUrl, siteUrl) => {
+      const conn = acumaticaConnection(concurUrl, siteUrl);
+      return { ...conn, target: { ...conn.target, ...target } as ConnectionInput['target'], rules: { ...conn.rules, ...rules } };
+    },
+    secrets: () => acumaticaSecrets(requestToken),
+    mappings: acumaticaMappings(),
   });
-  const h = core.handlers('test');
-  const conn = acumaticaConnection(urls.us, url);
-  await h['connections.save']({ ...conn, target: { ...conn.target, ...target } as ConnectionInput['target'], rules: { ...conn.rules, ...rules }, retry: { ...conn.retry, baseDelayMs: 5, maxDelayMs: 50 } });
-  for (const [name, value] of acumaticaSecrets(requestToken)) await h['connections.setSecret']({ connectionId: ACUMATICA_CONNECTION_ID, name, value });
-  await h['mappings.upsert']({ connectionId: ACUMATICA_CONNECTION_ID, rows: acumaticaMappings() });
   const fis = fisOf(concur.state);
   return { core, concur, acu, docs: () => [...fis.docs.values()].filter((d) => d.companyUuid === ACUMATICA_COMPANY.concurCompanyId) };
 }

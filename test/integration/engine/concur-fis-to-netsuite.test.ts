@@ -1,44 +1,30 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createHeadlessCore } from '../../../main/host/headless-core';
 import { createConcurSimulator, fisOf, seedFisDocuments, SIM_CLIENT } from '../../../main/simulators/concur';
 import { addDemoVendor, createNetSuiteSimulator, NETSUITE_DEMO, seedNetSuite } from '../../../main/simulators/netsuite';
 import { netsuiteConnection, netsuiteMappings } from '../../../main/demo/netsuite-company';
 import { testKeys } from '../../helpers/netsuite-context';
-import { TEST_KEY } from '../../helpers/world';
+import { startEngineWorld } from '../../helpers/engine-world';
 
 const COMPANY = '7d1f0c3e-2b4a-4c59-8e61-0a9b8c7d6e5f';
 
 // Concur FIS (simulated) → NetSuite (simulated) through the real engine: every document type, a lost answer,
 // a vendor NetSuite lacks until later, the account's concurrency limit, and the confirmation back to Concur.
 test('FIS documents of every type post to NetSuite once; the held vendor bill replays once the vendor exists', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'mlc-netsuite-'));
   const concur = createConcurSimulator({ seed: 3 });
   const ids = seedFisDocuments(concur.state, { companyId: COMPANY, counts: { expense: 6, invoice: 4, cashadvance: 2, payroll: 2 }, seed: 8 });
   const netsuite = createNetSuiteSimulator({ accountId: NETSUITE_DEMO.accountId, faults: { concurrencyLimit: 2, latencyMs: 5 } });
   seedNetSuite(netsuite.state, { omitVendors: ['V1004'] });
   const keys = testKeys('rsa');
   netsuite.state.registerCertificate(NETSUITE_DEMO.clientId, NETSUITE_DEMO.certificateId, keys.publicKey);
-  const { urls } = await concur.start();
-  const { url } = await netsuite.start();
-  const { core } = createHeadlessCore({ dataDir: dir, env: { MLC_SECRET_KEY: TEST_KEY } });
-  t.after(async () => {
-    await core.close();
-    await concur.stop();
-    await netsuite.stop();
-    rmSync(dir, { recursive: true, force: true });
+  const { core, h, conn } = await startEngineWorld(t, {
+    prefix: 'mlc-netsuite-',
+    concur,
+    target: netsuite,
+    connection: (concurUrl, netsuiteUrl) => netsuiteConnection(concurUrl, netsuiteUrl, COMPANY),
+    secrets: () => [['source.clientSecret', SIM_CLIENT.clientSecret], ['source.password', concur.state.issueRequestToken(COMPANY, SIM_CLIENT.clientId)], ['target.privateKey', keys.privatePem]],
+    mappings: netsuiteMappings(10),
   });
-  const h = core.handlers('test');
-  const conn = netsuiteConnection(urls.us, url, COMPANY);
-  conn.retry = { maxAttempts: 5, baseDelayMs: 5, maxDelayMs: 50, pauseAfterAuthFailures: 3 };
-  await h['connections.save'](conn);
-  for (const [name, value] of [['source.clientSecret', SIM_CLIENT.clientSecret], ['source.password', concur.state.issueRequestToken(COMPANY, SIM_CLIENT.clientId)], ['target.privateKey', keys.privatePem]] as const) {
-    await h['connections.setSecret']({ connectionId: conn.id, name, value });
-  }
-  await h['mappings.upsert']({ connectionId: conn.id, rows: netsuiteMappings(10) });
   const steps = await h['connections.test']({ connectionId: conn.id });
   assert.ok(steps.steps.filter((s) => s.step === 'sign-in' || s.step === 'subsidiary').every((s) => s.ok), JSON.stringify(steps));
 

@@ -1,16 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Core } from '../../../main/core/create-core';
 import { FIS_COMPANY, FIS_CONNECTION_ID, fisConnection, fisMappings, seedFisCompany } from '../../../main/demo/fis-company';
 import { createDemoConcur, createDemoX3 } from '../../../main/demo/systems';
-import { createHeadlessCore } from '../../../main/host/headless-core';
 import type { ConcurSimulator, SimFisDoc } from '../../../main/simulators/concur';
 import { fisOf, SIM_CLIENT } from '../../../main/simulators/concur';
 import type { SageX3Simulator } from '../../../main/simulators/sage-x3';
-import { TEST_KEY } from '../../helpers/world';
+import { startEngineWorld } from '../../helpers/engine-world';
 
 const X3_USER = { name: 'MLCDEMO', password: 'demo-x3-password' };
 const DOCS = Object.values(FIS_COMPANY.documents).reduce((s, n) => s + n, 0);
@@ -23,26 +19,17 @@ interface FisWorld {
 }
 
 async function fisWorld(t: { after(fn: () => Promise<void>): void }): Promise<FisWorld> {
-  const dir = mkdtempSync(join(tmpdir(), 'mlc-fis-'));
   const concur = createDemoConcur(0);
   const requestToken = seedFisCompany(concur);
   const x3 = createDemoX3();
-  const { urls } = await concur.start();
-  const { url } = await x3.start();
-  const { core } = createHeadlessCore({ dataDir: dir, env: { MLC_SECRET_KEY: TEST_KEY } });
-  t.after(async () => {
-    await core.close();
-    await concur.stop();
-    await x3.stop();
-    rmSync(dir, { recursive: true, force: true });
+  const { core } = await startEngineWorld(t, {
+    prefix: 'mlc-fis-',
+    concur,
+    target: x3,
+    connection: (concurUrl, x3Url) => fisConnection(concurUrl, x3Url, X3_USER.name),
+    secrets: () => [['source.clientSecret', SIM_CLIENT.clientSecret], ['source.password', requestToken], ['target.password', X3_USER.password]],
+    mappings: fisMappings(),
   });
-  const h = core.handlers('test');
-  const conn = fisConnection(urls.us, url, X3_USER.name);
-  await h['connections.save']({ ...conn, retry: { ...conn.retry, baseDelayMs: 5, maxDelayMs: 50 } });
-  for (const [name, value] of [['source.clientSecret', SIM_CLIENT.clientSecret], ['source.password', requestToken], ['target.password', X3_USER.password]] as const) {
-    await h['connections.setSecret']({ connectionId: FIS_CONNECTION_ID, name, value });
-  }
-  await h['mappings.upsert']({ connectionId: FIS_CONNECTION_ID, rows: fisMappings() });
   const fis = fisOf(concur.state);
   return { core, concur, x3, docs: () => [...fis.docs.values()].filter((d) => d.companyUuid === FIS_COMPANY.concurCompanyId) };
 }

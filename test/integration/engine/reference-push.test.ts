@@ -3,17 +3,13 @@
 // Intacct with an audit row each; and transaction batches whose aborted documents are re-sent one by one.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ConnectionInput } from '../../../shared/schemas/connection';
 import type { Mapping } from '../../../shared/schemas/mapping';
 import { seedUsCompany, US_COMPANY, usConnection, usEmployees, usMappings, usSecrets } from '../../../main/demo/us-company';
-import { createHeadlessCore } from '../../../main/host/headless-core';
 import type { Core } from '../../../main/core/create-core';
 import { createConcurSimulator, referenceOf, type ConcurSimulator } from '../../../main/simulators/concur';
 import { createSageIntacctSimulator, intacctDemoSeed, type SageIntacctSimulator } from '../../../main/simulators/sage-intacct';
-import { TEST_KEY } from '../../helpers/world';
+import { startEngineWorld } from '../../helpers/engine-world';
 
 interface Setup {
   core: Core;
@@ -24,33 +20,27 @@ interface Setup {
 }
 
 async function setup(t: { after(fn: () => Promise<void>): void }, target: Record<string, unknown> = {}, extraMappings: Mapping[] = []): Promise<Setup> {
-  const dir = mkdtempSync(join(tmpdir(), 'mlc-refpush-'));
   const concur = createConcurSimulator({ seed: 5 });
   seedUsCompany(concur, 6);
   const ref = referenceOf(concur.state);
   const lists = { department: ref.addList(US_COMPANY.concurCompanyId, 'Departments'), location: ref.addList(US_COMPANY.concurCompanyId, 'Locations') };
   ref.addVendor(US_COMPANY.concurCompanyId, { VendorCode: 'V900', AddressCode: 'MAIN', VendorName: 'Harbour Catering' });
   const intacct = createSageIntacctSimulator(intacctDemoSeed());
-  const { urls } = await concur.start();
-  const { url } = await intacct.start();
-  const { core } = createHeadlessCore({ dataDir: dir, env: { MLC_SECRET_KEY: TEST_KEY } });
-  t.after(async () => {
-    await core.close();
-    await concur.stop();
-    await intacct.stop();
-    rmSync(dir, { recursive: true, force: true });
+  const { core, conn } = await startEngineWorld(t, {
+    prefix: 'mlc-refpush-',
+    concur,
+    target: intacct,
+    connection: (concurUrl, url) => {
+      const base = usConnection(concurUrl, url);
+      return {
+        ...base,
+        source: { ...base.source, includeInvoices: false, referenceLists: lists, pushVendors: true } as ConnectionInput['source'],
+        target: { ...base.target, ...target } as ConnectionInput['target'],
+      };
+    },
+    secrets: usSecrets,
+    mappings: [...usMappings(), ...extraMappings],
   });
-  const base = usConnection(urls.us, url);
-  const conn: ConnectionInput = {
-    ...base,
-    source: { ...base.source, includeInvoices: false, referenceLists: lists, pushVendors: true } as ConnectionInput['source'],
-    target: { ...base.target, ...target } as ConnectionInput['target'],
-    retry: { maxAttempts: 5, baseDelayMs: 5, maxDelayMs: 50, pauseAfterAuthFailures: 3 },
-  };
-  const h = core.handlers('test');
-  await h['connections.save'](conn);
-  for (const [name, value] of usSecrets()) await h['connections.setSecret']({ connectionId: conn.id, name, value });
-  await h['mappings.upsert']({ connectionId: conn.id, rows: [...usMappings(), ...extraMappings] });
   return { core, concur, intacct, lists, conn };
 }
 
