@@ -6,10 +6,18 @@ import { mappingKindSchema, mappingRowSchema, mappingSchema } from '../schemas/m
 import { holdCodeSchema, postingDetailSchema, postingStatusSchema, postingSummarySchema } from '../schemas/posting';
 import { referenceItemSchema, referenceKindSchema, referencePushSummarySchema } from '../schemas/reference';
 import { connectionStateSchema, runSummarySchema } from '../schemas/run';
+import { acumaticaTargetSchema } from '../schemas/systems/acumatica';
 
 const connectionRef = z.object({ connectionId: z.string().min(1) });
 const empty = z.object({}).strict();
 const ok = z.object({ ok: z.literal(true) });
+
+/** Draft Acumatica settings of a connection not saved yet; the endpoint fields are what is looked for, so loose. */
+const acumaticaDraftSchema = acumaticaTargetSchema.extend({ endpointName: z.string().default('Default'), endpointVersion: z.string().default('') });
+const discoverInput = z
+  .object({ connectionId: z.string().min(1).optional(), target: acumaticaDraftSchema.optional() })
+  .refine((i) => i.connectionId !== undefined || i.target !== undefined, { message: 'give a connectionId or draft target settings' });
+const discoveryOutput = z.object({ build: z.string().nullable(), endpoints: z.array(z.object({ name: z.string(), version: z.string() })), signedIn: z.boolean() });
 
 const testStepSchema = z.object({ step: z.string(), ok: z.boolean(), message: z.string() });
 
@@ -30,6 +38,8 @@ export const methods = {
   'connections.save': mutation(connectionInputSchema, connectionSchema, ['connections', 'audit']),
   'connections.setSecret': mutation(connectionRef.extend({ name: z.string().min(1), value: z.string().min(1).max(10_000) }), ok, ['connections', 'audit']),
   'connections.test': mutation(connectionRef, z.object({ ok: z.boolean(), steps: z.array(testStepSchema) }), ['connections']),
+  /** The endpoint name/version pairs the target instance offers (Acumatica GET /entity), for the settings form. */
+  'connections.discoverEndpoints': mutation(discoverInput, discoveryOutput, []),
   'connections.resume': mutation(connectionRef, ok, ['connections', 'audit']),
   'connections.states': query(empty, z.array(connectionStateSchema), ['connections', 'runs', 'postings']),
   'sync.run': mutation(connectionRef.extend({ dryRun: z.boolean().default(false) }), runSummarySchema, ['postings', 'runs', 'audit', 'mappings', 'reference']),

@@ -6,6 +6,7 @@ export const METHOD_NAMES = [
   'connections.save',
   'connections.setSecret',
   'connections.test',
+  'connections.discoverEndpoints',
   'connections.resume',
   'connections.states',
   'sync.run',

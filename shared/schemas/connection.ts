@@ -33,10 +33,16 @@ export const postingRulesSchema = z.object({
 });
 export type PostingRules = z.infer<typeof postingRulesSchema>;
 
+const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time such as 06:00');
+
 export const scheduleSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('manual') }),
   z.object({ mode: z.literal('interval'), minutes: z.number().int().min(1).max(24 * 60) }),
-  z.object({ mode: z.literal('daily'), at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/) }),
+  z.object({ mode: z.literal('daily'), at: localTime }),
+  /** Every N minutes, only inside from-to (local time; "22:00"-"06:00" crosses midnight). "Sync now" ignores it. */
+  z
+    .object({ mode: z.literal('window'), from: localTime, to: localTime, minutes: z.number().int().min(1).max(24 * 60) })
+    .refine((s) => s.from !== s.to, { message: 'the window must end at another time than it starts', path: ['to'] }),
 ]);
 export type Schedule = z.infer<typeof scheduleSchema>;
 

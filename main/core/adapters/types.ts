@@ -136,6 +136,15 @@ export type PostOutcome =
   | { status: 'posted'; erpId: string; warnings: string[] }
   | { status: 'rejected'; reasons: HoldReason[] };
 
+/** What an instance offers for the settings form (Acumatica GET /entity). */
+export interface EndpointDiscovery {
+  /** The ERP build, when the instance says. */
+  build: string | null;
+  endpoints: Array<{ name: string; version: string }>;
+  /** Whether the instance only listed them after we signed in. */
+  signedIn: boolean;
+}
+
 export interface TargetAdapter {
   readonly system: TargetSystem;
   readonly capabilities: TargetCapabilities;
@@ -151,4 +160,6 @@ export interface TargetAdapter {
   readonly createsPartners?: boolean;
   /** Creates missing vendors/employees, one result each; only called when `createsPartners` is true. */
   createPartners?(items: readonly PartnerToCreate[]): Promise<PartnerCreateResult[]>;
+  /** The API endpoints/versions the instance offers (targets whose API is versioned per instance). */
+  discoverEndpoints?(): Promise<EndpointDiscovery>;
 }

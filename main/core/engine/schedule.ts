@@ -1,5 +1,7 @@
-// When a connection's next scheduled sync is due: every N minutes after the last start, or daily at HH:MM (local time).
+// When a connection's next scheduled sync is due: every N minutes after the last start, daily at HH:MM, or every
+// N minutes inside an off-peak window (local time).
 import type { Schedule } from '../../../shared/schemas/connection';
+import { earliestInWindow } from './window';
 
 export function nextRunAt(schedule: Schedule, lastStartedAt: string | null, now: Date): Date | null {
   switch (schedule.mode) {
@@ -20,6 +22,11 @@ export function nextRunAt(schedule: Schedule, lastStartedAt: string | null, now:
       const tomorrow = new Date(today);
       tomorrow.setDate(today.getDate() + 1);
       return tomorrow;
+    }
+    case 'window': {
+      // N minutes after the last start, but never outside the window: then at its next opening.
+      const after = lastStartedAt ? new Date(Date.parse(lastStartedAt) + schedule.minutes * 60_000) : now;
+      return earliestInWindow(schedule, after > now ? after : now);
     }
   }
 }

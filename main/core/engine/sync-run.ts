@@ -19,6 +19,7 @@ import { Pool, readAhead } from './pool';
 import { pushReferenceInRun } from './reference-push';
 import { noteSourceCategories, refreshReference } from './reference-refresh';
 import { createReferenceIndex } from './validate';
+import { postingGate } from './window';
 
 export interface RunDeps {
   store: Store;
@@ -68,7 +69,7 @@ export async function runSync(deps: RunDeps, conn: Connection, adapters: RunAdap
     lastEmit = t;
     events.emit({ type: 'run.progress', payload: { runId: s.runId, connectionId: conn.id, phase, fetched: s.fetched, posted: s.posted, held: s.held, failed: s.failed, skipped: s.skipped } });
   };
-  const audit = (action: 'sync_start' | 'sync_finish' | 'auth', outcome: string, message: string) => store.audit.append({ connectionId: conn.id, actor: opts.actor, action, outcome, message });
+  const audit = (action: 'sync_start' | 'sync_finish' | 'auth' | 'post', outcome: string, message: string) => store.audit.append({ connectionId: conn.id, actor: opts.actor, action, outcome, message });
   if (!opts.dryRun) {
     store.runs.save(s);
     audit('sync_start', 'started', `${opts.trigger} sync started`);
@@ -79,6 +80,9 @@ export async function runSync(deps: RunDeps, conn: Connection, adapters: RunAdap
     progress('post');
   };
   const deliverDeps = { store, target: adapters.target, clock, retry: conn.retry, actor: opts.actor, confirmToSource: wantsConfirmation(adapters.source), signal: opts.signal };
+  // Checked as each post starts: once an off-peak window closes, the rest stay pending for the next window.
+  const mayPost = postingGate(conn.schedule, opts.trigger, clock);
+  let deferred = 0;
 
   try {
     progress('reference', true);
@@ -107,8 +111,10 @@ export async function runSync(deps: RunDeps, conn: Connection, adapters: RunAdap
       // Posts a previous run left uncertain (crash, dropped response) go through findExisting first.
       for (const row of [...store.postings.unsettled(conn.id), ...store.postings.dueFailures(conn.id, clock.now().toISOString())]) {
         await pool.add(async () => {
+          if (!mayPost()) return void deferred++;
           const r = await deliver(row, deliverDeps);
-          if (r === 'posted') s.recovered++;
+          // A pending row was never sent (e.g. left by a closed window): a plain post, not a recovery.
+          if (r === 'posted' && row.status !== 'pending') s.recovered++;
           else count(r);
         });
       }
@@ -136,12 +142,14 @@ export async function runSync(deps: RunDeps, conn: Connection, adapters: RunAdap
       for (let i = 0; i < out.deliver.length; i += size) {
         const group = out.deliver.slice(i, i + size);
         await pool.add(async () => {
+          if (!mayPost()) return void (deferred += group.length);
           for (const r of size > 1 ? await deliverBatch(group, deliverDeps) : [await deliver(group[0]!, deliverDeps)]) count(r);
         });
       }
       progress('fetch');
     }
     await pool.drain();
+    if (deferred) audit('post', 'deferred', `The off-peak window closed: ${deferred} document(s) wait in the outbox for the next window`);
     const cursor = pull.finalCursor();
     if (cursor && !opts.dryRun) store.cursors.set(conn.id, CURSOR_STREAM, cursor);
 

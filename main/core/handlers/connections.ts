@@ -8,6 +8,7 @@ import { registerSecret } from '../redact';
 import type { Runtime } from '../runtime';
 import { buildAdapters, requireConnection } from '../runtime';
 import type { TestStep } from '../adapters/types';
+import { discoverHandlers } from './discover-endpoints';
 
 const SYSTEM_LABEL: Record<string, string> = { concur: 'Concur', expensify: 'Expensify', 'sage-x3': 'Sage X3', 'sage-intacct': 'Sage Intacct', acumatica: 'Acumatica', netsuite: 'NetSuite' };
 
@@ -54,6 +55,8 @@ export function connectionHandlers(rt: Runtime, actor: string) {
       }
       return { ok: steps.every((s) => s.ok), steps };
     },
+
+    ...discoverHandlers(rt, actor),
 
     'connections.resume': async (input: MethodInput<'connections.resume'>) => {
       const conn = requireConnection(rt, input.connectionId);

@@ -5,6 +5,7 @@ import { useMlcMutation } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import type { Field } from './connection-fields';
 import { getPath, SECTIONS, setPath } from './connection-fields';
+import { EndpointVersionField } from './EndpointVersionField';
 
 export function ConnectionForm({ initial, isNew, onSaved }: { initial: ConnectionInput; isNew: boolean; onSaved(id: string): void }) {
   const [draft, setDraft] = useState(initial);
@@ -28,9 +29,13 @@ export function ConnectionForm({ initial, isNew, onSaved }: { initial: Connectio
           <div className="form-grid">
             {section.fields
               .filter((f) => !f.when || f.when(draft))
-              .map((f) => (
-                <FieldInput key={f.path} field={f} value={getPath(draft, f.path)} disabled={f.path === 'id' && !isNew} onChange={(v) => setDraft((d) => setPath(d, f.path, v))} />
-              ))}
+              .map((f) =>
+                f.path === 'target.endpointVersion' && draft.target.system === 'acumatica' ? (
+                  <EndpointVersionField key={f.path} target={draft.target} connectionId={isNew ? null : draft.id} hint={f.hint} onChange={(name, version) => setDraft((d) => setPath(setPath(d, 'target.endpointName', name), 'target.endpointVersion', version))} />
+                ) : (
+                  <FieldInput key={f.path} field={f} value={getPath(draft, f.path)} disabled={f.path === 'id' && !isNew} onChange={(v) => setDraft((d) => setPath(d, f.path, v))} />
+                ),
+              )}
           </div>
         </fieldset>
       ))}

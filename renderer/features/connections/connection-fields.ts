@@ -99,7 +99,7 @@ export const SECTIONS: Section[] = [
       { path: 'target.concurrencyLimit', label: 'Concurrent requests', type: 'number', hint: "this connection's share of the account's concurrency limit", when: isTarget('netsuite') },
       { path: 'target.siteUrl', label: 'Site URL', type: 'url', hint: 'the instance root, e.g. https://acme.acumatica.com or https://erp.example.com/AcumaticaERP', when: isTarget('acumatica') },
       { path: 'target.endpointName', label: 'Endpoint name', hint: 'Default, or your extended endpoint', when: isTarget('acumatica') },
-      { path: 'target.endpointVersion', label: 'Endpoint version', hint: `e.g. ${ACUMATICA_KNOWN_VERSIONS.join(', ')}; "Test connection" lists the versions this instance offers`, when: isTarget('acumatica') },
+      { path: 'target.endpointVersion', label: 'Endpoint version', hint: `e.g. ${ACUMATICA_KNOWN_VERSIONS.join(', ')}; "Find versions" asks the instance which it offers`, when: isTarget('acumatica') },
       { path: 'target.tenant', label: 'Tenant', hint: 'empty on single-tenant sites', when: isTarget('acumatica') },
       { path: 'target.branch', label: 'Branch', hint: 'signed in to; used on lines without a mapped branch', when: isTarget('acumatica') },
       { path: 'target.auth', label: 'Sign-in', type: 'select', options: [['cookie', 'User and password (session, always signed out)'], ['oauth_password', 'OAuth 2.0 password grant'], ['oauth_code', 'OAuth 2.0 authorization code (refresh token)']], when: isTarget('acumatica') },
@@ -123,9 +123,11 @@ export const SECTIONS: Section[] = [
   {
     title: 'Schedule',
     fields: [
-      { path: 'schedule.mode', label: 'Sync', type: 'select', options: [['manual', 'Only when I click Sync now'], ['interval', 'Every few minutes'], ['daily', 'Once a day']] },
-      { path: 'schedule.minutes', label: 'Every (minutes)', type: 'number', when: (d) => d.schedule.mode === 'interval' },
+      { path: 'schedule.mode', label: 'Sync', type: 'select', options: [['manual', 'Only when I click Sync now'], ['interval', 'Every few minutes'], ['daily', 'Once a day'], ['window', 'Every few minutes in an off-peak window']], hint: '"Sync now" always runs at once, whatever the schedule' },
+      { path: 'schedule.minutes', label: 'Every (minutes)', type: 'number', when: (d) => d.schedule.mode === 'interval' || d.schedule.mode === 'window' },
       { path: 'schedule.at', label: 'At (local time)', type: 'time', when: (d) => d.schedule.mode === 'daily' },
+      { path: 'schedule.from', label: 'Window opens (local time)', type: 'time', hint: 'scheduled syncs post only inside the window; it may run past midnight (22:00 to 06:00)', when: (d) => d.schedule.mode === 'window' },
+      { path: 'schedule.to', label: 'Window closes (local time)', type: 'time', hint: 'what is still waiting when it closes posts in the next window; "Sync now" posts at any time', when: (d) => d.schedule.mode === 'window' },
     ],
   },
 ];
@@ -191,7 +193,15 @@ export function setPath<T>(obj: T, path: string, value: unknown): T {
   }
   if (path === 'schedule.mode') {
     const s = copy.schedule as Record<string, unknown>;
-    copy.schedule = value === 'interval' ? { mode: 'interval', minutes: Number(s.minutes) || 60 } : value === 'daily' ? { mode: 'daily', at: typeof s.at === 'string' ? s.at : '06:00' } : { mode: 'manual' };
+    const minutes = Number(s.minutes) || 60;
+    copy.schedule =
+      value === 'interval'
+        ? { mode: 'interval', minutes }
+        : value === 'daily'
+          ? { mode: 'daily', at: typeof s.at === 'string' ? s.at : '06:00' }
+          : value === 'window'
+            ? { mode: 'window', from: typeof s.from === 'string' ? s.from : '22:00', to: typeof s.to === 'string' ? s.to : '06:00', minutes }
+            : { mode: 'manual' };
   }
   return copy as T;
 }

@@ -9,6 +9,7 @@ import type { AcumaticaTargetSettings } from '../../../../shared/schemas/systems
 import { ConnectorError, isConnectorError } from '../../errors';
 import type { AdapterContext, PostOutcome, TargetAdapter, TargetCapabilities } from '../types';
 import { createAcumaticaClient, type AcumaticaClient } from './client';
+import { discoverEndpoints } from './discover';
 import { httpErrorText } from './errors';
 import { erpIdOf, errorsToReasons, matchingIds, rowsToReference, type AcuRefKind } from './from-remote';
 import { runAcumaticaTest } from './probe';
@@ -65,6 +66,8 @@ export function createAcumaticaTarget(settings: AcumaticaTargetSettings, ctx: Ad
     capabilities: acumaticaCapabilities(),
 
     test: () => runAcumaticaTest(settings, client),
+
+    discoverEndpoints: () => discoverEndpoints(settings, ctx, client),
 
     async *readReference(): AsyncGenerator<ReferenceItem[]> {
       // One session for the whole read; released (and the cookie session closed) however the consumer stops.
