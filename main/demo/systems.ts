@@ -7,7 +7,7 @@ import type { Mapping } from '../../shared/schemas/mapping';
 import type { Core } from '../core/create-core';
 import { mappingsToCsv } from '../core/engine/mapping-csv';
 import type { ConcurSimulator } from '../simulators/concur';
-import { createConcurSimulator, SIM_CLIENT } from '../simulators/concur';
+import { createConcurSimulator, referenceOf, SIM_CLIENT } from '../simulators/concur';
 import type { SageX3Simulator } from '../simulators/sage-x3';
 import { createSageX3Simulator } from '../simulators/sage-x3';
 import type { ExpensifySimulator } from '../simulators/expensify';
@@ -46,11 +46,14 @@ export interface DemoSystems {
   stop(): Promise<void>;
 }
 
+/** The Concur lists Northwind's employees pick cost centers and departments from, kept in step with X3. */
+export const DEMO_LISTS = { costCenter: '5d1f7b30-2c4e-4a86-9f13-7e0b6a2d9c45', department: 'a7c3e912-6f0d-4b58-8e27-3d9f1b4c6a80' };
+
 export function demoConnection(concurUrl: string, x3Url: string): ConnectionInput {
   return {
     id: DEMO_CONNECTION_ID,
     name: 'Northwind demo: Concur → Sage X3',
-    source: { system: 'concur', tokenUrl: concurUrl, clientId: SIM_CLIENT.clientId, grant: 'password', username: CONCUR_ADMIN.login, startDate: '2026-10-01', pageSize: 100, dimensionFields: Object.fromEntries(X3_DIMENSION_TYPES.map((d) => [d.dimension, d.concurField])), companyPaidPaymentTypes: ['IBCP', 'CBCP'] },
+    source: { system: 'concur', tokenUrl: concurUrl, clientId: SIM_CLIENT.clientId, grant: 'password', username: CONCUR_ADMIN.login, startDate: '2026-10-01', pageSize: 100, dimensionFields: Object.fromEntries(X3_DIMENSION_TYPES.map((d) => [d.dimension, d.concurField])), companyPaidPaymentTypes: ['IBCP', 'CBCP'], referenceLists: { ...DEMO_LISTS }, pushVendors: true },
     target: demoX3Target(x3Url, X3_USER.name, { dimensionTypes: X3_DIMENSION_TYPES.map((d) => `${d.dimension}=${d.code}`) }),
     rules: demoRules(DEMO_X3_ACCOUNTS, ['costCenter', 'department']),
     ...demoDefaults(),
@@ -114,6 +117,8 @@ export function createDemoConcur(reports: number): ConcurSimulator {
   const concur = createConcurSimulator({ seed: 11 });
   concur.state.addCompany({ id: COMPANY.concurCompanyId, datacenter: 'eu' });
   concur.state.addUser({ loginId: CONCUR_ADMIN.login, password: CONCUR_ADMIN.password, companyId: COMPANY.concurCompanyId, name: 'AP Administrator' });
+  referenceOf(concur.state).addList(COMPANY.concurCompanyId, 'Cost centers', DEMO_LISTS.costCenter);
+  referenceOf(concur.state).addList(COMPANY.concurCompanyId, 'Departments', DEMO_LISTS.department);
   const staff = employees();
   for (const e of staff) concur.state.addUser({ loginId: e.login, password: `pw-${e.index}-${COMPANY.concurCompanyId.slice(0, 8)}`, companyId: COMPANY.concurCompanyId, name: e.name });
   const data = demoReports(staff, reports);
