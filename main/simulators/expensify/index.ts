@@ -36,8 +36,8 @@ export interface ExpensifySimFaults {
   latencyMs: number;
   /** Fraction (0..1) of requests answered as rate limited (PRNG seeded). */
   rate429: number;
-  /** How a rate-limit answer looks: HTTP 429, or HTTP 200 with responseCode 429 in the body. */
-  rateLimitStyle: 'http429' | 'body';
+  /** How a rate-limit answer looks: HTTP 429, HTTP 200 with responseCode 429 in the body, or HTTP 200 with the documented sentence as plain text. */
+  rateLimitStyle: 'http429' | 'body' | 'text';
   /** One-shot faults for the next requests, in order. */
   queue: SimFaultKind[];
   /** The next n downloads answer "file not found" (still generating). */
@@ -97,7 +97,8 @@ export function createExpensifySimulator(opts: ExpensifySimulatorOptions = {}): 
     takeNotReady: () => (faults.downloadNotReady > 0 ? (faults.downloadNotReady--, true) : false),
   };
 
-  const rateLimited = (): SimReply => errorReply(429, RATE_LIMIT_MESSAGE, faults.rateLimitStyle === 'http429' ? 429 : 200);
+  const rateLimited = (): SimReply =>
+    faults.rateLimitStyle === 'text' ? { status: 200, type: 'text/plain', body: RATE_LIMIT_MESSAGE } : errorReply(429, RATE_LIMIT_MESSAGE, faults.rateLimitStyle === 'http429' ? 429 : 200);
 
   /** Sliding windows per partner user; only accepted requests count (the bucket drains while refused). */
   function admit(partner: string): boolean {
@@ -170,7 +171,8 @@ export function createExpensifySimulator(opts: ExpensifySimulatorOptions = {}): 
       const b = JSON.parse(reply.body) as { responseCode?: number };
       responseCode = typeof b.responseCode === 'number' ? b.responseCode : null;
     } catch {
-      responseCode = null;
+      // The plain-text rate-limit sentence counts as a 429 too.
+      responseCode = reply.body === RATE_LIMIT_MESSAGE ? 429 : null;
     }
     stats.log.push({
       type: typeof job.type === 'string' ? job.type : '?',

@@ -32,8 +32,8 @@ test('the client-side window keeps a burst of 30 jobs within the documented limi
   assert.ok(f.clock.t - t0 >= 60_000, `only ${f.clock.t - t0} ms passed`);
 });
 
-test('a rate-limit burst from elsewhere is survived with exponential backoff (HTTP 429 and in-body forms)', async (t) => {
-  for (const style of ['http429', 'body'] as const) {
+test('a rate-limit burst from elsewhere is survived with exponential backoff (HTTP 429, in-body and plain-text forms)', async (t) => {
+  for (const style of ['http429', 'body', 'text'] as const) {
     const f = await startExpensifyFixture();
     t.after(() => f.stop());
     seed(f.sim.state);

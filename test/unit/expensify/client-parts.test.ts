@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isNoReportsMessage, readErrorBody, responseError } from '../../../main/core/adapters/expensify/errors';
+import { isNoReportsMessage, isRateLimitedPlainText, readErrorBody, responseError } from '../../../main/core/adapters/expensify/errors';
 import { confirmJob, normaliseStates, policyJob, pullJob } from '../../../main/core/adapters/expensify/jobs';
 import { RateWindow } from '../../../main/core/adapters/expensify/rate-window';
 import { EXPORT_COLUMNS, EXPORT_TEMPLATE, TEMPLATE_MARKER } from '../../../main/core/adapters/expensify/template';
@@ -25,6 +25,13 @@ test('responseCode/responseMessage become plain errors', () => {
   assert.deepEqual(readErrorBody('{"responseCode":"410","responseMessage":"x"}'), { responseCode: 410, responseMessage: 'x' });
   assert.equal(isNoReportsMessage({ responseCode: 410, responseMessage: 'No Reports found' }), true);
   assert.equal(isNoReportsMessage({ responseCode: 410, responseMessage: 'Invalid date' }), false);
+});
+
+test('the plain-text rate-limit sentence is recognised; a file name or our CSV mentioning it is not', () => {
+  assert.equal(isRateLimitedPlainText('You have been rate-limited. Please try again later or contact help@expensify.com for assistance.'), true);
+  assert.equal(isRateLimitedPlainText('mlconnector8f1c.csv'), false);
+  assert.equal(isRateLimitedPlainText('"reportID","comment"\n"R1","we got rate-limited by the airline"'), false);
+  assert.equal(isRateLimitedPlainText('{"responseCode":429,"responseMessage":"You have been rate-limited."}'), false);
 });
 
 test('the pull export is filtered by our label and never marks; the confirm export marks only the given ids', () => {

@@ -1,6 +1,6 @@
 // Concur data-call client: JSON calls to the token's geolocation with a bearer token; retries, refreshes
 // once on 401/403, waits the documented outage time after a 503 or a timeout, notes the correlation id of
-// every failing call, validates the body, and follows NextPage only on the same origin.
+// every failing call, validates the body, and follows NextPage on the geolocation only.
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { ConnectorError, isConnectorError } from '../../errors';
@@ -102,8 +102,8 @@ export function createConcurClient(ctx: AdapterContext, auth: ConcurAuth, option
         try {
           let session = await auth.session();
           let res = await once(c, session);
-          // A refused token means nothing was done: one refresh and resend is safe.
-          if (res.status === 401) {
+          // A refused token (401, or 403 = header present but not valid) means nothing was done: one refresh and resend is safe.
+          if (res.status === 401 || res.status === 403) {
             session = await auth.renewAfterReject(session.accessToken);
             res = await once(c, session);
           }
@@ -158,7 +158,11 @@ function rebuild(e: ConnectorError, change: { retryable?: boolean; retryAfterMs?
   });
 }
 
-/** Paths resolve against the geolocation; absolute URLs (NextPage) must stay on its origin. */
+/**
+ * Paths resolve against the geolocation. An absolute link (NextPage, FIS rel=next) on another origin — v3
+ * examples still print legacy hosts such as www.concursolutions.com — keeps its path and query but is sent
+ * to the geolocation: every API call goes to the token's geolocation and the token never leaves it.
+ */
 export function resolveUrl(pathOrUrl: string, geolocation: string): string {
   const base = new URL(geolocation);
   let url: URL;
@@ -167,10 +171,8 @@ export function resolveUrl(pathOrUrl: string, geolocation: string): string {
   } catch {
     throw protocolError('a next-page link', 'it is not a URL');
   }
-  if (url.origin !== base.origin) {
-    throw new ConnectorError('REMOTE_PROTOCOL', `SAP Concur sent a next-page link to another host (${url.origin}); refusing to send the access token there`, { system: SYSTEM, retryable: false });
-  }
-  return url.toString();
+  if (url.origin === base.origin) return url.toString();
+  return new URL(`${url.pathname}${url.search}`, base).toString();
 }
 
 function decode<S extends z.ZodType>(text: string, schema: S, what: string, status: number, correlationId: string | undefined): z.infer<S> {

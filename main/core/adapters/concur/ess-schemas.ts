@@ -19,7 +19,8 @@ export const subscriptionSchema = z.looseObject({
 });
 export type RemoteSubscription = z.infer<typeof subscriptionSchema>;
 
-export const subscriptionListSchema = z.array(subscriptionSchema);
+/** A list, and `GET …/subscriptions/{id}` answers a one-element array; a bare object is taken as one too. */
+export const subscriptionListSchema = z.preprocess((v) => (v && typeof v === 'object' && !Array.isArray(v) ? [v] : v), z.array(subscriptionSchema));
 
 export const messageSchema = z.looseObject({ message: z.string().nullish() });
 

@@ -60,24 +60,42 @@ export function readFisItem(raw: unknown): FisItem | null {
   const doc = o.document;
   if (typeof doc === 'string') {
     try {
-      body = obj(JSON.parse(doc));
+      body = single(JSON.parse(doc));
       if (!body) problem = 'the embedded document is not a JSON object';
     } catch {
       problem = 'the embedded document is not valid JSON';
     }
-  } else if (obj(doc)) body = obj(doc);
+  } else if (single(doc)) body = single(doc);
   else problem = 'the document content is missing';
   return { id, docType: text(o.docType)?.toLowerCase() ?? null, companyId: text(o.companyId), entityId: text(o.entityId), docStatus: text(o.docStatus), body, problem };
 }
 
+/** The schema table types `document` as an Array: a one-element array holding the object counts as the object. */
+function single(v: unknown): Obj | null {
+  return Array.isArray(v) && v.length === 1 ? obj(v[0]) : obj(v);
+}
+
 const code = z.union([z.number(), z.string()]).nullish();
 
-export const ackResultsSchema = z.array(
-  z.looseObject({ code, docId: z.string().nullish(), systemId: z.string().nullish(), acknowledgeResult: z.string().nullish(), errorMessage: z.string().nullish() }),
+/**
+ * The examples answer a bare array; the schema tables name it (`AcknowledgeResponse: [...]`,
+ * `PostingConfirmationResponse: [...]`). Accept both, and a lone item object too.
+ */
+function unwrapList(v: unknown): unknown {
+  if (Array.isArray(v)) return v;
+  const o = obj(v);
+  if (!o) return v;
+  return Object.values(o).find(Array.isArray) ?? [o];
+}
+
+export const ackResultsSchema = z.preprocess(
+  unwrapList,
+  z.array(z.looseObject({ code, docId: z.string().nullish(), systemId: z.string().nullish(), acknowledgeResult: z.string().nullish(), errorMessage: z.string().nullish() })),
 );
 
-export const confirmResultsSchema = z.array(
-  z.looseObject({ code, docId: z.string().nullish(), systemId: z.string().nullish(), postingConfirmationResult: z.string().nullish(), errorMessage: z.string().nullish(), detailMessage: z.string().nullish() }),
+export const confirmResultsSchema = z.preprocess(
+  unwrapList,
+  z.array(z.looseObject({ code, docId: z.string().nullish(), systemId: z.string().nullish(), postingConfirmationResult: z.string().nullish(), errorMessage: z.string().nullish(), detailMessage: z.string().nullish() })),
 );
 
 /** Per-item service codes (§2.7) in words a user can act on. */

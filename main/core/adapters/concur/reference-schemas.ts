@@ -42,5 +42,5 @@ export const vendorCollectionSchema = z.looseObject({
   Items: z.array(vendorSchema).nullish(),
   Vendor: z.array(vendorSchema).nullish(),
   NextPage: z.string().nullish(),
-  TotalCount: z.number().nullish(),
+  TotalCount: z.union([z.number(), z.string()]).nullish(),
 });

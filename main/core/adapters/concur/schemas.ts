@@ -70,7 +70,10 @@ export const paymentRequestSchema = z.looseObject({ ID: z.string().nullish(), Pa
 export type PaymentRequest = z.infer<typeof paymentRequestSchema>;
 
 export const reportPageSchema = pageSchema(reportSchema);
-export const invoiceDigestPageSchema = pageSchema(invoiceDigestSchema);
+/** I1's schema names the list both `Items` and `PaymentRequestDigest`; whichever is filled is the page. */
+export const invoiceDigestPageSchema = z
+  .looseObject({ Items: z.array(invoiceDigestSchema).nullish(), PaymentRequestDigest: z.array(invoiceDigestSchema).nullish(), NextPage: z.string().nullish() })
+  .transform((p) => ({ ...p, Items: p.Items ?? p.PaymentRequestDigest ?? null }));
 export const entryPageSchema = pageSchema(entrySchema);
 export const allocationPageSchema = pageSchema(allocationSchema);
 

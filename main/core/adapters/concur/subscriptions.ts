@@ -140,7 +140,8 @@ export function createEssManager(settings: EssSettings, ctx: AdapterContext): Es
     const res = await call(method, path, body);
     if (res.status < 200 || res.status >= 300) throw essError(res.status, what, res.text, res.correlationId);
     if (looksLikeHtml(res.text)) throw protocolError(what, 'an HTML page instead of JSON', res.status, res.correlationId);
-    const parsed = schema.safeParse(parse(res.text));
+    // PUT and DELETE answer a message, but an empty body (204) is an answer too.
+    const parsed = schema.safeParse(res.text.trim() === '' && method !== 'GET' ? {} : parse(res.text));
     if (!parsed.success) throw protocolError(what, `unexpected shape (${describeIssues(parsed.error)})`, res.status, res.correlationId);
     return parsed.data;
   }

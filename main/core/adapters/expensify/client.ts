@@ -7,7 +7,7 @@ import { looksLikeHtml, send } from '../http';
 import type { HttpResponse } from '../http';
 import { withRetry } from '../retry';
 import type { AdapterContext } from '../types';
-import { SYSTEM, httpError, isNoReportsMessage, protocolError, readErrorBody, responseError } from './errors';
+import { SYSTEM, httpError, isNoReportsMessage, isRateLimitedPlainText, protocolError, readErrorBody, responseError } from './errors';
 import { RateWindow } from './rate-window';
 
 export const ENDPOINT_PATH = '/Integration-Server/ExpensifyIntegrations';
@@ -76,6 +76,7 @@ export function createExpensifyClient(settings: ClientSettings, ctx: AdapterCont
             const body = readErrorBody(res.text);
             throw body ? responseError(body, what, partner, res.status) : httpError(res.status, what, partner, res.text);
           }
+          if (isRateLimitedPlainText(res.text)) throw new ConnectorError('RATE_LIMITED', `Expensify is rate limiting this partner user (${what})`, { system: SYSTEM, httpStatus: res.status });
           return read(res);
         } catch (e) {
           if (isConnectorError(e) && e.code === 'RATE_LIMITED') {

@@ -38,6 +38,16 @@ export function isRateLimitText(text: string): boolean {
   return RATE_TEXT.test(text);
 }
 
+/**
+ * The documented refusal "You have been rate-limited. Please try again later…" may come as plain text with
+ * HTTP 200 (§7-8). Short, not JSON and not our CSV (which starts with a quoted header): back off, never read it
+ * as a file name or a file.
+ */
+export function isRateLimitedPlainText(text: string): boolean {
+  const t = text.trim();
+  return t.length > 0 && t.length <= 500 && !t.startsWith('"') && !t.startsWith('{') && /rate[- ]?limited/i.test(t);
+}
+
 /** A plain-language error for an Expensify error answer; `what` names the job ("the export job"). */
 export function responseError(body: ErrorBody, what: string, partnerUserId: string, httpStatus?: number): ConnectorError {
   const code = body.responseCode;
