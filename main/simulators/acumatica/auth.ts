@@ -41,7 +41,10 @@ export function login(body: string, state: AcumaticaSimState): LoginOutcome {
     return { answer: httpError(400, 'The request body is not valid JSON.'), ok: false, limited: false };
   }
   const name = String(input.name ?? '');
-  const tenant = String(input.tenant ?? input.company ?? (state.tenants.size === 1 ? [...state.tenants][0] : ''));
+  // An instance older than the `tenant` key reads only `company`; how it words the refusal is a guess.
+  const given = state.legacyCompanyKey ? input.company : (input.tenant ?? input.company);
+  if (given === undefined && state.tenants.size > 1) return { answer: httpError(500, 'Company must be specified.', 'PX.Data.PXException'), ok: false, limited: false };
+  const tenant = String(given ?? (state.tenants.size === 1 ? [...state.tenants][0] : ''));
   const branch = String(input.branch ?? '');
   const known = state.users.get(`${tenant}|${name}`);
   if (!known || known !== String(input.password ?? '')) return { answer: httpError(500, 'Invalid credentials. Please try again.', 'PX.Data.PXException'), ok: false, limited: false };

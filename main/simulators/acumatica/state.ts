@@ -67,6 +67,8 @@ export class AcumaticaSimState {
   refreshTokenTtlMs = 30 * 24 * 3600_000;
   /** AP preference "raise an error on duplicate vendor reference number" (off by default, as on many tenants). */
   rejectDuplicateVendorRef = false;
+  /** An older instance whose sign-in reads the tenant only under the key `company`. */
+  legacyCompanyKey = false;
   /** Polls of a release's Location answered 202 before it finishes with 204. */
   releasePolls = 1;
   /** When set, the next release ends with a 500 carrying this text (and the bill stays balanced). */

@@ -122,7 +122,9 @@ export function createNetSuiteSimulator(opts: NetSuiteSimOptions = {}): NetSuite
     }
     const isUpsert = method === 'PUT' && key?.startsWith('eid:');
     if ((method === 'POST' && !key) || isUpsert) {
-      const w = writeRecord(state, type, isUpsert ? decodeURIComponent(key!.slice(4)) : null, body, base);
+      // `replace=<sublists>`: those sublists are replaced on update; others get the sent lines added.
+      const replace = new Set((url.searchParams.get('replace') ?? '').split(',').map((r) => r.trim()).filter(Boolean));
+      const w = writeRecord(state, type, isUpsert ? decodeURIComponent(key!.slice(4)) : null, body, base, replace);
       if (!w.committed) {
         stats.rejected++;
         return json(res, w.status, w.body);

@@ -79,7 +79,7 @@ const refused = (problems: Problem[]): Answer => ({
 export const notFound = (what: string): Answer => ({ status: 404, body: errorBody(404, 'Not Found', `The record instance does not exist. Provide a valid record instance ID. (${what})`, 'NONEXISTENT_ID') });
 
 /** Upsert (externalId given) or create; `location` is the new record's URL. */
-export function writeRecord(state: NetSuiteSimState, type: SimRecordType, externalId: string | null, raw: string, base: string): Answer & { location?: string; committed: boolean; created: boolean } {
+export function writeRecord(state: NetSuiteSimState, type: SimRecordType, externalId: string | null, raw: string, base: string, replace: ReadonlySet<string> = new Set()): Answer & { location?: string; committed: boolean; created: boolean } {
   let body: Record<string, unknown>;
   try {
     const parsed: unknown = JSON.parse(raw);
@@ -92,7 +92,7 @@ export function writeRecord(state: NetSuiteSimState, type: SimRecordType, extern
   const problems = validate(state, type, body);
   if (problems.length) return { ...refused(problems), committed: false, created: false };
   const eid = externalId ?? (typeof body.externalId === 'string' ? body.externalId : null);
-  const { record, created } = state.upsert(type, eid, { ...body, ...(eid ? { externalId: eid } : {}) });
+  const { record, created } = state.upsert(type, eid, { ...body, ...(eid ? { externalId: eid } : {}) }, replace);
   return { status: 204, body: null, location: `${base}/record/v1/${type}/${record.id}`, committed: true, created };
 }
 

@@ -104,11 +104,20 @@ export class NetSuiteSimState {
     return undefined;
   }
 
-  /** Creates or updates by external id (the upsert); returns the record and whether it was new. */
-  upsert(type: SimRecordType, externalId: string | null, body: Record<string, unknown>): { record: SimTransaction; created: boolean } {
+  /**
+   * Creates or updates by external id (the upsert); returns the record and whether it was new. On an update,
+   * sublists named in `replace` are replaced, any other sublist in the body gets its lines added (as NetSuite does).
+   */
+  upsert(type: SimRecordType, externalId: string | null, body: Record<string, unknown>, replace: ReadonlySet<string> = new Set()): { record: SimTransaction; created: boolean } {
     const existing = externalId ? this.findByExternalId(type, externalId) : undefined;
     if (existing) {
-      existing.body = body;
+      const merged: Record<string, unknown> = { ...existing.body, ...body };
+      for (const [k, v] of Object.entries(body)) {
+        const before = (existing.body[k] as { items?: unknown } | undefined)?.items;
+        const added = (v as { items?: unknown } | null)?.items;
+        if (!replace.has(k) && Array.isArray(before) && Array.isArray(added)) merged[k] = { ...(v as object), items: [...before, ...added] };
+      }
+      existing.body = merged;
       existing.updates++;
       return { record: existing, created: false };
     }

@@ -135,3 +135,17 @@ test('OAuth authorization code exchange: the authorize URL asks for api offline_
   assert.equal((await f.adapter.post(billPlan())).status, 'posted', 'the stored tokens sign the next calls');
   await assert.rejects(oauth.exchangeCode(code, 'http://127.0.0.1:53682/callback'), (e) => isConnectorError(e) && e.code === 'AUTH_FAILED', 'a code is used once');
 });
+
+test('an older instance that reads the tenant only as `company`: tenant is sent first, company once after a refusal naming it', async (t) => {
+  const f = await startAcumaticaFixture();
+  t.after(() => f.stop());
+  f.sim.state.legacyCompanyKey = true;
+  f.sim.state.addUser('Contoso', 'someone', 'x');
+  assert.equal(await f.adapter.findExisting(billPlan()), null);
+  assert.deepEqual([f.sim.stats.loginFailures, f.sim.stats.logins, f.sim.stats.logouts], [1, 1, 1]);
+  // A plain wrong password is never repeated under the other key.
+  f.sim.state.legacyCompanyKey = false;
+  await f.secrets.set('password', 'Wr0ng-Pa55word!');
+  await assert.rejects(f.fresh().findExisting(billPlan()), (e) => isConnectorError(e) && e.code === 'AUTH_FAILED');
+  assert.equal(f.sim.stats.loginFailures, 2);
+});

@@ -32,6 +32,8 @@ test('upsert by external id: a lost response is found by its key and a re-send u
   assert.deepEqual(again, { status: 'posted', erpId: record.id, warnings: [] });
   assert.equal(f.sim.state.recordCount(), 1);
   assert.equal(f.sim.stats.updated, 1);
+  const lines = (f.sim.state.transactions.get(record.id)!.body.line as { items: unknown[] }).items;
+  assert.equal(lines.length, plan.lines.length, 'replace=line: the re-sent lines replace the stored ones instead of being added');
   assert.equal(await f.adapter.findExisting(nsPlan()), null, 'an unknown key is simply not there');
   const bill = await f.adapter.post(nsBillPlan());
   assert.equal(bill.status, 'posted');

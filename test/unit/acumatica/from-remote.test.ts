@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cookieHeader } from '../../../main/core/adapters/acumatica/auth';
+import { httpErrorText, loginError } from '../../../main/core/adapters/acumatica/errors';
 import { erpIdOf, errorsToReasons, fieldErrors, matchingIds, rowsToReference, textOf } from '../../../main/core/adapters/acumatica/from-remote';
 import { bestVersion } from '../../../main/core/adapters/acumatica/probe';
 import { parseFilter } from '../../../main/simulators/acumatica/odata';
@@ -68,4 +69,16 @@ test('simulator: $filter equality with doubled quotes and and; amounts with too 
   assert.equal(toMinor(-0.5, 'USD'), -50);
   assert.match(String(toMinor(1.005, 'EUR')), /more than 2 decimal places/);
   assert.match(String(toMinor(10.5, 'JPY')), /more than 0 decimal places/);
+});
+
+test('HttpError bodies: the inner exception is read when the outer message is generic; only a refusal naming the tenant key allows the `company` retry', () => {
+  const body = JSON.stringify({ message: 'An error has occurred.', exceptionMessage: 'Error: Inserting record raised an error.', exceptionType: 'PX.Data.PXException', stackTrace: null, innerException: { message: 'An error has occurred.', exceptionMessage: "The financial period '10-2026' is closed." } });
+  assert.equal(httpErrorText(body), "Error: Inserting record raised an error. The financial period '10-2026' is closed.");
+  assert.equal(httpErrorText(JSON.stringify({ message: 'An error has occurred.', innerException: null })), 'An error has occurred.');
+  const who = { username: 'u', tenant: 'Company' };
+  const refusedKey = (status: number, exceptionMessage: string) => loginError(status, JSON.stringify({ message: 'An error has occurred.', exceptionMessage }), who).details?.tenantKeyRefused;
+  assert.equal(refusedKey(500, 'Company must be specified.'), true);
+  assert.equal(refusedKey(400, 'The request is invalid.'), true);
+  assert.equal(refusedKey(500, 'Invalid credentials. Please try again.'), false);
+  assert.equal(refusedKey(500, 'Invalid credentials for tenant Company.'), false);
 });

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { amountValue, eidPath, toNetSuiteRecord, type IdLookup } from '../../../main/core/adapters/netsuite/to-remote';
 import { errorToReasons, internalIdFromLocation } from '../../../main/core/adapters/netsuite/from-remote';
 import { refRow, toReferenceItem } from '../../../main/core/adapters/netsuite/reference';
-import { errorBodyOf, isConcurrencyRefusal } from '../../../main/core/adapters/netsuite/errors';
+import { detailsText, errorBodyOf, isConcurrencyRefusal } from '../../../main/core/adapters/netsuite/errors';
+import { suiteqlPageSchema, tokenResponseSchema } from '../../../main/core/adapters/netsuite/schemas';
 import { netsuiteTargetSchema } from '../../../shared/schemas/systems/netsuite';
 import { nsBillPlan, nsLine, nsPlan } from '../../helpers/netsuite-context';
 
@@ -118,4 +119,19 @@ test('settings: account ids with sandbox suffixes pass, cleared form fields mean
   assert.deepEqual([s.auth, s.scope, s.concurrencyLimit, s.pageSize, s.tokenRenewSeconds], ['oauth2', 'rest_webservices', 2, 1000, 300]);
   assert.equal(netsuiteTargetSchema.safeParse({ system: 'netsuite', accountId: '1234567.SB1' }).success, false);
   assert.equal(netsuiteTargetSchema.safeParse({ system: 'netsuite', accountId: '1', subsidiary: 'Europe' }).success, false);
+});
+
+test('documented variations are read: expires_in as text or absent, SuiteQL counts as text, "more" from a next link, o:errorHeader', () => {
+  assert.equal(tokenResponseSchema.parse({ access_token: 'a', expires_in: '3600', token_type: 'bearer' }).expires_in, 3600);
+  assert.equal(tokenResponseSchema.parse({ access_token: 'a' }).expires_in, 3600, 'the documented 60 minutes when left out');
+  const page = (extra: Record<string, unknown>) => suiteqlPageSchema.parse({ items: [{ links: [], id: '1' }], ...extra });
+  assert.deepEqual([page({ hasMore: true }).hasMore, page({ hasMore: false, links: [{ rel: 'next', href: 'x' }] }).hasMore], [true, false], 'hasMore wins when present');
+  assert.equal(page({ links: [{ rel: 'self', href: 's' }, { rel: 'next', href: 'n' }] }).hasMore, true);
+  assert.equal(page({ count: '1', offset: '0', totalResults: '3' }).hasMore, true);
+  assert.equal(page({ count: 1, offset: 2, totalResults: 3, links: [] }).hasMore, false);
+  assert.deepEqual(suiteqlPageSchema.parse({ items: [], hasMore: false, count: 0, offset: 0, totalResults: 0 }).items, [], 'an empty result');
+  const body = errorBodyOf(JSON.stringify({ type: 't', title: 'Bad Request', status: '400', 'o:errorDetails': [{ detail: 'SuiteQL needs Prefer: transient.', 'o:errorCode': 'INVALID_HEADER', 'o:errorHeader': 'Prefer' }] }));
+  assert.ok(body);
+  assert.equal(detailsText(body), 'SuiteQL needs Prefer: transient. (INVALID_HEADER at Prefer)');
+  assert.equal(errorBodyOf(JSON.stringify({ title: 'Not Found', status: 404, 'o:errorDetails': null }))?.title, 'Not Found');
 });

@@ -3,7 +3,7 @@
 // closes it, so no licensed API-user slot is left occupied. Also the port both sign-in kinds implement
 // (OAuth 2.0 lives in oauth.ts). A rejected session is renewed once by the client; a second refusal is final.
 import type { AcumaticaTargetSettings } from '../../../../shared/schemas/systems/acumatica';
-import { ConnectorError } from '../../errors';
+import { ConnectorError, isConnectorError } from '../../errors';
 import { registerSecret } from '../../redact';
 import { looksLikeHtml, type HttpResponse } from '../http';
 import { withRetry } from '../retry';
@@ -64,9 +64,8 @@ export function createCookieAuth(settings: AcumaticaTargetSettings, ctx: Adapter
   let opening: Promise<AuthLease> | null = null;
   let closing: Promise<void> | null = null;
 
-  async function loginOnce(): Promise<AuthLease> {
-    const password = await readSecret(ctx, 'password');
-    const body = JSON.stringify({ name: settings.username, password, ...(settings.tenant ? { tenant: settings.tenant } : {}), ...(settings.branch ? { branch: settings.branch } : {}) });
+  async function loginAs(password: string, tenantKey: 'tenant' | 'company'): Promise<AuthLease> {
+    const body = JSON.stringify({ name: settings.username, password, ...(settings.tenant ? { [tenantKey]: settings.tenant } : {}), ...(settings.branch ? { branch: settings.branch } : {}) });
     let res: HttpResponse;
     try {
       res = await transport({ method: 'POST', url: `${base}/entity/auth/login`, headers: { 'content-type': 'application/json', accept: 'application/json' }, body });
@@ -80,6 +79,18 @@ export function createCookieAuth(settings: AcumaticaTargetSettings, ctx: Adapter
     for (const part of cookies.split('; ')) registerSecret(part.slice(part.indexOf('=') + 1));
     ctx.logger.info('Acumatica session opened', { user: settings.username, tenant: settings.tenant });
     return { headers: { cookie: cookies }, generation: ++generation };
+  }
+
+  async function loginOnce(): Promise<AuthLease> {
+    const password = await readSecret(ctx, 'password');
+    try {
+      return await loginAs(password, 'tenant');
+    } catch (e) {
+      // Older instances read the tenant under the earlier key `company` (§2a): one more try with it, only
+      // when the refusal was about the request or the company, never after "Invalid credentials".
+      if (!settings.tenant || !isConnectorError(e) || e.details?.tenantKeyRefused !== true) throw e;
+      return loginAs(password, 'company');
+    }
   }
 
   function open(): Promise<AuthLease> {

@@ -14,7 +14,10 @@ export function httpErrorText(body: string): string {
     if (parsed.success) {
       const e = parsed.data;
       const model = e.modelState ? Object.entries(e.modelState).map(([k, v]) => `${k}: ${v.join(' ')}`).join('; ') : '';
-      const text = [e.exceptionMessage ?? e.message, model].filter(Boolean).join(' ');
+      // The outer message is often generic ("An error has occurred."); the inner exception says what failed.
+      const inner = e.innerException?.exceptionMessage ?? e.innerException?.message;
+      const outer = e.exceptionMessage ?? e.message;
+      const text = [outer, inner && inner !== outer ? inner : '', model].filter(Boolean).join(' ');
       if (text) return text;
     }
   } catch {
@@ -32,16 +35,21 @@ export interface LoginWho {
 }
 
 /** A failed POST /entity/auth/login, from its status and body (or the error `send` threw for a 5xx). */
+/** A refusal that may mean "this instance wants the tenant as `company`" (a 400, or words about the company). */
+const TENANT_KEY = /\b(company|tenant)\b/i;
+const BAD_CREDENTIALS = /invalid credentials|user name or password|incorrect (user|password)|locked out/i;
+
 export function loginError(status: number, body: string, who: LoginWho): ConnectorError {
   const text = httpErrorText(body);
+  const tenantKeyRefused = status === 400 || (TENANT_KEY.test(text) && !BAD_CREDENTIALS.test(text));
   if (status === 429 || LICENCE.test(text)) {
     return new ConnectorError('RATE_LIMITED', `Acumatica refused the sign-in: the licence's API users or request limit is reached (${text || `HTTP ${status}`}); retrying later`, { ...sys, httpStatus: status, retryable: true });
   }
   if (status === 401 || status === 403 || CREDENTIALS.test(text)) {
     const tenant = who.tenant ? ` in tenant "${who.tenant}"` : '';
-    return new ConnectorError('AUTH_FAILED', `Acumatica refused the sign-in of user "${who.username}"${tenant}: ${text || `HTTP ${status}`} — check the user name, password, tenant and branch`, { ...sys, httpStatus: status, retryable: false, details: { step: 'signin' } });
+    return new ConnectorError('AUTH_FAILED', `Acumatica refused the sign-in of user "${who.username}"${tenant}: ${text || `HTTP ${status}`} — check the user name, password, tenant and branch`, { ...sys, httpStatus: status, retryable: false, details: { step: 'signin', tenantKeyRefused } });
   }
-  return new ConnectorError('REMOTE_PROTOCOL', `Acumatica answered the sign-in with HTTP ${status}${text ? `: ${text}` : ''}`, { ...sys, httpStatus: status, retryable: false });
+  return new ConnectorError('REMOTE_PROTOCOL', `Acumatica answered the sign-in with HTTP ${status}${text ? `: ${text}` : ''}`, { ...sys, httpStatus: status, retryable: false, details: { step: 'signin', tenantKeyRefused } });
 }
 
 /** `send` throws 429 and 5xx before the body can be read; at sign-in they mean the licence or a refusal. */

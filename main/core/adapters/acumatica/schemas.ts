@@ -23,6 +23,7 @@ export const httpErrorSchema = z
     exceptionMessage: z.string().optional(),
     exceptionType: z.string().optional(),
     modelState: z.record(z.string(), z.array(z.string())).optional(),
+    innerException: z.object({ message: z.string().optional(), exceptionMessage: z.string().optional() }).passthrough().nullish(),
   })
   .passthrough();
 export type AcuHttpError = z.infer<typeof httpErrorSchema>;

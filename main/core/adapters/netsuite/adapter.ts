@@ -13,7 +13,7 @@ import { errorToReasons, internalIdFromLocation } from './from-remote';
 import { runNetSuiteTest } from './probe';
 import { IdMaps, REF_ORDER, REF_QUERIES, refRow, toReferenceItem } from './reference';
 import { NETSUITE_SYSTEM, recordIdSchema } from './schemas';
-import { eidPath, NETSUITE_MEMO_MAX, recordTypeFor, toNetSuiteRecord, type IdLookup } from './to-remote';
+import { eidPath, NETSUITE_MEMO_MAX, recordTypeFor, SUBLIST, toNetSuiteRecord, type IdLookup } from './to-remote';
 
 const sys = { system: NETSUITE_SYSTEM };
 /** Maps older than this are re-read once before a code is called missing (a vendor added mid-run). */
@@ -97,8 +97,8 @@ export function createNetSuiteTarget(settings: NetSuiteTargetSettings, ctx: Adap
       }
       if (!mapped.ok) return { status: 'rejected', reasons: mapped.reasons };
       const what = `${mapped.type} ${plan.idempotencyKey}`;
-      // Upsert: a second PUT with the same external id updates the one record instead of adding another.
-      const a = await client.call({ method: 'PUT', path: eidPath(mapped.type, plan.idempotencyKey), body: mapped.body, write: true });
+      // Upsert: a second PUT with the same external id updates the one record (its lines replaced) instead of adding another.
+      const a = await client.call({ method: 'PUT', path: eidPath(mapped.type, plan.idempotencyKey), query: { replace: SUBLIST[mapped.type] }, body: mapped.body, write: true });
       if (a.status >= 200 && a.status < 300) {
         const erpId = internalIdFromLocation(a.headers.get('location'));
         if (!erpId) throw new ConnectorError('REMOTE_PROTOCOL', `NetSuite accepted ${what} (HTTP ${a.status}) but named no record in its Location header; looking it up by external id`, { ...sys, retryable: true, uncertain: true });

@@ -23,7 +23,7 @@ export function errorBodyOf(text: string): NetSuiteErrorBody | null {
 /** "detail (CODE at path)" for each error detail; the title when there are none. */
 export function detailsText(body: NetSuiteErrorBody): string {
   const parts = body['o:errorDetails'].map((d) => {
-    const where = d['o:errorPath'] ?? d['o:errorQueryParam'];
+    const where = d['o:errorPath'] ?? d['o:errorQueryParam'] ?? d['o:errorHeader'];
     const tag = [d['o:errorCode'], where ? `at ${where}` : ''].filter(Boolean).join(' ');
     return `${d.detail.trim() || body.title || 'no detail given'}${tag ? ` (${tag})` : ''}`;
   });

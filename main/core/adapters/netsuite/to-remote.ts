@@ -13,6 +13,12 @@ export const recordTypeFor = (plan: Pick<PostingPlan, 'kind'>): NetSuiteRecordTy
 /** REST path of the upsert / look-up by external id. The key is [A-Z0-9-] only, so it needs no escaping. */
 export const eidPath = (type: NetSuiteRecordType, externalId: string): string => `/record/v1/${type}/eid:${encodeURIComponent(externalId)}`;
 
+/**
+ * The sublist each record type carries our lines in. The upsert names it in `replace=`: without it, a PUT that
+ * updates an existing record adds the sent lines to the ones already there (doubling a re-sent document).
+ */
+export const SUBLIST: Record<NetSuiteRecordType, 'line' | 'expense'> = { journalEntry: 'line', vendorBill: 'expense' };
+
 /** NetSuite's memo fields take 4,000 characters at most. */
 export const NETSUITE_MEMO_MAX = 4000;
 
