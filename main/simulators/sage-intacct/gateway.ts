@@ -18,6 +18,8 @@ export interface GatewayReply {
   duplicates: number;
   invalidSession: boolean;
   authFailed: boolean;
+  /** The login's user ID or password was wrong (what `signin401` answers with HTTP 401). */
+  signinFailed: boolean;
   mixedSession: boolean;
 }
 
@@ -26,7 +28,7 @@ const e6 = (description2: string): IntacctError => ({ errorno: 'XL03000006', des
 const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, '+00:00');
 
 export function handleGateway(xml: string, state: SageIntacctSimState, sessionEndpoint: string): GatewayReply {
-  const reply: GatewayReply = { body: '', committed: false, verbs: [], created: 0, rejected: 0, duplicates: 0, invalidSession: false, authFailed: false, mixedSession: false };
+  const reply: GatewayReply = { body: '', committed: false, verbs: [], created: 0, rejected: 0, duplicates: 0, invalidSession: false, authFailed: false, signinFailed: false, mixedSession: false };
   const controlOut: XmlNode = { status: 'failure', senderid: '', controlid: '', uniqueid: 'false', dtdversion: '3.0' };
   const done = (response: XmlNode) => ((reply.body = buildXml({ response })), reply);
 
@@ -60,7 +62,10 @@ export function handleGateway(xml: string, state: SageIntacctSimState, sessionEn
   if (login) {
     const companyId = textOf(login.companyid);
     const user = state.users.get(`${companyId}|${textOf(login.userid)}`);
-    if (!user || user.password !== textOf(login.password)) authErr = e6('Sign-in information is incorrect. Please check your request.');
+    if (!user || user.password !== textOf(login.password)) {
+      authErr = e6('Sign-in information is incorrect. Please check your request.');
+      reply.signinFailed = true;
+    }
     else session = { id: '', companyId, userId: textOf(login.userid), locationId: textOf(login.locationid), expiresAt: now.getTime() + state.sessionDurationMs };
   } else {
     const known = state.sessions.get(textOf(authNode?.sessionid));

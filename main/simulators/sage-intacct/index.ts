@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dropAfterCommit, loopbackLifecycle, type ErpSimulator } from '../loopback';
 import { seeded } from '../prng';
+import { buildXml } from '../../core/adapters/xml';
 import { handleGateway } from './gateway';
 import { SageIntacctSimState, type SimMaster } from './state';
 
@@ -26,6 +27,11 @@ export interface SageIntacctSimFaults {
   timeoutAfterCommit: number;
   /** Upcoming committing requests that are processed, then lose their socket without an answer. */
   dropAfterCommit: number;
+  /**
+   * A wrong user sign-in answered HTTP 401 with a control-level XMLGW_JPP0002 body, the other shape the
+   * SDK fixtures show (RequestHandlerTest), instead of the 200 authentication failure.
+   */
+  signin401: boolean;
 }
 
 export interface SageIntacctSimOptions {
@@ -64,6 +70,8 @@ export interface SageIntacctSimStats {
   dropped: number;
 }
 
+const SIGNIN_401_BODY = buildXml({ response: { control: { status: 'failure' }, errormessage: { error: { errorno: 'XMLGW_JPP0002', description: 'Sign-in information is incorrect. Please check your request.' } } } });
+
 export type SageIntacctSimulator = ErpSimulator<SageIntacctSimState, SageIntacctSimFaults, SageIntacctSimStats>;
 
 export function createSageIntacctSimulator(opts: SageIntacctSimOptions = {}): SageIntacctSimulator {
@@ -76,7 +84,7 @@ export function createSageIntacctSimulator(opts: SageIntacctSimOptions = {}): Sa
   if (opts.baseCurrency) state.baseCurrency = opts.baseCurrency;
   if (opts.sessionDurationMs) state.sessionDurationMs = opts.sessionDurationMs;
 
-  const faults: SageIntacctSimFaults = { latencyMs: 0, rate429: 0, retryAfterSeconds: 1, rate5xx: 0, timeoutAfterCommit: 0, dropAfterCommit: 0, ...opts.faults };
+  const faults: SageIntacctSimFaults = { latencyMs: 0, rate429: 0, retryAfterSeconds: 1, rate5xx: 0, timeoutAfterCommit: 0, dropAfterCommit: 0, signin401: false, ...opts.faults };
   const stats: SageIntacctSimStats = {
     requests: 0, byPath: {}, functions: {}, created: 0, rejected: 0, duplicatesRefused: 0, invalidSessions: 0, authFailures: 0, mixedSession: 0, injected429: 0, injected5xx: 0, injected524: 0, dropped: 0,
   };
@@ -113,6 +121,10 @@ export function createSageIntacctSimulator(opts: SageIntacctSimOptions = {}): Sa
     if (reply.invalidSession) stats.invalidSessions++;
     if (reply.authFailed) stats.authFailures++;
     if (reply.mixedSession) stats.mixedSession++;
+    if (reply.signinFailed && faults.signin401) {
+      res.writeHead(401, { 'content-type': 'text/xml; encoding="UTF-8"' }).end(SIGNIN_401_BODY);
+      return;
+    }
     if (reply.committed && dropAfterCommit(req, faults, stats)) return;
     if (reply.committed && faults.timeoutAfterCommit > 0) {
       faults.timeoutAfterCommit--;

@@ -20,6 +20,8 @@ const NODES: Record<string, Record<string, (s: SageX3SimState) => Array<Record<s
 };
 
 const gqlError = (message: string): GraphqlReply => ({ status: 200, json: { errors: [{ message }] } });
+/** A request the schema rejects (unknown field/argument): GraphQL over HTTP lets servers say 400. */
+const invalid = (message: string, status: number): GraphqlReply => ({ status, json: { errors: [{ message }] } });
 
 const cursorOf = (i: number) => Buffer.from(`#${i}`).toString('base64url');
 const indexOf = (cursor: string) => {
@@ -41,7 +43,11 @@ function selected(query: string): Set<string> | null {
   return names;
 }
 
-export function handleGraphql(body: string, state: SageX3SimState, maxFirst: number): GraphqlReply {
+/**
+ * `cursorPaging` false plays a schema with only the documented `query(first)` form: cursor arguments or
+ * fields are refused the way a GraphQL server refuses unknown ones.
+ */
+export function handleGraphql(body: string, state: SageX3SimState, maxFirst: number, cursorPaging = true, validationStatus = 200): GraphqlReply {
   let req: { query?: unknown; variables?: unknown };
   try {
     req = JSON.parse(body) as typeof req;
@@ -55,6 +61,10 @@ export function handleGraphql(body: string, state: SageX3SimState, maxFirst: num
   const [, pkg = '', node = ''] = m;
   const list = NODES[pkg]?.[node];
   if (!list) return gqlError(`Cannot query field "${NODES[pkg] ? node : pkg}" on type "${NODES[pkg] ? pkg : 'Query'}".`);
+  if (!cursorPaging) {
+    if (/\bafter\s*:/.test(query)) return invalid('Unknown argument "after" on field "query".', validationStatus);
+    if (/\b(pageInfo|cursor)\b/.test(query)) return invalid(`Cannot query field "${/\bpageInfo\b/.test(query) ? 'pageInfo' : 'cursor'}" on type "${node}Connection".`, validationStatus);
+  }
   const fields = selected(query);
   const rows = list(state).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   const first = Math.min(maxFirst, Math.max(1, Number(vars.first) || 20));
@@ -62,7 +72,12 @@ export function handleGraphql(body: string, state: SageX3SimState, maxFirst: num
   if (after === null) return gqlError('Invalid cursor');
   const start = after + 1;
   const page = rows.slice(start, start + first);
-  const edges = page.map((r, i) => ({ cursor: cursorOf(start + i), node: fields ? Object.fromEntries(Object.entries(r).filter(([k]) => fields.has(k))) : r }));
+  const pick = (r: Record<string, unknown>) => (fields ? Object.fromEntries(Object.entries(r).filter(([k]) => fields.has(k))) : r);
+  if (!cursorPaging) {
+    const conn = { ...(/\btotalCount\b/.test(query) ? { totalCount: rows.length } : {}), edges: page.map((r) => ({ node: pick(r) })) };
+    return { status: 200, json: { data: { [pkg]: { [node]: { query: conn } } } } };
+  }
+  const edges = page.map((r, i) => ({ cursor: cursorOf(start + i), node: pick(r) }));
   const hasNextPage = start + first < rows.length;
   const data = { [pkg]: { [node]: { query: { edges, pageInfo: { endCursor: edges.at(-1)?.cursor ?? null, hasNextPage } } } } };
   return { status: 200, json: { data } };

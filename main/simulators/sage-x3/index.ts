@@ -62,6 +62,10 @@ export interface SageX3SimOptions {
   /** api1 page size when `count` is absent, and the server's cap on `count`. */
   defaultCount?: number;
   maxCount?: number;
+  /** false: GraphQL offers only `query(first)` (no after / cursor / pageInfo), as Sage's samples use it. */
+  graphqlCursorPaging?: boolean;
+  /** HTTP status of GraphQL validation errors (200, or 400 as GraphQL over HTTP allows). */
+  graphqlValidationStatus?: number;
   faults?: Partial<SageX3SimFaults>;
 }
 
@@ -174,7 +178,7 @@ export function createSageX3Simulator(opts: SageX3SimOptions = {}): SageX3Simula
       // Self-hosted Syracuse routes GraphQL by the x-xtrem-endpoint header.
       if (gqlSurface === 'xtrem' && req.headers['x-xtrem-endpoint'] !== state.folder) return json(res, 200, { errors: [{ message: `Endpoint "${String(req.headers['x-xtrem-endpoint'] ?? '')}" not found` }] });
       stats.graphql++;
-      const r = handleGraphql(body, state, restCfg.maxCount);
+      const r = handleGraphql(body, state, restCfg.maxCount, opts.graphqlCursorPaging ?? true, opts.graphqlValidationStatus ?? 200);
       return json(res, r.status, r.json);
     }
     if (!(await authorized(req, res, 'syracuse'))) return;

@@ -85,6 +85,20 @@ test('a wrong user password is a plain AUTH_FAILED, not retried, without secrets
   }
 });
 
+test('a wrong user password answered HTTP 401 with an XMLGW_JPP0002 body is read as the same sign-in failure', async () => {
+  const f = await startIntacctFixture({ secrets: { ...IA_SECRETS, userPassword: 'Wrong-pass-123' }, sim: { faults: { signin401: true } } });
+  try {
+    await assert.rejects(f.adapter.post(plan()), (e: unknown) => {
+      assert.ok(isConnectorError(e) && e.code === 'AUTH_FAILED' && !e.retryable && !e.uncertain && e.details?.problem === 'signin', String(e));
+      assertNoSecrets(f, e);
+      return true;
+    });
+    assert.equal(f.sim.stats.requests, 1);
+  } finally {
+    await f.stop();
+  }
+});
+
 test('a wrong sender password is AUTH_FAILED; a sender not authorised in the company is CONFIG_INVALID', async () => {
   const wrong = await startIntacctFixture({ secrets: { ...IA_SECRETS, senderPassword: 'Nope-sender-1' } });
   try {

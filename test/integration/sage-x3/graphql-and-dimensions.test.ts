@@ -37,6 +37,25 @@ test('GraphQL reads follow cursors to the last page and map every dimension type
   }
 });
 
+test('a GraphQL schema without cursor paging (Sage samples pass `first` only): each list is read in one plain query', async () => {
+  // Validation errors answered HTTP 400 + { errors } (GraphQL over HTTP) are read like 200 ones.
+  const w = await startAuthWorld({ settings: gql, secrets: { appSecret: APP.secret }, sim: { accounts: many, graphqlCursorPaging: false, graphqlValidationStatus: 400, maxCount: 20_000 } });
+  try {
+    const all = (await readAll(w.adapter.readReference())).flat();
+    assert.equal(all.filter((i) => i.kind === 'account').length, 45);
+    assert.equal(all.filter((i) => i.kind === 'supplier').length, 3);
+  } finally {
+    await w.stop();
+  }
+  // A server that caps `first` below the list and offers no cursor: an error, never a shortened list.
+  const capped = await startAuthWorld({ settings: gql, secrets: { appSecret: APP.secret }, sim: { accounts: many, graphqlCursorPaging: false, maxCount: 10 } });
+  try {
+    await assert.rejects(readAll(capped.adapter.readReference()), (e: unknown) => isConnectorError(e) && e.code === 'REMOTE_PROTOCOL' && /returned 10 of 45 GL accounts/.test(e.message));
+  } finally {
+    await capped.stop();
+  }
+});
+
 test('GraphQL change detection: the next refresh notes what X3 changed since the last one', async () => {
   const w = await startAuthWorld({ settings: gql, secrets: { appSecret: APP.secret } });
   try {

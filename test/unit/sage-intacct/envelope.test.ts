@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildRequest, fieldOf, parseResponse, stripSupportId } from '../../../main/core/adapters/sage-intacct/envelope';
-import { authProblem } from '../../../main/core/adapters/sage-intacct/errors';
+import { authProblem, controlError } from '../../../main/core/adapters/sage-intacct/errors';
 import { parseXml } from '../../../main/core/adapters/xml';
 
 const control = { senderId: 'SND', senderPassword: 'sp&<x', controlId: 'req-1', uniqueId: true };
@@ -74,4 +74,27 @@ test('malformed or foreign answers are REMOTE_PROTOCOL errors; Support ID suffix
   assert.throws(() => parseResponse('<response><control>'), /malformed/);
   assert.throws(() => parseResponse('<other/>'), /without a response\/control status/);
   assert.equal(stripSupportId('Invalid Vendor \'V9\' specified. [Support ID: Abc%7EDe]'), "Invalid Vendor 'V9' specified.");
+});
+
+const who = { senderId: 'SND', companyId: 'C', userId: 'u', locationId: '' };
+
+test('HTTP 401 body of the SDK fixtures (control failure, XMLGW_JPP0002, description only) is a sign-in failure', () => {
+  const r = parseResponse('\uFEFF<?xml version="1.0" encoding="UTF-8"?>\n<response>\n  <control>\n    <status>failure</status>\n  </control>\n  <errormessage>\n    <error>\n      <errorno>XMLGW_JPP0002</errorno>\n      <description>Sign-in information is incorrect. Please check your request.</description>\n    </error>\n  </errormessage>\n</response>');
+  assert.equal(r.control.status, 'failure');
+  assert.deepEqual(r.control.errors, [{ errorno: 'XMLGW_JPP0002', description: 'Sign-in information is incorrect. Please check your request.', description2: '', correction: '' }]);
+  const e = controlError(r, who);
+  assert.equal(e.code, 'AUTH_FAILED');
+  assert.equal(e.details?.problem, 'signin');
+});
+
+test('tolerated variations: an empty readByQuery page, extra elements and attributes, upper-case status, numbers as text', () => {
+  const r = parseResponse(
+    ok(
+      '<result><status>SUCCESS</status><function>readByQuery</function><controlid>x</controlid><data listtype="department" count="0" totalcount="0" numremaining="0" resultId=""/></result>' +
+        '<result><status>success</status><function>query</function><controlid>y</controlid><data listtype="GLBATCH" totalcount="1" offset="0" count="1" numremaining="0"><GLBATCH><RECORDNO> 77 </RECORDNO><REFERENCENO>K</REFERENCENO><EXTRA a="1">z</EXTRA></GLBATCH></data><unexpected/></result>',
+      '<authentication><status>success</status><userid>u</userid><companyid>C</companyid><locationid></locationid><sessiontimestamp>2030-01-01T08:00:00-08:00</sessiontimestamp><sessiontimeout>2030-01-01T10:00:00-08:00</sessiontimeout></authentication>',
+    ),
+  );
+  assert.deepEqual(r.results.map((x) => [x.status, x.data?.rows.length, x.data?.attrs.numremaining]), [['success', 0, '0'], ['success', 1, '0']]);
+  assert.equal(fieldOf(r.results[1]!.data!.rows[0]!, 'RECORDNO'), '77');
 });

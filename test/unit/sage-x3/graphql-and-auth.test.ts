@@ -6,7 +6,8 @@ import { jwtVerify } from 'jose';
 import { sageX3TargetSchema, x3DimensionTypes } from '../../../shared/schemas/systems/sage-x3';
 import { connectedAppGrant } from '../../../main/core/adapters/sage-x3/auth';
 import { graphqlErrors, tokenEndpointError } from '../../../main/core/adapters/sage-x3/errors';
-import { codeOf, listQuery, nodeToReference, readPage } from '../../../main/core/adapters/sage-x3/graphql-reads';
+import { codeOf, lacksCursorPaging, listQuery, nodeToReference, readPage } from '../../../main/core/adapters/sage-x3/graphql-reads';
+import { tokenResponseSchema } from '../../../main/core/adapters/sage-x3/schemas';
 import { unknownDimensionTypes } from '../../../main/core/adapters/sage-x3/reference';
 import { dimensionFieldCodes, unconfiguredDimensions } from '../../../main/core/adapters/sage-x3/to-remote';
 import { accessLifetimeMs } from '../../../main/core/adapters/sage-x3/token-grants';
@@ -17,11 +18,29 @@ const dims = x3DimensionTypes({ dimensionTypes: ['costCenter=CCT', 'department=D
 
 test('a GraphQL page gives its nodes and the next cursor only while hasNextPage is true', () => {
   const data = { x3MasterData: { supplier: { query: { edges: [{ cursor: 'c1', node: { code: { code: 'S1' } } }, { cursor: 'c2', node: { code: { code: 'S2' } } }], pageInfo: { endCursor: 'c2', hasNextPage: true } } } } };
-  assert.deepEqual(readPage('supplier', data), { nodes: [{ code: { code: 'S1' } }, { code: { code: 'S2' } }], next: 'c2' });
+  assert.deepEqual(readPage('supplier', data), { nodes: [{ code: { code: 'S1' } }, { code: { code: 'S2' } }], next: 'c2', totalCount: null });
   data.x3MasterData.supplier.query.pageInfo.hasNextPage = false;
   assert.equal(readPage('supplier', data).next, null);
   assert.throws(() => readPage('account', data), /x3FinanceData\.account\.query\.edges/);
   assert.match(listQuery('dimension'), /x3FinanceData \{ dimension \{ query\(first: \$first, after: \$after\) \{ edges \{ cursor node \{/);
+});
+
+test('a GraphQL page without pageInfo: a full page goes on from the last edge cursor, a short one ends, a full one without cursor fails', () => {
+  const page = (edges: unknown[]) => ({ x3MasterData: { supplier: { query: { edges } } } });
+  assert.deepEqual(readPage('supplier', page([{ cursor: 'c1', node: { code: 'S1' } }, { cursor: 'c2', node: { code: 'S2' } }]), 2).next, 'c2');
+  assert.equal(readPage('supplier', page([{ cursor: 'c1', node: { code: 'S1' } }]), 2).next, null);
+  assert.equal(readPage('supplier', page([]), 2).next, null, 'an empty page ends the list');
+  assert.throws(() => readPage('supplier', page([{ node: { code: 'S1' } }, { node: { code: 'S2' } }]), 2), /full page of suppliers but no cursor/);
+  assert.match(listQuery('supplier', false), /query\(first: \$first\) \{ totalCount edges \{ node \{ code \{ code \}/);
+  assert.equal(readPage('supplier', { x3MasterData: { supplier: { query: { totalCount: '7', edges: [] } } } }).totalCount, 7);
+  assert.ok(lacksCursorPaging('Cannot query field "pageInfo" on type "SupplierConnection".') && lacksCursorPaging('Unknown argument "after" on field "query".'));
+  assert.equal(lacksCursorPaging('Cannot query field "companyName1" on type "Supplier".'), false);
+});
+
+test('token answers: OAuth2 snake_case, and camelCase spellings (X3 Services field names are undocumented)', () => {
+  assert.deepEqual(tokenResponseSchema.parse({ access_token: 'a', expires_in: '300', refresh_token: 'r', extra: 1 }), { access_token: 'a', expires_in: 300, refresh_token: 'r' });
+  assert.deepEqual(tokenResponseSchema.parse({ accessToken: 'a', refreshToken: 'r', expiresIn: 300 }), { access_token: 'a', refresh_token: 'r', expires_in: 300 });
+  assert.equal(tokenResponseSchema.safeParse({ token: 'x' }).success, false);
 });
 
 test('GraphQL nodes become reference items; dimension values land under the configured name', () => {

@@ -41,7 +41,8 @@ export function createX3Client(settings: SageX3TargetSettings, ctx: AdapterConte
   const graphqlUrl = settings.graphqlUrl.trim() || baseUrl + GRAPHQL_PATH;
   const timeoutMs = settings.requestTimeoutMs;
 
-  async function call(method: 'GET' | 'POST', url: string, headers: Record<string, string>, body: string | undefined, what: string, via: X3Auth = auth()): Promise<HttpResponse> {
+  /** `graphqlBody`: a 400 is handed back (GraphQL servers may answer validation errors with 400 + `errors`). */
+  async function call(method: 'GET' | 'POST', url: string, headers: Record<string, string>, body: string | undefined, what: string, via: X3Auth = auth(), graphqlBody = false): Promise<HttpResponse> {
     for (let attempt = 1; ; attempt++) {
       const authorization = await via.header();
       const res = await ctx.limiter.run(() =>
@@ -51,7 +52,7 @@ export function createX3Client(settings: SageX3TargetSettings, ctx: AdapterConte
         ctx.note({ action: 'auth', outcome: 'renewed_after_401', message: `Sage X3 refused the ${via.kind} token for the ${what}; obtained a new one and repeated the call once` });
         continue;
       }
-      if (res.status >= 400) throw httpStatusError(res.status, res.text, what, settings.username, res.correlationId, via.kind);
+      if (res.status >= 400 && !(graphqlBody && res.status === 400)) throw httpStatusError(res.status, res.text, what, settings.username, res.correlationId, via.kind);
       return res;
     }
   }
@@ -63,17 +64,20 @@ export function createX3Client(settings: SageX3TargetSettings, ctx: AdapterConte
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', ...(via.kind === 'x3Services' ? {} : { 'x-xtrem-endpoint': settings.folder }) };
     return withRetry(
       async () => {
-        const res = await call('POST', graphqlUrl, headers, JSON.stringify({ query, variables }), `GraphQL ${what} query`, via).catch((e: unknown) => {
+        const res = await call('POST', graphqlUrl, headers, JSON.stringify({ query, variables }), `GraphQL ${what} query`, via, true).catch((e: unknown) => {
           throw asRead(e);
         });
-        if (looksLikeHtml(res.text)) throw htmlPageError('GraphQL request', false);
+        const refused = () => httpStatusError(res.status, res.text, `GraphQL ${what} query`, settings.username, res.correlationId, via.kind);
+        if (looksLikeHtml(res.text)) throw res.status === 400 ? refused() : htmlPageError('GraphQL request', false);
         let json: unknown;
         try {
           json = JSON.parse(res.text);
         } catch {
+          if (res.status === 400) throw refused();
           throw new ConnectorError('REMOTE_PROTOCOL', 'Sage X3 GraphQL answered with something other than JSON: check the GraphQL URL', { system: X3_SYSTEM, retryable: false });
         }
         const parsed = graphqlResponseSchema.safeParse(json);
+        if (res.status === 400 && !parsed.data?.errors?.length) throw refused();
         if (!parsed.success) throw new ConnectorError('REMOTE_PROTOCOL', 'Sage X3 GraphQL answered without data or errors: check the GraphQL URL', { system: X3_SYSTEM, retryable: false });
         if (parsed.data.errors?.length) throw graphqlErrors(parsed.data.errors.map((e) => e.message), what);
         if (parsed.data.data === undefined || parsed.data.data === null) throw new ConnectorError('REMOTE_PROTOCOL', `Sage X3 GraphQL answered the ${what} query without data`, { system: X3_SYSTEM, retryable: false });

@@ -1,7 +1,8 @@
 // PURE: the GraphQL reference queries and their answers as data. Query shape per Sage's samples:
 // <package> { <node> { query(first, after) { edges { cursor node {…} } pageInfo { endCursor hasNextPage } } } }
-// (cursor paging is [T] in ../shared/api/sage-x3.md). Supplier fields are Sage's published ones; account and
-// dimension field names are inferred, so the mapper accepts a code as text or as { code }.
+// (cursor paging is [T] in ../shared/api/sage-x3.md; Sage's own samples pass `first` only, so a plain
+// `query(first) { edges { node } }` form is kept for schemas without cursors). Supplier fields are Sage's
+// published ones; account and dimension field names are inferred, so the mapper accepts a code as text or as { code }.
 import type { ReferenceItem } from '../../../../shared/schemas/reference';
 import { ConnectorError } from '../../errors';
 import { dimensionNameFor, x3Active } from './from-remote';
@@ -17,22 +18,34 @@ export const GQL_NODES: Record<GqlNodeKind, { pkg: string; node: string; fields:
   dimensionType: { pkg: 'x3FinanceData', node: 'dimensionType', fields: 'code description _updateStamp', label: 'dimension types' },
 };
 
-/** The list query for one node, with $first / $after variables. */
-export function listQuery(kind: GqlNodeKind): string {
+/** The list query for one node: cursor-paged ($first / $after), or the documented plain form ($first only). */
+export function listQuery(kind: GqlNodeKind, paged = true): string {
   const n = GQL_NODES[kind];
+  if (!paged) return `query ($first: Int) { ${n.pkg} { ${n.node} { query(first: $first) { totalCount edges { node { ${n.fields} } } } } } }`;
   return `query ($first: Int, $after: String) { ${n.pkg} { ${n.node} { query(first: $first, after: $after) { edges { cursor node { ${n.fields} } } pageInfo { endCursor hasNextPage } } } } }`;
+}
+
+/** A GraphQL refusal of the cursor arguments/fields themselves: the schema pages with `first` only. */
+export function lacksCursorPaging(message: string): boolean {
+  return /pageInfo|endCursor|hasNextPage|\bcursor\b|argument "?after"?|"after"/i.test(message);
 }
 
 export interface GqlPage {
   nodes: Array<Record<string, unknown>>;
   /** Cursor to ask for the next page with; null when this was the last. */
   next: string | null;
+  /** `totalCount` when the query selected it (the plain form does); null otherwise. */
+  totalCount: number | null;
 }
 
 const obj = (v: unknown): Record<string, unknown> | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
 
-/** Reads `data.<pkg>.<node>.query` into nodes and the next cursor. */
-export function readPage(kind: GqlNodeKind, data: unknown): GqlPage {
+/**
+ * Reads `data.<pkg>.<node>.query` into nodes and the next cursor. Without pageInfo, a full page (`pageSize`
+ * nodes) continues from the last edge cursor; a page that may be cut off but offers no cursor is an error,
+ * never a silently shortened list.
+ */
+export function readPage(kind: GqlNodeKind, data: unknown, pageSize?: number): GqlPage {
   const n = GQL_NODES[kind];
   const conn = obj(obj(obj(obj(data)?.[n.pkg])?.[n.node])?.query);
   const edges = conn?.edges;
@@ -43,7 +56,14 @@ export function readPage(kind: GqlNodeKind, data: unknown): GqlPage {
   const info = obj(conn.pageInfo);
   const lastCursor = [...edges].reverse().map((e) => obj(e)?.cursor).find((c): c is string => typeof c === 'string' && c !== '');
   const endCursor = typeof info?.endCursor === 'string' && info.endCursor ? info.endCursor : (lastCursor ?? null);
-  return { nodes, next: info?.hasNextPage === true && endCursor ? endCursor : null };
+  const total = Number(conn.totalCount);
+  const totalCount = conn.totalCount !== undefined && conn.totalCount !== null && Number.isInteger(total) ? total : null;
+  const more = typeof info?.hasNextPage === 'boolean' ? info.hasNextPage : pageSize !== undefined && edges.length >= pageSize;
+  if (!more) return { nodes, next: null, totalCount };
+  if (!endCursor) {
+    throw new ConnectorError('REMOTE_PROTOCOL', `Sage X3 GraphQL returned a full page of ${n.label} but no cursor to read the rest: raise the page size or switch reads to REST api1`, { system: X3_SYSTEM, retryable: false });
+  }
+  return { nodes, next: endCursor, totalCount };
 }
 
 /** A code given as text, number or a reference object `{ code }`. */

@@ -7,10 +7,12 @@ import { ConnectorError } from '../../errors';
 import type { AdapterContext } from '../types';
 import type { X3Client } from './client';
 import { dimensionTypesIn, resourcesToReference, type X3RefKind } from './from-remote';
-import { codeOf, GQL_NODES, listQuery, nodeToReference, readPage, updateStampOf, type GqlNodeKind } from './graphql-reads';
+import { codeOf, GQL_NODES, lacksCursorPaging, listQuery, nodeToReference, readPage, updateStampOf, type GqlNodeKind } from './graphql-reads';
 import { X3_SYSTEM } from './schemas';
 
 const MAX_PAGES = 100_000;
+/** Page size asked for when the schema cannot page with cursors (one query per list). */
+const PLAIN_FIRST = 10_000;
 const STAMPS = 'referenceStamps';
 
 /** The configured types X3 does not have, as one clear error (null when all exist). */
@@ -50,17 +52,41 @@ export function createReferenceReader(settings: SageX3TargetSettings, client: X3
     }
   }
 
+  // Cleared when the schema refuses cursor arguments/fields: then one plain `query(first)` per node.
+  let cursorPaging = true;
+
   async function* gqlNodes(kind: GqlNodeKind): AsyncGenerator<Array<Record<string, unknown>>> {
+    if (!cursorPaging) return yield* gqlPlain(kind);
     let after: string | null = null;
     const cursors = new Set<string>();
     for (let n = 0; n < MAX_PAGES; n++) {
-      const page = readPage(kind, await client.graphql(listQuery(kind), { first: settings.pageSize, after }, GQL_NODES[kind].label));
+      let data: unknown;
+      try {
+        data = await client.graphql(listQuery(kind), { first: settings.pageSize, after }, GQL_NODES[kind].label);
+      } catch (e) {
+        if (n > 0 || !(e instanceof ConnectorError) || e.code !== 'CONFIG_INVALID' || !lacksCursorPaging(e.message)) throw e;
+        ctx.logger.warn('Sage X3 GraphQL has no cursor paging; reading each list in one plain query', { node: GQL_NODES[kind].label });
+        cursorPaging = false;
+        return yield* gqlPlain(kind);
+      }
+      const page = readPage(kind, data, settings.pageSize);
       if (page.nodes.length) yield page.nodes;
       if (!page.next) return;
       if (cursors.has(page.next)) throw new ConnectorError('REMOTE_PROTOCOL', `Sage X3 GraphQL repeated a cursor while paging ${GQL_NODES[kind].label}`, { system: X3_SYSTEM, retryable: false });
       cursors.add(page.next);
       after = page.next;
     }
+  }
+
+  /** Sage's documented form: `first` only. A full answer may be cut off, so it fails rather than truncates. */
+  async function* gqlPlain(kind: GqlNodeKind): AsyncGenerator<Array<Record<string, unknown>>> {
+    const first = Math.max(settings.pageSize, PLAIN_FIRST);
+    const page = readPage(kind, await client.graphql(listQuery(kind, false), { first }, GQL_NODES[kind].label), first);
+    // The server may cap `first` below what was asked: totalCount tells a cut-off list from a complete one.
+    if (page.totalCount !== null && page.nodes.length < page.totalCount) {
+      throw new ConnectorError('REMOTE_PROTOCOL', `Sage X3 GraphQL returned ${page.nodes.length} of ${page.totalCount} ${GQL_NODES[kind].label} and has no cursor to read the rest: switch reads to REST api1`, { system: X3_SYSTEM, retryable: false });
+    }
+    if (page.nodes.length) yield page.nodes;
   }
 
   async function gqlDimensionTypes(): Promise<string[]> {

@@ -15,14 +15,33 @@ export const GRAPHQL_PATH = '/xtrem/api';
 
 const seconds = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]);
 
-/** A token endpoint's success answer (OAuth2 RFC 6749 §5.1 names; X3 Services uses the same). */
-export const tokenResponseSchema = z.object({
-  access_token: z.string().min(1),
-  token_type: z.string().optional(),
-  expires_in: seconds.optional(),
-  refresh_token: z.string().min(1).optional(),
-  refresh_token_expires_in: seconds.optional(),
-});
+const CAMEL_TOKEN_FIELDS: Record<string, string> = {
+  accessToken: 'access_token',
+  tokenType: 'token_type',
+  expiresIn: 'expires_in',
+  refreshToken: 'refresh_token',
+  refreshTokenExpiresIn: 'refresh_token_expires_in',
+};
+
+/**
+ * A token endpoint's success answer (OAuth2 RFC 6749 §5.1 names). The X3 Services token API's answer
+ * fields are not spelled out in its docs, so camelCase spellings are read too (snake_case wins).
+ */
+export const tokenResponseSchema = z.preprocess(
+  (v) => {
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+    const o = { ...(v as Record<string, unknown>) };
+    for (const [camel, snake] of Object.entries(CAMEL_TOKEN_FIELDS)) if (o[snake] === undefined && o[camel] !== undefined) o[snake] = o[camel];
+    return o;
+  },
+  z.object({
+    access_token: z.string().min(1),
+    token_type: z.string().optional(),
+    expires_in: seconds.optional(),
+    refresh_token: z.string().min(1).optional(),
+    refresh_token_expires_in: seconds.optional(),
+  }),
+);
 
 /** A GraphQL answer: data and/or errors (GraphQL over HTTP). */
 export const graphqlResponseSchema = z.object({
