@@ -11,6 +11,11 @@ export interface HttpRequest {
   body?: string;
   timeoutMs?: number;
   signal?: AbortSignal;
+  /**
+   * A 5xx whose body this accepts is returned instead of thrown: SOAP 1.1 delivers Faults with HTTP 500,
+   * and the Fault's text says what went wrong far better than "unavailable".
+   */
+  readServerErrorBody?: (text: string) => boolean;
 }
 
 export interface HttpResponse {
@@ -35,6 +40,7 @@ const CORRELATION_HEADERS = ['concur-correlationid', 'x-correlation-id', 'x-requ
  * Sends the request and returns the response for 2xx-4xx (except 408/429). Throws ConnectorError for
  * 408/429 (RATE_LIMITED/TIMEOUT), 5xx (UNAVAILABLE) and transport failures. A failure after the
  * request may have reached the server is marked `uncertain` unless the method is a read.
+ * `readServerErrorBody` lets a protocol keep 5xx answers it understands (SOAP Faults).
  */
 export async function send(fetchImpl: HttpFetch, req: HttpRequest): Promise<HttpResponse> {
   const timeout = AbortSignal.timeout(req.timeoutMs ?? 60_000);
@@ -60,7 +66,7 @@ export async function send(fetchImpl: HttpFetch, req: HttpRequest): Promise<Http
     throw new ConnectorError('RATE_LIMITED', `${req.system} is rate limiting requests (HTTP 429)`, { ...base, retryAfterMs: parseRetryAfter(res.headers.get('retry-after')) });
   }
   if (res.status === 408) throw new ConnectorError('TIMEOUT', `${req.system} timed out the request (HTTP 408)`, { ...base, uncertain: !isRead });
-  if (res.status >= 500) {
+  if (res.status >= 500 && !req.readServerErrorBody?.(text)) {
     throw new ConnectorError('UNAVAILABLE', `${req.system} answered HTTP ${res.status}${snippet(text)}`, {
       ...base,
       retryAfterMs: parseRetryAfter(res.headers.get('retry-after')),

@@ -134,3 +134,17 @@ test('test() walks the five steps and reports a wrong folder precisely', async (
   assert.deepEqual(down.map((s) => s.ok), [false, false, false, false, false]);
   assert.match(down[0]?.message ?? '', /server URL/);
 });
+
+test('a SOAP Fault sent with HTTP 500 (SOAP 1.1) is read: its text reaches the accountant, not "unavailable"', async () => {
+  const f = await startX3Fixture();
+  try {
+    const faultBody = '<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault><faultcode>soapenv:Server</faultcode><faultstring>Session rejected: user WSUSER is locked</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>';
+    const { ctx } = x3Context();
+    const faulting: typeof fetch = async (input, init) => (init?.method === 'POST' && String(input).includes('/soap-generic/') ? new Response(faultBody, { status: 500, headers: { 'content-type': 'text/xml' } }) : globalThis.fetch(input, init));
+    const adapter = createSageX3Target(f.settings, { ...ctx, fetch: faulting });
+    await assert.rejects(adapter.post(plan()), (e: unknown) => isConnectorError(e) && e.code === 'REMOTE_PROTOCOL' && /user WSUSER is locked/.test(e.message) && e.retryable === false);
+    assert.equal(f.sim.state.documentCount(), 0);
+  } finally {
+    await f.stop();
+  }
+});

@@ -41,18 +41,21 @@ export function createX3Client(settings: SageX3TargetSettings, ctx: AdapterConte
   const graphqlUrl = settings.graphqlUrl.trim() || baseUrl + GRAPHQL_PATH;
   const timeoutMs = settings.requestTimeoutMs;
 
-  /** `graphqlBody`: a 400 is handed back (GraphQL servers may answer validation errors with 400 + `errors`). */
-  async function call(method: 'GET' | 'POST', url: string, headers: Record<string, string>, body: string | undefined, what: string, via: X3Auth = auth(), graphqlBody = false): Promise<HttpResponse> {
+  /**
+   * `graphqlBody`: a 400 is handed back (GraphQL servers may answer validation errors with 400 + `errors`).
+   * `soapFault`: a 500 carrying a SOAP Fault is handed back (SOAP 1.1 sends Faults with HTTP 500).
+   */
+  async function call(method: 'GET' | 'POST', url: string, headers: Record<string, string>, body: string | undefined, what: string, via: X3Auth = auth(), graphqlBody = false, soapFault = false): Promise<HttpResponse> {
     for (let attempt = 1; ; attempt++) {
       const authorization = await via.header();
       const res = await ctx.limiter.run(() =>
-        send(ctx.fetch, { system: X3_SYSTEM, method, url, headers: { ...headers, authorization }, body, timeoutMs, signal: ctx.signal }),
+        send(ctx.fetch, { system: X3_SYSTEM, method, url, headers: { ...headers, authorization }, body, timeoutMs, signal: ctx.signal, ...(soapFault ? { readServerErrorBody: isSoapFault } : {}) }),
       );
       if (res.status === 401 && (await via.rejected(authorization)) && attempt === 1) {
         ctx.note({ action: 'auth', outcome: 'renewed_after_401', message: `Sage X3 refused the ${via.kind} token for the ${what}; obtained a new one and repeated the call once` });
         continue;
       }
-      if (res.status >= 400 && !(graphqlBody && res.status === 400)) throw httpStatusError(res.status, res.text, what, settings.username, res.correlationId, via.kind);
+      if (res.status >= 400 && !(graphqlBody && res.status === 400) && !(soapFault && res.status >= 500)) throw httpStatusError(res.status, res.text, what, settings.username, res.correlationId, via.kind);
       return res;
     }
   }
@@ -95,7 +98,7 @@ export function createX3Client(settings: SageX3TargetSettings, ctx: AdapterConte
     const once = async (): Promise<X3Result> => {
       let res: HttpResponse;
       try {
-        res = await call('POST', baseUrl + SOAP_PATH, { 'content-type': 'text/xml; charset=utf-8', soapaction: '""', accept: 'text/xml' }, body, what);
+        res = await call('POST', baseUrl + SOAP_PATH, { 'content-type': 'text/xml; charset=utf-8', soapaction: '""', accept: 'text/xml' }, body, what, auth(), false, true);
       } catch (e) {
         const refined = refineSendError(e, settings.poolAlias);
         throw write ? refined : asRead(refined);
@@ -159,4 +162,9 @@ export function createX3Client(settings: SageX3TargetSettings, ctx: AdapterConte
       return res.status;
     },
   };
+}
+
+/** A SOAP 1.1 Fault element in any namespace prefix. */
+function isSoapFault(text: string): boolean {
+  return /<(?:[\w-]+:)?Fault[\s>]/.test(text);
 }

@@ -66,7 +66,7 @@ export function refineSendError(e: unknown, poolAlias: string): unknown {
   return e;
 }
 
-/** A SOAP Fault delivered with a 2xx status (a 500 Fault arrives through `send`). */
+/** A SOAP Fault, whether X3 sent it with HTTP 500 (SOAP 1.1) or with a 2xx status. */
 export function faultError(message: string, poolAlias: string, uncertain: boolean): ConnectorError {
   const refined = refineSendError(new ConnectorError('UNAVAILABLE', message, sys), poolAlias);
   if (refined instanceof ConnectorError && refined.code === 'CONFIG_INVALID') return refined;
