@@ -8,6 +8,7 @@ export interface BrowserGlobals {
   require?: unknown;
   location: { href: string };
   document: { activeElement: unknown };
+  navigator: { clipboard: { readText(): Promise<string> } };
   DataTransfer: new () => { setData(type: string, value: string): void };
   ClipboardEvent: new (type: string, init: { clipboardData: unknown; bubbles: boolean; cancelable: boolean }) => unknown;
 }

@@ -1,12 +1,15 @@
-// Excel-like grid: arrow/Tab/Home/End/PageUp/PageDown navigation, Enter/F2 or typing to edit, Delete to
-// clear, Ctrl+Z to undo, Ctrl+C/Ctrl+V for blocks of cells. Rows are virtualised (10,000 rows stay smooth).
+// Excel-like grid: arrow/Tab/Home/End/PageUp/PageDown navigation, Shift+arrows or Shift+click to select a
+// block (Escape collapses it), Enter/F2 or typing to edit, Delete to clear, Ctrl+Z to undo, Ctrl+C/Ctrl+V
+// for blocks of cells. Rows are virtualised (10,000 rows stay smooth).
 import { useEffect, useState } from 'react';
 import type { MappingKind } from '../../../shared/schemas/mapping';
 import type { ReferenceItem } from '../../../shared/schemas/reference';
 import type { CommitMove } from './CellEditor';
 import { CellEditor } from './CellEditor';
 import type { Change, Column, GridRow, RefIndex } from './grid-model';
-import { applyPaste, cellCheck, cellValue, parseTsv, refKey, withCell } from './grid-model';
+import { applyPaste, cellCheck, cellValue, parseTsv, refKey, toTsv, withCell } from './grid-model';
+import type { Pos } from './grid-selection';
+import { blockValues, clearBlock, inRect, isSingleCell, rectOf } from './grid-selection';
 import { ROW_HEIGHT, useVirtualRows } from './use-virtual-rows';
 
 interface Props {
@@ -22,21 +25,26 @@ interface Props {
   onPasteSkipped(n: number): void;
 }
 
-interface Pos {
-  r: number;
-  c: number;
-}
-
 export function MappingGrid({ kind, rows, all, cols, pinned, refIndex, refOptions, onChanges, onUndo, onPasteSkipped }: Props) {
   const [pos, setPos] = useState<Pos>({ r: 0, c: Math.min(2, cols.length - 1) });
+  // The selection's fixed corner; equal to pos when a single cell is selected.
+  const [anchor, setAnchor] = useState<Pos>(pos);
   const [edit, setEdit] = useState<{ initial: string } | null>(null);
   const v = useVirtualRows(rows.length);
   const template = cols.map((c) => c.width).join(' ');
   const at = (p: Pos) => ({ r: Math.max(0, Math.min(rows.length - 1, p.r)), c: Math.max(0, Math.min(cols.length - 1, p.c)) });
-  useEffect(() => setPos((p) => at(p)), [rows.length, cols.length]);
-  const move = (p: Pos) => {
+  // A filter changes which rows the indexes point at, so an old block would cover other rows: collapse it.
+  useEffect(() => {
+    const p = at(pos);
+    setPos(p);
+    setAnchor(p);
+  }, [rows.length, cols.length]);
+  const sel = rectOf(anchor, pos);
+  const single = isSingleCell(sel);
+  const move = (p: Pos, extend = false) => {
     const n = at(p);
     setPos(n);
+    if (!extend) setAnchor(n);
     v.scrollToRow(n.r);
   };
   const commit = (value: string, mv: CommitMove) => {
@@ -55,20 +63,29 @@ export function MappingGrid({ kind, rows, all, cols, pinned, refIndex, refOption
     if (edit) return;
     const col = cols[pos.c];
     const mod = e.ctrlKey || e.metaKey;
+    // Shift extends the block from the anchor, except Shift+Tab, which moves left.
+    const go = (p: Pos) => move(p, e.shiftKey && e.key !== 'Tab');
+    const clear = () => {
+      if (single) return void (col?.editable && commit('', 'none'));
+      const changes = clearBlock(rows, cols, sel);
+      if (changes.length) onChanges(changes, `clear of ${((sel.r1 - sel.r0 + 1) * (sel.c1 - sel.c0 + 1)).toLocaleString()} cells`);
+    };
     const keys: Record<string, () => void> = {
-      ArrowDown: () => move({ r: pos.r + 1, c: pos.c }),
-      ArrowUp: () => move({ r: pos.r - 1, c: pos.c }),
-      ArrowRight: () => move({ r: pos.r, c: pos.c + 1 }),
-      ArrowLeft: () => move({ r: pos.r, c: pos.c - 1 }),
-      Tab: () => move({ r: pos.r, c: pos.c + (e.shiftKey ? -1 : 1) }),
-      Home: () => move({ r: mod ? 0 : pos.r, c: 0 }),
-      End: () => move({ r: mod ? rows.length - 1 : pos.r, c: cols.length - 1 }),
-      PageDown: () => move({ r: pos.r + v.pageRows, c: pos.c }),
-      PageUp: () => move({ r: pos.r - v.pageRows, c: pos.c }),
+      ArrowDown: () => go({ r: pos.r + 1, c: pos.c }),
+      ArrowUp: () => go({ r: pos.r - 1, c: pos.c }),
+      ArrowRight: () => go({ r: pos.r, c: pos.c + 1 }),
+      ArrowLeft: () => go({ r: pos.r, c: pos.c - 1 }),
+      Tab: () => go({ r: pos.r, c: pos.c + (e.shiftKey ? -1 : 1) }),
+      Home: () => go({ r: mod ? 0 : pos.r, c: 0 }),
+      End: () => go({ r: mod ? rows.length - 1 : pos.r, c: cols.length - 1 }),
+      PageDown: () => go({ r: pos.r + v.pageRows, c: pos.c }),
+      PageUp: () => go({ r: pos.r - v.pageRows, c: pos.c }),
       Enter: () => col?.editable && rows[pos.r] && setEdit({ initial: cellValue(rows[pos.r]!, col) }),
       F2: () => col?.editable && rows[pos.r] && setEdit({ initial: cellValue(rows[pos.r]!, col) }),
-      Delete: () => col?.editable && commit('', 'none'),
-      Backspace: () => col?.editable && commit('', 'none'),
+      Delete: clear,
+      Backspace: clear,
+      // Only a block is collapsed; a lone Escape stays with the page.
+      ...(single ? {} : { Escape: () => setAnchor(pos) }),
     };
     if (mod && e.key.toLowerCase() === 'z') return e.preventDefault(), onUndo();
     if (mod && e.key !== 'Home' && e.key !== 'End') return;
@@ -87,7 +104,8 @@ export function MappingGrid({ kind, rows, all, cols, pinned, refIndex, refOption
     const block = parseTsv(e.clipboardData.getData('text/plain'));
     if (!block.length) return;
     e.preventDefault();
-    const { changes, skipped } = applyPaste(block, rows, all, cols, pos.r, pos.c, kind);
+    // Like Excel, a block pastes at the top-left corner of the selection.
+    const { changes, skipped } = applyPaste(block, rows, all, cols, sel.r0, sel.c0, kind);
     if (changes.length) onChanges(changes, `paste of ${block.length} row${block.length === 1 ? '' : 's'}`);
     onPasteSkipped(skipped);
   };
@@ -96,7 +114,8 @@ export function MappingGrid({ kind, rows, all, cols, pinned, refIndex, refOption
     const col = cols[pos.c];
     if (edit || !row || !col) return;
     e.preventDefault();
-    e.clipboardData.setData('text/plain', cellValue(row, col));
+    // A lone cell copies as plain text, so pasting it into a text box adds no line break.
+    e.clipboardData.setData('text/plain', single ? cellValue(row, col) : toTsv(blockValues(rows, cols, sel)));
   };
 
   const activeId = rows[pos.r] ? `cell-${pos.r}-${pos.c}` : undefined;
@@ -107,6 +126,7 @@ export function MappingGrid({ kind, rows, all, cols, pinned, refIndex, refOption
       aria-label="Mappings"
       aria-rowcount={rows.length + 1}
       aria-colcount={cols.length}
+      aria-multiselectable
       aria-activedescendant={edit ? undefined : activeId}
       tabIndex={0}
       ref={v.ref}
@@ -136,6 +156,7 @@ export function MappingGrid({ kind, rows, all, cols, pinned, refIndex, refOption
             >
               {cols.map((col, c) => {
                 const active = r === pos.r && c === pos.c;
+                const selected = inRect(sel, r, c);
                 const value = cellValue(row, col);
                 const check = cellCheck(row, col, refIndex);
                 const item = col.ref && value ? refIndex.get(refKey(col.ref.kind, col.ref.dimensionType, value)) : undefined;
@@ -144,11 +165,21 @@ export function MappingGrid({ kind, rows, all, cols, pinned, refIndex, refOption
                     key={col.key}
                     id={`cell-${r}-${c}`}
                     role="gridcell"
-                    aria-selected={active}
+                    aria-selected={selected}
                     aria-readonly={!col.editable || undefined}
                     data-testid={`cell-${row.sourceCode}-${col.key}`}
-                    className={`grid-cell${active ? ' active' : ''}${col.editable ? '' : ' readonly'} check-${check}`}
-                    onMouseDown={() => setPos({ r, c })}
+                    className={`grid-cell${active ? ' active' : ''}${selected && !single ? ' in-range' : ''}${col.editable ? '' : ' readonly'} check-${check}`}
+                    onMouseDown={(e) => {
+                      // Shift+click extends the block; while editing it is a plain click, so the editor commits on blur.
+                      if (e.shiftKey && !edit) {
+                        e.preventDefault();
+                        setPos({ r, c });
+                        focusGrid();
+                      } else {
+                        setPos({ r, c });
+                        setAnchor({ r, c });
+                      }
+                    }}
                     onDoubleClick={() => col.editable && setEdit({ initial: value })}
                   >
                     {active && edit ? (

@@ -146,7 +146,7 @@ function MappingsScreen({ connectionId, dims, kind, initialFilter }: { connectio
           {view.length.toLocaleString()} of {all.length.toLocaleString()} rows
           {unmappedCount ? <strong className="warn-text"> · {unmappedCount} not mapped</strong> : null}
         </span>
-        <span className="muted">Enter or type to edit · Ctrl+V pastes from Excel · Ctrl+Z undoes</span>
+        <span className="muted">Enter or type to edit · Shift+arrows select · Ctrl+C/Ctrl+V copy and paste with Excel · Ctrl+Z undoes</span>
         <span role="status" className="ok-text">{status}</span>
       </div>
       <ErrorBanner error={error ?? list.error ?? reference.error} />

@@ -110,6 +110,15 @@ export function parseTsv(text: string): string[][] {
 }
 
 /**
+ * The inverse of parseTsv, as Excel writes the clipboard: tab between cells, CRLF after every row, and a
+ * cell holding a tab, line break or quote wrapped in quotes with its quotes doubled.
+ */
+export function toTsv(block: string[][]): string {
+  const cell = (v: string) => (/[\t\r\n"]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  return block.map((row) => row.map(cell).join('\t') + '\r\n').join('');
+}
+
+/**
  * Applies a pasted block at (rowIndex, colIndex) of the visible rows. Pasting into the first column
  * matches (or creates) rows by source code, so a whole block copied from Excel can be dropped in.
  */

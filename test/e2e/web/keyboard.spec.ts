@@ -37,6 +37,27 @@ test('keyboard-only mapping edit with autocomplete, then undo', async ({ app, pa
   await expect(app.mappings.status()).toContainText('Undone: COWRK Cost center');
   await expect(app.mappings.cell('COWRK', 'dim:costCenter')).not.toContainText('CC500');
   await expect(app.mappings.cell('COWRK', 'target')).toContainText('625800');
+
+  await test.step('Shift+arrows select a 2x2 block; Ctrl+C copies it as TSV; Escape collapses it', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+    // Rows 3 and 4 are mapped types (below the pinned unmapped ones): GL account and cost center filled.
+    const codes = (await grid.locator('[role=row][data-testid^="mapping-row-"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-testid')!.slice('mapping-row-'.length)))).slice(2, 4);
+    const text = (code: string, col: string) => app.mappings.cell(code, col).locator('.cell-code').innerText();
+    const expected = await Promise.all(codes.map(async (c) => [await text(c, 'target'), await text(c, 'dim:costCenter')]));
+    expect(expected.flat().every((v) => /^\w+$/.test(v))).toBe(true);
+    await page.keyboard.press('Control+Home');
+    for (const key of ['ArrowDown', 'ArrowDown', 'ArrowRight', 'ArrowRight', 'Shift+ArrowRight', 'Shift+ArrowDown']) await page.keyboard.press(key);
+    const selected = grid.locator('[role=gridcell][aria-selected=true]');
+    await expect(selected).toHaveCount(4);
+    for (const c of codes) for (const col of ['target', 'dim:costCenter']) await expect(app.mappings.cell(c, col)).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Control+c');
+    const clip = await page.evaluate(() => (globalThis as unknown as BrowserGlobals).navigator.clipboard.readText());
+    expect(clip).toBe(expected.map((r) => `${r.join('\t')}\r\n`).join(''));
+    await app.screenshot('13-mappings-block-selected');
+    await page.keyboard.press('Escape');
+    await expect(selected).toHaveCount(1);
+    await expect(app.mappings.cell(codes[1]!, 'dim:costCenter')).toHaveAttribute('aria-selected', 'true');
+  });
   await page.reload();
   await expect(app.mappings.cell('COWRK', 'target')).toContainText('625800');
   await expect(app.mappings.cell('COWRK', 'dim:costCenter')).not.toContainText('CC500');
