@@ -24,6 +24,7 @@ export const OPTIONS = {
   host: { type: 'string' },
   endpoint: { type: 'string' },
   topic: { type: 'string' },
+  timeout: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -46,6 +47,7 @@ export type Flags = {
   host?: string;
   endpoint?: string;
   topic?: string;
+  timeout?: string;
   help?: boolean;
 };
 
@@ -71,6 +73,9 @@ Commands:
   reference refresh|push [--connection ID]
   audit [--since DATE] [--until DATE] [--connection ID] [--format csv|json]
   connections list | connections test [ID]
+  connections authorize <ID> [--port N] [--timeout SECONDS]
+                                       Acumatica OAuth sign-in in the browser (loopback redirect on 127.0.0.1);
+                                       register http://127.0.0.1:N/oauth/callback and use that fixed --port N
   config import <file.json>            connections for unattended installs; secrets from named env variables
   serve [--port N]                     the app's screens in a browser on 127.0.0.1 (the demo company on a fresh folder)
   webhooks listen --cert F --key F --client-ca F [--host H] [--port N]

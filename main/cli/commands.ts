@@ -4,6 +4,7 @@ import type { Core } from '../core/create-core';
 import type { Flags } from './args';
 import { UsageError } from './args';
 import { call, CliError, pickConnection } from './call';
+import { runAuthorize } from './authorize';
 import { importConfig } from './config-import';
 import { runWebhooks } from './webhooks';
 import { money, progressPrinter, summaryLine, table } from './output';
@@ -121,6 +122,7 @@ export async function runCommand(core: Core, cmd: string[], flags: Flags, out: O
         }
         return ok ? 0 : 1;
       }
+      if (sub === 'authorize') return runAuthorize(core, arg ?? (await pickConnection(core, flags.connection)), flags, out);
       throw new UsageError(`unknown connections command "${sub}"`);
     }
     case 'config': {

@@ -40,6 +40,16 @@ export const methods = {
   'connections.test': mutation(connectionRef, z.object({ ok: z.boolean(), steps: z.array(testStepSchema) }), ['connections']),
   /** The endpoint name/version pairs the target instance offers (Acumatica GET /entity), for the settings form. */
   'connections.discoverEndpoints': mutation(discoverInput, discoveryOutput, []),
+  /**
+   * Acumatica browser sign-in: opens a one-shot listener on 127.0.0.1 and answers the URL to open; the outcome
+   * (refresh token stored, or why not) lands in the audit trail. port 0 = any free port (Acumatica needs the
+   * registered redirect URI exactly, so a fixed port is the usual choice).
+   */
+  'connections.authorize': mutation(
+    connectionRef.extend({ port: z.number().int().min(0).max(65535).default(0), timeoutMs: z.number().int().min(1000).max(3_600_000).default(300_000) }),
+    z.object({ authorizeUrl: z.string(), redirectUri: z.string(), expiresAt: z.string() }),
+    ['connections', 'audit'],
+  ),
   'connections.resume': mutation(connectionRef, ok, ['connections', 'audit']),
   'connections.states': query(empty, z.array(connectionStateSchema), ['connections', 'runs', 'postings']),
   'sync.run': mutation(connectionRef.extend({ dryRun: z.boolean().default(false) }), runSummarySchema, ['postings', 'runs', 'audit', 'mappings', 'reference']),

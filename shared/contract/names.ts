@@ -7,6 +7,7 @@ export const METHOD_NAMES = [
   'connections.setSecret',
   'connections.test',
   'connections.discoverEndpoints',
+  'connections.authorize',
   'connections.resume',
   'connections.states',
   'sync.run',

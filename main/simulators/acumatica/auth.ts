@@ -1,6 +1,7 @@
 // The simulator's sign-in side: POST /entity/auth/login (JSON: name, password, tenant — or the older
 // `company` — branch) → 204 with session cookies, the licence's API-user limit, POST /entity/auth/logout
-// → 204, and the OAuth token endpoint (password, refresh_token and authorization_code grants).
+// → 204, and the OAuth token endpoint (password, refresh_token and authorization_code grants; the authorize
+// page is in authorize.ts).
 import type { IncomingMessage } from 'node:http';
 import type { AcumaticaSimState, SimToken } from './state';
 
@@ -100,9 +101,11 @@ export function token(body: string, state: AcumaticaSimState): { answer: SimAnsw
     base = { tenant: r.tenant, user: r.user, clientId, scope: r.scope };
   } else if (grant === 'authorization_code') {
     const c = state.codes.get(p.get('code') ?? '');
-    if (!c || c.clientId !== clientId) return { answer: oauthError('invalid_grant'), granted: null };
+    // Used once, and only by the application it was issued to, for the same redirect URI (RFC 6749 §4.1.3).
     state.codes.delete(p.get('code') ?? '');
-    base = { tenant: c.tenant, user: c.user, clientId, scope: 'api offline_access' };
+    if (!c || c.clientId !== clientId || c.expiresAtMs <= state.nowMs()) return { answer: oauthError('invalid_grant'), granted: null };
+    if (c.redirectUri && c.redirectUri !== p.get('redirect_uri')) return { answer: oauthError('invalid_grant', 'redirect_uri does not match'), granted: null };
+    base = { tenant: c.tenant, user: c.user, clientId, scope: c.scope };
   } else return { answer: oauthError('unsupported_grant_type'), granted: null };
   const { access, refresh } = state.issueToken(base, base.scope.split(' ').includes('offline_access'));
   return { answer: json(200, { access_token: access, expires_in: state.accessTokenTtlS, token_type: 'Bearer', scope: base.scope, ...(refresh ? { refresh_token: refresh } : {}) }), granted: grant };

@@ -1,12 +1,13 @@
 // An Acumatica contract-based REST API simulator on 127.0.0.1, installed under an instance path
-// (<origin>/AcumaticaERP): cookie login/logout with the licence's API-user limit, OAuth tokens,
-// GET /entity discovery, value-wrapped entities, 422 field errors, $filter paging, the ReleaseBill
+// (<origin>/AcumaticaERP): cookie login/logout with the licence's API-user limit, OAuth tokens and the
+// authorization-code page, GET /entity discovery, value-wrapped entities, 422 field errors, $filter paging, the ReleaseBill
 // action, and seeded faults (latency, 429 with or without Retry-After, a cap on concurrent requests,
 // 503, an HTML login page, and "commit then drop the response").
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dropAfterCommit, loopbackLifecycle, readBody, type ErpSimulator } from '../loopback';
 import { seeded } from '../prng';
 import { httpError, json, login, logout, principal, token, type SimAnswer } from './auth';
+import { authorizePage } from './authorize';
 import { listEntities, putEntity, releaseBill, releaseStatus } from './entities';
 import { AcumaticaSimState, type SimMaster, type SimVendor } from './state';
 
@@ -147,6 +148,7 @@ export function createAcumaticaSimulator(opts: AcumaticaSimOptions = {}): Acumat
         if (out.granted) stats.tokenGrants[out.granted] = (stats.tokenGrants[out.granted] ?? 0) + 1;
         return send(res, out.answer);
       }
+      if (req.method === 'GET' && path === '/identity/connect/authorize') return send(res, authorizePage(url.searchParams, state));
       if (req.method === 'GET' && (path === '/entity' || path === '/entity/')) {
         return send(res, json(200, { version: { acumaticaBuildVersion: state.buildVersion, databaseVersion: state.buildVersion }, endpoints: state.endpoints.map((e) => ({ ...e, href: `${INSTANCE_PATH}/entity/${e.name}/${e.version}/` })) }));
       }

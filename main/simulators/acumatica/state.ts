@@ -59,6 +59,16 @@ export interface SimToken {
   scope: string;
 }
 
+export interface SimCode {
+  tenant: string;
+  user: string;
+  clientId: string;
+  /** The redirect URI the code was issued for; the exchange must repeat it ('' = not checked). */
+  redirectUri: string;
+  scope: string;
+  expiresAtMs: number;
+}
+
 export class AcumaticaSimState {
   /** Licence: web-services API users (sessions) at once. */
   maxApiUsers = 3;
@@ -95,7 +105,14 @@ export class AcumaticaSimState {
   readonly sessions = new Map<string, SimSession>();
   readonly tokens = new Map<string, SimToken>();
   readonly refreshTokens = new Map<string, SimToken>();
-  readonly codes = new Map<string, { tenant: string; user: string; clientId: string }>();
+  readonly codes = new Map<string, SimCode>();
+  /** Connected application -> its registered redirect URIs (matched exactly, port included). */
+  readonly redirectUris = new Map<string, Set<string>>();
+  /** What the person at the authorize page does; the simulated browser is already signed in as `authorizeUser`. */
+  consent: 'approve' | 'deny' = 'approve';
+  /** '' = the tenant's first user. */
+  authorizeUser = '';
+  authorizationCodeTtlMs = 5 * 60_000;
   readonly releases = new Map<string, { recordId: string; polls: number }>();
   private readonly recs: SimRecord[] = [];
   private readonly seq = { Bill: 1000, JournalTransaction: 5000 };
@@ -162,10 +179,16 @@ export class AcumaticaSimState {
   }
 
   /** What the authorize endpoint would hand back to the redirect URI after the person signed in. */
-  issueAuthorizationCode(clientId: string, tenant: string, user: string): string {
+  issueAuthorizationCode(clientId: string, tenant: string, user: string, redirectUri = '', scope = 'api offline_access'): string {
     const code = randomUUID();
-    this.codes.set(code, { tenant, user, clientId });
+    this.codes.set(code, { tenant, user, clientId, redirectUri, scope, expiresAtMs: this.nowMs() + this.authorizationCodeTtlMs });
     return code;
+  }
+
+  registerRedirectUri(clientId: string, uri: string): this {
+    const set = this.redirectUris.get(clientId) ?? new Set<string>();
+    this.redirectUris.set(clientId, set.add(uri));
+    return this;
   }
 
   closePeriod(yyyyMm: string): this {

@@ -30,7 +30,7 @@ export function authorizeUrl(settings: AcumaticaTargetSettings, redirectUri: str
   return `${siteBase(settings)}/identity/connect/authorize?${q.toString()}`;
 }
 
-export function createOAuth(settings: AcumaticaTargetSettings, ctx: AdapterContext, transport: Transport): AcumaticaAuth & { exchangeCode(code: string, redirectUri: string): Promise<void> } {
+export function createOAuth(settings: AcumaticaTargetSettings, ctx: AdapterContext, transport: Transport): AcumaticaAuth & { exchangeCode(code: string, redirectUri: string): Promise<{ refreshToken: string | null }> } {
   const tokenUrl = `${siteBase(settings)}/identity/connect/token`;
   let state: TokenState | null = null;
   let generation = 0;
@@ -120,7 +120,8 @@ export function createOAuth(settings: AcumaticaTargetSettings, ctx: AdapterConte
       return renewNow();
     },
     async exchangeCode(code, redirectUri) {
-      await grant({ grant_type: 'authorization_code', code, redirect_uri: redirectUri });
+      const st = await grant({ grant_type: 'authorization_code', code, redirect_uri: redirectUri });
+      return { refreshToken: st.refreshToken };
     },
   };
 }
