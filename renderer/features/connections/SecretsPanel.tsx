@@ -4,6 +4,7 @@ import type { Connection } from '../../../shared/schemas/connection';
 import { secretNamesFor } from '../../../shared/schemas/connection';
 import { useMlcMutation } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { AcumaticaSignIn } from './AcumaticaSignIn';
 import { secretLabel } from './connection-fields';
 
 export function SecretsPanel({ connection }: { connection: Connection }) {
@@ -15,6 +16,7 @@ export function SecretsPanel({ connection }: { connection: Connection }) {
       {names.map((n) => (
         <SecretRow key={n} connectionId={connection.id} name={n} label={secretLabel(n, connection)} stored={connection.secretNames.includes(n)} />
       ))}
+      <AcumaticaSignIn connection={connection} />
     </fieldset>
   );
 }
