@@ -52,19 +52,25 @@ export function createConcurClient(ctx: AdapterContext, auth: ConcurAuth, option
     return { status: res.status, text: res.text, correlationId: res.correlationId };
   }
 
+  /**
+   * One call with the current token. A refused token (401, or 403 = header present but not valid) means
+   * nothing was done, so one refresh and resend is safe, for reads and writes alike. The token is fetched
+   * outside the limiter slot so a refresh never waits behind its own callers.
+   */
+  async function authorized(c: Call): Promise<{ status: number; text: string; correlationId: string | undefined }> {
+    const session = await auth.session();
+    const res = await once(c, session);
+    if (res.status !== 401 && res.status !== 403) return res;
+    ctx.logger.info('concur: access token refused, refreshing once', { status: res.status, correlationId: res.correlationId });
+    return once(c, await auth.renewAfterReject(session.accessToken));
+  }
+
   async function call<S extends z.ZodType>(c: Call, schema: S, what: string): Promise<z.infer<S>> {
     let outages = 0;
     return withRetry(
       async () => {
         try {
-          // The token is fetched outside the limiter slot so a refresh never waits behind its own callers.
-          let session = await auth.session();
-          let res = await once(c, session);
-          if (res.status === 401 || res.status === 403) {
-            ctx.logger.info('concur: access token refused, refreshing once', { status: res.status, correlationId: res.correlationId });
-            session = await auth.renewAfterReject(session.accessToken);
-            res = await once(c, session);
-          }
+          const res = await authorized(c);
           if (res.status < 200 || res.status >= 300) {
             noteFailure(res.status, what, res.correlationId);
             throw dataError(res.status, what, res.text, res.correlationId);
@@ -100,13 +106,7 @@ export function createConcurClient(ctx: AdapterContext, auth: ConcurAuth, option
     return withRetry(
       async () => {
         try {
-          let session = await auth.session();
-          let res = await once(c, session);
-          // A refused token (401, or 403 = header present but not valid) means nothing was done: one refresh and resend is safe.
-          if (res.status === 401 || res.status === 403) {
-            session = await auth.renewAfterReject(session.accessToken);
-            res = await once(c, session);
-          }
+          const res = await authorized(c);
           if (res.status < 200 || res.status >= 300) {
             noteFailure(res.status, what, res.correlationId);
             throw dataError(res.status, what, res.text, res.correlationId);
