@@ -1,8 +1,8 @@
 // Audit: the append-only trail, searchable by date, connection, action, outcome, source id and ERP id; CSV export.
 import { useState } from 'react';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { AUDIT_ACTIONS } from '../../../shared/schemas/audit';
 import type { AuditQuery } from '../../../shared/schemas/audit';
-import { useMlcQuery } from '../../api/hooks';
 import { call } from '../../api/mlc';
 import { useConnections } from '../../app/connection-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -21,6 +21,8 @@ interface Filters {
   erpId: string;
 }
 
+const PAGE = 500;
+
 function toQuery(f: Filters, limit: number): AuditQuery {
   return {
     since: f.from ? new Date(`${f.from}T00:00:00`).toISOString() : undefined,
@@ -37,9 +39,17 @@ function toQuery(f: Filters, limit: number): AuditQuery {
 export function AuditPage() {
   const { connections } = useConnections();
   const [f, setF] = useState<Filters>({ from: '', to: '', connectionId: '', action: '', outcome: '', sourceId: '', erpId: '' });
-  const [limit, setLimit] = useState(500);
   const [exportError, setExportError] = useState<unknown>(null);
-  const list = useMlcQuery('audit.list', toQuery(f, limit));
+  // Pages of PAGE events, newest first; "Load older" asks for the events before the oldest one shown.
+  // The key starts with the method name, so mutations that touch the audit trail refresh it.
+  const query = toQuery(f, PAGE);
+  const list = useInfiniteQuery({
+    queryKey: ['audit.list', query, 'pages'],
+    queryFn: ({ pageParam }) => call('audit.list', pageParam === null ? query : { ...query, beforeId: pageParam }),
+    initialPageParam: null as number | null,
+    getNextPageParam: (last) => (last.length === PAGE ? (last[last.length - 1]?.id ?? null) : null),
+    placeholderData: keepPreviousData,
+  });
   const set = (k: keyof Filters) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setF((x) => ({ ...x, [k]: e.target.value }));
   const exportCsv = async () => {
     setExportError(null);
@@ -50,7 +60,7 @@ export function AuditPage() {
       setExportError(e);
     }
   };
-  const rows = list.data ?? [];
+  const rows = list.data?.pages.flat() ?? [];
   return (
     <div className="audit">
       <form className="filters" role="search" aria-label="Audit filters" onSubmit={(e) => e.preventDefault()}>
@@ -83,7 +93,7 @@ export function AuditPage() {
       </form>
       <ErrorBanner error={list.error ?? exportError} onRetry={() => void list.refetch()} />
       <p className="grid-meta" role="status">
-        <span>{rows.length.toLocaleString()} events{rows.length >= limit ? ` (latest ${limit.toLocaleString()})` : ''}</span>
+        <span>{rows.length.toLocaleString()} events{list.hasNextPage ? ' shown (older ones: Load older)' : ''}</span>
       </p>
       <div className="table-wrap">
         <table className="table" aria-label="Audit events">
@@ -107,7 +117,11 @@ export function AuditPage() {
           </tbody>
         </table>
       </div>
-      {rows.length >= limit ? <button type="button" className="btn" onClick={() => setLimit((l) => l * 2)}>Show more</button> : null}
+      {list.hasNextPage ? (
+        <button type="button" className="btn" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+          {list.isFetchingNextPage ? 'Loading…' : `Load ${PAGE} older`}
+        </button>
+      ) : null}
     </div>
   );
 }

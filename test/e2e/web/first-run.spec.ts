@@ -87,6 +87,13 @@ test('first run: sync, fix the mappings, replay, nothing held', async ({ app, pa
   await app.go('Audit');
   await expect(app.audit.rows().first()).toBeVisible();
   await app.screenshot('09-audit');
+  // More than one page of events: older ones load below, the newest stay on top.
+  await expect(app.page.getByRole('status').filter({ hasText: '500 events shown' })).toBeVisible();
+  const newest = await app.audit.rows().first().textContent();
+  await app.page.getByRole('button', { name: /Load 500 older/ }).click();
+  await expect(app.page.getByRole('status').filter({ hasText: /\b(5\d\d|[6-9]\d\d|1,0\d\d) events/ })).toBeVisible();
+  await expect(app.audit.rows()).not.toHaveCount(500);
+  expect(await app.audit.rows().first().textContent()).toBe(newest);
   await app.audit.filterAction('replay');
   await expect(app.audit.rows().first()).toContainText('replay');
   await app.audit.filterAction('post');
