@@ -139,6 +139,22 @@ function recordTwin(doc: SourceDocument, key: string, hash: string, twin: Postin
   audit(doc, key, 'hold', 'held', reason.message);
 }
 
+/**
+ * Intake of a fetched page in slices, one short transaction each, yielding to the event loop in between:
+ * a page of 100 reports is ~20 ms of CPU, and answers from the source and the ERP should not wait behind it.
+ */
+export async function intakeInSlices(docs: readonly SourceDocument[], env: IntakeEnv, slice = 20): Promise<BatchOutcome> {
+  const total: BatchOutcome = { deliver: [], held: 0, skipped: 0 };
+  for (let i = 0; i < docs.length; i += slice) {
+    if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    const out = intakeBatch(docs.slice(i, i + slice), env);
+    total.deliver.push(...out.deliver);
+    total.held += out.held;
+    total.skipped += out.skipped;
+  }
+  return total;
+}
+
 /** Dry run: the same decisions, written nowhere. */
 export function previewBatch(docs: readonly SourceDocument[], env: IntakeEnv): PreviewItem[] {
   return docs.map((doc) => {

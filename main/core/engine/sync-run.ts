@@ -13,7 +13,7 @@ import { confirmPending, wantsConfirmation } from './confirm';
 import { AuthStop, deliver } from './deliver';
 import { deliverBatch } from './deliver-batch';
 import type { IntakeEnv } from './intake';
-import { intakeBatch, previewBatch } from './intake';
+import { intakeInSlices, previewBatch } from './intake';
 import { createMappingLookup } from './mapping-lookup';
 import { Pool, readAhead } from './pool';
 import { pushReferenceInRun } from './reference-push';
@@ -133,7 +133,7 @@ export async function runSync(deps: RunDeps, conn: Connection, adapters: RunAdap
         }
         continue;
       }
-      const out = intakeBatch(batch, env);
+      const out = await intakeInSlices(batch, env);
       await acknowledge(deps, conn, adapters.source, batch, opts.actor);
       s.held += out.held;
       s.skipped += out.skipped;
