@@ -8,7 +8,7 @@ import type { Mapping } from '../../shared/schemas/mapping';
 import type { Core } from '../core/create-core';
 import type { ConcurSimulator } from '../simulators/concur';
 import { seedFisDocuments, SIM_CLIENT } from '../simulators/concur';
-import { demoDefaults, demoFisSource, demoRules } from './connection-parts';
+import { demoDefaults, demoFisSource, demoRules, ensureDemoConnection } from './connection-parts';
 import { ACUMATICA_DEMO, acumaticaDemoSeed, createAcumaticaSimulator, type AcumaticaSimulator } from '../simulators/acumatica';
 
 export const ACUMATICA_CONNECTION_ID = 'demo-concur-acumatica';
@@ -96,13 +96,11 @@ export function createDemoAcumatica(concur: ConcurSimulator, ledgerPath: string)
 
 /** Points the connection at the running simulators; secrets and mappings the first time, a new request token each time. */
 export async function configureAcumaticaDemo(core: Core, concurUrl: string, acumatica: { siteUrl: string; requestToken: string }): Promise<void> {
-  const h = core.handlers('demo');
-  const first = !core.runtime.store.connections.get(ACUMATICA_CONNECTION_ID);
-  await h['connections.save'](acumaticaConnection(concurUrl, acumatica.siteUrl));
-  // The refresh token of the last start is unknown to this simulator process.
-  core.runtime.store.connections.deleteSecret(ACUMATICA_CONNECTION_ID, 'source.tokenState');
-  for (const [name, value] of acumaticaSecrets(acumatica.requestToken)) {
-    if (first || name === 'source.password') await h['connections.setSecret']({ connectionId: ACUMATICA_CONNECTION_ID, name, value });
-  }
-  if (first) await h['mappings.upsert']({ connectionId: ACUMATICA_CONNECTION_ID, rows: acumaticaMappings() });
+  const secrets = acumaticaSecrets(acumatica.requestToken);
+  await ensureDemoConnection(core, {
+    connection: acumaticaConnection(concurUrl, acumatica.siteUrl),
+    secrets: secrets.filter(([name]) => name !== 'source.password'),
+    everyStart: secrets.filter(([name]) => name === 'source.password'),
+    mappings: acumaticaMappings,
+  });
 }

@@ -1,6 +1,8 @@
 // The pieces every demo connection shares, so the demo entities stay configured alike: an hourly schedule with
 // one backoff, the posting rules, the Concur FIS entity source and Northwind's Sage X3 journal target.
 import type { ConnectionInput } from '../../shared/schemas/connection';
+import type { Mapping } from '../../shared/schemas/mapping';
+import type { Core } from '../core/create-core';
 import { SIM_CLIENT } from '../simulators/concur';
 import { COMPANY } from './catalog';
 
@@ -41,4 +43,29 @@ export function demoFisSource(tokenUrl: string, entity: { concurCompanyId: strin
 /** Journals in Northwind's X3 folder (journal PUR, entry type ODEXP); `extra` adds e.g. dimension types. */
 export function demoX3Target(serverUrl: string, username: string, extra: Record<string, unknown> = {}): ConnectionInput['target'] {
   return { system: 'sage-x3', serverUrl, folder: 'SEED', poolAlias: 'MLCDEMO', language: 'ENG', username, postingMode: 'journal', company: COMPANY.x3Company, site: COMPANY.x3Site, journal: 'PUR', entryType: 'ODEXP', ...extra } as ConnectionInput['target'];
+}
+
+export interface DemoConnectionSetup {
+  connection: ConnectionInput;
+  /** Secrets written the first time only (the accountant may have changed them since). */
+  secrets: Array<[string, string]>;
+  /** Secrets written at every start: a simulated Concur issues a new App Center request token each time. */
+  everyStart?: Array<[string, string]>;
+  mappings: () => Mapping[];
+}
+
+/**
+ * Saves a demo connection (the simulators listen on new ports at each start) and drops the tokens the
+ * previous simulator processes minted; the first time, also its secrets and mappings. Returns whether it was new.
+ */
+export async function ensureDemoConnection(core: Core, s: DemoConnectionSetup): Promise<boolean> {
+  const h = core.handlers('demo');
+  const id = s.connection.id;
+  const first = !core.runtime.store.connections.get(id);
+  await h['connections.save'](s.connection);
+  core.runtime.store.connections.deleteSecret(id, 'source.tokenState');
+  core.runtime.store.connections.deleteSecret(id, 'target.tokenState');
+  for (const [name, value] of [...(first ? s.secrets : []), ...(s.everyStart ?? [])]) await h['connections.setSecret']({ connectionId: id, name, value });
+  if (first) await h['mappings.upsert']({ connectionId: id, rows: s.mappings() });
+  return first;
 }

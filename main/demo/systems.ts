@@ -15,7 +15,7 @@ import { EXPENSIFY_DEMO_PARTNER } from '../simulators/expensify';
 import type { SageIntacctSimulator } from '../simulators/sage-intacct';
 import { createSageIntacctSimulator, intacctDemoSeed } from '../simulators/sage-intacct';
 import { ACCOUNTS, COMPANY, departmentForCostCenter, dimensionValues, employees, EXPENSE_TYPES, FIXES, suppliers, X3_DIMENSION_TYPES } from './catalog';
-import { DEMO_X3_ACCOUNTS, demoDefaults, demoRules, demoX3Target } from './connection-parts';
+import { DEMO_X3_ACCOUNTS, demoDefaults, demoRules, demoX3Target, ensureDemoConnection } from './connection-parts';
 import { demoReports } from './reports';
 import { createDemoExpensify, EXPENSIFY_CONNECTION_ID, expensifyConnection, expensifyMappings } from './expensify-company';
 import { seedUsCompany, US_CONNECTION_ID, usConnection, usMappings, usSecrets } from './us-company';
@@ -199,50 +199,28 @@ export async function startDemoSimulators(dataDir: string, opts: DemoOptions = {
   };
 }
 
-/** Points the demo connection at running simulators; creates it, its secrets and mappings the first time. */
+/** Points the demo connections at running simulators; creates them, their secrets and mappings the first time. */
 export async function configureDemoConnection(core: Core, urls: DemoUrls, opts: DemoOptions = {}): Promise<void> {
-  const h = core.handlers('demo');
-  const first = !core.runtime.store.connections.get(DEMO_CONNECTION_ID);
-  // The simulators listen on new ports each start: point the connection at them.
-  await h['connections.save'](demoConnection(urls.concur, urls.x3));
-  if (first) {
-    await h['connections.setSecret']({ connectionId: DEMO_CONNECTION_ID, name: 'source.clientSecret', value: SIM_CLIENT.clientSecret });
-    await h['connections.setSecret']({ connectionId: DEMO_CONNECTION_ID, name: 'source.password', value: CONCUR_ADMIN.password });
-    await h['connections.setSecret']({ connectionId: DEMO_CONNECTION_ID, name: 'target.password', value: X3_USER.password });
-    await h['mappings.upsert']({ connectionId: DEMO_CONNECTION_ID, rows: opts.allMapped ? [...initialMappings(), ...fixedMappings()] : initialMappings() });
-  } else {
-    // Tokens were minted by the previous simulator process; the fresh one does not know them.
-    core.runtime.store.connections.deleteSecret(DEMO_CONNECTION_ID, 'source.tokenState');
-  }
-  if (urls.intacct) {
-    const firstUs = !core.runtime.store.connections.get(US_CONNECTION_ID);
-    await h['connections.save'](usConnection(urls.concur, urls.intacct));
-    if (firstUs) {
-      for (const [name, value] of usSecrets()) await h['connections.setSecret']({ connectionId: US_CONNECTION_ID, name, value });
-      await h['mappings.upsert']({ connectionId: US_CONNECTION_ID, rows: usMappings() });
-    } else core.runtime.store.connections.deleteSecret(US_CONNECTION_ID, 'source.tokenState');
-  }
+  await ensureDemoConnection(core, {
+    connection: demoConnection(urls.concur, urls.x3),
+    secrets: [['source.clientSecret', SIM_CLIENT.clientSecret], ['source.password', CONCUR_ADMIN.password], ['target.password', X3_USER.password]],
+    mappings: () => (opts.allMapped ? [...initialMappings(), ...fixedMappings()] : initialMappings()),
+  });
+  if (urls.intacct) await ensureDemoConnection(core, { connection: usConnection(urls.concur, urls.intacct), secrets: usSecrets(), mappings: usMappings });
   if (urls.expensify) {
-    const firstExp = !core.runtime.store.connections.get(EXPENSIFY_CONNECTION_ID);
-    await h['connections.save'](expensifyConnection(urls.expensify, urls.x3, X3_USER.name));
-    if (firstExp) {
-      const { summary } = createDemoExpensify();
-      await h['connections.setSecret']({ connectionId: EXPENSIFY_CONNECTION_ID, name: 'source.partnerUserSecret', value: EXPENSIFY_DEMO_PARTNER.partnerUserSecret });
-      await h['connections.setSecret']({ connectionId: EXPENSIFY_CONNECTION_ID, name: 'target.password', value: X3_USER.password });
-      await h['mappings.upsert']({ connectionId: EXPENSIFY_CONNECTION_ID, rows: expensifyMappings(summary) });
-    }
+    await ensureDemoConnection(core, {
+      connection: expensifyConnection(urls.expensify, urls.x3, X3_USER.name),
+      secrets: [['source.partnerUserSecret', EXPENSIFY_DEMO_PARTNER.partnerUserSecret], ['target.password', X3_USER.password]],
+      mappings: () => expensifyMappings(createDemoExpensify().summary),
+    });
   }
   if (urls.concurFisRequestToken) {
-    const firstFis = !core.runtime.store.connections.get(FIS_CONNECTION_ID);
-    await h['connections.save'](fisConnection(urls.concur, urls.x3, X3_USER.name));
-    // Each simulator start issues a new request token; the refresh token of the last start is unknown to it.
-    core.runtime.store.connections.deleteSecret(FIS_CONNECTION_ID, 'source.tokenState');
-    await h['connections.setSecret']({ connectionId: FIS_CONNECTION_ID, name: 'source.password', value: urls.concurFisRequestToken });
-    if (firstFis) {
-      await h['connections.setSecret']({ connectionId: FIS_CONNECTION_ID, name: 'source.clientSecret', value: SIM_CLIENT.clientSecret });
-      await h['connections.setSecret']({ connectionId: FIS_CONNECTION_ID, name: 'target.password', value: X3_USER.password });
-      await h['mappings.upsert']({ connectionId: FIS_CONNECTION_ID, rows: fisMappings() });
-    }
+    await ensureDemoConnection(core, {
+      connection: fisConnection(urls.concur, urls.x3, X3_USER.name),
+      secrets: [['source.clientSecret', SIM_CLIENT.clientSecret], ['target.password', X3_USER.password]],
+      everyStart: [['source.password', urls.concurFisRequestToken]],
+      mappings: fisMappings,
+    });
   }
   if (urls.acumatica) await configureAcumaticaDemo(core, urls.concur, urls.acumatica);
   if (urls.netsuite) await configureNetSuiteDemo(core, urls.concur, urls.netsuite);
