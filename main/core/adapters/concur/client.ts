@@ -65,16 +65,20 @@ export function createConcurClient(ctx: AdapterContext, auth: ConcurAuth, option
     return once(c, await auth.renewAfterReject(session.accessToken));
   }
 
+  /** An authorized call whose non-2xx answer is noted (with its correlation id) and thrown as a ConnectorError. */
+  async function succeeded(c: Call, what: string): Promise<{ status: number; text: string; correlationId: string | undefined }> {
+    const res = await authorized(c);
+    if (res.status >= 200 && res.status < 300) return res;
+    noteFailure(res.status, what, res.correlationId);
+    throw dataError(res.status, what, res.text, res.correlationId);
+  }
+
   async function call<S extends z.ZodType>(c: Call, schema: S, what: string): Promise<z.infer<S>> {
     let outages = 0;
     return withRetry(
       async () => {
         try {
-          const res = await authorized(c);
-          if (res.status < 200 || res.status >= 300) {
-            noteFailure(res.status, what, res.correlationId);
-            throw dataError(res.status, what, res.text, res.correlationId);
-          }
+          const res = await succeeded(c, what);
           return decode(res.text, schema, what, res.status, res.correlationId);
         } catch (e) {
           // 408/429/5xx are thrown by send() (other 4xx were noted above).
@@ -106,11 +110,7 @@ export function createConcurClient(ctx: AdapterContext, auth: ConcurAuth, option
     return withRetry(
       async () => {
         try {
-          const res = await authorized(c);
-          if (res.status < 200 || res.status >= 300) {
-            noteFailure(res.status, what, res.correlationId);
-            throw dataError(res.status, what, res.text, res.correlationId);
-          }
+          const res = await succeeded(c, what);
           return schema ? decode(res.text, schema, what, res.status, res.correlationId) : undefined;
         } catch (e) {
           if (isConnectorError(e) && e.code !== 'RATE_LIMITED' && e.retryable) throw rebuild(e, { retryable: false });
