@@ -63,7 +63,7 @@ export function parseCli(argv: string[]): { positionals: string[]; flags: Flags 
 export const USAGE = `Usage: ml-connector [--data-dir DIR] <command>
 
 Commands:
-  demo [--json]                       start the simulated Concur and Sage X3, set up the demo company, sync
+  demo [--json]                       start the simulated systems, set up the demo company, sync every demo connection
   sync [--connection ID] [--dry-run] [--json]
   held list [--connection ID] [--status held|failed] [--json]
   held replay <id> | held replay --all [--connection ID] [--json]

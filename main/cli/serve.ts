@@ -1,5 +1,5 @@
 // `ml-connector serve`: the desktop app's screens in a browser, over the loopback bridge. On a fresh data
-// folder (or one holding the demo connection) it also starts the demo company's simulated Concur and X3.
+// folder (or one holding the demo connections) it also starts the demo company's simulated systems.
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -67,7 +67,7 @@ export async function runServe(core: Core, o: ServeOptions): Promise<number> {
     o.err(`Cannot start the browser bridge: ${m}`);
     return 1;
   }
-  if (serving.demoConnectionId) o.out('Demo company: Northwind Consulting (simulated Concur and Sage X3 on this computer).');
+  if (serving.demoConnectionId) o.out('Demo company: Northwind Consulting (simulated Concur, Expensify, Sage X3, Sage Intacct, Acumatica and NetSuite on this computer).');
   o.out(`ml-connector is running at ${serving.bridge.url}`);
   o.out('Open that address in your browser (it holds this session\'s access token). Press Ctrl+C to stop.');
   await new Promise<void>((resolve) => {

@@ -1,5 +1,5 @@
-// The built-in demo company: Concur and Sage X3 simulators on loopback, the demo connection pointed at
-// them, first-time mappings, and the X3 ledger kept in the data folder so runs build on each other.
+// The built-in demo company: every simulated system on loopback, the demo connections pointed at them,
+// first-time secrets and mappings, and the simulated ledgers kept in the data folder so runs build on each other.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConnectionInput } from '../../shared/schemas/connection';
