@@ -1,7 +1,12 @@
-// SuiteQL for the simulator: the SELECT forms the connector sends (columns FROM table [WHERE col = 'v'
-// [AND …]] ORDER BY col), paged with limit/offset into NetSuite's collection shape. Unknown tables or
-// fields, a missing `Prefer: transient` and bad limits answer 400 with an error body, as NetSuite does.
+// SuiteQL for the simulator: the SELECT forms the connector sends (columns FROM table [WHERE col = 'v' or
+// col > n [AND …]] ORDER BY col), paged with limit/offset into NetSuite's collection shape. Unknown tables or
+// fields, a missing `Prefer: transient`, bad limits and offsets past the window answer 400 with an error body.
 import { TABLE_COLUMNS, type NetSuiteSimState, type SimTable } from './state';
+import { firstRows, parseCondition, rowOrder } from './suiteql-rows';
+
+/** Offset paging reaches the first 100,000 rows in at most 1,000 pages (ns-help Collection Paging). */
+export const SUITEQL_WINDOW_ROWS = 100_000;
+export const SUITEQL_WINDOW_PAGES = 1_000;
 
 export type Answer = { status: number; body: unknown };
 
@@ -22,6 +27,8 @@ export function runSuiteql(state: NetSuiteSimState, q: unknown, url: URL, base: 
   const offset = Number(url.searchParams.get('offset') ?? '0');
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return { status: 400, body: errorBody(400, 'Bad Request', 'The limit must be between 1 and 1000.', 'INVALID_PARAMETER', { 'o:errorQueryParam': 'limit' }) };
   if (!Number.isInteger(offset) || offset < 0 || offset % limit !== 0) return { status: 400, body: errorBody(400, 'Bad Request', 'The offset must be a multiple of the limit.', 'INVALID_PARAMETER', { 'o:errorQueryParam': 'offset' }) };
+  // NetSuite's exact refusal past the window is undocumented (notes §4): a 400 naming the offset parameter.
+  if (offset >= SUITEQL_WINDOW_ROWS || offset / limit >= SUITEQL_WINDOW_PAGES) return { status: 400, body: errorBody(400, 'Bad Request', `The offset is beyond the ${Math.min(SUITEQL_WINDOW_ROWS, SUITEQL_WINDOW_PAGES * limit)} rows a query can page through; narrow the query.`, 'INVALID_PARAMETER', { 'o:errorQueryParam': 'offset' }) };
   if (typeof q !== 'string') return invalidQuery('The request body needs a "q" property with the query.');
   const m = QUERY.exec(q);
   if (!m) return invalidQuery('Only SELECT … FROM … [WHERE …] [ORDER BY …] is understood here.');
@@ -29,21 +36,15 @@ export function runSuiteql(state: NetSuiteSimState, q: unknown, url: URL, base: 
   const known = TABLE_COLUMNS[table];
   if (!known) return invalidQuery(`Search error occurred: Record '${m[2]}' was not found.`);
   const cols = m[1]!.split(',').map((c) => c.trim().toLowerCase());
-  const conditions = m[3] ? m[3].split(/\s+AND\s+/i).map((c) => /^(\w+)\s*=\s*'([^']*)'$/.exec(c.trim())) : [];
-  for (const c of [...(cols[0] === '*' ? [] : cols), ...conditions.map((x) => x?.[1]?.toLowerCase() ?? '?'), ...(m[4] ? [m[4].toLowerCase()] : [])]) {
+  const conditions = m[3] ? m[3].split(/\s+AND\s+/i).map(parseCondition) : [];
+  if (conditions.includes(null)) return invalidQuery(`Only col = 'text' and col <op> number conditions are understood here: ${m[3]}`);
+  for (const c of [...(cols[0] === '*' ? [] : cols), ...conditions.map((x) => x!.column), ...(m[4] ? [m[4].toLowerCase()] : [])]) {
     if (!known.includes(c)) return invalidQuery(`Search error occurred: Field '${c}' for record '${table}' was not found.`);
   }
-  let rows = state.tables.get(table)!.filter((r) => conditions.every((c) => r[c![1]!.toLowerCase()] === c![2]));
-  if (m[4]) {
-    const key = m[4].toLowerCase();
-    const dir = m[5]?.toUpperCase() === 'DESC' ? -1 : 1;
-    const num = (v: string | undefined) => (v !== undefined && /^\d+$/.test(v) ? Number(v) : NaN);
-    rows = [...rows].sort((a, b) => {
-      const [x, y] = [num(a[key]), num(b[key])];
-      return dir * (!Number.isNaN(x) && !Number.isNaN(y) ? x - y : String(a[key] ?? '').localeCompare(String(b[key] ?? '')));
-    });
-  }
-  const page = rows.slice(offset, offset + limit);
+  const rows = conditions.length ? state.tables.get(table)!.filter((r) => conditions.every((c) => c!.test(r[c!.column]))) : state.tables.get(table)!;
+  const wanted = offset + limit;
+  const ordered = m[4] ? firstRows(rows, rowOrder(m[4].toLowerCase(), m[5]?.toUpperCase() === 'DESC' ? -1 : 1), wanted) : rows.slice(0, wanted);
+  const page = ordered.slice(offset, wanted);
   const link = (o: number) => `${base}?limit=${limit}&offset=${o}`;
   const items = page.map((r) => {
     // NetSuite leaves empty (null) columns out of the row.

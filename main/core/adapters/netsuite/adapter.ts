@@ -11,7 +11,7 @@ import { createNetSuiteClient } from './client';
 import { refusedError } from './errors';
 import { errorToReasons, internalIdFromLocation } from './from-remote';
 import { runNetSuiteTest } from './probe';
-import { IdMaps, REF_ORDER, REF_QUERIES, refRow, toReferenceItem } from './reference';
+import { IdMaps, REF_ORDER, refQuery, refRow, toReferenceItem } from './reference';
 import { NETSUITE_SYSTEM, recordIdSchema } from './schemas';
 import { eidPath, NETSUITE_MEMO_MAX, recordTypeFor, SUBLIST, toNetSuiteRecord, type IdLookup } from './to-remote';
 
@@ -45,7 +45,8 @@ export function createNetSuiteTarget(settings: NetSuiteTargetSettings, ctx: Adap
   async function* readAll(): AsyncGenerator<ReferenceItem[]> {
     const fresh = new IdMaps();
     for (const kind of REF_ORDER) {
-      for await (const rows of client.suiteql(REF_QUERIES[kind])) {
+      // By keyset, not offset: a large account's vendors or employees exceed the 100,000-row offset window.
+      for await (const rows of client.suiteqlByKeyset((after) => refQuery(kind, after))) {
         const items: ReferenceItem[] = [];
         for (const row of rows) {
           const r = refRow(kind, row);

@@ -1,6 +1,7 @@
 // Transport to NetSuite's REST services: every call signed (bearer token or TBA), throttled by the
 // connection's limiter and the account's concurrency share, a 401 answered by renewing the token once,
-// reads retried with backoff (Retry-After honoured), writes sent once. SuiteQL is read page by page to the end.
+// reads retried with backoff (Retry-After honoured), writes sent once. SuiteQL is read page by page to the end,
+// by offsets inside NetSuite's window or by keyset (id order) for tables of any size.
 import type { NetSuiteTargetSettings } from '../../../../shared/schemas/systems/netsuite';
 import { ConnectorError, isConnectorError } from '../../errors';
 import { looksLikeHtml, parseRetryAfter, send } from '../http';
@@ -9,11 +10,13 @@ import type { AdapterContext } from '../types';
 import { restBase } from './account';
 import { accountLimiter } from './account-limiter';
 import { createAuthorizer, type Authorizer } from './auth';
+import { keysetPages, type SuiteqlRows } from './keyset';
 import { concurrencyError, errorBodyOf, htmlPageError, isConcurrencyRefusal, refusedError, signInError } from './errors';
-import { NETSUITE_SYSTEM, suiteqlPageSchema, type NetSuiteErrorBody } from './schemas';
+import { NETSUITE_SYSTEM, suiteqlPageSchema, type NetSuiteErrorBody, type SuiteqlPage } from './schemas';
 
-/** NetSuite answers at most 100,000 rows per SuiteQL query through REST. */
+/** NetSuite answers at most 100,000 rows, in at most 1,000 pages, per SuiteQL query through REST. */
 export const SUITEQL_MAX_ROWS = 100_000;
+export const SUITEQL_MAX_PAGES = 1_000;
 
 export interface RestCall {
   method: 'GET' | 'POST' | 'PUT';
@@ -38,8 +41,10 @@ export interface NetSuiteClient {
   readonly base: string;
   readonly auth: Authorizer;
   call(c: RestCall): Promise<RestAnswer>;
-  /** Every row of a SuiteQL query (give it a unique ORDER BY), page by page. */
-  suiteql(q: string): AsyncGenerator<Array<Record<string, unknown>>>;
+  /** Every row of a SuiteQL query (give it a unique ORDER BY), page by page, within the offset window. */
+  suiteql(q: string): AsyncGenerator<SuiteqlRows>;
+  /** Every row of a table of any size: `query(lastId)` must select `WHERE id > lastId ORDER BY id` (no WHERE for null). */
+  suiteqlByKeyset(query: (afterId: string | null) => string): AsyncGenerator<SuiteqlRows>;
 }
 
 /** A read that failed in transport changed nothing: drop the `uncertain` that POST (SuiteQL) carries. */
@@ -88,23 +93,29 @@ export function createNetSuiteClient(settings: NetSuiteTargetSettings, ctx: Adap
 
   const call = (c: RestCall) => (c.write ? signedCall(c) : withRetry(() => signedCall(c), ctx.retry, ctx.clock, ctx.signal));
 
-  async function* suiteql(q: string): AsyncGenerator<Array<Record<string, unknown>>> {
-    const limit = settings.pageSize;
-    for (let offset = 0; ; offset += limit) {
-      if (offset >= SUITEQL_MAX_ROWS) throw new ConnectorError('REMOTE_PROTOCOL', `NetSuite holds more than ${SUITEQL_MAX_ROWS} rows for "${q}", the most SuiteQL answers over REST`, { system: NETSUITE_SYSTEM, retryable: false });
-      const a = await call({ method: 'POST', path: '/query/v1/suiteql', query: { limit: String(limit), offset: String(offset) }, body: { q }, prefer: 'transient', write: false });
-      if (a.status !== 200) throw refusedError(`the SuiteQL query "${q}"`, a.status, a.error, a.text);
-      let page;
-      try {
-        page = suiteqlPageSchema.parse(JSON.parse(a.text));
-      } catch {
-        throw new ConnectorError('REMOTE_PROTOCOL', `NetSuite answered the SuiteQL query "${q}" with something that is not a result page`, { system: NETSUITE_SYSTEM, retryable: false });
-      }
-      if (page.items.length) yield page.items;
-      if (!page.hasMore) return;
-      if (page.items.length === 0) throw new ConnectorError('REMOTE_PROTOCOL', `NetSuite said more rows follow for "${q}" but sent an empty page at offset ${offset}`, { system: NETSUITE_SYSTEM, retryable: false });
+  async function page(q: string, limit: number, offset: number): Promise<SuiteqlPage> {
+    const a = await call({ method: 'POST', path: '/query/v1/suiteql', query: { limit: String(limit), offset: String(offset) }, body: { q }, prefer: 'transient', write: false });
+    if (a.status !== 200) throw refusedError(`the SuiteQL query "${q}"`, a.status, a.error, a.text);
+    try {
+      return suiteqlPageSchema.parse(JSON.parse(a.text));
+    } catch {
+      throw new ConnectorError('REMOTE_PROTOCOL', `NetSuite answered the SuiteQL query "${q}" with something that is not a result page`, { system: NETSUITE_SYSTEM, retryable: false });
     }
   }
 
-  return { base, auth, call, suiteql };
+  async function* suiteql(q: string): AsyncGenerator<SuiteqlRows> {
+    const limit = settings.pageSize;
+    const windowRows = Math.min(SUITEQL_MAX_ROWS, SUITEQL_MAX_PAGES * limit);
+    for (let offset = 0; ; offset += limit) {
+      if (offset >= windowRows) throw new ConnectorError('REMOTE_PROTOCOL', `NetSuite holds more than ${windowRows} rows for "${q}", the most SuiteQL answers by offset`, { system: NETSUITE_SYSTEM, retryable: false });
+      const p = await page(q, limit, offset);
+      if (p.items.length) yield p.items;
+      if (!p.hasMore) return;
+      if (p.items.length === 0) throw new ConnectorError('REMOTE_PROTOCOL', `NetSuite said more rows follow for "${q}" but sent an empty page at offset ${offset}`, { system: NETSUITE_SYSTEM, retryable: false });
+    }
+  }
+
+  const suiteqlByKeyset = (query: (afterId: string | null) => string) => keysetPages((q) => page(q, settings.pageSize, 0), query, settings.pageSize);
+
+  return { base, auth, call, suiteql, suiteqlByKeyset };
 }

@@ -1,5 +1,5 @@
 // The SuiteQL look-ups behind readReference (../shared/api/netsuite.md §4): one query per record type,
-// every row (inactive ones too, so the engine can say "inactive"), unique ORDER BY id for stable paging.
+// every row (inactive ones too, so the engine can say "inactive"), unique ORDER BY id for keyset paging.
 // Codes are what accountants map: account numbers, vendor/employee IDs, and internal ids for segments.
 import type { ReferenceItem } from '../../../../shared/schemas/reference';
 
@@ -7,16 +7,28 @@ export type NsRefKind = 'subsidiary' | 'department' | 'class' | 'location' | 'ac
 
 export const REF_ORDER: readonly NsRefKind[] = ['subsidiary', 'department', 'class', 'location', 'account', 'vendor', 'employee', 'currency'];
 
-export const REF_QUERIES: Record<NsRefKind, string> = {
-  subsidiary: 'SELECT id, name, isinactive FROM subsidiary ORDER BY id',
-  department: 'SELECT id, name, isinactive FROM department ORDER BY id',
-  class: 'SELECT id, name, isinactive FROM classification ORDER BY id',
-  location: 'SELECT id, name, isinactive FROM location ORDER BY id',
-  account: 'SELECT id, acctnumber, fullname, isinactive FROM account ORDER BY id',
-  vendor: 'SELECT id, entityid, companyname, isinactive FROM vendor ORDER BY id',
-  employee: 'SELECT id, entityid, firstname, lastname, isinactive FROM employee ORDER BY id',
-  currency: 'SELECT id, symbol, isinactive FROM currency ORDER BY id',
+/** Table and columns per kind; columns and active flags are what refRow reads. */
+export const REF_TABLES: Record<NsRefKind, { from: string; columns: string }> = {
+  subsidiary: { from: 'subsidiary', columns: 'id, name, isinactive' },
+  department: { from: 'department', columns: 'id, name, isinactive' },
+  class: { from: 'classification', columns: 'id, name, isinactive' },
+  location: { from: 'location', columns: 'id, name, isinactive' },
+  account: { from: 'account', columns: 'id, acctnumber, fullname, isinactive' },
+  vendor: { from: 'vendor', columns: 'id, entityid, companyname, isinactive' },
+  employee: { from: 'employee', columns: 'id, entityid, firstname, lastname, isinactive' },
+  currency: { from: 'currency', columns: 'id, symbol, isinactive' },
 };
+
+/**
+ * The look-up for one kind, optionally only the rows after an internal id (keyset paging). The first
+ * query has no WHERE so rows with zero or negative system ids are read too.
+ */
+export function refQuery(kind: NsRefKind, afterId: string | null = null): string {
+  const t = REF_TABLES[kind];
+  return `SELECT ${t.columns} FROM ${t.from}${afterId === null ? '' : ` WHERE id > ${afterId}`} ORDER BY id`;
+}
+
+export const REF_QUERIES = Object.fromEntries(REF_ORDER.map((k) => [k, refQuery(k)])) as Record<NsRefKind, string>;
 
 /** Segment types the engine validates on plan lines; subsidiary is a header value checked by the adapter. */
 export const NETSUITE_DIMENSIONS = ['department', 'class', 'location', 'subsidiary'] as const;
