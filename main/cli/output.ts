@@ -18,6 +18,7 @@ export function summaryLine(s: RunSummary): string {
   const parts = [`fetched ${s.fetched}`, `posted ${s.posted}`, `held ${s.held}`, `failed ${s.failed}`, `skipped ${s.skipped}`];
   if (s.recovered) parts.push(`recovered ${s.recovered}`);
   if (s.dryRun) parts.push(`would post ${s.wouldPost}`);
+  if (s.deferred) parts.push(`${s.deferred} waiting for the off-peak window`);
   return `${s.connectionId}: ${s.status} — ${parts.join(', ')}${s.error ? `\n  ${s.error}` : ''}`;
 }
 

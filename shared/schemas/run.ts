@@ -32,6 +32,8 @@ export const runSummarySchema = z.object({
   recovered: z.number().int(),
   /** Only filled for dry runs: what would be posted. */
   wouldPost: z.number().int(),
+  /** Left pending because the off-peak window closed; they post in the next window (0 in runs stored before). */
+  deferred: z.number().int().default(0),
   error: z.string().nullable(),
   preview: z.array(previewItemSchema).optional(),
 });

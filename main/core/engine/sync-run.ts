@@ -59,6 +59,7 @@ export async function runSync(deps: RunDeps, conn: Connection, adapters: RunAdap
     skipped: 0,
     recovered: 0,
     wouldPost: 0,
+    deferred: 0,
     error: null,
   };
   const preview: PreviewItem[] = [];
@@ -82,7 +83,6 @@ export async function runSync(deps: RunDeps, conn: Connection, adapters: RunAdap
   const deliverDeps = { store, target: adapters.target, clock, retry: conn.retry, actor: opts.actor, confirmToSource: wantsConfirmation(adapters.source), signal: opts.signal };
   // Checked as each post starts: once an off-peak window closes, the rest stay pending for the next window.
   const mayPost = postingGate(conn.schedule, opts.trigger, clock);
-  let deferred = 0;
 
   try {
     progress('reference', true);
@@ -111,7 +111,7 @@ export async function runSync(deps: RunDeps, conn: Connection, adapters: RunAdap
       // Posts a previous run left uncertain (crash, dropped response) go through findExisting first.
       for (const row of [...store.postings.unsettled(conn.id), ...store.postings.dueFailures(conn.id, clock.now().toISOString())]) {
         await pool.add(async () => {
-          if (!mayPost()) return void deferred++;
+          if (!mayPost()) return void s.deferred++;
           const r = await deliver(row, deliverDeps);
           // A pending row was never sent (e.g. left by a closed window): a plain post, not a recovery.
           if (r === 'posted' && row.status !== 'pending') s.recovered++;
@@ -142,14 +142,14 @@ export async function runSync(deps: RunDeps, conn: Connection, adapters: RunAdap
       for (let i = 0; i < out.deliver.length; i += size) {
         const group = out.deliver.slice(i, i + size);
         await pool.add(async () => {
-          if (!mayPost()) return void (deferred += group.length);
+          if (!mayPost()) return void (s.deferred += group.length);
           for (const r of size > 1 ? await deliverBatch(group, deliverDeps) : [await deliver(group[0]!, deliverDeps)]) count(r);
         });
       }
       progress('fetch');
     }
     await pool.drain();
-    if (deferred) audit('post', 'deferred', `The off-peak window closed: ${deferred} document(s) wait in the outbox for the next window`);
+    if (s.deferred) audit('post', 'deferred', `The off-peak window closed: ${s.deferred} document(s) wait in the outbox for the next window`);
     const cursor = pull.finalCursor();
     if (cursor && !opts.dryRun) store.cursors.set(conn.id, CURSOR_STREAM, cursor);
 

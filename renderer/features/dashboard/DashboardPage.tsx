@@ -40,7 +40,8 @@ export function DashboardPage() {
 function runLine(r: RunSummary | null): string {
   if (!r) return 'Never synced';
   if (r.status === 'failed') return `Failed ${relativeTime(r.startedAt)}: ${r.error ?? 'see Audit'}`;
-  return `${formatDateTime(r.startedAt)} · ${r.fetched} read, ${r.posted} posted, ${r.held} held, ${r.failed} failed`;
+  const waiting = r.deferred ? `, ${r.deferred} waiting for the off-peak window` : '';
+  return `${formatDateTime(r.startedAt)} · ${r.fetched} read, ${r.posted} posted, ${r.held} held, ${r.failed} failed${waiting}`;
 }
 
 function ConnectionCard({ state: s }: { state: ConnectionState }) {

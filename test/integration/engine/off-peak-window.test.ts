@@ -67,17 +67,21 @@ test('the window closes mid-run: the rest stay pending and post in the next wind
   assert.equal(target.posts, 3);
   assert.deepEqual(now(), at(24, 6, 0));
   assert.equal(store.postings.counts('c1').pending, 7);
+  assert.equal(first.deferred, 7, 'the run summary counts the documents left for the next window');
+  assert.equal(store.runs.last('c1')?.deferred, 7, 'stored with the run for the dashboard');
   assert.equal(store.audit.list({ connectionId: 'c1', limit: 100 }).filter((e) => e.outcome === 'deferred').length, 1);
 
   // The dashboard's next sync is tonight's opening, not 07:00.
   const [state] = await core.handlers('test')['connections.states']({});
   assert.equal(state!.nextRunAt, at(24, 22).toISOString());
+  assert.equal(state!.lastRun?.deferred, 7);
 
   setNow(at(24, 22, 0));
   const second = await core.sync('c1', { actor: 'scheduler', trigger: 'schedule' });
   assert.equal(second.status, 'succeeded', second.error ?? '');
   assert.equal(second.posted, 7, JSON.stringify(second));
   assert.equal(second.recovered, 0);
+  assert.equal(second.deferred, 0);
   assert.equal(target.posts, 10, 'each document sent once');
   assert.equal(target.lookups, 0, 'a deferred document was never sent, so there is nothing to look up');
   assert.equal(target.docs.size, 10);
@@ -90,6 +94,7 @@ test('"Sync now" outside the window posts everything at once', async (t) => {
   const { core, store, target } = setup(t, WINDOW, at(24, 12, 0));
   const run = await core.sync('c1', { actor: 'accountant', trigger: 'manual' });
   assert.equal(run.posted, 10, JSON.stringify(run));
+  assert.equal(run.deferred, 0);
   assert.equal(target.posts, 10);
   assert.equal(store.postings.counts('c1').pending, 0);
 });
