@@ -159,11 +159,5 @@ export function createAcumaticaSimulator(opts: AcumaticaSimOptions = {}): Acumat
     }
   }
 
-  return {
-    state,
-    faults,
-    stats,
-    start: loop.start,
-    stop: loop.stop,
-  };
+  return { state, faults, stats, start: loop.start, stop: loop.stop };
 }

@@ -152,11 +152,5 @@ export function createNetSuiteSimulator(opts: NetSuiteSimOptions = {}): NetSuite
     }
   }
 
-  return {
-    state,
-    faults,
-    stats,
-    start: loop.start,
-    stop: loop.stop,
-  };
+  return { state, faults, stats, start: loop.start, stop: loop.stop };
 }

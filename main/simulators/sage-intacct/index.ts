@@ -135,11 +135,5 @@ export function createSageIntacctSimulator(opts: SageIntacctSimOptions = {}): Sa
     res.writeHead(200, { 'content-type': 'application/xml; charset=utf-8' }).end(reply.body);
   }
 
-  return {
-    state,
-    faults,
-    stats,
-    start: loop.start,
-    stop: loop.stop,
-  };
+  return { state, faults, stats, start: loop.start, stop: loop.stop };
 }
