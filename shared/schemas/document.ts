@@ -10,6 +10,11 @@ export const TARGET_SYSTEMS = ['sage-x3', 'sage-intacct', 'acumatica', 'netsuite
 export const targetSystemSchema = z.enum(TARGET_SYSTEMS);
 export type TargetSystem = z.infer<typeof targetSystemSchema>;
 
+const SYSTEM_LABELS: Record<SourceSystem | TargetSystem, string> = { concur: 'Concur', expensify: 'Expensify', 'sage-x3': 'Sage X3', 'sage-intacct': 'Sage Intacct', acumatica: 'Acumatica', netsuite: 'NetSuite' };
+
+/** How a system is named to the accountant (connection test steps, secret labels, audit messages). */
+export const systemLabel = (system: string): string => (SYSTEM_LABELS as Record<string, string>)[system] ?? system;
+
 export const documentKindSchema = z.enum(['expense_report', 'invoice', 'cash_advance', 'payroll']);
 export type DocumentKind = z.infer<typeof documentKindSchema>;
 

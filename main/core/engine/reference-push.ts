@@ -3,6 +3,7 @@
 // mapped employees) — or, only when the accountant turned it on for the connection, creates them in the
 // target, each creation in the audit trail. Daily inside the scheduled sync, and on demand.
 import type { Connection } from '../../../shared/schemas/connection';
+import { systemLabel } from '../../../shared/schemas/document';
 import type { ReferencePushSummary } from '../../../shared/schemas/reference';
 import type { PartnerToCreate, ReferencePushReport, SourceAdapter, TargetAdapter } from '../adapters/types';
 import { isConnectorError } from '../errors';
@@ -14,8 +15,8 @@ import { refreshReference } from './reference-refresh';
 export const REFERENCE_PUSH_STREAM = 'reference-push';
 export const REFERENCE_PUSH_INTERVAL_MS = 24 * 3600_000;
 const LISTED = 20;
-const LABEL: Record<string, string> = { concur: 'SAP Concur', expensify: 'Expensify', 'sage-x3': 'Sage X3', 'sage-intacct': 'Sage Intacct', acumatica: 'Acumatica', netsuite: 'NetSuite' };
-const label = (system: string) => LABEL[system] ?? system;
+// Audit messages name Concur by its full product name.
+const label = (system: string) => (system === 'concur' ? 'SAP Concur' : systemLabel(system));
 
 export interface PushDeps {
   store: Store;

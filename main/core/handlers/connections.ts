@@ -1,6 +1,7 @@
 // connections.* : settings, write-only secrets, connection tests, pause/resume and dashboard states.
 import type { MethodInput, MethodOutput } from '../../../shared/contract/methods';
 import { connectionInputSchema, secretNamesFor } from '../../../shared/schemas/connection';
+import { systemLabel } from '../../../shared/schemas/document';
 import type { ConnectionState } from '../../../shared/schemas/run';
 import { nextRunAt } from '../engine/schedule';
 import { ConnectorError, isConnectorError } from '../errors';
@@ -10,7 +11,6 @@ import { buildAdapters, requireConnection } from '../runtime';
 import type { TestStep } from '../adapters/types';
 import { discoverHandlers } from './discover-endpoints';
 
-const SYSTEM_LABEL: Record<string, string> = { concur: 'Concur', expensify: 'Expensify', 'sage-x3': 'Sage X3', 'sage-intacct': 'Sage Intacct', acumatica: 'Acumatica', netsuite: 'NetSuite' };
 
 export function connectionHandlers(rt: Runtime, actor: string) {
   const { store } = rt;
@@ -48,9 +48,9 @@ export function connectionHandlers(rt: Runtime, actor: string) {
       }
       for (const [side, adapter, system] of [['source', adapters.source, conn.source.system], ['target', adapters.target, conn.target.system]] as const) {
         try {
-          for (const st of await adapter.test()) steps.push({ ...st, step: `${SYSTEM_LABEL[system] ?? system}: ${st.step}` });
+          for (const st of await adapter.test()) steps.push({ ...st, step: `${systemLabel(system)}: ${st.step}` });
         } catch (e) {
-          steps.push({ step: `${SYSTEM_LABEL[system] ?? system} (${side})`, ok: false, message: isConnectorError(e) ? e.message : `Unexpected error: ${String(e)}` });
+          steps.push({ step: `${systemLabel(system)} (${side})`, ok: false, message: isConnectorError(e) ? e.message : `Unexpected error: ${String(e)}` });
         }
       }
       return { ok: steps.every((s) => s.ok), steps };

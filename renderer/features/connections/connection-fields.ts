@@ -1,5 +1,6 @@
 // The settings form, described as data: which field lives where in a ConnectionInput, plus a new-connection template.
 import type { Connection, ConnectionInput } from '../../../shared/schemas/connection';
+import { systemLabel } from '../../../shared/schemas/document';
 import { ACUMATICA_KNOWN_VERSIONS } from '../../../shared/schemas/systems/acumatica';
 
 export interface Field {
@@ -206,11 +207,10 @@ export function setPath<T>(obj: T, path: string, value: unknown): T {
   return copy as T;
 }
 
-const SYSTEM: Record<string, string> = { concur: 'Concur', expensify: 'Expensify', 'sage-x3': 'Sage X3', 'sage-intacct': 'Sage Intacct', netsuite: 'NetSuite', acumatica: 'Acumatica' };
 const SECRET_LABEL: Record<string, string> = { clientSecret: 'client secret', password: 'password', partnerUserSecret: 'partner user secret', senderPassword: 'sender password', userPassword: 'user password', privateKey: 'private key (PEM)', consumerSecret: 'consumer secret', tokenSecret: 'token secret', refreshToken: 'refresh token' };
 
 export function secretLabel(name: string, c: Pick<ConnectionInput, 'source' | 'target'>): string {
   const [side, key = side] = name.includes('.') ? name.split('.') : ['', name];
-  const system = side === 'source' ? SYSTEM[c.source.system] : side === 'target' ? SYSTEM[c.target.system] : '';
+  const system = side === 'source' ? systemLabel(c.source.system) : side === 'target' ? systemLabel(c.target.system) : '';
   return `${system ?? ''} ${SECRET_LABEL[key ?? ''] ?? key}`.trim();
 }
