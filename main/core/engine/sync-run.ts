@@ -103,7 +103,7 @@ export async function runSync(deps: RunDeps, conn: Connection, adapters: RunAdap
       ref: createReferenceIndex(store.reference.list(conn.id)),
       caps: adapters.target.capabilities,
       actor: opts.actor,
-      confirmToSource: wantsConfirmation(adapters.source),
+      confirmToSource: deliverDeps.confirmToSource,
     };
 
     const pool = new Pool(conn.concurrency);

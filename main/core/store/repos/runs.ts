@@ -1,6 +1,5 @@
 // Sync run history: one row per run with its summary (what the dashboard and --json show).
 import type { RunSummary } from '../../../../shared/schemas/run';
-import { runSummarySchema } from '../../../../shared/schemas/run';
 import type { Db } from '../db';
 
 export function createRunRepo(db: Db) {
@@ -15,12 +14,10 @@ export function createRunRepo(db: Db) {
     },
     last(connectionId: string): RunSummary | null {
       const r = last.get(connectionId) as { summary_json: string } | undefined;
+      // Runs stored before `deferred` existed read as 0.
       if (!r) return null;
-      // Parsed, so runs stored before a field was added get its default (e.g. deferred: 0); a row an older
-      // build wrote in another shape is still shown rather than breaking the dashboard.
-      const raw = JSON.parse(r.summary_json) as RunSummary;
-      const parsed = runSummarySchema.safeParse(raw);
-      return parsed.success ? parsed.data : { ...raw, deferred: raw.deferred ?? 0 };
+      const run = JSON.parse(r.summary_json) as Omit<RunSummary, 'deferred'> & { deferred?: number };
+      return { ...run, deferred: run.deferred ?? 0 };
     },
   };
 }
