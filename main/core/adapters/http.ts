@@ -79,6 +79,15 @@ export async function send(fetchImpl: HttpFetch, req: HttpRequest): Promise<Http
   return { status: res.status, headers: res.headers, text, correlationId };
 }
 
+/** The body as JSON, or null when it is not JSON: callers classify what they got instead of catching. */
+export function jsonOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 /** True when a body looks like an HTML page (login page, proxy error) rather than the API's format. */
 export function looksLikeHtml(text: string): boolean {
   return /^\s*(<!doctype html|<html[\s>])/i.test(text);

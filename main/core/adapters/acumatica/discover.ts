@@ -4,7 +4,7 @@
 // login page) makes it sign in with the stored secrets, through the client, which always signs out again.
 import type { AcumaticaTargetSettings } from '../../../../shared/schemas/systems/acumatica';
 import { ConnectorError, isConnectorError } from '../../errors';
-import { looksLikeHtml, send } from '../http';
+import { jsonOrNull, looksLikeHtml, send } from '../http';
 import { withRetry } from '../retry';
 import type { AdapterContext, EndpointDiscovery } from '../types';
 import { siteBase } from './auth';
@@ -27,13 +27,7 @@ async function anonymous(settings: AcumaticaTargetSettings, ctx: AdapterContext)
   if (res.status === 401 || res.status === 403 || looksLikeHtml(res.text)) return null;
   if (res.status === 404) throw new ConnectorError('CONFIG_INVALID', `${siteBase(settings)} does not list endpoints (GET /entity answered 404): check the site URL (the instance root); instances older than 2019 R2 cannot list them, type the version instead`, { ...sys, httpStatus: 404, retryable: false });
   if (res.status >= 300) throw new ConnectorError('REMOTE_PROTOCOL', `Acumatica answered HTTP ${res.status} to GET /entity`, { ...sys, httpStatus: res.status, retryable: false });
-  let body: unknown;
-  try {
-    body = JSON.parse(res.text);
-  } catch {
-    body = null;
-  }
-  const parsed = discoverySchema.safeParse(body);
+  const parsed = discoverySchema.safeParse(jsonOrNull(res.text));
   if (!parsed.success) throw new ConnectorError('REMOTE_PROTOCOL', 'Acumatica answered GET /entity without an endpoint list', { ...sys, retryable: false });
   return parsed.data;
 }

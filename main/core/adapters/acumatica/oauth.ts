@@ -4,7 +4,7 @@
 import type { AcumaticaTargetSettings } from '../../../../shared/schemas/systems/acumatica';
 import { ConnectorError } from '../../errors';
 import { registerSecret } from '../../redact';
-import { looksLikeHtml } from '../http';
+import { jsonOrNull, looksLikeHtml } from '../http';
 import { withRetry } from '../retry';
 import type { AdapterContext } from '../types';
 import { readSecret, siteBase, type AcumaticaAuth, type AuthLease, type Transport } from './auth';
@@ -59,13 +59,7 @@ export function createOAuth(settings: AcumaticaTargetSettings, ctx: AdapterConte
     const res = await withRetry(() => transport({ method: 'POST', url: tokenUrl, headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body }), ctx.retry, ctx.clock, ctx.signal);
     if (looksLikeHtml(res.text)) throw htmlPageError(false);
     if (res.status >= 300) throw tokenError(res.status, res.text, settings.clientId);
-    let json: unknown;
-    try {
-      json = JSON.parse(res.text);
-    } catch {
-      json = null;
-    }
-    const parsed = tokenResponseSchema.safeParse(json);
+    const parsed = tokenResponseSchema.safeParse(jsonOrNull(res.text));
     if (!parsed.success) throw new ConnectorError('REMOTE_PROTOCOL', "Acumatica's token endpoint answered without an access token", { system: ACUMATICA_SYSTEM, retryable: false });
     registerSecret(parsed.data.access_token);
     if (parsed.data.refresh_token) registerSecret(parsed.data.refresh_token);

@@ -1,6 +1,7 @@
 // SAP Concur error vocabulary: the token error code table and v3/v4 error bodies -> ConnectorErrors
 // with plain-English messages that say what the user must do. Never echoes credentials.
 import { ConnectorError } from '../../errors';
+import { jsonOrNull } from '../http';
 import type { ErrorCode } from '../../../../shared/errors';
 
 export const SYSTEM = 'SAP Concur';
@@ -59,12 +60,7 @@ export function isReconnectCode(code: number | undefined): boolean {
 
 /** Best human text from a v4 ErrorMessage, a v3 error, the 429 body or an OAuth-style body. */
 export function errorBodyMessage(text: string): string | undefined {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+  const body = jsonOrNull(text);
   if (!body || typeof body !== 'object') return undefined;
   const b = body as Record<string, unknown>;
   const nested = b.error && typeof b.error === 'object' ? (b.error as Record<string, unknown>).message : undefined;

@@ -1,6 +1,7 @@
 // Expensify answers as plain ConnectorErrors: the body's responseCode/responseMessage (the HTTP status is
 // often 200 even for errors, api/expensify.md §7), HTTP-level refusals, and the rate-limit text (§8).
 import { ConnectorError } from '../../errors';
+import { jsonOrNull } from '../http';
 
 export const SYSTEM = 'Expensify';
 
@@ -16,12 +17,7 @@ export interface ErrorBody {
 
 /** The `{responseCode, responseMessage}` of a body, or null when the body is not such JSON. */
 export function readErrorBody(text: string): ErrorBody | null {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return null;
-  }
+  const json = jsonOrNull(text);
   if (!json || typeof json !== 'object' || Array.isArray(json)) return null;
   const o = json as Record<string, unknown>;
   const code = typeof o.responseCode === 'number' ? o.responseCode : typeof o.responseCode === 'string' ? Number(o.responseCode) : NaN;

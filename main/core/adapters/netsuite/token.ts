@@ -4,7 +4,7 @@
 import type { NetSuiteTargetSettings } from '../../../../shared/schemas/systems/netsuite';
 import { ConnectorError } from '../../errors';
 import { registerSecret } from '../../redact';
-import { looksLikeHtml, send, snippet } from '../http';
+import { jsonOrNull, looksLikeHtml, send, snippet } from '../http';
 import { withRetry } from '../retry';
 import type { AdapterContext } from '../types';
 import { tokenUrl } from './account';
@@ -56,12 +56,7 @@ export function createTokenKeeper(settings: Oauth2Settings, ctx: AdapterContext,
       throw e;
     });
     if (looksLikeHtml(res.text)) throw new ConnectorError('CONFIG_INVALID', `The NetSuite token endpoint ${url} answered with an HTML page (HTTP ${res.status}): check the account id and the REST URL`, { ...sys, httpStatus: res.status, retryable: false });
-    let json: unknown = null;
-    try {
-      json = JSON.parse(res.text);
-    } catch {
-      /* handled below */
-    }
+    const json = jsonOrNull(res.text);
     if (res.status >= 400) throw tokenRefused(res.status, json, res.text, skewOf(res.headers.get('date'), ctx.clock.now()), settings);
     const parsed = tokenResponseSchema.safeParse(json);
     if (!parsed.success) throw new ConnectorError('REMOTE_PROTOCOL', `NetSuite's token endpoint answered HTTP ${res.status} without an access token${snippet(res.text)}`, { ...sys, httpStatus: res.status, retryable: false });

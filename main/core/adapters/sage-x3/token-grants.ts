@@ -5,7 +5,7 @@ import { decodeJwt } from 'jose';
 import type { SageX3TargetSettings } from '../../../../shared/schemas/systems/sage-x3';
 import { ConnectorError } from '../../errors';
 import { registerSecret } from '../../redact';
-import { send } from '../http';
+import { jsonOrNull, send } from '../http';
 import { withRetry } from '../retry';
 import type { AdapterContext } from '../types';
 import { tokenEndpointError } from './errors';
@@ -41,12 +41,7 @@ async function tokenCall(ctx: AdapterContext, url: string, body: string, content
     ctx.clock,
     ctx.signal,
   );
-  let json: unknown = null;
-  try {
-    json = JSON.parse(res.text);
-  } catch {
-    // Classified below.
-  }
+  const json = jsonOrNull(res.text);
   if (res.status < 200 || res.status >= 300) throw tokenEndpointError(res.status, json, res.text, what, res.correlationId);
   const parsed = tokenResponseSchema.safeParse(json);
   if (!parsed.success) {
