@@ -58,6 +58,11 @@ export type SourceLine = z.infer<typeof sourceLineSchema>;
 
 export const sourceDocumentSchema = z.object({
   sourceSystem: sourceSystemSchema,
+  /**
+   * The source account the document belongs to (Concur company UUID, Expensify policy id): with the system,
+   * the kind and the id it makes the reference written into the ERP, the same on every install.
+   */
+  tenant: z.string().min(1).optional(),
   kind: documentKindSchema,
   sourceId: z.string().min(1),
   /** Source's own change marker (last-modified stamp); informative, not part of the idempotency key. */

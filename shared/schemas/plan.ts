@@ -26,7 +26,13 @@ export type PlanLine = z.infer<typeof planLineSchema>;
 
 export const postingPlanSchema = z.object({
   kind: postingKindSchema,
+  /** The key written into the ERP (see ../shared/design/exactly-once.md): derived from the document, not the install. */
   idempotencyKey: z.string(),
+  /**
+   * Other forms the same document may carry in the ERP (the pre-tenant key of older installs, the keys of
+   * its twin on another read path). findExisting/findExistingMany look these up too; nothing is sent under them.
+   */
+  lookupKeys: z.array(z.string()).optional(),
   sourceSystem: sourceSystemSchema,
   sourceKind: documentKindSchema,
   sourceId: z.string(),

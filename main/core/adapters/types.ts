@@ -131,10 +131,28 @@ export interface TargetCapabilities {
   maxDescriptionLength: number;
 }
 
+/** A document found in the ERP under one of a plan's keys. */
+export interface ExistingDocument {
+  erpId: string;
+  /** The key it carries there (the plan's own key or one of its lookupKeys), where the ERP answer says. */
+  key?: string;
+}
+
+/**
+ * Every key a plan may carry in the ERP: its own first, then the older/twin forms. Adapters look all of them up.
+ */
+export const keysOf = (plan: Pick<PostingPlan, 'idempotencyKey' | 'lookupKeys'>): string[] => [plan.idempotencyKey, ...(plan.lookupKeys ?? []).filter((k) => k !== plan.idempotencyKey)];
+
 /** A definite answer from the target. Anything uncertain is thrown as a ConnectorError with `uncertain`. */
 export type PostOutcome =
   | { status: 'posted'; erpId: string; warnings: string[] }
-  | { status: 'rejected'; reasons: HoldReason[] };
+  | { status: 'rejected'; reasons: HoldReason[] }
+  /**
+   * The ERP refused the document because its reference already exists there (Intacct duplicate control id or
+   * reference, X3 refusing a repeated reference, Acumatica 412, NetSuite eid already used): the engine looks it
+   * up and links it, never holds it as a rejection.
+   */
+  | { status: 'duplicate'; message: string };
 
 /** What an instance offers for the settings form (Acumatica GET /entity). */
 export interface EndpointDiscovery {
@@ -151,8 +169,18 @@ export interface TargetAdapter {
   test(): Promise<TestStep[]>;
   /** All reference data (accounts, suppliers, dimension values, employees), page by page. */
   readReference(): AsyncIterable<ReferenceItem[]>;
-  /** Looks the idempotency key up in the target: the gate before any re-send after an uncertain outcome. */
-  findExisting(plan: PostingPlan): Promise<{ erpId: string } | null>;
+  /**
+   * Looks the plan's key (and its `lookupKeys`) up in the target: the gate before any re-send after an
+   * uncertain outcome, and after the ERP refused the post as a duplicate. A failed look-up throws; it never
+   * answers "not found".
+   */
+  findExisting(plan: PostingPlan): Promise<ExistingDocument | null>;
+  /**
+   * The same look-up for many plans before their first send, in as few documented calls as the ERP allows
+   * (one per page where it can filter on a list). Answers by `plan.idempotencyKey` for each plan found under
+   * any of its keys. A failed look-up throws; the engine then sends nothing of that page.
+   */
+  findExistingMany?(plans: readonly PostingPlan[]): Promise<Map<string, ExistingDocument>>;
   post(plan: PostingPlan): Promise<PostOutcome>;
   /** Several plans in one request, one outcome each (same order); an uncertain batch throws. */
   postBatch?(plans: PostingPlan[]): Promise<PostOutcome[]>;

@@ -4,7 +4,7 @@ import { isConnectorError, toErrorPayload } from '../errors';
 import type { PostingRow } from '../store/repos/postings';
 import { rowPlan } from '../store/repos/postings';
 import type { DeliverDeps, DeliveryResult } from './deliver';
-import { AuthStop, deliver } from './deliver';
+import { AuthStop, deliver, settleDuplicate } from './deliver';
 
 export async function deliverBatch(rows: PostingRow[], d: DeliverDeps): Promise<DeliveryResult[]> {
   const { store, target } = d;
@@ -32,17 +32,22 @@ export async function deliverBatch(rows: PostingRow[], d: DeliverDeps): Promise<
     for (const r of rows) out.push(await deliver(store.postings.get(r.id)!, d));
     return out;
   }
-  return rows.map((row, i) => {
+  const results: DeliveryResult[] = [];
+  for (const [i, row] of rows.entries()) {
     const o = outcomes[i]!;
     const audit = (action: 'post' | 'hold', outcome: string, message: string, erpId: string | null) =>
       store.audit.append({ connectionId: row.connection_id, actor: d.actor, action, sourceId: row.source_id, erpId, idempotencyKey: row.idempotency_key, outcome, message });
     if (o.status === 'posted') {
       store.postings.markPosted(row.id, o.erpId, d.confirmToSource);
       audit('post', 'posted', `Posted as ${o.erpId} (batch of ${rows.length})${o.warnings.length ? ` (warnings: ${o.warnings.join('; ')})` : ''}`, o.erpId);
-      return 'posted';
+      results.push('posted');
+    } else if (o.status === 'duplicate') {
+      results.push(await settleDuplicate(row, plans[i]!, o.message, d));
+    } else {
+      store.postings.markHeld(row.id, o.reasons);
+      audit('hold', 'held', `Rejected by the ERP: ${o.reasons.map((r) => r.message).join('; ')}`, null);
+      results.push('held');
     }
-    store.postings.markHeld(row.id, o.reasons);
-    audit('hold', 'held', `Rejected by the ERP: ${o.reasons.map((r) => r.message).join('; ')}`, null);
-    return 'held';
-  });
+  }
+  return results;
 }

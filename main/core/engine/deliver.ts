@@ -1,6 +1,7 @@
 // Sends one committed plan to the target, exactly once: anything that may have been sent before is first
 // looked up by its key (findExisting); every state change is committed before and after the network call.
 import type { RetryPolicy } from '../../../shared/schemas/connection';
+import type { PostingPlan } from '../../../shared/schemas/plan';
 import type { HoldReason } from '../../../shared/schemas/posting';
 import type { TargetAdapter } from '../adapters/types';
 import { backoffDelay } from '../adapters/retry';
@@ -60,6 +61,7 @@ export async function deliver(row: PostingRow, d: DeliverDeps): Promise<Delivery
         audit('post', 'posted', `Posted as ${outcome.erpId}${warn}`, outcome.erpId);
         return 'posted';
       }
+      if (outcome.status === 'duplicate') return await settleDuplicate(row, plan, outcome.message, d);
       store.postings.markHeld(row.id, outcome.reasons);
       audit('hold', 'held', `Rejected by the ERP: ${outcome.reasons.map((r) => r.message).join('; ')}`);
       return 'held';
@@ -98,4 +100,22 @@ export async function deliver(row: PostingRow, d: DeliverDeps): Promise<Delivery
   store.postings.markFailed(row.id, [{ code: 'FAILED_RETRY_LATER', message }], (lastError ?? new ConnectorError('INTERNAL', message)).toPayload(), next);
   audit('fail', 'failed', message, null, lastError?.correlationId);
   return 'failed';
+}
+
+/**
+ * The ERP refused the document because its reference is already there: that is "posted before" (by this
+ * install, a restored copy or a colleague's), so it is looked up and linked, never held as a rejection.
+ */
+export async function settleDuplicate(row: PostingRow, plan: PostingPlan, message: string, d: DeliverDeps): Promise<DeliveryResult> {
+  const existing = await d.target.findExisting(plan);
+  const base = { connectionId: row.connection_id, actor: d.actor, sourceId: row.source_id, idempotencyKey: row.idempotency_key, correlationId: null };
+  if (existing) {
+    d.store.postings.markPosted(row.id, existing.erpId, d.confirmToSource);
+    d.store.audit.append({ ...base, action: 'recover', erpId: existing.erpId, outcome: 'linked', message: `The ERP already has this document as ${existing.erpId} (${message}); linked, not sent again` });
+    return 'posted';
+  }
+  const reason: HoldReason = { code: 'ERP_REJECTED', message: `The ERP says this document's reference ${plan.idempotencyKey} already exists, but a look-up by that reference finds nothing: ${message}` };
+  d.store.postings.markHeld(row.id, [reason]);
+  d.store.audit.append({ ...base, action: 'hold', erpId: null, outcome: 'held', message: reason.message });
+  return 'held';
 }

@@ -103,7 +103,7 @@ export function createSageIntacctTarget(settings: SageIntacctTargetSettings, ctx
       if (!result) throw new ConnectorError('REMOTE_PROTOCOL', `Sage Intacct gave no result for ${plan.idempotencyKey}`, { ...sys, retryable: true, uncertain: true });
       const next = outcomeOf(moved, result);
       if (next.status === 'posted') return { ...next, warnings: [...next.warnings, movedNote(plan.postingDate, date)] };
-      if (!isPeriodClosed(next.reasons)) return next;
+      if (next.status !== 'rejected' || !isPeriodClosed(next.reasons)) return next;
     }
     return { status: 'rejected', reasons: [noOpenPeriod(plan.postingDate, today)] };
   }
