@@ -69,7 +69,7 @@ async function benchIntake(dir: string, round: number): Promise<number> {
     { kind: 'dimension' as const, dimensionType: 'department', code: 'D1', name: 'x', active: true },
     ...Array.from({ length: 40 }, (_, i) => ({ kind: 'supplier' as const, dimensionType: '', code: `V${i}`, name: 'x', active: true })),
   ];
-  const env = { conn: fullConn, store, lookup: createMappingLookup(store.mappings.list('bench')), ref: createReferenceIndex(ref), caps: { postingKinds: ['journal'] as const, dimensionTypes: ['costCenter', 'department'], maxBatch: 1, maxDescriptionLength: 30 }, actor: 'bench' };
+  const env = { conn: fullConn, store, lookup: createMappingLookup(store.mappings.list('bench')), ref: createReferenceIndex(ref), caps: { postingKinds: ['journal'] as const, dimensionTypes: ['costCenter', 'department'], maxBatch: 1, maxDescriptionLength: 30 }, actor: 'bench', tenant: 'bench-company' };
   const docs = syntheticDocs(LINES);
   const t0 = performance.now();
   let planned = 0;

@@ -7,7 +7,10 @@ import { holdReasonSchema } from './posting';
 export const previewItemSchema = z.object({
   sourceId: z.string(),
   title: z.string(),
-  outcome: z.enum(['would_post', 'would_hold', 'already_posted', 'already_held']),
+  /** would_link: not in the outbox, but the ERP already has it under its reference; a real run links it, sends nothing. */
+  outcome: z.enum(['would_post', 'would_hold', 'would_link', 'already_posted', 'already_held']),
+  /** The ERP document a would_link item was found as. */
+  erpId: z.string().nullable().optional(),
   total: moneySchema.nullable(),
   postingDate: z.string().nullable(),
   lines: z.array(z.object({ account: z.string(), side: z.enum(['debit', 'credit']), amountMinor: z.number().int(), dimensions: z.record(z.string(), z.string()), partner: z.string().nullable() })),
@@ -34,6 +37,10 @@ export const runSummarySchema = z.object({
   wouldPost: z.number().int(),
   /** Left pending because the off-peak window closed; they post in the next window (0 in runs stored before). */
   deferred: z.number().int().default(0),
+  /** Found in the ERP under their reference before the first send (posted before by another install, or before a restore): linked, not sent (0 in runs stored before). */
+  linked: z.number().int().default(0),
+  /** Dry runs: how many the ERP already has and a real run would link. */
+  wouldLink: z.number().int().default(0),
   error: z.string().nullable(),
   preview: z.array(previewItemSchema).optional(),
 });

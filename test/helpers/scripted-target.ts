@@ -1,9 +1,10 @@
 // A test double of a target ERP: keeps documents by key and follows a script of failures per post call.
 import type { PostOutcome, TargetAdapter } from '../../main/core/adapters/types';
+import { keysOf } from '../../main/core/adapters/types';
 import { ConnectorError } from '../../main/core/errors';
 import type { PostingPlan } from '../../shared/schemas/plan';
 
-export type Step = 'ok' | 'commit-then-drop' | 'timeout-before-commit' | '429' | '503' | 'reject' | 'auth';
+export type Step = 'ok' | 'commit-then-drop' | 'timeout-before-commit' | '429' | '503' | 'reject' | 'auth' | 'duplicate';
 
 export class ScriptedTarget implements TargetAdapter {
   readonly system = 'sage-x3' as const;
@@ -28,8 +29,11 @@ export class ScriptedTarget implements TargetAdapter {
   }
   async findExisting(plan: PostingPlan) {
     this.lookups++;
-    const id = this.docs.get(plan.idempotencyKey);
-    return id ? { erpId: id } : null;
+    for (const key of keysOf(plan)) {
+      const id = this.docs.get(key);
+      if (id) return { erpId: id, key };
+    }
+    return null;
   }
   async post(plan: PostingPlan): Promise<PostOutcome> {
     this.posts++;
@@ -55,6 +59,8 @@ export class ScriptedTarget implements TargetAdapter {
         return { status: 'rejected', reasons: [{ code: 'PERIOD_CLOSED', message: 'Period 2026-10 is closed' }] };
       case 'auth':
         throw new ConnectorError('AUTH_FAILED', 'wrong password', { retryable: false });
+      case 'duplicate':
+        return { status: 'duplicate', message: 'reference already used' };
     }
   }
 }

@@ -53,6 +53,11 @@ export interface SourcePull {
 
 export interface SourceAdapter {
   readonly system: SourceSystem;
+  /**
+   * The source account this connection reads (Concur company UUID), for documents that do not name their
+   * own tenant: part of every document's key, so every install of the same company computes the same keys.
+   */
+  readonly tenant?: string | null;
   /** Checks credentials and reachability step by step, saying exactly what failed. */
   test(): Promise<TestStep[]>;
   /** Reads documents ready to post that changed since `cursor` (null = from the connection's start date). */

@@ -1,16 +1,17 @@
 // Several fresh plans in one request for targets that take batches (Sage Intacct). Only rows never sent
-// before go this way; anything uncertain falls back to deliver(), which checks the ERP by key first.
+// before and just looked up in the ERP go this way; anything else goes through deliver(), which checks first.
 import { isConnectorError, toErrorPayload } from '../errors';
 import type { PostingRow } from '../store/repos/postings';
 import { rowPlan } from '../store/repos/postings';
 import type { DeliverDeps, DeliveryResult } from './deliver';
 import { AuthStop, deliver, settleDuplicate } from './deliver';
 
-export async function deliverBatch(rows: PostingRow[], d: DeliverDeps): Promise<DeliveryResult[]> {
+/** `lookedUp`: every row was just looked up in the ERP and not found (lookUpBeforeSend). */
+export async function deliverBatch(rows: PostingRow[], d: DeliverDeps, lookedUp = false): Promise<DeliveryResult[]> {
   const { store, target } = d;
-  if (!target.postBatch || rows.length < 2 || rows.some((r) => r.attempts > 0 || r.status !== 'pending')) {
+  if (!lookedUp || !target.postBatch || rows.length < 2 || rows.some((r) => r.attempts > 0 || r.status !== 'pending')) {
     const out: DeliveryResult[] = [];
-    for (const r of rows) out.push(await deliver(r, d));
+    for (const r of rows) out.push(await deliver(r, d, lookedUp));
     return out;
   }
   const plans = rows.map((r) => {

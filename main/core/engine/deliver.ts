@@ -11,7 +11,8 @@ import type { Store } from '../store/store';
 import type { PostingRow } from '../store/repos/postings';
 import { rowPlan } from '../store/repos/postings';
 
-export type DeliveryResult = 'posted' | 'held' | 'failed';
+/** linked: found in the ERP before sending and recorded with its ERP id; nothing was sent. */
+export type DeliveryResult = 'posted' | 'linked' | 'held' | 'failed';
 
 export interface DeliverDeps {
   store: Store;
@@ -31,15 +32,21 @@ export class AuthStop extends Error {
   }
 }
 
-export async function deliver(row: PostingRow, d: DeliverDeps): Promise<DeliveryResult> {
+/**
+ * `lookedUp`: the caller has just looked this row up in the ERP (lookUpBeforeSend) and it was not there.
+ * Otherwise every delivery starts with findExisting: a replay, a recovery or a webhook post may concern a
+ * document another install or an older copy of this folder posted.
+ */
+export async function deliver(row: PostingRow, d: DeliverDeps, lookedUp = false): Promise<DeliveryResult> {
   const { store, target, clock, retry } = d;
   const plan = rowPlan(row);
   if (!plan) throw new Error(`posting ${row.id} has no plan to deliver`);
   const audit = (action: 'post' | 'hold' | 'fail' | 'recover', outcome: string, message: string, erpId: string | null = null, correlationId?: string) =>
     store.audit.append({ connectionId: row.connection_id, actor: d.actor, action, sourceId: row.source_id, erpId, idempotencyKey: row.idempotency_key, outcome, message, correlationId: correlationId ?? null });
 
-  // Anything attempted before (crash, timeout, dropped response) may already be in the ERP.
-  let mustCheck = row.attempts > 0 || row.status === 'sending' || row.status === 'uncertain';
+  // Anything attempted before (crash, timeout, dropped response) may already be in the ERP, and so may
+  // anything not looked up yet (posted by another install, or before this database was restored).
+  let mustCheck = !lookedUp || row.attempts > 0 || row.status === 'sending' || row.status === 'uncertain';
   let lastError: ConnectorError | null = null;
 
   for (let attempt = 1; attempt <= retry.maxAttempts; attempt++) {
@@ -49,8 +56,11 @@ export async function deliver(row: PostingRow, d: DeliverDeps): Promise<Delivery
         const existing = await target.findExisting(plan);
         if (existing) {
           store.postings.markPosted(row.id, existing.erpId, d.confirmToSource);
-          audit('recover', 'posted', `Found already in the ERP as ${existing.erpId} after an uncertain attempt; not sent again`, existing.erpId);
-          return 'posted';
+          // Sent before by this folder (its answer lost): a post. Never sent from here: linked to what is there.
+          const sentBefore = row.attempts > 0 || row.status === 'sending' || row.status === 'uncertain' || attempt > 1;
+          const why = sentBefore ? 'after an uncertain attempt' : 'before sending (posted earlier by another install, an older copy of this data folder, or by hand)';
+          audit('recover', sentBefore ? 'posted' : 'linked', `Found already in the ERP as ${existing.erpId} ${why}; not sent again`, existing.erpId);
+          return sentBefore ? 'posted' : 'linked';
         }
       }
       store.postings.markSending(row.id);
@@ -112,7 +122,7 @@ export async function settleDuplicate(row: PostingRow, plan: PostingPlan, messag
   if (existing) {
     d.store.postings.markPosted(row.id, existing.erpId, d.confirmToSource);
     d.store.audit.append({ ...base, action: 'recover', erpId: existing.erpId, outcome: 'linked', message: `The ERP already has this document as ${existing.erpId} (${message}); linked, not sent again` });
-    return 'posted';
+    return 'linked';
   }
   const reason: HoldReason = { code: 'ERP_REJECTED', message: `The ERP says this document's reference ${plan.idempotencyKey} already exists, but a look-up by that reference finds nothing: ${message}` };
   d.store.postings.markHeld(row.id, [reason]);

@@ -43,13 +43,16 @@ export async function ingestOne(deps: IngestDeps, conn: Connection, adapters: { 
     caps: adapters.target.capabilities,
     actor,
     confirmToSource: wantsConfirmation(adapters.source),
+    tenant: adapters.source.tenant ?? null,
   };
   audit('received', `Event ${ref.eventId}: fetched document ${ref.sourceId}`);
   const out = intakeBatch([doc], env);
   if (adapters.source.acknowledge) await adapters.source.acknowledge([doc]).catch((e: unknown) => deps.logger.warn('acknowledgement failed', { error: String(e) }));
   let result: IngestOutcome = out.held ? 'held' : 'skipped';
   for (const row of out.deliver) {
-    result = await deliver(row, { store, target: adapters.target, clock: deps.clock, retry: conn.retry, actor, confirmToSource: wantsConfirmation(adapters.source) });
+    // deliver() looks the document up in the ERP before sending it: it may have been posted elsewhere.
+    const r = await deliver(row, { store, target: adapters.target, clock: deps.clock, retry: conn.retry, actor, confirmToSource: wantsConfirmation(adapters.source) });
+    result = r === 'linked' ? 'posted' : r;
   }
   if (wantsConfirmation(adapters.source)) await confirmPending(store, conn.id, adapters.source, actor);
   return result;

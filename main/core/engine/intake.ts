@@ -8,7 +8,8 @@ import type { PreviewItem } from '../../../shared/schemas/run';
 import type { TargetCapabilities } from '../adapters/types';
 import type { Store } from '../store/store';
 import type { PostingRow } from '../store/repos/postings';
-import { contentHash, idempotencyKey } from './keys';
+import type { DocumentKeys } from './keys';
+import { contentHash, keysFor, planKeys } from './keys';
 import type { MappingLookup } from './mapping-lookup';
 import { planDocument } from './plan';
 import type { ReferenceIndex } from './validate';
@@ -25,6 +26,8 @@ export interface IntakeEnv {
   seen?: Set<string>;
   /** The source wants to hear the outcome (a document recorded under an alias is confirmed too). */
   confirmToSource?: boolean;
+  /** The source connection's tenant (Concur company UUID) for documents that do not carry their own. */
+  tenant: string | null;
 }
 
 export interface BatchOutcome {
@@ -42,13 +45,26 @@ export function postingKindFor(doc: SourceDocument, env: IntakeEnv): PostingKind
   return env.caps.postingKinds.includes(wanted) ? wanted : 'journal';
 }
 
-/** Plans and validates one document against today's mappings and the cached reference data. */
-export function planAndValidate(doc: SourceDocument, env: IntakeEnv, key = idempotencyKey(env.conn.id, doc.sourceSystem, doc.sourceId)): { plan: PostingPlan | null; reasons: HoldReason[] } {
+/** Every key form of a document for this connection (see keys.ts). */
+export const keysOfDoc = (doc: SourceDocument, env: Pick<IntakeEnv, 'conn' | 'tenant'>): DocumentKeys => keysFor(doc, env.conn.id, env.tenant);
+
+/** The outbox row of a document under its key or its legacy key (rows written before keys had a tenant). */
+export const outboxRow = (keys: DocumentKeys, store: Store): PostingRow | null => store.postings.getByKey(keys.key) ?? store.postings.getByKey(keys.legacy);
+
+/**
+ * Plans and validates one document against today's mappings and the cached reference data. `sendKey` is the
+ * key the plan carries (an outbox row keeps the one it may already have been sent under); the plan also
+ * carries every other form of the document's key, so the ERP look-ups find it under any of them.
+ */
+export function planAndValidate(doc: SourceDocument, env: IntakeEnv, sendKey?: string): { plan: PostingPlan | null; reasons: HoldReason[] } {
   const kind = postingKindFor(doc, env);
+  const keys = keysOfDoc(doc, env);
+  const { key, lookupKeys } = planKeys(sendKey ?? keys.key, keys);
   const r = planDocument({ doc, key, kind, rules: env.conn.rules, lookup: env.lookup, maxDescriptionLength: env.caps.maxDescriptionLength });
   if (!r.plan) return r;
-  const reasons = validatePlan(r.plan, env.ref, env.caps.dimensionTypes);
-  return { plan: r.plan, reasons };
+  const plan: PostingPlan = { ...r.plan, lookupKeys };
+  const reasons = validatePlan(plan, env.ref, env.caps.dimensionTypes);
+  return { plan, reasons };
 }
 
 /** What the document amounts to for the accountant: the net of its non-personal lines (refunds reduce it). */
@@ -62,7 +78,7 @@ export function intakeBatch(docs: readonly SourceDocument[], env: IntakeEnv): Ba
     store.audit.append({ connectionId: conn.id, actor, action, sourceId: doc.sourceId, erpId, idempotencyKey: key, outcome, message });
 
   store.db.transaction(() => {
-    for (const doc of docs) {
+    for (let doc of docs) {
       const seen = (env.seen ??= new Set());
       const note = (kind: 'expense_type' | 'employee', code: string, name: string) => {
         if (!code || seen.has(`${kind}\u0000${code}`)) return;
@@ -72,9 +88,12 @@ export function intakeBatch(docs: readonly SourceDocument[], env: IntakeEnv): Ba
       for (const l of doc.lines) note('expense_type', l.expenseType.code, l.expenseType.name);
       if (doc.employee) note('employee', doc.employee.id, doc.employee.name);
 
-      const key = idempotencyKey(conn.id, doc.sourceSystem, doc.sourceId);
+      // The tenant is stamped on the stored document so a replay computes the same keys.
+      if (!doc.tenant && env.tenant) doc = { ...doc, tenant: env.tenant };
+      const keys = keysOfDoc(doc, env);
       const hash = contentHash(doc);
-      const existing = store.postings.getByKey(key);
+      const existing = outboxRow(keys, store);
+      const key = existing?.idempotency_key ?? keys.key;
       if (existing) {
         const changed = existing.content_hash !== hash;
         if ((existing.status === 'posted' || existing.status === 'dismissed') && changed && existing.changed_after_posting === 0) {
@@ -114,9 +133,9 @@ export function intakeBatch(docs: readonly SourceDocument[], env: IntakeEnv): Ba
 }
 
 /** The outbox row of the same business document read earlier on another path of the source, if any. */
-export function aliasPosting(doc: SourceDocument, env: Pick<IntakeEnv, 'conn' | 'store'>): PostingRow | null {
+export function aliasPosting(doc: SourceDocument, env: Pick<IntakeEnv, 'conn' | 'store' | 'tenant'>): PostingRow | null {
   for (const alias of doc.aliases ?? []) {
-    const row = env.store.postings.getByKey(idempotencyKey(env.conn.id, doc.sourceSystem, alias));
+    const row = outboxRow(keysOfDoc({ ...doc, sourceId: alias, aliases: [] }, env), env.store);
     if (row) return row;
   }
   return null;
@@ -155,16 +174,17 @@ export async function intakeInSlices(docs: readonly SourceDocument[], env: Intak
   return total;
 }
 
-/** Dry run: the same decisions, written nowhere. */
-export function previewBatch(docs: readonly SourceDocument[], env: IntakeEnv): PreviewItem[] {
+/** Dry run: the same decisions, written nowhere; the plans of would_post items come along for the ERP look-up. */
+export function previewBatch(docs: readonly SourceDocument[], env: IntakeEnv): Array<{ item: PreviewItem; plan: PostingPlan | null }> {
   return docs.map((doc) => {
-    const existing = env.store.postings.getByKey(idempotencyKey(env.conn.id, doc.sourceSystem, doc.sourceId));
+    const existing = outboxRow(keysOfDoc(doc, env), env.store);
     const base = { sourceId: doc.sourceId, title: doc.title };
     if (existing && (existing.status === 'posted' || existing.status === 'dismissed' || existing.status === 'held') && existing.content_hash === contentHash(doc)) {
-      return { ...base, outcome: existing.status === 'held' ? 'already_held' : 'already_posted', total: existing.total_minor !== null && existing.currency ? { amountMinor: existing.total_minor, currency: existing.currency } : null, postingDate: null, lines: [], reasons: [], notes: [] };
+      const item: PreviewItem = { ...base, outcome: existing.status === 'held' ? 'already_held' : 'already_posted', total: existing.total_minor !== null && existing.currency ? { amountMinor: existing.total_minor, currency: existing.currency } : null, postingDate: null, lines: [], reasons: [], notes: [] };
+      return { item, plan: null };
     }
-    const { plan, reasons } = planAndValidate(doc, env);
-    return {
+    const { plan, reasons } = planAndValidate(doc, env, existing?.idempotency_key);
+    const item: PreviewItem = {
       ...base,
       outcome: reasons.length ? 'would_hold' : 'would_post',
       total: totalOf(doc),
@@ -173,5 +193,6 @@ export function previewBatch(docs: readonly SourceDocument[], env: IntakeEnv): P
       reasons,
       notes: plan?.notes ?? [],
     };
+    return { item, plan: reasons.length ? null : plan };
   });
 }

@@ -21,14 +21,50 @@ function base32(bytes: Uint8Array, chars: number): string {
   return out;
 }
 
+const key = (material: string): string => `MLC-${base32(createHash('sha256').update(material).digest(), 16)}`;
+
 /**
- * K = "MLC-" + 16 base32 chars (80 bits) of SHA-256(connection, source system, document id).
+ * K = "MLC-" + 16 base32 chars (80 bits) of SHA-256("v2", source system, source tenant, document kind,
+ * source document id). Nothing of the install goes in (no connection id, no database row), so a new PC, a
+ * restored folder or a colleague's install computes the same K for the same document and finds it in the ERP.
  * The version is left out on purpose: a changed document keeps its key and is flagged, never re-posted.
- * 20 characters fit the short reference fields of X3 and Acumatica's VendorRef.
+ * 20 characters fit the short reference fields of X3 and Acumatica.
  */
-export function idempotencyKey(connectionId: string, sourceSystem: string, sourceId: string): string {
-  const digest = createHash('sha256').update(`${connectionId}\u0000${sourceSystem}\u0000${sourceId}`).digest();
-  return `MLC-${base32(digest, 16)}`;
+export function documentKey(sourceSystem: string, tenant: string, kind: string, sourceId: string): string {
+  return key(['v2', sourceSystem, tenant, kind, sourceId].join('\u0000'));
+}
+
+/**
+ * The first rule's key, SHA-256(connection id, source system, document id): documents posted under it by
+ * older installs must still be found (looked up, never sent under it again unless it was already in flight).
+ */
+export function legacyKey(connectionId: string, sourceSystem: string, sourceId: string): string {
+  return key(`${connectionId}\u0000${sourceSystem}\u0000${sourceId}`);
+}
+
+export interface DocumentKeys {
+  /** The key a fresh post carries. */
+  key: string;
+  /** The same document's key under the first rule (what an older install of this connection wrote). */
+  legacy: string;
+  /** Every other form the document may carry in the ERP: its legacy key, its twins' keys (both rules). */
+  lookupKeys: string[];
+}
+
+/** The source tenant a document belongs to: its own, else the source connection's (Concur company UUID). */
+export const tenantOf = (doc: SourceDocument, fallback: string | null): string => doc.tenant ?? fallback ?? '';
+
+export function keysFor(doc: SourceDocument, connectionId: string, fallbackTenant: string | null): DocumentKeys {
+  const tenant = tenantOf(doc, fallbackTenant);
+  const k = documentKey(doc.sourceSystem, tenant, doc.kind, doc.sourceId);
+  const legacy = legacyKey(connectionId, doc.sourceSystem, doc.sourceId);
+  const twins = (doc.aliases ?? []).flatMap((a) => [documentKey(doc.sourceSystem, tenant, doc.kind, a), legacyKey(connectionId, doc.sourceSystem, a)]);
+  return { key: k, legacy, lookupKeys: [...new Set([legacy, ...twins])].filter((x) => x !== k) };
+}
+
+/** Keys for a plan sent under `sendKey` (an outbox row keeps the key it may already have been sent under). */
+export function planKeys(sendKey: string, keys: DocumentKeys): { key: string; lookupKeys: string[] } {
+  return { key: sendKey, lookupKeys: [keys.key, ...keys.lookupKeys].filter((k) => k !== sendKey) };
 }
 
 /** Hash of what a posting depends on (not the version stamp), to notice a document changed after posting. */

@@ -2,7 +2,7 @@
 // through the same findExisting gate as any other post.
 import type { Connection } from '../../../shared/schemas/connection';
 import type { PostingSummary } from '../../../shared/schemas/posting';
-import type { TargetAdapter } from '../adapters/types';
+import type { SourceAdapter, TargetAdapter } from '../adapters/types';
 import { isConnectorError } from '../errors';
 import type { Store } from '../store/store';
 import type { PostingRow } from '../store/repos/postings';
@@ -22,8 +22,9 @@ export interface ReplayDeps {
   logger: Logger;
 }
 
-export async function replayPostings(deps: ReplayDeps, conn: Connection, target: TargetAdapter, rows: PostingRow[], actor: string, confirmToSource: boolean): Promise<PostingSummary[]> {
+export async function replayPostings(deps: ReplayDeps, conn: Connection, adapters: { source: SourceAdapter; target: TargetAdapter }, rows: PostingRow[], actor: string, confirmToSource: boolean): Promise<PostingSummary[]> {
   const { store } = deps;
+  const { target } = adapters;
   try {
     await refreshReference(store, conn.id, target, actor);
   } catch (e) {
@@ -37,6 +38,7 @@ export async function replayPostings(deps: ReplayDeps, conn: Connection, target:
     ref: createReferenceIndex(store.reference.list(conn.id)),
     caps: target.capabilities,
     actor,
+    tenant: adapters.source.tenant ?? null,
   };
   const pool = new Pool(conn.concurrency);
   const ids: number[] = [];
@@ -57,7 +59,8 @@ export async function replayPostings(deps: ReplayDeps, conn: Connection, target:
       store.audit.append({ connectionId: conn.id, actor, action: 'replay', sourceId: row.source_id, idempotencyKey: row.idempotency_key, outcome: 'still_held', message: `Replayed, still held: ${twin.source_id} is ${twin.status}; settle it first` });
       continue;
     }
-    const { plan, reasons } = planAndValidate(doc, env);
+    // The row keeps the key it may already have been sent under; deliver() looks every form up first.
+    const { plan, reasons } = planAndValidate(doc, env, row.idempotency_key);
     store.postings.replan(row.id, { doc, contentHash: contentHash(doc), status: reasons.length ? 'held' : 'pending', plan, reasons, total: totalOf(doc) });
     store.audit.append({
       connectionId: conn.id,

@@ -14,6 +14,7 @@ import { AuthStop, deliver } from './deliver';
 import { deliverBatch } from './deliver-batch';
 import type { IntakeEnv } from './intake';
 import { intakeInSlices, previewBatch } from './intake';
+import { findMany, lookUpBeforeSend } from './lookup';
 import { createMappingLookup } from './mapping-lookup';
 import { Pool, readAhead } from './pool';
 import { pushReferenceInRun } from './reference-push';
@@ -60,6 +61,8 @@ export async function runSync(deps: RunDeps, conn: Connection, adapters: RunAdap
     recovered: 0,
     wouldPost: 0,
     deferred: 0,
+    linked: 0,
+    wouldLink: 0,
     error: null,
   };
   const preview: PreviewItem[] = [];
@@ -77,7 +80,7 @@ export async function runSync(deps: RunDeps, conn: Connection, adapters: RunAdap
   }
 
   const count = (r: DeliveryResult) => {
-    s[r === 'posted' ? 'posted' : r === 'held' ? 'held' : 'failed']++;
+    s[r]++;
     progress('post');
   };
   const deliverDeps = { store, target: adapters.target, clock, retry: conn.retry, actor: opts.actor, confirmToSource: wantsConfirmation(adapters.source), signal: opts.signal };
@@ -104,7 +107,9 @@ export async function runSync(deps: RunDeps, conn: Connection, adapters: RunAdap
       caps: adapters.target.capabilities,
       actor: opts.actor,
       confirmToSource: deliverDeps.confirmToSource,
+      tenant: adapters.source.tenant ?? null,
     };
+    const lookupDeps = { store, target: adapters.target, clock, actor: opts.actor, confirmToSource: deliverDeps.confirmToSource, retryAfterMs: conn.retry.maxDelayMs };
 
     const pool = new Pool(conn.concurrency);
     if (!opts.dryRun) {
@@ -114,7 +119,7 @@ export async function runSync(deps: RunDeps, conn: Connection, adapters: RunAdap
           if (!mayPost()) return void s.deferred++;
           const r = await deliver(row, deliverDeps);
           // A pending row was never sent (e.g. left by a closed window): a plain post, not a recovery.
-          if (r === 'posted' && row.status !== 'pending') s.recovered++;
+          if ((r === 'posted' || r === 'linked') && row.status !== 'pending') s.recovered++;
           else count(r);
         });
       }
@@ -125,10 +130,16 @@ export async function runSync(deps: RunDeps, conn: Connection, adapters: RunAdap
     for await (const batch of readAhead(pull.batches, 2)) {
       s.fetched += batch.length;
       if (opts.dryRun) {
-        for (const item of previewBatch(batch, env)) {
-          preview.push(item);
-          if (item.outcome === 'would_post') s.wouldPost++;
-          else if (item.outcome === 'would_hold') s.held++;
+        const items = previewBatch(batch, env);
+        // What the ERP already has is reported as "would link", exactly as a real run would find it.
+        const found = await findMany(adapters.target, items.flatMap((i) => (i.plan ? [i.plan] : [])));
+        for (const { item, plan } of items) {
+          const hit = plan ? found.get(plan.idempotencyKey) : undefined;
+          const shown = hit ? { ...item, outcome: 'would_link' as const, erpId: hit.erpId } : item;
+          preview.push(shown);
+          if (shown.outcome === 'would_post') s.wouldPost++;
+          else if (shown.outcome === 'would_link') s.wouldLink++;
+          else if (shown.outcome === 'would_hold') s.held++;
           else s.skipped++;
         }
         continue;
@@ -137,13 +148,17 @@ export async function runSync(deps: RunDeps, conn: Connection, adapters: RunAdap
       await acknowledge(deps, conn, adapters.source, batch, opts.actor);
       s.held += out.held;
       s.skipped += out.skipped;
+      // The ERP is asked first, in as few calls as it allows, which of this page it already has.
+      const looked = await lookUpBeforeSend(out.deliver, lookupDeps);
+      s.linked += looked.linked;
+      s.failed += looked.failed;
       // Batch-capable targets take fresh rows in groups; the rest one by one. Either way through the outbox.
       const size = adapters.target.postBatch ? Math.max(1, adapters.target.capabilities.maxBatch) : 1;
-      for (let i = 0; i < out.deliver.length; i += size) {
-        const group = out.deliver.slice(i, i + size);
+      for (let i = 0; i < looked.toSend.length; i += size) {
+        const group = looked.toSend.slice(i, i + size);
         await pool.add(async () => {
           if (!mayPost()) return void (s.deferred += group.length);
-          for (const r of size > 1 ? await deliverBatch(group, deliverDeps) : [await deliver(group[0]!, deliverDeps)]) count(r);
+          for (const r of size > 1 ? await deliverBatch(group, deliverDeps, true) : [await deliver(group[0]!, deliverDeps, true)]) count(r);
         });
       }
       progress('fetch');
@@ -211,7 +226,8 @@ async function acknowledge(deps: RunDeps, conn: Connection, source: SourceAdapte
 
 export function summaryText(s: RunSummary): string {
   const parts = [`fetched ${s.fetched}`, `posted ${s.posted}`, `held ${s.held}`, `failed ${s.failed}`, `skipped ${s.skipped}`];
+  if (s.linked) parts.push(`already in the ERP ${s.linked} (linked, not sent)`);
   if (s.recovered) parts.push(`recovered ${s.recovered}`);
-  if (s.dryRun) parts.push(`would post ${s.wouldPost}`);
+  if (s.dryRun) parts.push(`would post ${s.wouldPost}`, `already in the ERP ${s.wouldLink} (would link)`);
   return `${s.status}: ${parts.join(', ')}${s.error ? ` — ${s.error}` : ''}`;
 }

@@ -38,9 +38,9 @@ export function postingHandlers(rt: Runtime, actor: string) {
       const out = [];
       for (const connectionId of [...new Set(rows.map((r) => r.connection_id))]) {
         const conn = requireConnection(rt, connectionId);
-        const { source, target } = buildAdapters(rt, conn, actor);
+        const adapters = buildAdapters(rt, conn, actor);
         // Replays take the connection's slot so they never overlap a sync of the same connection.
-        out.push(...(await withSlot(rt, conn.id, () => replayPostings(rt, conn, target, rows.filter((r) => r.connection_id === connectionId), actor, wantsConfirmation(source)))));
+        out.push(...(await withSlot(rt, conn.id, () => replayPostings(rt, conn, adapters, rows.filter((r) => r.connection_id === connectionId), actor, wantsConfirmation(adapters.source)))));
       }
       rt.events.emit({ type: 'entities.changed', payload: { tags: ['postings', 'audit'] } });
       return out;

@@ -38,7 +38,7 @@ export function startSync(rt: Runtime, req: SyncRequest): Promise<RunSummary> {
   const p = (async () => {
     if (conn.status === 'paused' && req.trigger === 'schedule') {
       const at = rt.clock.now().toISOString();
-      return { runId: 'skipped', connectionId: conn.id, trigger: req.trigger, dryRun: req.dryRun, startedAt: at, finishedAt: at, status: 'skipped', fetched: 0, posted: 0, held: 0, failed: 0, skipped: 0, recovered: 0, wouldPost: 0, deferred: 0, error: conn.pausedReason } satisfies RunSummary;
+      return { runId: 'skipped', connectionId: conn.id, trigger: req.trigger, dryRun: req.dryRun, startedAt: at, finishedAt: at, status: 'skipped', fetched: 0, posted: 0, held: 0, failed: 0, skipped: 0, recovered: 0, wouldPost: 0, deferred: 0, linked: 0, wouldLink: 0, error: conn.pausedReason } satisfies RunSummary;
     }
     const adapters = buildAdapters(rt, conn, req.actor);
     return runSync({ store: rt.store, clock: rt.clock, logger: rt.logger, events: rt.events }, conn, adapters, { trigger: req.trigger, dryRun: req.dryRun, actor: req.actor });

@@ -39,6 +39,11 @@ export const concurSourceSchema = z.object({
   grant: z.enum(['password', 'authtoken']).default('password'),
   /** Login id (password grant) or company UUID (authtoken grant). */
   username: z.string().min(1),
+  /**
+   * The company UUID for a user login (password grant), so documents get the same ERP reference on every
+   * install, whoever signs in; company connections (authtoken) use `username`, which is that UUID.
+   */
+  companyUuid: z.string().min(1).optional(),
   /** Reports modified after this date are read on the first sync. */
   startDate: isoDateString,
   pageSize: z.number().int().min(1).max(100).default(100),

@@ -47,7 +47,7 @@ function setup(t: { after(fn: () => void): void }, target: BatchTarget) {
 test('a batch records one outcome per plan, holding only the rejected one', async (t) => {
   const target = new BatchTarget('reject-second');
   const { store, rows, deps } = setup(t, target);
-  assert.deepEqual(await deliverBatch(rows, deps), ['posted', 'held', 'posted', 'posted']);
+  assert.deepEqual(await deliverBatch(rows, deps, true), ['posted', 'held', 'posted', 'posted']);
   assert.equal(target.batchCalls, 1);
   assert.equal(store.postings.get(rows[1]!.id)!.status, 'held');
   assert.match(store.postings.get(rows[1]!.id)!.reasons_json, /DIMENSION_INACTIVE/);
@@ -56,7 +56,7 @@ test('a batch records one outcome per plan, holding only the rejected one', asyn
 test('a batch whose answer is lost settles each document by key: committed ones found, the rest sent once', async (t) => {
   const target = new BatchTarget('commit-half-then-drop');
   const { store, rows, deps } = setup(t, target);
-  assert.deepEqual(await deliverBatch(rows, deps), ['posted', 'posted', 'posted', 'posted']);
+  assert.deepEqual(await deliverBatch(rows, deps, true), ['posted', 'posted', 'posted', 'posted']);
   assert.equal(target.docs.size, 4);
   assert.equal(target.posts, 2, 'only the two documents the ERP never got were sent again');
   assert.equal(store.postings.get(rows[0]!.id)!.erp_id, 'B1');

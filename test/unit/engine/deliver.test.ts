@@ -42,7 +42,8 @@ test('commit then drop the response: found by key on the next attempt, one docum
 
 test('timeout before commit: checked, not found, sent again once', async (t) => {
   const { store, row, target, deps } = setup(t, ['timeout-before-commit']);
-  assert.equal(await deliver(row, deps), 'posted');
+  // Looked up just before (the sync's page look-up): only the uncertain attempt needs a look-up.
+  assert.equal(await deliver(row, deps, true), 'posted');
   assert.equal(target.docs.size, 1);
   assert.equal(target.posts, 2);
   assert.equal(target.lookups, 1);
@@ -90,4 +91,38 @@ test('refused credentials stop the run and leave the row to be checked', async (
   const { store, row, deps } = setup(t, ['auth']);
   await assert.rejects(deliver(row, deps), AuthStop);
   assert.equal(store.postings.get(row.id)!.status, 'uncertain');
+});
+
+test('a row not looked up yet is looked up before its first send: found means linked, nothing sent', async (t) => {
+  const { store, row, target, deps } = setup(t, []);
+  target.docs.set(plan.idempotencyKey, 'JE-OTHER-INSTALL');
+  assert.equal(await deliver(row, deps), 'linked');
+  assert.equal(target.posts, 0);
+  assert.equal(target.lookups, 1);
+  assert.equal(store.postings.get(row.id)!.erp_id, 'JE-OTHER-INSTALL');
+  assert.ok(store.audit.list({ limit: 20 }).some((e) => e.outcome === 'linked' && /another install/.test(e.message)));
+});
+
+test('an older key form of the document is looked up too', async (t) => {
+  const { store, target, deps } = setup(t, []);
+  const withOld = { ...plan, idempotencyKey: 'MLC-NEWNEWNEWNEWNEWN', lookupKeys: ['MLC-OLDOLDOLDOLDOLDO'] };
+  const row = store.postings.insert({ connectionId: 'c1', doc: doc({ sourceId: 'R9' }), key: withOld.idempotencyKey, contentHash: 'h', status: 'pending', plan: withOld, reasons: [], total: { amountMinor: 100, currency: 'EUR' } });
+  target.docs.set('MLC-OLDOLDOLDOLDOLDO', 'JE-OLD');
+  assert.equal(await deliver(row, deps), 'linked');
+  assert.equal(target.posts, 0);
+  assert.equal(store.postings.get(row.id)!.erp_id, 'JE-OLD');
+});
+
+test('the ERP refusing a repeated reference is linked after a look-up, never held', async (t) => {
+  const { store, row, target, deps } = setup(t, ['duplicate']);
+  target.docs.set(plan.idempotencyKey, 'JE-RACE');
+  assert.equal(await deliver(row, deps, true), 'linked');
+  assert.equal(store.postings.get(row.id)!.status, 'posted');
+  assert.equal(store.postings.get(row.id)!.erp_id, 'JE-RACE');
+});
+
+test('a duplicate refusal that no look-up confirms is held with both facts', async (t) => {
+  const { store, row, deps } = setup(t, ['duplicate']);
+  assert.equal(await deliver(row, deps, true), 'held');
+  assert.match(store.postings.get(row.id)!.reasons_json, /already exists, but a look-up/);
 });

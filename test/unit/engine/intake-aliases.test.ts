@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { IntakeEnv } from '../../../main/core/engine/intake';
 import { intakeBatch } from '../../../main/core/engine/intake';
-import { idempotencyKey } from '../../../main/core/engine/keys';
+import { keysFor } from '../../../main/core/engine/keys';
 import { createMappingLookup } from '../../../main/core/engine/mapping-lookup';
 import { createReferenceIndex } from '../../../main/core/engine/validate';
 import { openStore } from '../../../main/core/store/store';
@@ -30,6 +30,7 @@ function setup(t: { after(fn: () => void): void }) {
     caps: { postingKinds: ['journal', 'supplier_invoice'], dimensionTypes: ['costCenter'], maxBatch: 1, maxDescriptionLength: 250 },
     actor: 'test',
     confirmToSource: true,
+    tenant: 'company-1',
   };
   return { store, env };
 }
@@ -43,7 +44,7 @@ test('a document already posted under an alias is recorded with the same ERP id,
   const again = intakeBatch([doc({ sourceId: 'FISEXP000001', aliases: ['REPORT-1'] })], env);
   assert.equal(again.deliver.length, 0, 'nothing goes to the ERP');
   assert.equal(again.skipped, 1);
-  const row = store.postings.getByKey(idempotencyKey('c1', 'concur', 'FISEXP000001'))!;
+  const row = store.postings.getByKey(keysFor(doc({ sourceId: 'FISEXP000001' }), 'c1', 'company-1').key)!;
   assert.equal(row.status, 'posted');
   assert.equal(row.erp_id, 'ODEXP0001');
   assert.equal(row.confirm_status, 'pending', 'Concur FIS still hears the posting confirmation');
@@ -57,7 +58,7 @@ test('a twin still open holds the new document as a duplicate; unrelated documen
   assert.equal(out.held, 1);
   assert.equal(out.deliver.length, 1);
   assert.equal(out.deliver[0]!.source_id, 'FISEXP000003');
-  const held = store.postings.getByKey(idempotencyKey('c1', 'concur', 'FISEXP000002'))!;
+  const held = store.postings.getByKey(keysFor(doc({ sourceId: 'FISEXP000002' }), 'c1', 'company-1').key)!;
   assert.equal(held.status, 'held');
   assert.match(held.reasons_json, /DUPLICATE_SOURCE/);
   assert.match(held.reasons_json, /REPORT-2 \(pending\)/);

@@ -1,15 +1,39 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { contentHash, idempotencyKey } from '../../../main/core/engine/keys';
+import { contentHash, documentKey, keysFor, legacyKey, planKeys } from '../../../main/core/engine/keys';
 import { doc, line } from '../../helpers/docs';
 
-test('keys are deterministic, short, field-safe and differ per connection and document', () => {
-  const k = idempotencyKey('conn-1', 'concur', 'R1');
-  assert.equal(k, idempotencyKey('conn-1', 'concur', 'R1'));
+test('keys belong to the document: the same on every install, different per tenant, kind, system and id', () => {
+  const k = documentKey('concur', 'company-A', 'expense_report', 'R1');
+  assert.equal(k, documentKey('concur', 'company-A', 'expense_report', 'R1'));
   assert.match(k, /^MLC-[A-Z2-7]{16}$/);
-  assert.notEqual(k, idempotencyKey('conn-2', 'concur', 'R1'));
-  assert.notEqual(k, idempotencyKey('conn-1', 'concur', 'R2'));
-  assert.notEqual(k, idempotencyKey('conn-1', 'expensify', 'R1'));
+  assert.notEqual(k, documentKey('concur', 'company-B', 'expense_report', 'R1'));
+  assert.notEqual(k, documentKey('concur', 'company-A', 'invoice', 'R1'));
+  assert.notEqual(k, documentKey('concur', 'company-A', 'expense_report', 'R2'));
+  assert.notEqual(k, documentKey('expensify', 'company-A', 'expense_report', 'R1'));
+});
+
+test('the connection id (an install detail) never changes the key, only the legacy form', () => {
+  const d = doc({ sourceId: 'R1' });
+  const a = keysFor(d, 'demo-concur-x3', 'company-A');
+  const b = keysFor(d, 'my-renamed-connection', 'company-A');
+  assert.equal(a.key, b.key);
+  assert.notEqual(a.legacy, b.legacy);
+  assert.equal(a.legacy, legacyKey('demo-concur-x3', 'concur', 'R1'));
+  assert.deepEqual(a.lookupKeys, [a.legacy]);
+});
+
+test("a document's own tenant wins over the connection's", () => {
+  const own = keysFor(doc({ sourceId: 'R1', tenant: 'policy-9' }), 'c', 'company-A');
+  assert.equal(own.key, documentKey('concur', 'policy-9', 'expense_report', 'R1'));
+});
+
+test('twins on another read path are looked up under both rules, never sent under them', () => {
+  const k = keysFor(doc({ sourceId: 'FIS1', aliases: ['R1'] }), 'c', 'T');
+  assert.deepEqual(k.lookupKeys, [legacyKey('c', 'concur', 'FIS1'), documentKey('concur', 'T', 'expense_report', 'R1'), legacyKey('c', 'concur', 'R1')]);
+  const p = planKeys(k.legacy, k);
+  assert.equal(p.key, k.legacy);
+  assert.ok(p.lookupKeys.includes(k.key) && !p.lookupKeys.includes(k.legacy));
 });
 
 test('the content hash ignores the version stamp but sees amount changes', () => {

@@ -27,6 +27,7 @@ export function createConcurSource(input: ConcurSourceSettings, ctx: AdapterCont
   const client = createConcurClient(ctx, auth, { timeoutMs: settings.requestTimeoutMs, outageWaitMs: settings.outageWaitMs, outageRetries: settings.outageRetries });
   const test = () => runTest(settings, auth, client);
   const pushReference = (items: readonly ReferenceItem[]) => pushConcurReference(settings, client, items);
+  const tenant = concurTenant(settings);
   if (settings.mode === 'fis') {
     const reader = createFisReader(settings, ctx, client);
     const writer = createFisWriter(settings, client, () => ctx.clock.now().toISOString().slice(0, 10));
@@ -41,6 +42,7 @@ export function createConcurSource(input: ConcurSourceSettings, ctx: AdapterCont
     };
     return {
       system: 'concur',
+      tenant,
       test,
       pull,
       pushReference,
@@ -76,7 +78,7 @@ export function createConcurSource(input: ConcurSourceSettings, ctx: AdapterCont
     if (sourceId.startsWith(INVOICE_ID_PREFIX)) return invoices.fetchOne(meta.requestId ?? sourceId.slice(INVOICE_ID_PREFIX.length));
     return reports.fetchOne(sourceId, meta);
   }
-  return { system: 'concur', test, pull, fetchOne, pushReference };
+  return { system: 'concur', tenant, test, pull, fetchOne, pushReference };
 }
 
 async function runTest(settings: ReturnType<typeof withConcurDefaults>, auth: ConcurAuth, client: ConcurClient): Promise<TestStep[]> {
@@ -127,4 +129,14 @@ async function runTest(settings: ReturnType<typeof withConcurDefaults>, auth: Co
 
 function failure(e: unknown, fallback: string): string {
   return isConnectorError(e) ? e.message : `${fallback}: unexpected error`;
+}
+
+/**
+ * The Concur company every document of this connection belongs to: the company UUID a company connection
+ * signs in with, or the one set for a user login. Without it, a user login's keys are per login id, which
+ * is stable across installs of the same user but not across colleagues: the connection form asks for it.
+ */
+export function concurTenant(settings: { grant: string; username: string; companyUuid?: string | undefined }): string {
+  if (settings.grant === 'authtoken') return settings.username.toLowerCase();
+  return settings.companyUuid?.toLowerCase() ?? `login:${settings.username.toLowerCase()}`;
 }

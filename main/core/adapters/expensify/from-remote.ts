@@ -69,6 +69,8 @@ export function reportToDocument(rows: ExportRow[], settings: MapSettings): Sour
 
   return {
     sourceSystem: 'expensify',
+    // The workspace (policy) the report belongs to: with the report id it makes the key every install computes.
+    ...(head.policyID ? { tenant: head.policyID } : {}),
     kind: 'expense_report',
     sourceId: id,
     // Expensify exports carry no change stamp: a digest of the report's rows stands in for one.
