@@ -26,8 +26,8 @@ import type { NetSuiteSimulator } from '../simulators/netsuite';
 import { configureNetSuiteDemo, createDemoNetSuite, NETSUITE_CONNECTION_ID, type DemoNetSuite, type DemoNetSuiteEndpoint } from './netsuite-company';
 
 export const DEMO_CONNECTION_ID = 'demo-concur-x3';
-const CONCUR_ADMIN = { login: 'ap.admin@northwind-demo.com', password: 'demo-concur-password' };
-const X3_USER = { name: 'MLCDEMO', password: 'demo-x3-password' };
+export const CONCUR_ADMIN = { login: 'ap.admin@northwind-demo.com', password: 'demo-concur-password' };
+export const X3_USER = { name: 'MLCDEMO', password: 'demo-x3-password' };
 
 export interface DemoSystems {
   connectionId: string;
@@ -53,7 +53,7 @@ export function demoConnection(concurUrl: string, x3Url: string): ConnectionInpu
   return {
     id: DEMO_CONNECTION_ID,
     name: 'Northwind demo: Concur → Sage X3',
-    source: { system: 'concur', tokenUrl: concurUrl, clientId: SIM_CLIENT.clientId, grant: 'password', username: CONCUR_ADMIN.login, startDate: '2026-10-01', pageSize: 100, dimensionFields: Object.fromEntries(X3_DIMENSION_TYPES.map((d) => [d.dimension, d.concurField])), companyPaidPaymentTypes: ['IBCP', 'CBCP'], referenceLists: { ...DEMO_LISTS }, pushVendors: true },
+    source: { system: 'concur', tokenUrl: concurUrl, clientId: SIM_CLIENT.clientId, grant: 'password', username: CONCUR_ADMIN.login, companyUuid: COMPANY.concurCompanyId, startDate: '2026-10-01', pageSize: 100, dimensionFields: Object.fromEntries(X3_DIMENSION_TYPES.map((d) => [d.dimension, d.concurField])), companyPaidPaymentTypes: ['IBCP', 'CBCP'], referenceLists: { ...DEMO_LISTS }, pushVendors: true },
     target: demoX3Target(x3Url, X3_USER.name, { dimensionTypes: X3_DIMENSION_TYPES.map((d) => `${d.dimension}=${d.code}`) }),
     rules: demoRules(DEMO_X3_ACCOUNTS, ['costCenter', 'department']),
     ...demoDefaults(),

@@ -1,0 +1,106 @@
+// "The ledger is the truth": whatever happens to the local data folder, every ERP holds one document per
+// source document. Each case runs all six demo connections, so every ERP's look-up is exercised.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONCUR_ADMIN, DEMO_CONNECTION_ID, X3_USER } from '../../../main/demo/systems';
+import { SIM_CLIENT } from '../../../main/simulators/concur';
+import { startInstalls, sum } from './installs';
+
+test('a second data folder with the same settings posts nothing again: every document is found in its ERP and linked', async (t) => {
+  const w = await startInstalls(t);
+  const a = await w.install();
+  const first = await w.syncAll(a);
+  for (const r of first) assert.equal(r.status, 'succeeded', `${r.connectionId}: ${r.error}`);
+  const inErp = w.erpCount();
+  assert.ok(sum(first, 'posted') >= 100, `the first install posts the demo (${sum(first, 'posted')})`);
+  assert.equal(inErp, sum(first, 'posted'));
+
+  const b = await w.install();
+  const dry = await b.core.handlers('test')['sync.run']({ connectionId: DEMO_CONNECTION_ID, dryRun: true });
+  assert.equal(dry.wouldPost, 0, 'the dry run of a new folder warns instead of promising posts');
+  assert.ok(dry.wouldLink > 0 && dry.preview!.some((p) => p.outcome === 'would_link' && p.erpId));
+  const second = await w.syncAll(b);
+  for (const r of second) assert.equal(r.status, 'succeeded', `${r.connectionId}: ${r.error}`);
+  assert.equal(sum(second, 'posted'), 0, JSON.stringify(second.map((r) => [r.connectionId, r.posted, r.linked])));
+  assert.equal(w.erpCount(), inErp, 'no document posted twice');
+  // Not lost either: everything the first install posted that the second one read is recorded with its ERP id.
+  const store = b.core.runtime.store;
+  const linked = store.audit.list({ limit: 10_000 }).filter((e) => e.outcome === 'linked');
+  assert.equal(linked.length, sum(second, 'linked'));
+  assert.ok(sum(second, 'linked') > 0);
+  for (const e of linked) assert.ok(e.erpId, 'each linked document names its ERP id');
+});
+
+test('a colleague who names the connection differently computes the same references and posts nothing again', async (t) => {
+  const w = await startInstalls(t);
+  const a = await w.install();
+  const first = await a.core.sync(DEMO_CONNECTION_ID, { actor: 'test', trigger: 'manual' });
+  const inErp = w.sims.x3.state.documentCount();
+  assert.equal(inErp, first.posted);
+  const b = await w.install();
+  const h = b.core.handlers('test');
+  const mine = b.core.runtime.store.connections.get(DEMO_CONNECTION_ID)!;
+  await h['connections.save']({ ...mine, id: 'colleague-x3', name: "Marie's Concur to X3" });
+  for (const [name, value] of [['source.clientSecret', SIM_CLIENT.clientSecret], ['source.password', CONCUR_ADMIN.password], ['target.password', X3_USER.password]] as const) await h['connections.setSecret']({ connectionId: 'colleague-x3', name, value });
+  await h['mappings.upsert']({ connectionId: 'colleague-x3', rows: b.core.runtime.store.mappings.list(DEMO_CONNECTION_ID).map((m) => ({ kind: m.kind, sourceCode: m.sourceCode, sourceName: m.sourceName, target: m.target, dimensions: m.dimensions })) });
+  const run = await b.core.sync('colleague-x3', { actor: 'test', trigger: 'manual' });
+  assert.equal(run.status, 'succeeded', run.error ?? '');
+  assert.equal(run.posted, 0);
+  assert.equal(run.linked, first.posted);
+  assert.equal(w.sims.x3.state.documentCount(), inErp);
+});
+
+test('a deleted database is recreated and the next sync posts nothing twice', async (t) => {
+  const w = await startInstalls(t);
+  const a = await w.install();
+  const first = await w.syncAll(a);
+  const inErp = w.erpCount();
+  assert.equal(inErp, sum(first, 'posted'));
+  await a.core.close();
+  for (const f of ['ml-connector.db', 'ml-connector.db-wal', 'ml-connector.db-shm']) rmSync(join(a.dataDir, f), { force: true });
+  const again = await w.open(a.dataDir);
+  const runs = await w.syncAll(again);
+  assert.equal(sum(runs, 'posted'), 0);
+  assert.equal(w.erpCount(), inErp);
+});
+
+test('a stale copy of the folder (last week\'s backup) links what was posted since, instead of posting it again', async (t) => {
+  const w = await startInstalls(t);
+  const a = await w.install();
+  // Last week: only the Concur → X3 connection had run, and one report failed to reach X3.
+  await a.core.sync(DEMO_CONNECTION_ID, { actor: 'test', trigger: 'manual' });
+  const stale = await w.snapshot(a);
+  const a2 = await w.open(a.dataDir);
+  const since = await w.syncAll(a2);
+  const inErp = w.erpCount();
+  assert.ok(sum(since, 'posted') > 0, 'the other connections posted after the copy');
+
+  const restored = await w.open(stale);
+  const runs = await w.syncAll(restored);
+  assert.equal(sum(runs, 'posted'), 0, JSON.stringify(runs.map((r) => [r.connectionId, r.posted, r.linked, r.skipped])));
+  assert.equal(w.erpCount(), inErp);
+});
+
+// Two installs that look the same page up in the same second both find nothing; only an ERP that refuses a
+// repeated reference can then stop the second post. Sage Intacct (function control id with uniqueid=true) and
+// NetSuite (upsert on the external id) do; for Sage X3 and Acumatica see the README ("Two installs at once").
+test('two installs syncing at once against Sage Intacct and NetSuite post each document once', async (t) => {
+  const w = await startInstalls(t);
+  const ids = ['demo-concur-intacct', 'demo-concur-netsuite'];
+  const counts = () => ({ intacct: w.sims.intacct!.state.recordCount(), netsuite: w.sims.netsuite!.state.recordCount() });
+  const [a, b] = [await w.install(), await w.install()];
+  const both = await Promise.all([a, b].map((i) => Promise.all(ids.map((id) => i.core.sync(id, { actor: 'test', trigger: 'manual' })))));
+  for (const r of both.flat()) assert.equal(r.status, 'succeeded', `${r.connectionId}: ${r.error}`);
+  const after = counts();
+  // A third install finds every document and posts none, and the ledgers hold one document per source document.
+  const c = await w.install();
+  const third = await Promise.all(ids.map((id) => c.core.sync(id, { actor: 'test', trigger: 'manual' })));
+  assert.equal(sum(third, 'posted'), 0);
+  assert.deepEqual(counts(), after);
+  const single = await startInstalls(t);
+  const one = await single.install();
+  for (const id of ids) await one.core.sync(id, { actor: 'test', trigger: 'manual' });
+  assert.deepEqual(after, { intacct: single.sims.intacct!.state.recordCount(), netsuite: single.sims.netsuite!.state.recordCount() }, 'the same ledgers as one install alone');
+});
