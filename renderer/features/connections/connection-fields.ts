@@ -32,6 +32,7 @@ export const SECTIONS: Section[] = [
       { path: 'source.clientId', label: 'Client ID', when: isSource('concur') },
       { path: 'source.grant', label: 'Grant', type: 'select', options: [['password', 'User login (password)'], ['authtoken', 'Company request token']], when: isSource('concur') },
       { path: 'source.username', label: 'Login ID or company UUID', when: isSource('concur') },
+      { path: 'source.companyUuid', label: 'Concur company UUID', hint: 'part of every ERP reference, so every install and every colleague finds what was posted; shown in Concur App Center', when: (d) => d.source.system === 'concur' && d.source.grant !== 'authtoken' },
       { path: 'source.mode', label: 'Read from', type: 'select', options: [['reports', 'Expense reports (and invoices)'], ['fis', 'Financial Integration Service']], hint: 'FIS needs the company request token grant', when: isSource('concur') },
       { path: 'source.fisDocTypes', label: 'FIS document types', type: 'list', hint: 'expense, invoice, cashadvance, payroll', when: isConcurFis },
       { path: 'source.systemId', label: 'ERP name at Concur (system ID)', hint: 'up to 50 characters, sent with acknowledgements and confirmations', when: isConcurFis },
