@@ -4,7 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { COMPANY } from '../../../main/demo/catalog';
 import { CONCUR_ADMIN, DEMO_CONNECTION_ID, X3_USER } from '../../../main/demo/systems';
+
+const COMPANY_ID = COMPANY.concurCompanyId;
 import { SIM_CLIENT } from '../../../main/simulators/concur';
 import { startInstalls, sum } from './installs';
 
@@ -103,4 +106,34 @@ test('two installs syncing at once against Sage Intacct and NetSuite post each d
   const one = await single.install();
   for (const id of ids) await one.core.sync(id, { actor: 'test', trigger: 'manual' });
   assert.deepEqual(after, { intacct: single.sims.intacct!.state.recordCount(), netsuite: single.sims.netsuite!.state.recordCount() }, 'the same ledgers as one install alone');
+});
+
+test('a reinstall reading from an earlier start date posts the report approved the day before once and never re-posts one paid since', async (t) => {
+  const w = await startInstalls(t);
+  const concur = w.sims.concur.state;
+  const day = 86_400_000;
+  const ids = w.sims.concur.state.searchReports(COMPANY_ID, 0, () => true).map((r) => String(r.ID));
+  const [late, paid] = [ids[0]!, ids[1]!];
+  // Before the reinstall: one report still awaits approval, everything else posts.
+  concur.updateReport(late, { ApprovalStatusCode: 'A_PEND' });
+  const a = await w.install();
+  const first = await a.core.sync(DEMO_CONNECTION_ID, { actor: 'test', trigger: 'manual' });
+  const inErp = w.sims.x3.state.documentCount();
+  assert.equal(inErp, first.posted);
+  // The day before the reinstall it is approved; a posted report is marked paid (a change after posting).
+  concur.approve(late, Date.now() - day);
+  concur.updateReport(paid, { PaymentStatusCode: 'P_PAID', LastModifiedDate: new Date(Date.now() - day / 2).toISOString().slice(0, 19) });
+  const b = await w.install();
+  const conn = b.core.runtime.store.connections.get(DEMO_CONNECTION_ID)!;
+  const since = new Date(Date.now() - 3 * day).toISOString().slice(0, 10);
+  b.core.runtime.store.connections.save({ ...conn, source: { ...conn.source, startDate: since } as typeof conn.source });
+  const run = await b.core.sync(DEMO_CONNECTION_ID, { actor: 'test', trigger: 'manual' });
+  assert.equal(run.status, 'succeeded', run.error ?? '');
+  assert.equal(run.fetched, 2, 'only what changed since the start date is read');
+  assert.equal(run.posted, 1, JSON.stringify(run));
+  assert.equal(run.linked, 1);
+  assert.equal(w.sims.x3.state.documentCount(), inErp + 1);
+  const again = await b.core.sync(DEMO_CONNECTION_ID, { actor: 'test', trigger: 'manual' });
+  assert.equal(again.posted + again.linked, 0);
+  assert.equal(w.sims.x3.state.documentCount(), inErp + 1);
 });
