@@ -187,6 +187,18 @@ export interface TargetAdapter {
    */
   findExistingMany?(plans: readonly PostingPlan[]): Promise<Map<string, ExistingDocument>>;
   post(plan: PostingPlan): Promise<PostOutcome>;
+  /**
+   * For ERPs that cannot refuse a second document with our reference (Sage X3 journals, Acumatica): every ERP
+   * document carrying any key of each plan, oldest first (the ERP's own numbering order), in as few calls as
+   * the ERP allows. Two installs that looked the same page up in the same second may both have posted; the
+   * engine keeps the oldest and removes the newer one this install created (settleRaces).
+   */
+  findAllExisting?(plans: readonly PostingPlan[]): Promise<Map<string, string[]>>;
+  /**
+   * Removes a document this install has just created, when another install created the same document first.
+   * 'kept' when the ERP does not allow it any more (released, posted); the reason is said to the accountant.
+   */
+  removeDuplicate?(erpId: string, plan: PostingPlan): Promise<{ removed: true } | { removed: false; reason: string }>;
   /** Several plans in one request, one outcome each (same order); an uncertain batch throws. */
   postBatch?(plans: PostingPlan[]): Promise<PostOutcome[]>;
   /** Whether the accountant allowed creating missing partners for this connection (off by default). */

@@ -7,6 +7,7 @@ import type { Store } from '../store/store';
 import { confirmPending, wantsConfirmation } from './confirm';
 import { deliver } from './deliver';
 import { intakeBatch } from './intake';
+import { settleRaces } from './races';
 import { createMappingLookup } from './mapping-lookup';
 import { refreshReference } from './reference-refresh';
 import { createReferenceIndex } from './validate';
@@ -52,6 +53,7 @@ export async function ingestOne(deps: IngestDeps, conn: Connection, adapters: { 
   for (const row of out.deliver) {
     // deliver() looks the document up in the ERP before sending it: it may have been posted elsewhere.
     const r = await deliver(row, { store, target: adapters.target, clock: deps.clock, retry: conn.retry, actor, confirmToSource: wantsConfirmation(adapters.source) });
+    if (r === 'posted') await settleRaces([row.id], { store, target: adapters.target, logger: deps.logger, actor });
     result = r === 'linked' ? 'posted' : r;
   }
   if (wantsConfirmation(adapters.source)) await confirmPending(store, conn.id, adapters.source, actor);

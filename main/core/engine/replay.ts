@@ -13,6 +13,7 @@ import { contentHash } from './keys';
 import { aliasPosting, planAndValidate, totalOf } from './intake';
 import { createMappingLookup } from './mapping-lookup';
 import { Pool } from './pool';
+import { settleRaces } from './races';
 import { refreshReference } from './reference-refresh';
 import { createReferenceIndex } from './validate';
 
@@ -42,6 +43,7 @@ export async function replayPostings(deps: ReplayDeps, conn: Connection, adapter
   };
   const pool = new Pool(conn.concurrency);
   const ids: number[] = [];
+  const posted: number[] = [];
   for (const stale of rows) {
     // Re-read: a sync that held the slot before us may have settled it meanwhile.
     const row = store.postings.get(stale.id);
@@ -74,9 +76,11 @@ export async function replayPostings(deps: ReplayDeps, conn: Connection, adapter
     if (reasons.length) continue;
     const fresh = store.postings.get(row.id)!;
     await pool.add(async () => {
-      await deliver(fresh, { store, target, clock: deps.clock, retry: conn.retry, actor, confirmToSource });
+      if ((await deliver(fresh, { store, target, clock: deps.clock, retry: conn.retry, actor, confirmToSource })) === 'posted') posted.push(fresh.id);
     });
   }
   await pool.drain();
+  // Another install replaying the same document at the same moment: the oldest ERP document wins (races.ts).
+  await settleRaces(posted, { store, target, logger: deps.logger, actor });
   return ids.map((id) => toSummary(store.postings.get(id)!));
 }

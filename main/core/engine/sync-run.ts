@@ -15,6 +15,7 @@ import { deliverBatch } from './deliver-batch';
 import type { IntakeEnv } from './intake';
 import { intakeInSlices, previewBatch } from './intake';
 import { findMany, lookUpBeforeSend } from './lookup';
+import { checksRaces, settleRaces } from './races';
 import { createMappingLookup } from './mapping-lookup';
 import { Pool, readAhead } from './pool';
 import { pushReferenceInRun } from './reference-push';
@@ -112,6 +113,34 @@ export async function runSync(deps: RunDeps, conn: Connection, adapters: RunAdap
     const lookupDeps = { store, target: adapters.target, clock, actor: opts.actor, confirmToSource: deliverDeps.confirmToSource, retryAfterMs: conn.retry.maxDelayMs };
 
     const pool = new Pool(conn.concurrency);
+    // Once every post of a page is settled, the ERP is asked (one call) whether another install posted any of
+    // them in the same moment; the oldest document wins everywhere (races.ts).
+    const raceChecks: Array<Promise<void>> = [];
+    const raceDeps = { store, target: adapters.target, logger: deps.logger, actor: opts.actor };
+    const racePage = () => {
+      const pending: Array<Promise<void>> = [];
+      const posted: number[] = [];
+      return {
+        posted,
+        task: () => {
+          let resolve!: () => void;
+          pending.push(new Promise<void>((r) => (resolve = r)));
+          return resolve;
+        },
+        close: () => {
+          if (!checksRaces(adapters.target) || pending.length === 0) return;
+          raceChecks.push(
+            Promise.all(pending)
+              .then(async () => {
+                const r = await settleRaces(posted, raceDeps);
+                s.posted -= r.settled;
+                s.linked += r.settled;
+              })
+              .catch((e: unknown) => deps.logger.error('checking for documents posted twice failed', { connectionId: conn.id, error: e instanceof Error ? e.message : String(e) })),
+          );
+        },
+      };
+    };
     if (!opts.dryRun) {
       // Posts a previous run left uncertain (crash, dropped response) go through findExisting first.
       for (const row of [...store.postings.unsettled(conn.id), ...store.postings.dueFailures(conn.id, clock.now().toISOString())]) {
@@ -154,15 +183,27 @@ export async function runSync(deps: RunDeps, conn: Connection, adapters: RunAdap
       s.failed += looked.failed;
       // Batch-capable targets take fresh rows in groups; the rest one by one. Either way through the outbox.
       const size = adapters.target.postBatch ? Math.max(1, adapters.target.capabilities.maxBatch) : 1;
+      const page = racePage();
       for (let i = 0; i < looked.toSend.length; i += size) {
         const group = looked.toSend.slice(i, i + size);
+        const done = page.task();
         await pool.add(async () => {
-          if (!mayPost()) return void (s.deferred += group.length);
-          for (const r of size > 1 ? await deliverBatch(group, deliverDeps, true) : [await deliver(group[0]!, deliverDeps, true)]) count(r);
+          try {
+            if (!mayPost()) return void (s.deferred += group.length);
+            const results = size > 1 ? await deliverBatch(group, deliverDeps, true) : [await deliver(group[0]!, deliverDeps, true)];
+            results.forEach((r, j) => {
+              count(r);
+              if (r === 'posted') page.posted.push(group[j]!.id);
+            });
+          } finally {
+            done();
+          }
         });
       }
+      page.close();
       progress('fetch');
     }
+    await Promise.all(raceChecks);
     await pool.drain();
     if (s.deferred) audit('post', 'deferred', `The off-peak window closed: ${s.deferred} document(s) wait in the outbox for the next window`);
     const cursor = pull.finalCursor();
