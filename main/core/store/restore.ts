@@ -50,6 +50,7 @@ export function checkBackupFile(file: string): void {
     if (known.n === 0 || (db.prepare('SELECT count(*) AS n FROM schema_migrations').get() as { n: number }).n === 0) throw new RestoreError(`The file ${file} is not an ml-connector database`);
   } catch (e) {
     if (e instanceof RestoreError) throw e;
+    if (/SQLITE_(CORRUPT|NOTADB)/.test(String((e as { code?: unknown }).code))) throw new RestoreError(`The file ${file} is damaged (${(e as Error).message}); choose another backup`);
     throw new RestoreError(`The file ${file} cannot be read as an ml-connector database (${(e as Error).message})`);
   } finally {
     db?.close();
