@@ -81,6 +81,8 @@ Commands:
   webhooks listen --cert F --key F --client-ca F [--host H] [--port N]
                                        receive Concur events over mutual TLS; each posts its document at once
   webhooks list | subscribe <id> --endpoint URL [--topic T] | delete <id> [--connection ID]
+  backup [FILE]                        a consistent copy of the database (default: <data-dir>/backups/manual-<time>.db)
+  restore FILE                         replace the database with a backup (checked first; the current one is kept)
 
 Global: --data-dir DIR (default: MLC_DATA_DIR or the per-user app-data folder)
 Secrets are encrypted with MLC_SECRET_KEY (32 bytes, hex or base64); see README.`;

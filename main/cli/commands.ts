@@ -1,6 +1,8 @@
 // CLI commands other than demo: each prints for people, or JSON with --json, and returns an exit code.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Core } from '../core/create-core';
+import { backupTo } from '../core/store/backups';
 import type { Flags } from './args';
 import { UsageError } from './args';
 import { call, CliError, pickConnection } from './call';
@@ -127,12 +129,18 @@ export async function runCommand(core: Core, cmd: string[], flags: Flags, out: O
     }
     case 'config': {
       if (sub !== 'import' || !arg) throw new UsageError('usage: config import <file.json>');
-      const saved = await importConfig(core, readFileSync(arg, 'utf8'), process.env);
+      const text = readFileSync(arg, 'utf8');
+      const saved = await core.runtime.writer.run('importing connections into this data folder', () => importConfig(core, text, process.env));
       out(`Imported ${saved.length} connection${saved.length === 1 ? '' : 's'}: ${saved.join(', ')}`);
       return 0;
     }
     case 'webhooks':
       return runWebhooks(core, cmd, flags, out);
+    case 'backup': {
+      const r = sub ? await backupTo(core.runtime.store.db, resolve(sub)) : await call(core, 'store.backup', {});
+      out(`Backed up the database to ${r.path} (${r.bytes} bytes). Restore it with: npx ml-connector restore ${r.path}`);
+      return 0;
+    }
     default:
       throw new UsageError(`unknown command "${name ?? ''}"`);
   }

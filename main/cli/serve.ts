@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import type { Core } from '../core/create-core';
 import { startBridge } from '../server/bridge-server';
 import type { Bridge } from '../server/bridge-server';
-import { DEMO_CONNECTION_ID, startDemoSystems } from '../demo/systems';
+import type { HeldDemo } from '../host/demo-host';
+import { holdDemo, wantsDemoAtStart } from '../host/demo-host';
 
 type Out = (s: string) => void;
 
@@ -36,9 +37,8 @@ export function findRendererDir(env: NodeJS.ProcessEnv = process.env): string | 
 export async function startServe(core: Core, o: ServeOptions): Promise<Serving> {
   const rendererDir = findRendererDir();
   if (!rendererDir) throw new Error('The app screens are not built yet. Run "npm run build:renderer" (or "npm run build") first.');
-  const connections = core.runtime.store.connections.list();
-  const wantDemo = (o.demo ?? true) && (connections.length === 0 || connections.some((c) => c.id === DEMO_CONNECTION_ID));
-  const demo = wantDemo ? await startDemoSystems(core, o.dataDir) : null;
+  // The demo's systems run inside this process, so it holds the writer lease while it serves them.
+  const demo: HeldDemo | null = (o.demo ?? true) && wantsDemoAtStart(core) ? await holdDemo(core, o.dataDir) : null;
   let bridge: Bridge;
   try {
     bridge = await startBridge({ core, rendererDir, port: o.port ?? 0, actor: safeUserName(), logger: core.runtime.logger });
@@ -49,7 +49,7 @@ export async function startServe(core: Core, o: ServeOptions): Promise<Serving> 
   if (o.scheduler ?? true) core.startScheduler();
   return {
     bridge,
-    demoConnectionId: demo?.connectionId ?? null,
+    demoConnectionId: demo?.systems.connectionId ?? null,
     async stop() {
       await bridge.close();
       await demo?.stop();

@@ -10,6 +10,7 @@ import { connectionHandlers } from './handlers/connections';
 import { mappingHandlers } from './handlers/mappings';
 import { postingHandlers } from './handlers/postings';
 import { referenceHandlers } from './handlers/reference';
+import { storeHandlers } from './handlers/store';
 import { ingestPushed, startSync } from './handlers/sync';
 import type { IngestOutcome, PushedDocument } from './engine/ingest-one';
 import type { Clock, HttpFetch, Logger, SecretCipher } from './ports';
@@ -17,6 +18,7 @@ import { silentLogger, systemClock } from './ports';
 import type { Runtime } from './runtime';
 import { EventHub } from './runtime';
 import { openStore } from './store/store';
+import { WriterLease } from './store/writer-lease';
 
 export interface CoreDeps {
   dbPath: string;
@@ -25,6 +27,14 @@ export interface CoreDeps {
   fetch?: HttpFetch;
   logger?: Logger;
   registry?: AdapterRegistry;
+  /** Who this process is, for the writer lease and its "try again" message ("the desktop app", "the CLI (sync)"). */
+  owner?: string;
+  /** How long a writer waits for another process's lease (default 30 s). */
+  writerWaitMs?: number;
+  /** Automatic daily backups kept in <data-dir>/backups (default 7). */
+  backupsKept?: number;
+  /** Signs the host saw that the data folder was used before (see openStore). */
+  storeTraces?: string[];
 }
 
 export type Handlers = { [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>> };
@@ -45,11 +55,23 @@ export interface Core {
 
 export function createCore(deps: CoreDeps): Core {
   const clock = deps.clock ?? systemClock;
+  const store = openStore(deps.dbPath, () => clock.now(), { traces: deps.storeTraces });
+  const logger = deps.logger ?? silentLogger;
+  if (store.notice) logger.warn(store.notice);
+  const writer = new WriterLease(store.db, {
+    owner: deps.owner ?? 'another ml-connector process',
+    waitMs: deps.writerWaitMs,
+    onTakeover: (prev, why) =>
+      store.audit.append({ connectionId: null, actor: 'system', action: 'store', outcome: 'lease_taken_over', message: `Took over the data folder's writer lease from ${prev.owner} (pid ${prev.pid} on ${prev.host}, ${prev.activity}): ${why}` }),
+    onLost: (by) => logger.error('the data folder\'s writer lease was taken over while this process held it', { by: by ? `${by.owner} pid ${by.pid} on ${by.host}` : 'nobody' }),
+  });
   const rt: Runtime = {
-    store: openStore(deps.dbPath, () => clock.now()),
+    store,
+    writer,
+    backupsKept: deps.backupsKept,
     cipher: deps.cipher,
     clock,
-    logger: deps.logger ?? silentLogger,
+    logger,
     fetch: deps.fetch ?? fetch,
     registry: deps.registry ?? defaultRegistry,
     events: new EventHub(),
@@ -65,7 +87,7 @@ export function createCore(deps: CoreDeps): Core {
   });
   return {
     runtime: rt,
-    handlers: (actor) => ({ ...connectionHandlers(rt, actor), ...authorizeHandlers(rt, actor), ...postingHandlers(rt, actor), ...mappingHandlers(rt, actor), ...referenceHandlers(rt, actor) }) as Handlers,
+    handlers: (actor) => ({ ...connectionHandlers(rt, actor), ...authorizeHandlers(rt, actor), ...postingHandlers(rt, actor), ...mappingHandlers(rt, actor), ...referenceHandlers(rt, actor), ...storeHandlers(rt) }) as Handlers,
     sync: (connectionId, o) => startSync(rt, { connectionId, dryRun: o.dryRun ?? false, trigger: o.trigger ?? 'manual', actor: o.actor }),
     subscribe: (l) => rt.events.subscribe(l),
     isDuplicateEvent: (eventId) => rt.store.webhookEvents.has(eventId),
@@ -74,6 +96,7 @@ export function createCore(deps: CoreDeps): Core {
     async close() {
       scheduler.stop();
       await Promise.allSettled([...rt.running.values()]);
+      rt.writer.dispose();
       rt.store.close();
     },
   };

@@ -8,9 +8,14 @@ import { adapterContext } from './engine/context';
 import { ConnectorError } from './errors';
 import type { Clock, EventSink, HttpFetch, Logger, SecretCipher } from './ports';
 import type { Store } from './store/store';
+import type { WriterLease } from './store/writer-lease';
 
 export interface Runtime {
   store: Store;
+  /** The data folder's one-writer lease: posting, replaying, dismissing and importing run inside it. */
+  writer: WriterLease;
+  /** Automatic daily backups kept (default 7). */
+  backupsKept?: number;
   cipher: SecretCipher;
   clock: Clock;
   logger: Logger;

@@ -6,8 +6,9 @@ import { fileURLToPath } from 'node:url';
 import Store from 'electron-store';
 import { createCore } from '../core/create-core';
 import type { Core } from '../core/create-core';
-import { DEMO_CONNECTION_ID, startDemoSystems } from '../demo/systems';
 import { dbPathIn } from '../host/data-dir';
+import { holdDemo, wantsDemoAtStart } from '../host/demo-host';
+import { hostTraces, storeSettingsFromEnv } from '../host/store-settings';
 import { createFileLogger } from '../host/file-logger';
 import { electron } from './electron-api';
 import type { BrowserWindowLike } from './electron-api';
@@ -38,14 +39,19 @@ async function start(): Promise<void> {
   hardenSession(electron);
   serveRenderer(electron, join(here, '..', 'renderer'));
   const prefs = new Store<Prefs>({ name: 'preferences', defaults: { bounds: { width: 1280, height: 800 }, weakKeyStoreConsent: false } });
+  const storeTraces = hostTraces(dataDir);
   const logger = createFileLogger(join(dataDir, 'logs', 'ml-connector.log'));
   const core: Core = createCore({
     dbPath: dbPathIn(dataDir),
     cipher: createSafeStorageCipher(electron, { get: () => prefs.get('weakKeyStoreConsent'), set: (v) => prefs.set('weakKeyStoreConsent', v) }),
     logger,
+    owner: 'the desktop app',
+    storeTraces,
+    ...storeSettingsFromEnv(process.env),
   });
-  const connections = core.runtime.store.connections.list();
-  const demo = connections.length === 0 || connections.some((c) => c.id === DEMO_CONNECTION_ID) ? await startDemoSystems(core, dataDir) : null;
+  if (core.runtime.store.notice) dialog.showErrorBox('ml-connector: the database was missing', core.runtime.store.notice);
+  // The demo's systems run inside the app, so it holds the data folder's writer lease while they run.
+  const demo = wantsDemoAtStart(core) ? await holdDemo(core, dataDir) : null;
 
   let win: BrowserWindowLike | null = null;
   const unsubscribe = registerIpc(electron, core, { trusted: () => win?.webContents ?? null, actor: safeUser(), logger });

@@ -8,6 +8,7 @@ import type { Clock, HttpFetch } from '../core/ports';
 import { createEnvKeyCipher, resolveHeadlessKey } from '../core/secrets/env-key-cipher';
 import { dbPathIn } from './data-dir';
 import { createFileLogger } from './file-logger';
+import { hostTraces, storeSettingsFromEnv } from './store-settings';
 
 export interface HeadlessOptions {
   dataDir: string;
@@ -17,11 +18,16 @@ export interface HeadlessOptions {
   registry?: AdapterRegistry;
   /** Where warnings go besides the log file (the CLI's stderr). */
   echo?: (line: string) => void;
+  /** Who this process is, for the writer lease (default "the CLI"). */
+  owner?: string;
 }
 
 export function createHeadlessCore(o: HeadlessOptions): { core: Core; keyNotice: string | null; logPath: string } {
   mkdirSync(o.dataDir, { recursive: true });
-  const key = resolveHeadlessKey(o.env ?? process.env, o.dataDir);
+  const env = o.env ?? process.env;
+  // Looked at before the key file or the log can be created by this run.
+  const traces = hostTraces(o.dataDir);
+  const key = resolveHeadlessKey(env, o.dataDir);
   const logPath = join(o.dataDir, 'logs', 'ml-connector.log');
   const core = createCore({
     dbPath: dbPathIn(o.dataDir),
@@ -30,6 +36,9 @@ export function createHeadlessCore(o: HeadlessOptions): { core: Core; keyNotice:
     clock: o.clock,
     fetch: o.fetch,
     registry: o.registry,
+    owner: o.owner ?? 'the CLI',
+    storeTraces: traces,
+    ...storeSettingsFromEnv(env),
   });
   const keyNotice =
     key.source === 'generated-file'

@@ -19,6 +19,18 @@ const discoverInput = z
   .refine((i) => i.connectionId !== undefined || i.target !== undefined, { message: 'give a connectionId or draft target settings' });
 const discoveryOutput = z.object({ build: z.string().nullable(), endpoints: z.array(z.object({ name: z.string(), version: z.string() })), signedIn: z.boolean() });
 
+/** The database's origin and who holds the data folder's writer lease (see main/core/store). */
+const storeInfoSchema = z.object({
+  origin: z.enum(['new', 'restored', 'existing']),
+  storeId: z.string(),
+  createdAt: z.string(),
+  restoredAt: z.string().nullable(),
+  restoredFrom: z.string().nullable(),
+  missingBefore: z.string().nullable(),
+  writer: z.object({ owner: z.string(), activity: z.string(), host: z.string(), pid: z.number().int(), startedAt: z.string(), heartbeatAt: z.string() }).nullable(),
+  backups: z.array(z.string()),
+});
+
 const testStepSchema = z.object({ step: z.string(), ok: z.boolean(), message: z.string() });
 
 /** Domain tags: queries list what they read, mutations what they change, so caches invalidate by tag. */
@@ -70,6 +82,9 @@ export const methods = {
   /** On demand: refresh from the target, then push dimension values / suppliers to the source (Concur lists, vendors). */
   'reference.push': mutation(connectionRef, referencePushSummarySchema, ['reference', 'audit', 'mappings']),
   'reference.list': query(connectionRef.extend({ kind: referenceKindSchema.optional(), search: z.string().optional() }), z.array(referenceItemSchema), ['reference']),
+  'store.info': query(empty, storeInfoSchema, []),
+  /** A consistent copy of the live database (SQLite online backup) in <data-dir>/backups/manual-<time>.db. */
+  'store.backup': mutation(empty, z.object({ path: z.string(), bytes: z.number().int() }), []),
   'audit.list': query(auditQuerySchema, z.array(auditEventSchema), ['audit']),
   'audit.export': query(auditQuerySchema.extend({ format: z.enum(['csv', 'json']) }), z.object({ content: z.string() }), ['audit']),
 } as const;

@@ -25,6 +25,8 @@ export const METHOD_NAMES = [
   'reference.list',
   'audit.list',
   'audit.export',
+  'store.info',
+  'store.backup',
 ] as const;
 
 export type MethodNameFromList = (typeof METHOD_NAMES)[number];

@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   'sync_start',
   'sync_finish',
   'auth',
+  'store',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -6,6 +6,7 @@ import { csvToMappings, mappingsToCsv } from '../engine/mapping-csv';
 import { noteSourceCategories, refreshReference } from '../engine/reference-refresh';
 import type { Runtime } from '../runtime';
 import { buildAdapters, requireConnection } from '../runtime';
+import { ACTIVITY } from './sync';
 
 export function mappingHandlers(rt: Runtime, actor: string) {
   const { store } = rt;
@@ -40,7 +41,8 @@ export function mappingHandlers(rt: Runtime, actor: string) {
     },
     'mappings.importCsv': async (input: MethodInput<'mappings.importCsv'>) => {
       const rows = csvToMappings(input.csv);
-      return { changed: rows.length ? upsert(input.connectionId, rows) : 0, rows: rows.length };
+      // An import rewrites many mappings at once: only while no other process posts from this data folder.
+      return rt.writer.run(ACTIVITY.import, async () => ({ changed: rows.length ? upsert(input.connectionId, rows) : 0, rows: rows.length }));
     },
     'mappings.exportCsv': async (input: MethodInput<'mappings.exportCsv'>) => {
       const conn = requireConnection(rt, input.connectionId);

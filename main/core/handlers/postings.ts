@@ -7,7 +7,7 @@ import type { Runtime } from '../runtime';
 import { buildAdapters, requireConnection } from '../runtime';
 import type { PostingRow } from '../store/repos/postings';
 import { toDetail, toSummary } from '../store/repos/postings';
-import { startSync, withSlot } from './sync';
+import { ACTIVITY, startSync, withSlot } from './sync';
 
 export function postingHandlers(rt: Runtime, actor: string) {
   const { store } = rt;
@@ -24,7 +24,8 @@ export function postingHandlers(rt: Runtime, actor: string) {
 
     'postings.get': async (input: MethodInput<'postings.get'>) => toDetail(getRow(input.id)),
 
-    'held.replay': async (input: MethodInput<'held.replay'>): Promise<MethodOutput<'held.replay'>> => {
+    // The rows are read inside the writer lease: another process replaying them meanwhile must be seen first.
+    'held.replay': (input: MethodInput<'held.replay'>): Promise<MethodOutput<'held.replay'>> => rt.writer.run(ACTIVITY.replay, async () => {
       let rows: PostingRow[];
       if (input.ids?.length) rows = input.ids.map(getRow);
       else if (input.all) {
@@ -44,9 +45,9 @@ export function postingHandlers(rt: Runtime, actor: string) {
       }
       rt.events.emit({ type: 'entities.changed', payload: { tags: ['postings', 'audit'] } });
       return out;
-    },
+    }),
 
-    'held.dismiss': async (input: MethodInput<'held.dismiss'>) => {
+    'held.dismiss': (input: MethodInput<'held.dismiss'>) => rt.writer.run(ACTIVITY.dismiss, async () => {
       const row = getRow(input.id);
       if (row.status !== 'held' && row.status !== 'failed') throw new ConnectorError('CONFLICT', `Posting ${row.id} is ${row.status}; only held or failed posts can be dismissed`, { retryable: false });
       const conn = requireConnection(rt, row.connection_id);
@@ -54,6 +55,6 @@ export function postingHandlers(rt: Runtime, actor: string) {
       store.postings.markDismissed(row.id, input.reason, wantsConfirmation(source));
       store.audit.append({ connectionId: row.connection_id, actor, action: 'dismiss', sourceId: row.source_id, idempotencyKey: row.idempotency_key, outcome: 'dismissed', message: `Dismissed: ${input.reason}` });
       return toSummary(getRow(row.id));
-    },
+    }),
   };
 }

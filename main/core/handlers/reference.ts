@@ -5,7 +5,7 @@ import { pushReferenceToSource } from '../engine/reference-push';
 import { refreshReference } from '../engine/reference-refresh';
 import type { Runtime } from '../runtime';
 import { buildAdapters, requireConnection } from '../runtime';
-import { withSlot } from './sync';
+import { ACTIVITY, withSlot } from './sync';
 
 export function referenceHandlers(rt: Runtime, actor: string) {
   return {
@@ -16,7 +16,7 @@ export function referenceHandlers(rt: Runtime, actor: string) {
           const adapters = buildAdapters(rt, conn, actor);
           await refreshReference(rt.store, conn.id, adapters.target, actor);
           return pushReferenceToSource({ store: rt.store, clock: rt.clock, logger: rt.logger }, conn, adapters, actor);
-        });
+        }, ACTIVITY.reference);
       } finally {
         rt.events.emit({ type: 'entities.changed', payload: { tags: ['reference', 'audit'] } });
       }

@@ -5,12 +5,40 @@ import { ingestOne } from '../engine/ingest-one';
 import { runSync } from '../engine/sync-run';
 import type { Runtime } from '../runtime';
 import { buildAdapters, requireConnection } from '../runtime';
+import { dailyBackup } from '../store/backups';
+
+/** What the writer lease says this process is doing, for another process's "try again" message. */
+export const ACTIVITY = {
+  sync: 'syncing this data folder',
+  replay: 'replaying held posts of this data folder',
+  pushed: 'posting a document a webhook announced from this data folder',
+  reference: 'pushing reference data from this data folder',
+  dismiss: 'dismissing held posts of this data folder',
+  import: 'importing into this data folder',
+} as const;
+
+/** The first real sync of the day copies the database to <data-dir>/backups first; a failed copy never stops it. */
+async function backupFirst(rt: Runtime): Promise<void> {
+  try {
+    const file = await dailyBackup(rt.store.db, rt.store.path, rt.clock.now(), rt.backupsKept);
+    if (file) rt.logger.info('daily database backup written', { file });
+  } catch (e) {
+    rt.logger.error('the daily database backup failed', { error: e instanceof Error ? e.message : String(e) });
+  }
+}
 
 /** What a connection's slot resolves to when a replay or a pushed document held it instead of a sync. */
 export const NOT_A_SYNC = Object.freeze({ runId: '' }) as unknown as RunSummary;
 
-/** Holds the connection's slot for `job` (after anything in flight), so nothing else posts for it meanwhile. */
-export async function withSlot<T>(rt: Runtime, connectionId: string, job: () => Promise<T>): Promise<T> {
+/**
+ * Holds the data folder's writer lease and the connection's slot for `job` (after anything in flight), so nothing
+ * else, in this process or another, posts for it meanwhile.
+ */
+export function withSlot<T>(rt: Runtime, connectionId: string, job: () => Promise<T>, activity: string = ACTIVITY.replay): Promise<T> {
+  return rt.writer.run(activity, () => inSlot(rt, connectionId, job));
+}
+
+async function inSlot<T>(rt: Runtime, connectionId: string, job: () => Promise<T>): Promise<T> {
   while (rt.running.has(connectionId)) await rt.running.get(connectionId)!.catch(() => undefined);
   const p = job();
   const slot = p.then(() => NOT_A_SYNC).catch(() => NOT_A_SYNC);
@@ -40,8 +68,13 @@ export function startSync(rt: Runtime, req: SyncRequest): Promise<RunSummary> {
       const at = rt.clock.now().toISOString();
       return { runId: 'skipped', connectionId: conn.id, trigger: req.trigger, dryRun: req.dryRun, startedAt: at, finishedAt: at, status: 'skipped', fetched: 0, posted: 0, held: 0, failed: 0, skipped: 0, recovered: 0, wouldPost: 0, deferred: 0, linked: 0, wouldLink: 0, error: conn.pausedReason } satisfies RunSummary;
     }
-    const adapters = buildAdapters(rt, conn, req.actor);
-    return runSync({ store: rt.store, clock: rt.clock, logger: rt.logger, events: rt.events }, conn, adapters, { trigger: req.trigger, dryRun: req.dryRun, actor: req.actor });
+    const run = () => runSync({ store: rt.store, clock: rt.clock, logger: rt.logger, events: rt.events }, conn, buildAdapters(rt, conn, req.actor), { trigger: req.trigger, dryRun: req.dryRun, actor: req.actor });
+    // A dry run writes nothing, so it needs no lease; a real one holds it from the backup to the last post.
+    if (req.dryRun) return run();
+    return rt.writer.run(ACTIVITY.sync, async () => {
+      await backupFirst(rt);
+      return run();
+    });
   })();
   if (!req.dryRun) {
     rt.running.set(req.connectionId, p);
@@ -54,16 +87,23 @@ export function startSync(rt: Runtime, req: SyncRequest): Promise<RunSummary> {
  * A pushed document takes the connection's sync slot after any sync in flight, so it never races a poll of
  * the same document; the event id is recorded first, so a redelivery is a no-op.
  */
-export async function ingestPushed(rt: Runtime, connectionId: string, ref: PushedDocument, actor: string): Promise<IngestOutcome> {
+export function ingestPushed(rt: Runtime, connectionId: string, ref: PushedDocument, actor: string): Promise<IngestOutcome> {
   const conn = requireConnection(rt, connectionId);
-  if (!rt.store.webhookEvents.record(ref.eventId, conn.id, ref.sourceId)) return 'duplicate';
-  try {
-    return await withSlot(rt, conn.id, async () => {
-      const outcome = await ingestOne({ store: rt.store, clock: rt.clock, logger: rt.logger }, conn, buildAdapters(rt, conn, actor), ref, actor);
-      rt.store.webhookEvents.setOutcome(ref.eventId, outcome);
-      return outcome;
-    });
-  } finally {
-    rt.events.emit({ type: 'entities.changed', payload: { tags: ['postings', 'audit'] } });
-  }
+  return rt.writer.run(ACTIVITY.pushed, async () => {
+    if (!rt.store.webhookEvents.record(ref.eventId, conn.id, ref.sourceId)) return 'duplicate';
+    try {
+      return await withSlot(
+        rt,
+        conn.id,
+        async () => {
+          const outcome = await ingestOne({ store: rt.store, clock: rt.clock, logger: rt.logger }, conn, buildAdapters(rt, conn, actor), ref, actor);
+          rt.store.webhookEvents.setOutcome(ref.eventId, outcome);
+          return outcome;
+        },
+        ACTIVITY.pushed,
+      );
+    } finally {
+      rt.events.emit({ type: 'entities.changed', payload: { tags: ['postings', 'audit'] } });
+    }
+  });
 }

@@ -9,6 +9,10 @@ export const sha256 = (text: string): string => createHash('sha256').update(text
 
 export class MigrationError extends Error {
   override name = 'MigrationError';
+  /** 'newer': written by a newer build (update ml-connector); 'edited': an applied migration does not match. */
+  constructor(message: string, readonly reason: 'newer' | 'edited' = 'edited') {
+    super(message);
+  }
 }
 
 interface Applied {
@@ -23,7 +27,7 @@ export function migrate(db: Db, dbPath: string, list: readonly Migration[] = kno
   const applied = db.prepare('SELECT id, name, sha256 FROM schema_migrations ORDER BY id').all() as Applied[];
   applied.forEach((a, i) => {
     const m = list[i];
-    if (!m || m.id !== a.id) throw new MigrationError(`database has migration ${a.id} (${a.name}) that this build does not know: it was written by a newer ml-connector`);
+    if (!m || m.id !== a.id) throw new MigrationError(`database has migration ${a.id} (${a.name}) that this build does not know: it was written by a newer ml-connector`, 'newer');
     if (sha256(m.up) !== a.sha256) throw new MigrationError(`migration ${a.id} (${a.name}) differs from the one applied to this database`);
   });
   const pending = list.slice(applied.length);
@@ -33,11 +37,16 @@ export function migrate(db: Db, dbPath: string, list: readonly Migration[] = kno
     if (!existsSync(backup)) db.prepare('VACUUM INTO ?').run(backup);
   }
   const record = db.prepare('INSERT INTO schema_migrations (id, name, sha256, applied_at) VALUES (?, ?, ?, ?)');
+  const has = db.prepare('SELECT 1 FROM schema_migrations WHERE id = ?');
+  const done: number[] = [];
   for (const m of pending) {
+    // IMMEDIATE, and checked again inside: another process opening the same file may have applied it meanwhile.
     db.transaction(() => {
+      if (has.get(m.id)) return;
       db.exec(m.up);
       record.run(m.id, m.name, sha256(m.up), new Date().toISOString());
-    })();
+      done.push(m.id);
+    }).immediate();
   }
-  return { applied: pending.map((m) => m.id) };
+  return { applied: done };
 }

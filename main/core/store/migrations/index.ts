@@ -1,6 +1,7 @@
 // Ordered registry of migrations. Append only: an applied migration is never edited (see migrate.ts).
 import * as m0001 from './0001-init';
 import * as m0002 from './0002-webhook-events';
+import * as m0003 from './0003-store-meta';
 
 export interface Migration {
   id: number;
@@ -11,4 +12,5 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { id: 1, name: m0001.name, up: m0001.up },
   { id: 2, name: m0002.name, up: m0002.up },
+  { id: 3, name: m0003.name, up: m0003.up },
 ];
