@@ -8,7 +8,7 @@ import { parseMoney } from '../../money/parse';
 import { datePart } from './cursor';
 import type { ConcurAllocation, ConcurEntry, ConcurReport } from './schemas';
 
-export type MapSettings = Pick<ConcurSourceSettings, 'dimensionFields' | 'companyPaidPaymentTypes'>;
+export type MapSettings = Pick<ConcurSourceSettings, 'dimensionFields' | 'companyPaidPaymentTypes' | 'companyBilledPaymentTypes'>;
 
 type Obj = Record<string, unknown>;
 
