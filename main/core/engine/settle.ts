@@ -68,7 +68,7 @@ export function settlementLines(settlements: readonly Settlement[], rules: Posti
       account = s.sourceAccount;
       fromSource = true;
     } else if (s.party === 'card') account = rules.cardClearingAccount;
-    else account = rules.cashAdvanceAccount ?? lookup.expenseType(CASH_ADVANCE_TYPE)?.account ?? null;
+    else account = rules.cashAdvanceAccount ?? ownMapping(lookup, CASH_ADVANCE_TYPE);
     if (!account) {
       reasons.push({
         code: 'NEEDS_MAPPING',
@@ -85,6 +85,12 @@ export function settlementLines(settlements: readonly Settlement[], rules: Posti
     else groups.set(key, { party: s.party, reason, account, netMinor: s.amountMinor, fromSource });
   }
   return { lines: [...groups.values()].filter((g) => g.netMinor !== 0), reasons };
+}
+
+/** The account mapped to that very code; the catch-all "*" row is an expense account, never a clearing account. */
+function ownMapping(lookup: MappingLookup, code: string): string | null {
+  const t = lookup.expenseType(code);
+  return t && !t.viaFallback ? t.account : null;
 }
 
 /** The expense type cash advances carry (issuance documents, and the mapping fallback for the clearing account). */
