@@ -7,6 +7,7 @@ import { isKnownCurrency } from '../../money/currency';
 import { parseMoney } from '../../money/parse';
 import { datePart } from './cursor';
 import type { ConcurAllocation, ConcurEntry, ConcurReport } from './schemas';
+import { v3CashAdvance, v3EntrySettlement } from './v3-settlement';
 
 export type MapSettings = Pick<ConcurSourceSettings, 'dimensionFields' | 'companyPaidPaymentTypes' | 'companyBilledPaymentTypes'>;
 
@@ -36,6 +37,7 @@ export function reportToDocument(report: ConcurReport, entries: ConcurEntry[], a
     else byEntry.set(a.EntryID, [a]);
   }
   const lines = entries.map((e) => entryToLine(e, byEntry.get(e.ID) ?? [], currency, settings, problems));
+  const advances = v3CashAdvance(r, lines, currency, problems);
 
   const meta: Record<string, string> = {};
   const metaFields: Array<[string, unknown]> = [
@@ -64,6 +66,7 @@ export function reportToDocument(report: ConcurReport, entries: ConcurEntry[], a
     vendor: null,
     invoiceNumber: null,
     lines,
+    ...(advances.length ? { settlements: advances } : {}),
     problems,
     meta,
   };
@@ -121,7 +124,7 @@ function entryToLine(e: ConcurEntry, allocs: ConcurAllocation[], currency: strin
     allocations.push({ percentage: pct, dimensions: dimensionsOf(a as Obj, settings) });
   }
 
-  const paymentType = text(o.PaymentTypeID);
+  const settled = v3EntrySettlement(o, amount?.amountMinor ?? null, settings);
   return {
     lineId: e.ID,
     expenseType: { code: typeCode ?? '', name: typeName ?? '' },
@@ -132,9 +135,10 @@ function entryToLine(e: ConcurEntry, allocs: ConcurAllocation[], currency: strin
     description: text(o.Description) ?? text(o.VendorDescription) ?? '',
     vendorName: text(o.VendorListItemName) ?? text(o.VendorDescription) ?? null,
     isPersonal: o.IsPersonal === true || o.IsPersonal === 'true' || o.IsPersonal === 'Y',
-    paidBy: paymentType && settings.companyPaidPaymentTypes.includes(paymentType) ? 'company' : 'employee',
+    paidBy: settled.paidBy,
     allocations,
     dimensions: dimensionsOf(o, settings),
+    ...(settled.settlements ? { settlements: settled.settlements } : {}),
   };
 }
 
