@@ -20,8 +20,8 @@ export const postingRulesSchema = z.object({
   liabilityAccount: z.string().min(1),
   /** Card clearing account for company-paid lines. */
   cardClearingAccount: z.string().min(1),
-  /** Cash-advance clearing account: advances issued are debited to it, advances applied on a report credit it. */
-  cashAdvanceAccount: z.string().min(1).optional(),
+  /** Cash-advance clearing account: advances issued are debited to it, advances applied on a report credit it. Empty = unset. */
+  cashAdvanceAccount: z.string().max(100).optional(),
   /**
    * Where expense lines take their GL account: the product's expense-type mapping, the account the source's
    * own accounting configuration assigned (Concur journalAccountCode), or the source's with the mapping as

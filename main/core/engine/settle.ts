@@ -68,7 +68,7 @@ export function settlementLines(settlements: readonly Settlement[], rules: Posti
       account = s.sourceAccount;
       fromSource = true;
     } else if (s.party === 'card') account = rules.cardClearingAccount;
-    else account = rules.cashAdvanceAccount ?? ownMapping(lookup, CASH_ADVANCE_TYPE);
+    else account = rules.cashAdvanceAccount || ownMapping(lookup, CASH_ADVANCE_TYPE);
     if (!account) {
       reasons.push({
         code: 'NEEDS_MAPPING',
