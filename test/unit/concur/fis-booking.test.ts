@@ -107,8 +107,8 @@ test("5. Concur's journal account codes, the mapping, or Concur's with the mappi
 test('6. a funds reservation served under the expense listing is recognised from its content and refused', () => {
   const obligation = { instruction: { instruction: 'obligate' }, ...report([entry('E1', 'AIRFR', 4.23, {}, [['COMP', 'EMPL', 4.23]])]) };
   const d = fisDoc(obligation);
-  assert.equal(d.tenant, 'c0ffee00-0000-4000-8000-000000000001');
   assert.deepEqual(d.problems.map((p) => p.code), ['UNSUPPORTED_DOCUMENT']);
+  assert.equal(d.tenant, 'c0ffee00-0000-4000-8000-000000000001', 'the tenant is the FIS companyUuid');
   assert.match(d.problems[0]!.message, /funds reservation .*"obligate".*does not post/);
   const r = book(d);
   assert.equal(r.plan, null);
