@@ -34,3 +34,10 @@ test('v3: AmountDueEmployee below what the entries owe is a cash advance applied
   assert.deepEqual(sides(book(v3(report({ AmountDueEmployee: 315 }), [entry('E1', 315)])).plan!), { expense: 31500, employee: 31500, card: 0, cashAdvance: 0 }, 'nothing applied');
   assert.deepEqual(v3(report({ AmountDueEmployee: 400 }), [entry('E1', 315)]).problems.map((p) => p.code), ['SOURCE_INVALID'], 'more due than explained');
 });
+
+test("v3: an allocation's AccountCode1 is Concur's account for the account source 'source'", () => {
+  const d = reportToDocument(report(), [entry('E1', 80)], [{ ID: 'A1', EntryID: 'E1', Percentage: 100, AccountCode1: '6251' }], FIS_SETTINGS);
+  const r = book(d, { accountSource: 'source' });
+  assert.ok(r.plan, JSON.stringify(r.reasons));
+  assert.deepEqual(r.plan.lines.filter((l) => l.sourceLineId).map((l) => [l.account, l.accountSource]), [['6251', 'source']]);
+});

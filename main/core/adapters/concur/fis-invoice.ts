@@ -53,6 +53,7 @@ export function invoiceToDocument(item: FisItem, body: Obj, settings: MapSetting
       paidBy: 'employee',
       allocations: lineAllocations(li, lineLabel, lineId, settings, problems),
       dimensions: fisDimensions(li, 'lineItem', settings.dimensionFields),
+      ...(text(li.accountCode) ? { sourceAccount: text(li.accountCode)! } : {}),
     };
   });
   if (doc.lines.length === 0) problems.push({ code: 'SOURCE_INVALID', message: `${label}: the invoice has no line items` });
@@ -80,7 +81,11 @@ function lineAllocations(li: Obj, label: string, lineId: string, settings: MapSe
   for (const a of sources) {
     const pct = decimalText(a.allocationPercentage);
     if (pct === null) problems.push({ code: 'INVALID_AMOUNT', message: `${label}: an allocation has no readable percentage`, lineId });
-    else out.push({ percentage: pct, dimensions: fisDimensions(a, 'allocation', settings.dimensionFields) });
+    else {
+      // The allocation's own account, else its journal row's (Concur's accounting configuration).
+      const account = text(a.allocationAccountCode) ?? arr(a.journal).map((j) => text(j.journalAccountCode)).find((x) => !!x) ?? null;
+      out.push({ percentage: pct, dimensions: fisDimensions(a, 'allocation', settings.dimensionFields), ...(account ? { sourceAccount: account } : {}) });
+    }
   }
   return out;
 }

@@ -121,7 +121,9 @@ function entryToLine(e: ConcurEntry, allocs: ConcurAllocation[], currency: strin
       problem('INVALID_AMOUNT', `allocation ${text(a.ID) ?? '?'} has no readable percentage`);
       continue;
     }
-    allocations.push({ percentage: pct, dimensions: dimensionsOf(a as Obj, settings) });
+    // AccountCode1: the account Concur's accounting configuration gives the allocation (account source 'source').
+    const account = text((a as Obj).AccountCode1);
+    allocations.push({ percentage: pct, dimensions: dimensionsOf(a as Obj, settings), ...(account ? { sourceAccount: account } : {}) });
   }
 
   const settled = v3EntrySettlement(o, amount?.amountMinor ?? null, settings);
