@@ -1,16 +1,18 @@
 // Northwind's second French entity connects Concur at company level (App Center request token) and reads
 // the Financial Integration Service: expense reports, invoices, cash advances and payroll documents are
 // acknowledged, posted to Sage X3 and confirmed back to Concur with the X3 document number.
-// One invoice vendor is missing in X3 on purpose, so the demo shows a held FIS document.
+// One invoice vendor is missing in X3 on purpose, so the demo shows a held FIS document. SAP's settlement
+// scenarios come too: cash advances applied, a company card with a personal charge, offsetting rows, a card
+// charge without payment type, and a funds reservation that is refused and reported back as not posted.
 import type { ConnectionInput } from '../../shared/schemas/connection';
 import type { Mapping } from '../../shared/schemas/mapping';
 import type { ConcurSimulator } from '../simulators/concur';
-import { seedFisDocuments, SIM_CLIENT } from '../simulators/concur';
+import { SCENARIOS, seedFisDocuments, seedFisScenarios, SIM_CLIENT } from '../simulators/concur';
 import { COMPANY } from './catalog';
 import { DEMO_X3_ACCOUNTS, demoDefaults, demoFisSource, demoRules, demoX3Target } from './connection-parts';
 
 export const FIS_CONNECTION_ID = 'demo-concur-fis-x3';
-export const FIS_COMPANY = { concurCompanyId: '6e2b9d41-7c3a-4f58-9e10-3b8a5c7d2e94', systemId: 'SAGE-X3-NWC', documents: { expense: 10, invoice: 6, cashadvance: 3, payroll: 2 } };
+export const FIS_COMPANY = { concurCompanyId: '6e2b9d41-7c3a-4f58-9e10-3b8a5c7d2e94', systemId: 'SAGE-X3-NWC', documents: { expense: 10, invoice: 6, cashadvance: 3, payroll: 2 }, scenarios: SCENARIOS.length };
 
 /** Invoice vendors of the FIS documents that X3 knows; V1004 (Umbrella Facilities) is left out on purpose. */
 export const FIS_X3_SUPPLIERS: Array<[string, string]> = [
@@ -35,6 +37,7 @@ const FIS_TYPES: Array<[string, string, string, string]> = [
 export function seedFisCompany(concur: ConcurSimulator): string {
   concur.state.addCompany({ id: FIS_COMPANY.concurCompanyId, datacenter: 'eu' });
   seedFisDocuments(concur.state, { companyId: FIS_COMPANY.concurCompanyId, datacenter: 'eu', counts: FIS_COMPANY.documents, seed: 41, prefix: 'NWF' });
+  seedFisScenarios(concur.state, { companyId: FIS_COMPANY.concurCompanyId, prefix: 'NWF', currency: 'EUR', costCenter: 'CC100', employeeId: 'EMP0001' });
   return concur.state.issueRequestToken(FIS_COMPANY.concurCompanyId, SIM_CLIENT.clientId);
 }
 

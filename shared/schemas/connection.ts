@@ -20,6 +20,14 @@ export const postingRulesSchema = z.object({
   liabilityAccount: z.string().min(1),
   /** Card clearing account for company-paid lines. */
   cardClearingAccount: z.string().min(1),
+  /** Cash-advance clearing account: advances issued are debited to it, advances applied on a report credit it. Empty = unset. */
+  cashAdvanceAccount: z.string().max(100).optional(),
+  /**
+   * Where expense lines take their GL account: the product's expense-type mapping, the account the source's
+   * own accounting configuration assigned (Concur journalAccountCode), or the source's with the mapping as
+   * fallback. Every account is validated against the ERP either way.
+   */
+  accountSource: z.enum(['mapping', 'source', 'source_then_mapping']).default('mapping').optional(),
   /** Personal (non-reimbursable) lines are left out of the entry: the employee paid them. */
   personalLines: z.enum(['exclude']).default('exclude'),
   /** How the entry is dated: the report/approval date, or the latest expense date in it. */

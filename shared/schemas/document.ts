@@ -33,8 +33,25 @@ export const allocationSchema = z.object({
   percentage: z.string(),
   /** Dimension values by dimension type, e.g. { costCenter: "CC100", project: "P7" }. */
   dimensions: z.record(z.string(), z.string()),
+  /** The GL account the source's own accounting configuration gave this share (Concur journalAccountCode). */
+  sourceAccount: z.string().min(1).optional(),
 });
 export type Allocation = z.infer<typeof allocationSchema>;
+
+/**
+ * Who settles part of a document: the employee (reimbursed, or owing), the card (issuer / clearing) or the
+ * cash-advance clearing account. Positive amounts are owed BY the company TO the party (a credit), negative
+ * ones are owed by the party to the company (a debit), in minor units of the document currency.
+ */
+export const settlementSchema = z.object({
+  party: z.enum(['employee', 'card', 'cash_advance']),
+  amountMinor: z.number().int(),
+  /** expense: the business expense paid to/by the party; personal: a personal charge the employee owes back; cash_advance: an advance applied. */
+  reason: z.enum(['expense', 'personal', 'cash_advance']),
+  /** The account the source assigns to this side (Concur's card or cash-advance clearing account code). */
+  sourceAccount: z.string().min(1).optional(),
+});
+export type Settlement = z.infer<typeof settlementSchema>;
 
 export const sourceLineSchema = z.object({
   lineId: z.string(),
@@ -53,6 +70,16 @@ export const sourceLineSchema = z.object({
   allocations: z.array(allocationSchema),
   /** Line-level dimension values from the source (org units, custom fields). */
   dimensions: z.record(z.string(), z.string()),
+  /**
+   * Who is owed this line, read from the source's own journal (Concur payee/payer rows) or payment type.
+   * Business lines: the settlements add up to `amount`; personal lines: to zero (card credited, employee
+   * owes). Absent: the line balances against `paidBy` as before.
+   */
+  settlements: z.array(settlementSchema).optional(),
+  /** The GL account the source's accounting configuration assigned (Concur journalAccountCode / accountCode). */
+  sourceAccount: z.string().min(1).optional(),
+  /** cash_advance: the debit goes to the cash-advance clearing account (an advance issued), not an expense account. */
+  role: z.enum(['expense', 'cash_advance']).optional(),
 });
 export type SourceLine = z.infer<typeof sourceLineSchema>;
 
@@ -74,6 +101,8 @@ export const sourceDocumentSchema = z.object({
   vendor: z.object({ code: z.string().nullable(), name: z.string() }).nullable(),
   invoiceNumber: z.string().nullable(),
   lines: z.array(sourceLineSchema),
+  /** Document-level settlements that add up to zero (a cash advance applied: clearing credited, employee owed less). */
+  settlements: z.array(settlementSchema).optional(),
   problems: z.array(sourceProblemSchema),
   /** Source-specific facts kept for the audit trail and confirmation (e.g. FIS docType). */
   meta: z.record(z.string(), z.string()),

@@ -21,6 +21,8 @@ export const planLineSchema = z.object({
   sourceCurrency: currencyCodeSchema.nullable(),
   sourceRate: z.string().nullable(),
   transactionDate: z.string().nullable(),
+  /** Where the account came from (dry run): the expense-type mapping, the source's journal, or a connection rule. */
+  accountSource: z.enum(['mapping', 'source', 'rule']).optional(),
 });
 export type PlanLine = z.infer<typeof planLineSchema>;
 

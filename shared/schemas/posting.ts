@@ -27,6 +27,8 @@ export const HOLD_CODES = [
   'ERP_REJECTED',
   'FAILED_RETRY_LATER',
   'SOURCE_INVALID',
+  /** A document kind the product does not post (e.g. a Concur funds reservation); reported back to the source. */
+  'UNSUPPORTED_DOCUMENT',
 ] as const;
 export const holdCodeSchema = z.enum(HOLD_CODES);
 export type HoldCode = z.infer<typeof holdCodeSchema>;

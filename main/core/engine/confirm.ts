@@ -1,18 +1,30 @@
 // Confirmation back to the source (Concur FIS posting confirmation, Expensify export mark): only after the
-// ERP post is recorded, or after the accountant dismissed a document (sent as a failure with the reason).
+// ERP post is recorded, after the accountant dismissed a document, or when a held document can never post
+// as the source sent it (both sent as a failure with the reason; see source-holds.ts).
 // Retried on its own every run; a failed confirmation never causes a second ERP post.
 import type { ConfirmOutcome, SourceAdapter } from '../adapters/types';
 import { isConnectorError } from '../errors';
 import type { Store } from '../store/store';
 import type { PostingRow } from '../store/repos/postings';
 import { rowDocument } from '../store/repos/postings';
+import type { HoldReason } from '../../../shared/schemas/posting';
+import { finalAtSource, heldMessage } from './source-holds';
 
 /** True when the source wants to hear back at all. */
 export const wantsConfirmation = (source: SourceAdapter): boolean => !!(source.confirm || source.confirmBatch);
 
 function outcomeOf(row: PostingRow): ConfirmOutcome {
   if (row.status === 'posted') return { ok: true, erpId: row.erp_id ?? '', postingDate: postingDateOf(row) };
+  if (row.status === 'held') return { ok: false, reason: heldMessage(finalAtSource(reasonsOf(row))) };
   return { ok: false, reason: `Dismissed in ml-connector: ${row.dismiss_reason ?? 'no reason given'}` };
+}
+
+function reasonsOf(row: PostingRow): HoldReason[] {
+  try {
+    return JSON.parse(row.reasons_json) as HoldReason[];
+  } catch {
+    return [];
+  }
 }
 
 function postingDateOf(row: PostingRow): string {
@@ -25,9 +37,11 @@ function postingDateOf(row: PostingRow): string {
 }
 
 export async function confirmPending(store: Store, connectionId: string, source: SourceAdapter, actor: string): Promise<{ confirmed: number; failed: number }> {
-  const rows = store.postings.pendingConfirmations(connectionId);
   const result = { confirmed: 0, failed: 0 };
-  if (rows.length === 0 || !wantsConfirmation(source)) return result;
+  if (!wantsConfirmation(source)) return result;
+  const unpostable = store.postings.heldUnreported(connectionId).filter((row) => finalAtSource(reasonsOf(row)).length > 0);
+  const rows = [...store.postings.pendingConfirmations(connectionId), ...unpostable];
+  if (rows.length === 0) return result;
   const record = (row: PostingRow, ok: boolean, message: string, correlationId: string | null = null) => {
     if (ok) {
       store.postings.markConfirmed(row.id);
@@ -42,7 +56,7 @@ export async function confirmPending(store: Store, connectionId: string, source:
       erpId: row.erp_id,
       idempotencyKey: row.idempotency_key,
       outcome: ok ? 'ok' : 'retry_later',
-      message: ok ? `${row.status === 'posted' ? 'Posting confirmed' : 'Dismissal reported'} to ${doc.sourceSystem}` : `Confirmation failed, will retry: ${message}`,
+      message: ok ? `${row.status === 'posted' ? 'Posting confirmed' : row.status === 'held' ? 'Hold reported as not posted' : 'Dismissal reported'} to ${doc.sourceSystem}` : `Confirmation failed, will retry: ${message}`,
       correlationId,
     });
   };

@@ -1,13 +1,18 @@
 // Pure planner: a source document + today's mappings + posting rules -> a balanced posting plan, or hold reasons.
+// Expense lines are debited (account per line-account.ts); who is owed is booked from the lines' settlements
+// (settle.ts): the employee, the card, the cash-advance clearing account.
 import type { PostingRules } from '../../../shared/schemas/connection';
-import type { SourceDocument, SourceLine } from '../../../shared/schemas/document';
+import type { Settlement, SourceDocument, SourceLine } from '../../../shared/schemas/document';
 import type { PlanLine, PostingKind, PostingPlan } from '../../../shared/schemas/plan';
 import type { HoldCode, HoldReason } from '../../../shared/schemas/posting';
 import { HOLD_CODES } from '../../../shared/schemas/posting';
 import { allocate } from '../money/allocate';
 import { isKnownCurrency } from '../money/currency';
 import { formatMinor } from '../money/parse';
+import type { AccountOrigin } from './line-account';
+import { lineAccount, originText } from './line-account';
 import type { MappingLookup } from './mapping-lookup';
+import { checkDocumentSettlements, checkLineSettlements, settlementLines, settlementsOf, settlementText } from './settle';
 import { truncate } from './text';
 
 export interface PlanInput {
@@ -29,6 +34,7 @@ const isDate = (d: string | null): d is string => !!d && /^\d{4}-\d{2}-\d{2}$/.t
 interface Draft {
   line: SourceLine;
   account: string;
+  origin: AccountOrigin;
   amountMinor: number;
   dimensions: Record<string, string>;
 }
@@ -45,47 +51,70 @@ export function planDocument(input: PlanInput): PlanResult {
     return t.text;
   };
 
+  // A kind the product does not post: that is the whole story, not a list of missing fields.
+  if (reasons.some((r) => r.code === 'UNSUPPORTED_DOCUMENT')) return { plan: null, reasons: reasons.filter((r) => r.code === 'UNSUPPORTED_DOCUMENT') };
   const currency = doc.currency;
   if (!currency || !isKnownCurrency(currency)) hold('INVALID_CURRENCY', `Document currency "${currency ?? ''}" is not a known ISO 4217 code`);
   if (doc.lines.length === 0) hold('EMPTY_DOCUMENT', 'The document has no expense lines');
 
   const drafts: Draft[] = [];
+  const settlements: Settlement[] = [...(doc.settlements ?? [])];
+  const settledDates: Array<string | null> = [];
   const seenLineIds = new Set<string>();
+  if (currency && doc.settlements) {
+    const off = checkDocumentSettlements(doc, currency);
+    if (off) reasons.push(off);
+  }
   for (const line of doc.lines) {
     if (seenLineIds.has(line.lineId)) hold('DUPLICATE_SOURCE', `Line ${line.lineId} appears twice in the document`, { lineId: line.lineId });
     seenLineIds.add(line.lineId);
-    if (line.isPersonal) {
+    if (line.isPersonal && !line.settlements?.some((x) => x.amountMinor !== 0)) {
       notes.push(`Line ${line.lineId} (${line.expenseType.name || line.expenseType.code}) is personal and not posted`);
       continue;
     }
-    if (!line.amount || !line.expenseType.code) continue; // already a problem reported by the source mapper
+    if (!line.amount || (!line.expenseType.code && !line.isPersonal)) continue; // already a problem reported by the source mapper
     if (currency && line.amount.currency !== currency) {
       hold('CURRENCY_MISMATCH', `Line ${line.lineId} is in ${line.amount.currency}, the document in ${currency}`, { lineId: line.lineId });
+      continue;
+    }
+    const off = currency ? checkLineSettlements(line, line.amount.amountMinor, currency) : null;
+    if (off) {
+      reasons.push(off);
+      continue;
+    }
+    if (line.isPersonal) {
+      // A personal charge on a company-billed card: never expensed; the card is owed it and so is the company by the employee.
+      notes.push(`Line ${line.lineId} (${line.expenseType.name || line.expenseType.code}) is a personal charge on the company card: the card is credited and the employee owes it`);
+      settlements.push(...settlementsOf(line, 0));
+      settledDates.push(line.transactionDate);
       continue;
     }
     if (line.amount.amountMinor === 0) {
       notes.push(`Line ${line.lineId} has a zero amount and is not posted`);
       continue;
     }
-    const target = lookup.expenseType(line.expenseType.code);
-    if (!target) {
-      hold('NEEDS_MAPPING', `Expense type "${line.expenseType.code}"${line.expenseType.name ? ` (${line.expenseType.name})` : ''} has no GL account mapped`, {
-        subject: line.expenseType.code,
-        lineId: line.lineId,
-      });
+    const allocations = line.allocations.length ? line.allocations : [{ percentage: '100', dimensions: {} }];
+    const target = lineAccount(line, rules, lookup, line.allocations);
+    if ('code' in target) {
+      reasons.push(target);
       continue;
     }
-    const base = { ...target.dimensions, ...line.dimensions };
-    const allocations = line.allocations.length ? line.allocations : [{ percentage: '100', dimensions: {} }];
     const split = allocate(line.amount.amountMinor, allocations.map((a) => a.percentage));
     if (!split.ok) {
       hold('ALLOCATION_INVALID', `Line ${line.lineId}: ${split.message}`, { lineId: line.lineId });
       continue;
     }
+    const base = { ...target.dimensions, ...line.dimensions };
     allocations.forEach((a, i) => {
       const amountMinor = split.parts[i] ?? 0;
-      if (amountMinor !== 0) drafts.push({ line, account: target.account, amountMinor, dimensions: { ...base, ...a.dimensions } });
+      const acc = target.accounts[i] ?? target.accounts[0]!;
+      if (amountMinor !== 0) drafts.push({ line, account: acc.account, origin: acc.origin, amountMinor, dimensions: { ...base, ...a.dimensions } });
     });
+    if ((rules.accountSource ?? 'mapping') !== 'mapping') {
+      const used = [...new Set(target.accounts.map((a) => `${a.account} from ${originText(a.origin)}`))].join(', ');
+      notes.push(`Line ${line.lineId}: account ${used}`);
+    }
+    settlements.push(...settlementsOf(line, line.amount.amountMinor));
   }
 
   for (const d of drafts) {
@@ -94,21 +123,24 @@ export function planDocument(input: PlanInput): PlanResult {
     }
   }
 
+  const balancing = input.kind === 'journal' ? settlementLines(settlements, rules, lookup) : { lines: [], reasons: [] };
+  reasons.push(...balancing.reasons);
   const partner = input.kind === 'supplier_invoice' ? (doc.vendor?.code ?? (doc.employee ? lookup.employee(doc.employee.id) : null)) : doc.employee ? lookup.employee(doc.employee.id) : null;
-  const needsEmployeePartner = drafts.some((d) => d.line.paidBy === 'employee') || input.kind === 'supplier_invoice';
+  const needsEmployeePartner = balancing.lines.some((l) => l.party === 'employee') || input.kind === 'supplier_invoice';
   if (needsEmployeePartner && !partner) {
     if (doc.vendor && input.kind === 'supplier_invoice') hold('PARTNER_UNKNOWN', `Vendor "${doc.vendor.name}" has no supplier code`, { subject: doc.vendor.name });
     else if (doc.employee) hold('EMPLOYEE_UNMAPPED', `Employee ${doc.employee.name} (${doc.employee.id}) is not mapped to an ERP supplier/employee`, { subject: doc.employee.id });
     else hold('PARTNER_UNKNOWN', 'The document names neither an employee nor a vendor');
   }
 
-  const dates = drafts.map((d) => d.line.transactionDate).filter(isDate).sort();
+  const dates = [...drafts.map((d) => d.line.transactionDate), ...settledDates].filter(isDate).sort();
+  const postable = drafts.length > 0 || balancing.lines.length > 0;
   const postingDate = rules.dateRule === 'latest_expense_date' ? (dates.at(-1) ?? null) : doc.documentDate;
   // With no postable line left, the reasons above already say why; a missing expense date would only repeat it.
-  if (!isDate(postingDate) && (rules.dateRule !== 'latest_expense_date' || drafts.length > 0)) {
+  if (!isDate(postingDate) && (rules.dateRule !== 'latest_expense_date' || postable)) {
     hold('INVALID_DATE', rules.dateRule === 'latest_expense_date' ? 'No valid expense date to date the entry with' : `Document date "${doc.documentDate ?? ''}" is missing or invalid`);
   }
-  if (reasons.length === 0 && drafts.length === 0) hold('ZERO_AMOUNT', 'Nothing to post: every line is personal or zero');
+  if (reasons.length === 0 && !postable) hold('ZERO_AMOUNT', 'Nothing to post: every line is personal or zero');
   if (reasons.length > 0 || !currency || !isDate(postingDate)) return { plan: null, reasons: dedupe(reasons) };
 
   notes.push(rules.dateRule === 'latest_expense_date' ? `Dated ${postingDate}, the latest expense date in the document` : `Dated ${postingDate}, the document date`);
@@ -125,27 +157,25 @@ export function planDocument(input: PlanInput): PlanResult {
     sourceCurrency: d.line.transactionAmount?.currency ?? null,
     sourceRate: d.line.exchangeRate,
     transactionDate: d.line.transactionDate,
+    accountSource: d.origin,
   }));
 
-  if (input.kind === 'journal') {
-    for (const paidBy of ['employee', 'company'] as const) {
-      const net = drafts.filter((d) => d.line.paidBy === paidBy).reduce((s, d) => s + d.amountMinor, 0);
-      if (net === 0) continue;
-      lines.push({
-        lineNo: lines.length + 1,
-        sourceLineId: null,
-        account: paidBy === 'employee' ? rules.liabilityAccount : rules.cardClearingAccount,
-        side: net > 0 ? 'credit' : 'debit',
-        amountMinor: Math.abs(net),
-        dimensions: {},
-        description: describe(paidBy === 'employee' ? `Due to ${doc.employee?.name ?? 'employee'}: ${doc.title}` : `Card clearing: ${doc.title}`, 'Balancing line description'),
-        partner: paidBy === 'employee' ? partner : null,
-        sourceAmountMinor: null,
-        sourceCurrency: null,
-        sourceRate: null,
-        transactionDate: null,
-      });
-    }
+  for (const b of balancing.lines) {
+    lines.push({
+      lineNo: lines.length + 1,
+      sourceLineId: null,
+      account: b.account,
+      side: b.netMinor > 0 ? 'credit' : 'debit',
+      amountMinor: Math.abs(b.netMinor),
+      dimensions: {},
+      description: describe(settlementText(b, doc.employee?.name ?? 'employee', doc.title), 'Balancing line description'),
+      partner: b.party === 'employee' ? partner : null,
+      sourceAmountMinor: null,
+      sourceCurrency: null,
+      sourceRate: null,
+      transactionDate: null,
+      accountSource: b.fromSource ? 'source' : 'rule',
+    });
   }
 
   const debit = lines.filter((l) => l.side === 'debit').reduce((s, l) => s + l.amountMinor, 0);

@@ -48,7 +48,7 @@ export function seedFisDocuments(state: SimState, o: FisSeedOptions): Record<Sim
         const split = e % 2 === 1;
         const allocation = split
           ? [{ allocationId: `${id}A${e}1`, allocationPercentage: 60, allocationCustom1Code: CC[n % 4], allocationCustom1Value: `Cost center ${CC[n % 4]}` }, { allocationId: `${id}A${e}2`, allocationPercentage: 40, allocationCustom1Code: CC[(n + 1) % 4] }]
-          : [{ allocationId: `${id}A${e}1`, allocationPercentage: 100, allocationCustom1Code: CC[(n + e) % 4], journal: [{ journalAccountCode: '625100', journalPayer: 'COMPANY', journalPayee: 'EMPL', amountGross: money(minor), amountNetOfTax: money(minor) }] }];
+          : [{ allocationId: `${id}A${e}1`, allocationPercentage: 100, allocationCustom1Code: CC[(n + e) % 4], journal: [{ journalAccountCode: '625100', journalPayer: 'COMPANY', journalPayee: e === 2 ? 'IBCP' : 'EMPL', amountGross: money(minor), amountNetOfTax: money(minor) }] }];
         return { entryId: `${id}E${e + 1}`, expenseTypeCode: code, expenseTypeName: name, entryDate: iso(at - 86_400_000 * (e + 1)), entryCurrAlphaCode: 'EUR', entryExchangeRate: 1, entryApprovedAmount: money(minor), reportEntryTransactionAmount: money(minor), entryIsPersonal: 'N', entryIsBillable: 'N', entryVendorDescription: `Vendor ${e + 1}`, entryDescription: `${name} ${n + 1}`, reportEntryPatKey: e === 2 ? 'IBCP' : 'CASH', entryOrgUnit1Code: 'FR', allocation };
       });
       let document: Record<string, unknown>;

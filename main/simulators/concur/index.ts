@@ -28,6 +28,8 @@ export { invoicesOf } from './invoices';
 export type { PaymentRequestInput } from './invoices';
 export { seedFisDocuments, seedInvoices } from './fis-seed';
 export type { FisSeedOptions, InvoiceSeedOptions } from './fis-seed';
+export { SCENARIOS, seedFisScenarios } from './fis-scenarios';
+export type { Scenario, ScenarioOptions } from './fis-scenarios';
 export type { DemoSeedOptions } from './demo-data';
 export { referenceOf } from './reference-store';
 export type { ReferenceStore, SimList, SimListItem, SimVendor } from './reference-store';

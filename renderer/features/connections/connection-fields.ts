@@ -118,6 +118,8 @@ export const SECTIONS: Section[] = [
     fields: [
       { path: 'rules.liabilityAccount', label: 'Employee liability account' },
       { path: 'rules.cardClearingAccount', label: 'Card clearing account' },
+      { path: 'rules.cashAdvanceAccount', label: 'Cash-advance clearing account', hint: 'credited when a report applies a cash advance; empty = the account mapped to expense type CASHADV' },
+      { path: 'rules.accountSource', label: 'Expense GL account from', type: 'select', options: [['mapping', 'The expense-type mapping'], ['source', "Concur's journal account codes"], ['source_then_mapping', "Concur's codes, else the mapping"]], hint: 'every account is checked against the ERP; the dry run says which source each line used', when: isSource('concur') },
       { path: 'rules.dateRule', label: 'Posting date', type: 'select', options: [['document_date', 'Report date'], ['latest_expense_date', 'Latest expense date']] },
       { path: 'rules.requiredDimensions', label: 'Required dimensions', type: 'list', hint: 'comma-separated, e.g. costCenter (X3) or department, location (Intacct)' },
     ],

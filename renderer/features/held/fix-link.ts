@@ -49,4 +49,5 @@ export const REASON_LABEL: Record<string, string> = {
   ERP_REJECTED: 'Rejected by the ERP',
   FAILED_RETRY_LATER: 'Failed, will retry',
   SOURCE_INVALID: 'Invalid source data',
+  UNSUPPORTED_DOCUMENT: 'Not a document to post',
 };

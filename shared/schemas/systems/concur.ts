@@ -51,6 +51,8 @@ export const concurSourceSchema = z.object({
   dimensionFields: z.record(z.string(), z.string()).default({ costCenter: 'Custom1' }),
   /** Payment type ids of company-paid expenses (balanced against card clearing, not the employee). */
   companyPaidPaymentTypes: z.array(z.string()).default(['IBCP', 'CBCP']),
+  /** Company-billed card payment types (subset of the above): a personal charge on them is paid to the card and owed by the employee. */
+  companyBilledPaymentTypes: z.array(z.string()).default(['CBCP']).optional(),
   /** reports = v3 approved expense reports (and invoices); fis = Financial Integration Service v4 (company token). */
   mode: z.enum(['reports', 'fis']).default(CONCUR_DEFAULTS.mode).optional(),
   /** FIS docTypes to read (one listing per type). */

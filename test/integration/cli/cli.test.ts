@@ -20,7 +20,7 @@ test('demo --json twice, then the fixed mapping CSV and held replay --all: every
   const conn = (d: { connections: Array<{ connectionId: string }> }, id: string) => d.connections.find((c) => c.connectionId === id) as unknown as { fetched: number; posted: number; held: number; totals: { posted: number; held: number } };
   const ids = a.connections.map((c: { connectionId: string }) => c.connectionId) as string[];
   assert.deepEqual(ids.slice(0, 4), ['demo-concur-x3', 'demo-concur-intacct', 'demo-expensify-x3', 'demo-concur-fis-x3']);
-  assert.equal(conn(a, 'demo-concur-fis-x3').posted, 20, 'FIS documents of every type; one invoice held for its unknown vendor');
+  assert.equal(conn(a, 'demo-concur-fis-x3').posted, 25, 'FIS documents of every type and the settlement scenarios; one invoice held for its unknown vendor, a funds reservation refused');
   const x3 = conn(a, 'demo-concur-x3');
   assert.equal(x3.fetched, 300);
   assert.ok(x3.posted > 200 && x3.held > 10, `posted ${x3.posted} held ${x3.held}`);

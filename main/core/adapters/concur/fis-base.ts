@@ -11,6 +11,6 @@ export function fisBase(item: FisItem, docType: ConcurFisDocType, problems: Sour
   if (item.companyId) meta.companyId = item.companyId;
   if (item.entityId) meta.entityId = item.entityId;
   if (item.docStatus) meta.docStatus = item.docStatus;
-  return { sourceSystem: 'concur', kind: FIS_KIND[docType], sourceId: item.id, version: '1', title: '', currency: null, documentDate: null, employee: null, vendor: null, invoiceNumber: null, lines: [], problems, meta };
+  return { sourceSystem: 'concur', ...(item.companyUuid ? { tenant: item.companyUuid } : {}), kind: FIS_KIND[docType], sourceId: item.id, version: '1', title: '', currency: null, documentDate: null, employee: null, vendor: null, invoiceNumber: null, lines: [], problems, meta };
 }
 

@@ -8,6 +8,9 @@ import { decimalText } from './from-remote';
 import type { FisItem } from './fis-schemas';
 import { fisBase } from './fis-base';
 import { cashAdvanceToDocument, invoiceToDocument } from './fis-invoice';
+import { cashAdvanceSettlements, entrySettlement, journalRows } from './fis-journal';
+import type { JournalRow } from './fis-journal';
+import { unsupportedKind } from './fis-kinds';
 import { arr, currencyOf, dateOf, fisDimensions, moneyOf, obj, personName, text, yes } from './map-common';
 import type { Obj } from './map-common';
 
@@ -16,6 +19,15 @@ export function fisToDocument(item: FisItem, docType: ConcurFisDocType, settings
   if (!item.body) {
     problems.push({ code: 'SOURCE_INVALID', message: `FIS document ${item.id}: ${item.problem ?? 'unreadable'}` });
     return fisBase(item, docType, problems);
+  }
+  const unsupported = unsupportedKind(item, item.body);
+  if (unsupported) {
+    problems.push({ code: 'UNSUPPORTED_DOCUMENT', message: `FIS document ${item.id} is ${unsupported}, which ml-connector does not post: it was refused and reported to SAP Concur as not posted. Handle it in the ERP by hand, or stop sending this kind to this system in Concur` });
+    const doc = fisBase(item, docType, problems);
+    const header = obj(item.body.report) ?? obj(item.body.requestHeader) ?? {};
+    doc.title = text(header.reportName) ?? text(header.requestName) ?? '';
+    doc.meta.unsupported = unsupported;
+    return doc;
   }
   if (item.docType && item.docType !== docType) {
     problems.push({ code: 'SOURCE_INVALID', message: `FIS document ${item.id}: listed as ${docType} but marked ${item.docType}` });
@@ -54,8 +66,11 @@ function expenseToDocument(item: FisItem, body: Obj, docType: 'expense' | 'payro
   put('ledger', report.ledgerCode);
   put('policy', report.policyId);
   put('ownerLoginId', employee.loginId);
-  const advances = arr(body.cashAdvanceApplication);
-  if (advances.length) put('cashAdvanceApplications', advances.length);
+  const advances = cashAdvanceSettlements(body, doc.currency, label, problems);
+  if (advances.length) {
+    doc.settlements = advances;
+    put('cashAdvanceApplications', advances.length / 2);
+  }
   return doc;
 }
 
@@ -80,12 +95,18 @@ function entryToLine(e: Obj, index: number, currency: string | null, settings: M
     if (exchangeRate === null) problems.push({ code: 'INVALID_AMOUNT', message: `${label}: exchange rate "${String(e.entryExchangeRate).slice(0, 40)}" is not a number`, lineId });
   }
   const allocations: Allocation[] = [];
+  const rows: JournalRow[] = journalRows(e, currency, label, lineId, problems);
   for (const a of arr(e.allocation)) {
+    const own = journalRows(a, currency, label, lineId, problems);
+    rows.push(...own);
+    // A personal charge on a company-billed card carries an allocation with no id and no percentage: nothing to allocate.
+    if ((a.allocationId === null || a.allocationId === undefined) && (a.allocationPercentage === null || a.allocationPercentage === undefined)) continue;
     const pct = decimalText(a.allocationPercentage);
+    const account = own.find((r) => r.account)?.account;
     if (pct === null) problems.push({ code: 'INVALID_AMOUNT', message: `${label}: allocation ${text(a.allocationId) ?? '?'} has no readable percentage`, lineId });
-    else allocations.push({ percentage: pct, dimensions: fisDimensions(a, 'allocation', settings.dimensionFields) });
+    else allocations.push({ percentage: pct, dimensions: fisDimensions(a, 'allocation', settings.dimensionFields), ...(account ? { sourceAccount: account } : {}) });
   }
-  const payment = text(e.reportEntryPatKey) ?? text(e.reportEntryPaymentTypeCode);
+  const settled = entrySettlement(e, rows, amount?.amountMinor ?? null, { companyPaid: settings.companyPaidPaymentTypes, companyBilled: settings.companyBilledPaymentTypes ?? ['CBCP'] });
   return {
     lineId,
     expenseType: { code: typeCode ?? '', name: typeName ?? '' },
@@ -96,8 +117,10 @@ function entryToLine(e: Obj, index: number, currency: string | null, settings: M
     description: text(e.entryDescription) ?? text(e.entryVendorDescription) ?? '',
     vendorName: text(e.entryVendorDescription) ?? null,
     isPersonal: yes(e.entryIsPersonal),
-    paidBy: payment && settings.companyPaidPaymentTypes.includes(payment) ? 'company' : 'employee',
+    paidBy: settled.paidBy,
     allocations,
     dimensions: fisDimensions(e, 'entry', settings.dimensionFields),
+    ...(settled.settlements ? { settlements: settled.settlements } : {}),
+    ...(settled.sourceAccount ? { sourceAccount: settled.sourceAccount } : {}),
   };
 }

@@ -5,6 +5,9 @@ import type { MapSettings } from './from-remote';
 import { decimalText } from './from-remote';
 import { fisBase } from './fis-base';
 import { INVOICE_ID_PREFIX } from './invoice-from-remote';
+
+/** The expense type cash advances carry; the engine's cash-advance mapping fallback uses the same code. */
+const CASH_ADVANCE_TYPE = 'CASHADV';
 import type { FisItem } from './fis-schemas';
 import { arr, currencyOf, dateOf, fisDimensions, moneyOf, obj, personName, text } from './map-common';
 import type { Obj } from './map-common';
@@ -50,6 +53,7 @@ export function invoiceToDocument(item: FisItem, body: Obj, settings: MapSetting
       paidBy: 'employee',
       allocations: lineAllocations(li, lineLabel, lineId, settings, problems),
       dimensions: fisDimensions(li, 'lineItem', settings.dimensionFields),
+      ...(text(li.accountCode) ? { sourceAccount: text(li.accountCode)! } : {}),
     };
   });
   if (doc.lines.length === 0) problems.push({ code: 'SOURCE_INVALID', message: `${label}: the invoice has no line items` });
@@ -77,11 +81,23 @@ function lineAllocations(li: Obj, label: string, lineId: string, settings: MapSe
   for (const a of sources) {
     const pct = decimalText(a.allocationPercentage);
     if (pct === null) problems.push({ code: 'INVALID_AMOUNT', message: `${label}: an allocation has no readable percentage`, lineId });
-    else out.push({ percentage: pct, dimensions: fisDimensions(a, 'allocation', settings.dimensionFields) });
+    else {
+      // The allocation's own account, else its journal row's (Concur's accounting configuration).
+      const account = text(a.allocationAccountCode) ?? arr(a.journal).map((j) => text(j.journalAccountCode)).find((x) => !!x) ?? null;
+      out.push({ percentage: pct, dimensions: fisDimensions(a, 'allocation', settings.dimensionFields), ...(account ? { sourceAccount: account } : {}) });
+    }
   }
   return out;
 }
 
+/**
+ * Cash advance issuance (SAP use case 5.1.1 "Paid Cash"): debit the cash-advance clearing account, credit
+ * the employee vendor. The journal row is in the reimbursement currency (employeeCurrencyAlphaCode) while
+ * requestAmount is in the currency of issue (extract notes for 5.2.1: "Journal Amount is a DR transaction in
+ * the reimbursement currency"), so the journal row, when there is one, is what is booked; its accountCode
+ * is the employee's cash-advance account in Concur. A CR row (a return to the administrator) books the
+ * other way round.
+ */
 export function cashAdvanceToDocument(item: FisItem, body: Obj, problems: SourceProblem[]): SourceDocument {
   const doc = fisBase(item, 'cashadvance', problems);
   const employee = obj(body.employeeData) ?? obj(body.employee) ?? {};
@@ -89,32 +105,43 @@ export function cashAdvanceToDocument(item: FisItem, body: Obj, problems: Source
   const id = text(ca.cashAdvanceId);
   const label = `Cash advance ${id ?? item.id}`;
   if (!id) problems.push({ code: 'SOURCE_INVALID', message: `${label}: the cash advance id is missing` });
-  doc.currency = currencyOf(ca.currencyAlphaCode ?? ca.employeeCurrencyAlphaCode, label, problems);
+  const journal = arr(body.journalData ?? body.journal);
+  const row = journal.find((j) => /^(DR|CR)$/i.test(text(j.debitOrCredit) ?? '')) ?? journal[0];
+  // The journal amount when there is one; an amount-less row still names the account.
+  const booked = !!row && row.amount !== undefined && row.amount !== null;
+  doc.currency = currencyOf(booked ? (ca.employeeCurrencyAlphaCode ?? ca.currencyAlphaCode) : (ca.currencyAlphaCode ?? ca.employeeCurrencyAlphaCode), label, problems);
   doc.documentDate = dateOf(ca.issuedDate ?? ca.requestDate, `${label} issue date`, problems, true);
   doc.title = text(ca.name) ?? text(ca.purpose) ?? '';
   const employeeId = text(employee.employeeId);
   if (employeeId) doc.employee = { id: employeeId, name: personName(employee) ?? employeeId, email: null };
   else problems.push({ code: 'SOURCE_INVALID', message: `${label}: the employee id is missing` });
   const lineId = id ?? '1';
+  const raw = booked ? moneyOf(typeof row.amount === 'number' ? Math.abs(row.amount) : text(row.amount)?.replace(/^[-+]/, ''), doc.currency, `${label} amount`, problems, lineId) : moneyOf(ca.requestAmount, doc.currency, `${label} amount`, problems, lineId);
+  const credit = booked && text(row.debitOrCredit)?.toUpperCase() === 'CR';
+  const amount = raw && credit ? { ...raw, amountMinor: -raw.amountMinor } : raw;
+  const issueCurrency = text(ca.currencyAlphaCode)?.toUpperCase() ?? null;
+  const transactionAmount = issueCurrency && issueCurrency !== doc.currency ? moneyOf(ca.requestAmount, issueCurrency, `${label} amount issued`, problems, lineId) : null;
+  const account = row ? text(row.accountCode) : null;
   doc.lines = [
     {
       lineId,
-      expenseType: { code: 'CASHADV', name: 'Cash advance' },
+      expenseType: { code: CASH_ADVANCE_TYPE, name: 'Cash advance' },
       transactionDate: doc.documentDate,
-      amount: moneyOf(ca.requestAmount, doc.currency, `${label} amount`, problems, lineId),
-      transactionAmount: null,
-      exchangeRate: null,
+      amount,
+      transactionAmount,
+      exchangeRate: transactionAmount ? decimalText(ca.exchangeRate) : null,
       description: text(ca.purpose) ?? text(ca.name) ?? 'Cash advance',
       vendorName: null,
       isPersonal: false,
       paidBy: 'employee',
       allocations: [],
       dimensions: {},
+      role: 'cash_advance',
+      ...(amount ? { settlements: [{ party: 'employee' as const, amountMinor: amount.amountMinor, reason: 'cash_advance' as const }] } : {}),
+      ...(account ? { sourceAccount: account } : {}),
     },
   ];
   if (id) doc.meta.cashAdvanceId = id;
-  const debit = arr(body.journalData ?? body.journal).find((j) => text(j.debitOrCredit)?.toUpperCase() === 'DR');
-  const account = debit ? text(debit.accountCode) : null;
   if (account) doc.meta.journalAccountCode = account;
   return doc;
 }

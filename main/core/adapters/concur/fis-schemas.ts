@@ -43,6 +43,8 @@ export interface FisItem {
   id: string;
   docType: string | null;
   companyId: string | null;
+  /** The Concur company UUID: the document's tenant. */
+  companyUuid: string | null;
   entityId: string | null;
   docStatus: string | null;
   /** The financial document itself, or null with `problem` saying why it is unreadable. */
@@ -67,7 +69,7 @@ export function readFisItem(raw: unknown): FisItem | null {
     }
   } else if (single(doc)) body = single(doc);
   else problem = 'the document content is missing';
-  return { id, docType: text(o.docType)?.toLowerCase() ?? null, companyId: text(o.companyId), entityId: text(o.entityId), docStatus: text(o.docStatus), body, problem };
+  return { id, docType: text(o.docType)?.toLowerCase() ?? null, companyId: text(o.companyId), companyUuid: text(o.companyUuid), entityId: text(o.entityId), docStatus: text(o.docStatus), body, problem };
 }
 
 /** The schema table types `document` as an Array: a one-element array holding the object counts as the object. */

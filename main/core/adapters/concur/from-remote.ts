@@ -7,8 +7,9 @@ import { isKnownCurrency } from '../../money/currency';
 import { parseMoney } from '../../money/parse';
 import { datePart } from './cursor';
 import type { ConcurAllocation, ConcurEntry, ConcurReport } from './schemas';
+import { v3CashAdvance, v3EntrySettlement } from './v3-settlement';
 
-export type MapSettings = Pick<ConcurSourceSettings, 'dimensionFields' | 'companyPaidPaymentTypes'>;
+export type MapSettings = Pick<ConcurSourceSettings, 'dimensionFields' | 'companyPaidPaymentTypes' | 'companyBilledPaymentTypes'>;
 
 type Obj = Record<string, unknown>;
 
@@ -36,6 +37,7 @@ export function reportToDocument(report: ConcurReport, entries: ConcurEntry[], a
     else byEntry.set(a.EntryID, [a]);
   }
   const lines = entries.map((e) => entryToLine(e, byEntry.get(e.ID) ?? [], currency, settings, problems));
+  const advances = v3CashAdvance(r, lines, currency, problems);
 
   const meta: Record<string, string> = {};
   const metaFields: Array<[string, unknown]> = [
@@ -64,6 +66,7 @@ export function reportToDocument(report: ConcurReport, entries: ConcurEntry[], a
     vendor: null,
     invoiceNumber: null,
     lines,
+    ...(advances.length ? { settlements: advances } : {}),
     problems,
     meta,
   };
@@ -118,10 +121,12 @@ function entryToLine(e: ConcurEntry, allocs: ConcurAllocation[], currency: strin
       problem('INVALID_AMOUNT', `allocation ${text(a.ID) ?? '?'} has no readable percentage`);
       continue;
     }
-    allocations.push({ percentage: pct, dimensions: dimensionsOf(a as Obj, settings) });
+    // AccountCode1: the account Concur's accounting configuration gives the allocation (account source 'source').
+    const account = text((a as Obj).AccountCode1);
+    allocations.push({ percentage: pct, dimensions: dimensionsOf(a as Obj, settings), ...(account ? { sourceAccount: account } : {}) });
   }
 
-  const paymentType = text(o.PaymentTypeID);
+  const settled = v3EntrySettlement(o, amount?.amountMinor ?? null, settings);
   return {
     lineId: e.ID,
     expenseType: { code: typeCode ?? '', name: typeName ?? '' },
@@ -132,9 +137,10 @@ function entryToLine(e: ConcurEntry, allocs: ConcurAllocation[], currency: strin
     description: text(o.Description) ?? text(o.VendorDescription) ?? '',
     vendorName: text(o.VendorListItemName) ?? text(o.VendorDescription) ?? null,
     isPersonal: o.IsPersonal === true || o.IsPersonal === 'true' || o.IsPersonal === 'Y',
-    paidBy: paymentType && settings.companyPaidPaymentTypes.includes(paymentType) ? 'company' : 'employee',
+    paidBy: settled.paidBy,
     allocations,
     dimensions: dimensionsOf(o, settings),
+    ...(settled.settlements ? { settlements: settled.settlements } : {}),
   };
 }
 

@@ -140,6 +140,8 @@ export function createPostingRepo(db: Db, now: () => Date) {
         content_hash: p.contentHash,
         next_attempt_at: null,
         dismiss_reason: null,
+        // Held again after a change at the source: the source hears about it again (see engine/confirm.ts).
+        ...(p.status === 'held' ? { confirm_status: 'none' as const } : {}),
       });
     },
 
@@ -175,6 +177,10 @@ export function createPostingRepo(db: Db, now: () => Date) {
     },
     dueFailures(connectionId: string, at: string): PostingRow[] {
       return q(`SELECT * FROM postings WHERE connection_id = ? AND status = 'failed' AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id`).all(connectionId, at) as PostingRow[];
+    },
+    /** Held rows the source has not heard about (a hold that can never post is reported as a failure). */
+    heldUnreported(connectionId: string): PostingRow[] {
+      return q(`SELECT * FROM postings WHERE connection_id = ? AND status = 'held' AND confirm_status = 'none' ORDER BY id`).all(connectionId) as PostingRow[];
     },
     pendingConfirmations(connectionId: string): PostingRow[] {
       return q(`SELECT * FROM postings WHERE connection_id = ? AND status IN ('posted', 'dismissed') AND confirm_status = 'pending' ORDER BY id`).all(connectionId) as PostingRow[];
