@@ -6,6 +6,7 @@ import type { ConnectionState } from '../../../shared/schemas/run';
 import { nextRunAt } from '../engine/schedule';
 import { ConnectorError, isConnectorError } from '../errors';
 import { registerSecret } from '../redact';
+import { writeSecret } from '../secrets/secret-store';
 import type { Runtime } from '../runtime';
 import { buildAdapters, requireConnection } from '../runtime';
 import type { TestStep } from '../adapters/types';
@@ -29,7 +30,7 @@ export function connectionHandlers(rt: Runtime, actor: string) {
       const allowed = secretNamesFor(conn.source.system, conn.target.system);
       if (!allowed.includes(input.name)) throw new ConnectorError('BAD_REQUEST', `"${input.name}" is not a secret of this connection (expected one of: ${allowed.join(', ')})`, { retryable: false });
       registerSecret(input.value);
-      store.connections.putSecretEnvelope(conn.id, input.name, await rt.cipher.encrypt(input.value));
+      await writeSecret(store, rt.cipher, conn.id, input.name, input.value);
       // New credentials: forget tokens minted with the old ones and give the connection another chance.
       store.connections.deleteSecret(conn.id, `${input.name.split('.')[0]}.tokenState`);
       if (conn.status === 'paused') store.connections.setStatus(conn.id, 'active', null);
