@@ -7,6 +7,7 @@ import { nextRunAt } from '../engine/schedule';
 import { ConnectorError, isConnectorError } from '../errors';
 import { registerSecret } from '../redact';
 import { writeSecret } from '../secrets/secret-store';
+import { urlCredentialPaths } from '../secrets/url-credentials';
 import type { Runtime } from '../runtime';
 import { buildAdapters, requireConnection } from '../runtime';
 import type { TestStep } from '../adapters/types';
@@ -20,6 +21,8 @@ export function connectionHandlers(rt: Runtime, actor: string) {
 
     'connections.save': async (input: MethodInput<'connections.save'>) => {
       const conn = connectionInputSchema.parse(input);
+      const withCredentials = urlCredentialPaths(conn);
+      if (withCredentials.length) throw new ConnectorError('BAD_REQUEST', `A URL with a user name or password in it is not stored (${withCredentials.join(', ')}): remove them from the URL and enter the password as the connection's secret`, { retryable: false });
       const { created } = store.connections.save(conn);
       store.audit.append({ connectionId: conn.id, actor, action: 'connection_change', outcome: created ? 'created' : 'updated', message: `Connection "${conn.name}" ${created ? 'created' : 'updated'} (${conn.source.system} → ${conn.target.system})` });
       return requireConnection(rt, conn.id);
