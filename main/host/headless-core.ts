@@ -8,6 +8,7 @@ import type { Clock, HttpFetch } from '../core/ports';
 import { createEnvKeyCipher, resolveHeadlessKey } from '../core/secrets/env-key-cipher';
 import { dbPathIn } from './data-dir';
 import { createFileLogger } from './file-logger';
+import { ensurePrivateFile, makeDataFolderPrivate, PRIVATE_DIR_MODE } from './private-data';
 
 export interface HeadlessOptions {
   dataDir: string;
@@ -20,9 +21,13 @@ export interface HeadlessOptions {
 }
 
 export function createHeadlessCore(o: HeadlessOptions): { core: Core; keyNotice: string | null; logPath: string } {
-  mkdirSync(o.dataDir, { recursive: true });
+  const privacy = makeDataFolderPrivate(o.dataDir, process.platform, o.env ?? process.env);
+  if (privacy.warning) o.echo?.(`warning: ${privacy.warning}`);
   const key = resolveHeadlessKey(o.env ?? process.env, o.dataDir);
   const logPath = join(o.dataDir, 'logs', 'ml-connector.log');
+  mkdirSync(join(o.dataDir, 'logs'), { recursive: true, mode: PRIVATE_DIR_MODE });
+  ensurePrivateFile(logPath);
+  ensurePrivateFile(dbPathIn(o.dataDir));
   const core = createCore({
     dbPath: dbPathIn(o.dataDir),
     cipher: createEnvKeyCipher(key.key),
