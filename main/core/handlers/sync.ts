@@ -2,6 +2,7 @@
 import type { RunSummary } from '../../../shared/schemas/run';
 import type { IngestOutcome, PushedDocument } from '../engine/ingest-one';
 import { ingestOne } from '../engine/ingest-one';
+import { runBudget } from '../engine/run-budget';
 import { runSync } from '../engine/sync-run';
 import type { Runtime } from '../runtime';
 import { buildAdapters, requireConnection } from '../runtime';
@@ -40,8 +41,13 @@ export function startSync(rt: Runtime, req: SyncRequest): Promise<RunSummary> {
       const at = rt.clock.now().toISOString();
       return { runId: 'skipped', connectionId: conn.id, trigger: req.trigger, dryRun: req.dryRun, startedAt: at, finishedAt: at, status: 'skipped', fetched: 0, posted: 0, held: 0, failed: 0, skipped: 0, recovered: 0, wouldPost: 0, deferred: 0, error: conn.pausedReason } satisfies RunSummary;
     }
-    const adapters = buildAdapters(rt, conn, req.actor);
-    return runSync({ store: rt.store, clock: rt.clock, logger: rt.logger, events: rt.events }, conn, adapters, { trigger: req.trigger, dryRun: req.dryRun, actor: req.actor });
+    const budget = runBudget(conn);
+    try {
+      const adapters = buildAdapters(rt, conn, req.actor, budget.signal);
+      return await runSync({ store: rt.store, clock: rt.clock, logger: rt.logger, events: rt.events }, conn, adapters, { trigger: req.trigger, dryRun: req.dryRun, actor: req.actor, signal: budget.signal });
+    } finally {
+      budget.dispose();
+    }
   })();
   if (!req.dryRun) {
     rt.running.set(req.connectionId, p);
