@@ -25,6 +25,7 @@ export const OPTIONS = {
   endpoint: { type: 'string' },
   topic: { type: 'string' },
   timeout: { type: 'string' },
+  debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -48,6 +49,7 @@ export type Flags = {
   endpoint?: string;
   topic?: string;
   timeout?: string;
+  debug?: boolean;
   help?: boolean;
 };
 
@@ -58,6 +60,25 @@ export function parseCli(argv: string[]): { positionals: string[]; flags: Flags 
   } catch (e) {
     throw new UsageError(e instanceof Error ? e.message : String(e));
   }
+}
+
+/** One of the allowed words, or a usage error naming them. */
+export function oneOf<T extends string>(value: string | undefined, name: string, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${name} must be ${allowed.join(' or ')}, not "${value}"`);
+}
+
+/** A calendar date (YYYY-MM-DD) or an ISO 8601 date-time that exists; anything else is a usage error. */
+export function dateFlag(value: string | undefined, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)?)?$/.exec(value);
+  const [y, mo, d] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  if (!m || day.getUTCFullYear() !== y || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d || Number.isNaN(Date.parse(value))) {
+    throw new UsageError(`${name} must be a date like 2026-12-31 or 2026-12-31T08:00:00Z, not "${value}"`);
+  }
+  return value;
 }
 
 export const USAGE = `Usage: ml-connector [--data-dir DIR] <command>
@@ -84,5 +105,6 @@ Commands:
   backup [FILE]                        a consistent copy of the database (default: <data-dir>/backups/manual-<time>.db)
   restore FILE                         replace the database with a backup (checked first; the current one is kept)
 
-Global: --data-dir DIR (default: MLC_DATA_DIR or the per-user app-data folder)
+Global: --data-dir DIR (default: MLC_DATA_DIR or the per-user app-data folder); --debug prints stack traces
+Exit codes: 0 ok, 1 failure, 2 usage error
 Secrets are encrypted with MLC_SECRET_KEY (32 bytes, hex or base64); see README.`;

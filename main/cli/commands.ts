@@ -1,19 +1,20 @@
 // CLI commands other than demo: each prints for people, or JSON with --json, and returns an exit code.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Core } from '../core/create-core';
 import { backupTo } from '../core/store/backups';
 import type { Flags } from './args';
-import { UsageError } from './args';
+import { dateFlag, oneOf, UsageError } from './args';
 import { call, CliError, pickConnection } from './call';
 import { runAuthorize } from './authorize';
 import { importConfig } from './config-import';
+import { readInputText } from './input-files';
 import { runWebhooks } from './webhooks';
 import { money, progressPrinter, summaryLine, table } from './output';
 
 type Out = (s: string) => void;
 
-export async function runCommand(core: Core, cmd: string[], flags: Flags, out: Out): Promise<number> {
+export async function runCommand(core: Core, cmd: string[], flags: Flags, out: Out, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [name, sub, arg] = cmd;
   switch (name) {
     case 'sync': {
@@ -41,7 +42,7 @@ export async function runCommand(core: Core, cmd: string[], flags: Flags, out: O
     }
     case 'held': {
       if (sub === 'list' || sub === undefined) {
-        const status = flags.status === 'failed' ? 'failed' : 'held';
+        const status = oneOf(flags.status, '--status', ['held', 'failed'] as const, 'held');
         const rows = await call(core, 'postings.list', { connectionId: flags.connection, status, limit: 100_000 });
         if (flags.json) out(JSON.stringify(rows, null, 2));
         else if (rows.length === 0) out(`No ${status} posts.`);
@@ -78,7 +79,7 @@ export async function runCommand(core: Core, cmd: string[], flags: Flags, out: O
       }
       if (sub === 'import') {
         if (!arg) throw new UsageError('mappings import needs a CSV file');
-        const r = await call(core, 'mappings.importCsv', { connectionId, csv: readFileSync(arg, 'utf8') });
+        const r = await call(core, 'mappings.importCsv', { connectionId, csv: readInputText(arg, 'mapping CSV') });
         out(`Imported ${r.rows} rows, ${r.changed} changed.`);
         return 0;
       }
@@ -96,9 +97,11 @@ export async function runCommand(core: Core, cmd: string[], flags: Flags, out: O
       return 0;
     }
     case 'audit': {
-      const format = flags.format ?? 'csv';
-      if (format !== 'csv' && format !== 'json') throw new UsageError('--format is csv or json');
-      const r = await call(core, 'audit.export', { format, since: flags.since, until: flags.until, connectionId: flags.connection, limit: 100_000 });
+      const format = oneOf(flags.format, '--format', ['csv', 'json'] as const, 'csv');
+      const since = dateFlag(flags.since, '--since');
+      const until = dateFlag(flags.until, '--until');
+      if (since && until && Date.parse(since) > Date.parse(until)) throw new UsageError(`--since ${since} is after --until ${until}`);
+      const r = await call(core, 'audit.export', { format, since, until, connectionId: flags.connection, limit: 100_000 });
       if (flags.out) writeFileSync(flags.out, r.content);
       else out(r.content.trimEnd());
       return 0;
@@ -129,8 +132,8 @@ export async function runCommand(core: Core, cmd: string[], flags: Flags, out: O
     }
     case 'config': {
       if (sub !== 'import' || !arg) throw new UsageError('usage: config import <file.json>');
-      const text = readFileSync(arg, 'utf8');
-      const saved = await core.runtime.writer.run('importing connections into this data folder', () => importConfig(core, text, process.env));
+      const text = readInputText(arg, 'config file');
+      const saved = await core.runtime.writer.run('importing connections into this data folder', () => importConfig(core, text, env));
       out(`Imported ${saved.length} connection${saved.length === 1 ? '' : 's'}: ${saved.join(', ')}`);
       return 0;
     }

@@ -1,6 +1,5 @@
 // `ml-connector webhooks …`: the optional Concur Event Subscription Service relay (mutual TLS) and the
 // management of the app's subscriptions (five per application).
-import { readFileSync } from 'node:fs';
 import { createEssManager } from '../core/adapters/concur/subscriptions';
 import type { Core } from '../core/create-core';
 import { adapterContext } from '../core/engine/context';
@@ -9,6 +8,7 @@ import { startWebhookRelay } from '../host/webhook-relay';
 import type { Flags } from './args';
 import { UsageError } from './args';
 import { CliError, pickConnection } from './call';
+import { readPem } from './input-files';
 import { table } from './output';
 
 type Out = (s: string) => void;
@@ -17,11 +17,17 @@ export async function runWebhooks(core: Core, cmd: string[], flags: Flags & { ce
   const [, sub, arg] = cmd;
   if (sub === 'listen') {
     if (!flags.cert || !flags.key || !flags['client-ca']) throw new UsageError('webhooks listen needs --cert, --key (the server certificate) and --client-ca (the CA chain of Concur\'s client certificate)');
-    const relay = await startWebhookRelay(core, {
-      tls: { cert: readFileSync(flags.cert, 'utf8'), key: readFileSync(flags.key, 'utf8'), clientCa: readFileSync(flags['client-ca'], 'utf8') },
-      host: flags.host ?? '127.0.0.1',
-      port: flags.port ? Number(flags.port) : 0,
-    });
+    const port = flags.port === undefined ? 0 : Number(flags.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${flags.port}"`);
+    const tls = { cert: readPem(flags.cert, 'server certificate (--cert)'), key: readPem(flags.key, 'server key (--key)'), clientCa: readPem(flags['client-ca'], 'client CA chain (--client-ca)') };
+    let relay;
+    try {
+      relay = await startWebhookRelay(core, { tls, host: flags.host ?? '127.0.0.1', port });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const why = code === 'EADDRINUSE' ? `port ${port} is already in use` : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' ? `${flags.host} is not an address of this computer` : (e as Error).message;
+      throw new CliError({ code: 'CONFIG_INVALID', message: `Cannot start the webhook receiver: ${why}`, retryable: false });
+    }
     out(`Receiving Concur events at ${relay.url}/concur/events (mutual TLS). Press Ctrl+C to stop.`);
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);

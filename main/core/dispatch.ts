@@ -4,7 +4,7 @@ import type { MethodName } from '../../shared/contract/methods';
 import { methods } from '../../shared/contract/methods';
 import type { Result } from '../../shared/errors';
 import type { Core } from './create-core';
-import { isConnectorError, toErrorPayload } from './errors';
+import { isConnectorError, storeFailure, toErrorPayload } from './errors';
 import type { Logger } from './ports';
 
 export const isMethodName = (name: string): name is MethodName => Object.prototype.hasOwnProperty.call(methods, name);
@@ -25,7 +25,8 @@ export async function dispatch(core: Core, name: string, rawInput: unknown, acto
       if (!check.success) throw new Error(`contract drift in ${name} output: ${check.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     }
     return { ok: true, data };
-  } catch (e) {
+  } catch (thrown) {
+    const e = storeFailure(thrown) ?? thrown;
     if (!isConnectorError(e)) logger?.error('unexpected error in dispatch', { method: name, stack: e instanceof Error ? e.stack : String(e) });
     return { ok: false, error: toErrorPayload(e) };
   }

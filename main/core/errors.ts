@@ -58,3 +58,16 @@ export function toErrorPayload(e: unknown): ErrorPayload {
   const message = e instanceof Error ? e.message : String(e);
   return { code: 'INTERNAL', message: redact(`Unexpected error: ${message}`), retryable: false };
 }
+
+const STORE_DAMAGE = /^SQLITE_(CORRUPT|NOTADB|IOERR|CANTOPEN|FULL|READONLY)/;
+
+/**
+ * A damaged, foreign or unwritable database file met by a query (not at open) as a ConnectorError with a plain
+ * message, so every host reports it as one line instead of an unexpected error; null for anything else.
+ */
+export function storeFailure(e: unknown): ConnectorError | null {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (!(e instanceof Error) || typeof code !== 'string' || !STORE_DAMAGE.test(code)) return null;
+  const what = /^SQLITE_(FULL|READONLY|CANTOPEN)/.test(code) ? 'cannot be written' : 'is damaged';
+  return new ConnectorError('INTERNAL', `The local database ${what} (${code}: ${e.message}). Restore a backup or move the data folder aside.`, { retryable: false, cause: e });
+}

@@ -18,8 +18,13 @@ export interface Logger {
 export interface SecretCipher {
   /** Short backend name stored in the envelope (e.g. "aes-gcm-env", "safe-storage"). */
   readonly backend: string;
-  encrypt(plain: string): Promise<string>;
-  decrypt(envelope: string): Promise<string>;
+  /**
+   * True when the backend authenticates `aad` itself (AES-GCM associated data). Backends without it
+   * (Electron safeStorage) ignore `aad`; the core then binds by sealing the binding inside the plaintext.
+   */
+  readonly associatedData?: boolean;
+  encrypt(plain: string, aad?: string): Promise<string>;
+  decrypt(envelope: string, aad?: string): Promise<string>;
 }
 
 export type HttpFetch = typeof fetch;

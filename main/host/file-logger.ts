@@ -8,12 +8,12 @@ type Level = 'debug' | 'info' | 'warn' | 'error';
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 export function createFileLogger(path: string, opts: { level?: Level; echo?: (line: string) => void } = {}): Logger {
-  mkdirSync(dirname(path), { recursive: true });
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const min = ORDER[opts.level ?? 'info'];
   const write = (level: Level, msg: string, fields?: Record<string, unknown>) => {
     if (ORDER[level] < min) return;
     const line = redact(JSON.stringify({ at: new Date().toISOString(), level, msg, ...fields }));
-    appendFileSync(path, line + '\n');
+    appendFileSync(path, line + '\n', { mode: 0o600 });
     if (ORDER[level] >= ORDER.warn) opts.echo?.(`${level}: ${redact(msg)}`);
   };
   return {

@@ -8,6 +8,7 @@ import type { Clock, HttpFetch } from '../core/ports';
 import { createEnvKeyCipher, resolveHeadlessKey } from '../core/secrets/env-key-cipher';
 import { dbPathIn } from './data-dir';
 import { createFileLogger } from './file-logger';
+import { ensurePrivateFile, makeDataFolderPrivate, PRIVATE_DIR_MODE } from './private-data';
 import { hostTraces, storeSettingsFromEnv } from './store-settings';
 
 export interface HeadlessOptions {
@@ -23,12 +24,16 @@ export interface HeadlessOptions {
 }
 
 export function createHeadlessCore(o: HeadlessOptions): { core: Core; keyNotice: string | null; logPath: string } {
-  mkdirSync(o.dataDir, { recursive: true });
   const env = o.env ?? process.env;
-  // Looked at before the key file or the log can be created by this run.
+  const privacy = makeDataFolderPrivate(o.dataDir, process.platform, env);
+  if (privacy.warning) o.echo?.(`warning: ${privacy.warning}`);
+  // Looked at before the key file, the log or the database can be created by this run.
   const traces = hostTraces(o.dataDir);
   const key = resolveHeadlessKey(env, o.dataDir);
   const logPath = join(o.dataDir, 'logs', 'ml-connector.log');
+  mkdirSync(join(o.dataDir, 'logs'), { recursive: true, mode: PRIVATE_DIR_MODE });
+  ensurePrivateFile(logPath);
+  ensurePrivateFile(dbPathIn(o.dataDir));
   const core = createCore({
     dbPath: dbPathIn(o.dataDir),
     cipher: createEnvKeyCipher(key.key),

@@ -60,6 +60,8 @@ export const retryPolicySchema = z.object({
   maxDelayMs: z.number().int().min(0).max(3_600_000).default(60_000),
   /** Consecutive authentication failures after which the connection pauses itself. */
   pauseAfterAuthFailures: z.number().int().min(1).max(20).default(3),
+  /** Wall-clock budget of one sync run; past it the run stops and the rest waits (default one hour). */
+  runBudgetMs: z.number().int().min(1000).max(86_400_000).optional(),
 });
 export type RetryPolicy = z.infer<typeof retryPolicySchema>;
 

@@ -1,6 +1,7 @@
 // One HTTP call with a timeout, classified into ConnectorErrors (429/5xx/timeouts/HTML pages).
 import type { HttpFetch } from '../ports';
-import { ConnectorError } from '../errors';
+import { ConnectorError, isConnectorError } from '../errors';
+import { AnswerTooLarge, readCappedText } from './http-body';
 import { redact } from '../redact';
 
 export interface HttpRequest {
@@ -16,6 +17,8 @@ export interface HttpRequest {
    * and the Fault's text says what went wrong far better than "unavailable".
    */
   readServerErrorBody?: (text: string) => boolean;
+  /** Largest answer accepted, in bytes (decompressed); default by content type (http-body.ts ANSWER_CAPS). */
+  maxBytes?: number;
 }
 
 export interface HttpResponse {
@@ -43,6 +46,9 @@ const CORRELATION_HEADERS = ['concur-correlationid', 'x-correlation-id', 'x-requ
  * `readServerErrorBody` lets a protocol keep 5xx answers it understands (SOAP Faults).
  */
 export async function send(fetchImpl: HttpFetch, req: HttpRequest): Promise<HttpResponse> {
+  const budgetReason: unknown = req.signal?.aborted ? req.signal.reason : undefined;
+  // The run's budget is already spent: nothing is sent, so nothing is uncertain.
+  if (isConnectorError(budgetReason)) throw new ConnectorError(budgetReason.code, budgetReason.message, { system: req.system, retryable: budgetReason.retryable });
   const timeout = AbortSignal.timeout(req.timeoutMs ?? 60_000);
   const signal = req.signal ? AbortSignal.any([timeout, req.signal]) : timeout;
   const isRead = req.method === 'GET';
@@ -50,13 +56,19 @@ export async function send(fetchImpl: HttpFetch, req: HttpRequest): Promise<Http
   let text: string;
   try {
     res = await fetchImpl(req.url, { method: req.method, headers: req.headers, body: req.body, signal, redirect: 'manual' });
-    text = await res.text();
+    text = await readCappedText(res, req.system, req.maxBytes, !isRead);
   } catch (e) {
-    if (req.signal?.aborted) throw e;
+    if (e instanceof AnswerTooLarge) throw e;
+    if (req.signal?.aborted) {
+      // The run's time budget (a ConnectorError reason) ends the call; a plain cancellation passes through.
+      const reason: unknown = req.signal.reason;
+      if (isConnectorError(reason)) throw new ConnectorError(reason.code, reason.message, { system: req.system, retryable: reason.retryable, uncertain: !isRead, cause: e });
+      throw e;
+    }
     const timedOut = timeout.aborted;
     throw new ConnectorError(
       timedOut ? 'TIMEOUT' : 'NETWORK',
-      timedOut ? `${req.system} did not answer within ${Math.round((req.timeoutMs ?? 60_000) / 1000)} s` : `Could not reach ${req.system} at ${safeOrigin(req.url)}: ${causeText(e)}`,
+      timedOut ? `${req.system} did not answer within ${duration(req.timeoutMs ?? 60_000)} (the request time budget, requestTimeoutMs)` : `Could not reach ${req.system} at ${safeOrigin(req.url)}: ${causeText(e)}`,
       { system: req.system, uncertain: !isRead, cause: e },
     );
   }
@@ -96,6 +108,10 @@ export function looksLikeHtml(text: string): boolean {
 export function snippet(text: string, max = 200): string {
   const t = text.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
   return t ? `: ${redact(t.length > max ? `${t.slice(0, max)}…` : t)}` : '';
+}
+
+function duration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 }
 
 function safeOrigin(url: string): string {

@@ -26,9 +26,16 @@ function matches(pattern: string[], path: string[]): boolean {
   return pattern.every((seg, i) => seg === '*' || seg === path[i]);
 }
 
-/** Parses XML into plain objects. Malformed input is a REMOTE_PROTOCOL ConnectorError. */
+/**
+ * Parses XML into plain objects. Malformed input is a REMOTE_PROTOCOL ConnectorError, and so is any document
+ * type declaration: SOAP forbids DTDs and no API we read sends one, while entities (external ones, or
+ * internal ones that expand) are how XML answers attack their reader.
+ */
 export function parseXml(xml: string, opts: XmlParseOptions): XmlNode {
   const what = opts.what ?? 'XML';
+  if (/<!DOCTYPE/i.test(xml.slice(0, 4096)) || /<!ENTITY/i.test(xml)) {
+    throw new ConnectorError('REMOTE_PROTOCOL', `${opts.system} sent ${opts.what ? `a ${what}` : 'XML'} with a document type declaration (DTD/entities), which is refused`, { system: opts.system, retryable: false });
+  }
   const checked = XMLValidator.validate(xml);
   if (checked !== true) {
     throw new ConnectorError('REMOTE_PROTOCOL', `${opts.system} sent a malformed ${what} (line ${checked.err.line}: ${checked.err.msg})`, {
@@ -54,7 +61,12 @@ export function parseXml(xml: string, opts: XmlParseOptions): XmlNode {
       return patterns.some((p) => matches(p, path));
     },
   });
-  const out: unknown = parser.parse(xml);
+  let out: unknown;
+  try {
+    out = parser.parse(xml);
+  } catch (e) {
+    throw new ConnectorError('REMOTE_PROTOCOL', `${opts.system} sent a ${what} that cannot be read: ${e instanceof Error ? e.message : String(e)}`, { system: opts.system, retryable: false });
+  }
   if (!out || typeof out !== 'object') {
     throw new ConnectorError('REMOTE_PROTOCOL', `${opts.system} sent an empty ${what}`, { system: opts.system, retryable: false });
   }

@@ -4,6 +4,7 @@ import { Limiter } from '../adapters/limiter';
 import type { AdapterContext, SecretAccess } from '../adapters/types';
 import type { Clock, HttpFetch, Logger, SecretCipher } from '../ports';
 import { registerSecret } from '../redact';
+import { readSecret, writeSecret } from '../secrets/secret-store';
 import type { Store } from '../store/store';
 
 /** Secrets live per connection and side ("source.password", "target.password"), so two systems never share a name. */
@@ -11,15 +12,13 @@ export function secretAccess(store: Store, cipher: SecretCipher, connectionId: s
   const key = (name: string) => `${side}.${name}`;
   return {
     async get(name) {
-      const env = store.connections.getSecretEnvelope(connectionId, key(name));
-      if (!env) return null;
-      const value = await cipher.decrypt(env);
-      registerSecret(value);
+      const value = await readSecret(store, cipher, connectionId, key(name));
+      if (value !== null) registerSecret(value);
       return value;
     },
     async set(name, value) {
       registerSecret(value);
-      store.connections.putSecretEnvelope(connectionId, key(name), await cipher.encrypt(value));
+      await writeSecret(store, cipher, connectionId, key(name), value);
     },
     async delete(name) {
       store.connections.deleteSecret(connectionId, key(name));

@@ -1,22 +1,23 @@
 // Mapping CSV import/export (Excel-friendly): kind, source_code, source_name, target, then one column per dimension type.
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import type { Mapping, MappingRow } from '../../../shared/schemas/mapping';
 import { mappingKindSchema } from '../../../shared/schemas/mapping';
 import { ConnectorError } from '../errors';
+import { detectDelimiter, restoreCell, safeCsv } from './csv-safe';
 
 const FIXED = ['kind', 'source_code', 'source_name', 'target'] as const;
 
 export function mappingsToCsv(rows: readonly MappingRow[], dimensionTypes: readonly string[]): string {
   const dims = [...new Set([...dimensionTypes, ...rows.flatMap((r) => Object.keys(r.dimensions))])];
-  return stringify([[...FIXED, ...dims], ...rows.map((r) => [r.kind, r.sourceCode, r.sourceName, r.target, ...dims.map((d) => r.dimensions[d] ?? '')])]);
+  return safeCsv([[...FIXED, ...dims], ...rows.map((r) => [r.kind, r.sourceCode, r.sourceName, r.target, ...dims.map((d) => r.dimensions[d] ?? '')])]);
 }
 
 /** Parses and checks every row; any bad row rejects the whole file with its line number. */
 export function csvToMappings(csv: string): Mapping[] {
   let records: string[][];
   try {
-    records = parse(csv, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: false }) as string[][];
+    const delimiter = detectDelimiter(csv);
+    records = (parse(csv, { bom: true, delimiter, skip_empty_lines: true, trim: true, relax_column_count: false }) as string[][]).map((r) => r.map(restoreCell));
   } catch (e) {
     throw new ConnectorError('BAD_REQUEST', `Mapping CSV cannot be read: ${e instanceof Error ? e.message : String(e)}`, { retryable: false });
   }

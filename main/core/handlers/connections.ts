@@ -6,6 +6,8 @@ import type { ConnectionState } from '../../../shared/schemas/run';
 import { nextRunAt } from '../engine/schedule';
 import { ConnectorError, isConnectorError } from '../errors';
 import { registerSecret } from '../redact';
+import { writeSecret } from '../secrets/secret-store';
+import { urlCredentialPaths } from '../secrets/url-credentials';
 import type { Runtime } from '../runtime';
 import { buildAdapters, requireConnection } from '../runtime';
 import type { TestStep } from '../adapters/types';
@@ -19,6 +21,8 @@ export function connectionHandlers(rt: Runtime, actor: string) {
 
     'connections.save': async (input: MethodInput<'connections.save'>) => {
       const conn = connectionInputSchema.parse(input);
+      const withCredentials = urlCredentialPaths(conn);
+      if (withCredentials.length) throw new ConnectorError('BAD_REQUEST', `A URL with a user name or password in it is not stored (${withCredentials.join(', ')}): remove them from the URL and enter the password as the connection's secret`, { retryable: false });
       const { created } = store.connections.save(conn);
       store.audit.append({ connectionId: conn.id, actor, action: 'connection_change', outcome: created ? 'created' : 'updated', message: `Connection "${conn.name}" ${created ? 'created' : 'updated'} (${conn.source.system} → ${conn.target.system})` });
       return requireConnection(rt, conn.id);
@@ -29,7 +33,7 @@ export function connectionHandlers(rt: Runtime, actor: string) {
       const allowed = secretNamesFor(conn.source.system, conn.target.system);
       if (!allowed.includes(input.name)) throw new ConnectorError('BAD_REQUEST', `"${input.name}" is not a secret of this connection (expected one of: ${allowed.join(', ')})`, { retryable: false });
       registerSecret(input.value);
-      store.connections.putSecretEnvelope(conn.id, input.name, await rt.cipher.encrypt(input.value));
+      await writeSecret(store, rt.cipher, conn.id, input.name, input.value);
       // New credentials: forget tokens minted with the old ones and give the connection another chance.
       store.connections.deleteSecret(conn.id, `${input.name.split('.')[0]}.tokenState`);
       if (conn.status === 'paused') store.connections.setStatus(conn.id, 'active', null);

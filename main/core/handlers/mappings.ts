@@ -1,8 +1,8 @@
 // mappings.*, reference.* and audit.*: what the grid edits, what it autocompletes from, and the trail.
-import { stringify } from 'csv-stringify/sync';
 import type { MethodInput, MethodOutput } from '../../../shared/contract/methods';
 import type { Mapping } from '../../../shared/schemas/mapping';
 import { csvToMappings, mappingsToCsv } from '../engine/mapping-csv';
+import { safeCsv } from '../engine/csv-safe';
 import { noteSourceCategories, refreshReference } from '../engine/reference-refresh';
 import type { Runtime } from '../runtime';
 import { buildAdapters, requireConnection } from '../runtime';
@@ -63,7 +63,7 @@ export function mappingHandlers(rt: Runtime, actor: string) {
       const events = store.audit.list({ ...input, limit: input.limit ?? 100_000 }).reverse();
       if (input.format === 'json') return { content: JSON.stringify(events, null, 2) };
       const cols = ['id', 'at', 'connectionId', 'actor', 'action', 'sourceId', 'erpId', 'idempotencyKey', 'outcome', 'message', 'correlationId'] as const;
-      return { content: stringify([cols as unknown as string[], ...events.map((e) => cols.map((c) => (e[c] ?? '') as string | number))]) };
+      return { content: safeCsv([cols as unknown as string[], ...events.map((e) => cols.map((c) => (e[c] ?? '') as string | number))]) };
     },
   };
 }

@@ -2,6 +2,7 @@
 import type { RunSummary } from '../../../shared/schemas/run';
 import type { IngestOutcome, PushedDocument } from '../engine/ingest-one';
 import { ingestOne } from '../engine/ingest-one';
+import { runBudget } from '../engine/run-budget';
 import { runSync } from '../engine/sync-run';
 import type { Runtime } from '../runtime';
 import { buildAdapters, requireConnection } from '../runtime';
@@ -68,7 +69,16 @@ export function startSync(rt: Runtime, req: SyncRequest): Promise<RunSummary> {
       const at = rt.clock.now().toISOString();
       return { runId: 'skipped', connectionId: conn.id, trigger: req.trigger, dryRun: req.dryRun, startedAt: at, finishedAt: at, status: 'skipped', fetched: 0, posted: 0, held: 0, failed: 0, skipped: 0, recovered: 0, wouldPost: 0, deferred: 0, linked: 0, wouldLink: 0, error: conn.pausedReason } satisfies RunSummary;
     }
-    const run = () => runSync({ store: rt.store, clock: rt.clock, logger: rt.logger, events: rt.events }, conn, buildAdapters(rt, conn, req.actor), { trigger: req.trigger, dryRun: req.dryRun, actor: req.actor });
+    // The run's time budget starts when the run does (after any wait for the data folder's lease).
+    const run = async () => {
+      const budget = runBudget(conn);
+      try {
+        const adapters = buildAdapters(rt, conn, req.actor, budget.signal);
+        return await runSync({ store: rt.store, clock: rt.clock, logger: rt.logger, events: rt.events }, conn, adapters, { trigger: req.trigger, dryRun: req.dryRun, actor: req.actor, signal: budget.signal });
+      } finally {
+        budget.dispose();
+      }
+    };
     // A dry run writes nothing, so it needs no lease; a real one holds it from the backup to the last post.
     if (req.dryRun) return run();
     return rt.writer.run(ACTIVITY.sync, async () => {

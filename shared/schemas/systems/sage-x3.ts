@@ -115,7 +115,7 @@ export const sageX3TargetSchema = z.object({
   /** api1 / GraphQL page size (`count` / `first`); the server may cap it. */
   pageSize: z.number().int().min(1).max(1000).default(100),
   /** Per-call timeout; X3 saves through a busy pool can be slow. */
-  requestTimeoutMs: z.number().int().min(1000).max(600_000).default(120_000),
+  requestTimeoutMs: z.number().int().min(1000).max(600_000).default(60_000),
 });
 export type SageX3TargetSettings = z.infer<typeof sageX3TargetSchema>;
 

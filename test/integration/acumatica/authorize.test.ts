@@ -19,6 +19,7 @@ import type { ConnectionInput } from '../../../shared/schemas/connection';
 import { billPlan } from '../../helpers/acumatica-context';
 import { tempDir } from '../../helpers/temp-dir';
 import { testEnv } from '../../helpers/world';
+import { readSecret } from '../../../main/core/secrets/secret-store';
 
 const ID = 'acu-code';
 
@@ -106,8 +107,8 @@ test('CLI connections authorize --port: redirect URI shown, browser sent back on
 
   // Stored encrypted under the name the oauth_code sign-in reads; never in the database in clear.
   const envelope = secretOf(s, 'target.refreshToken')!;
-  assert.match(envelope, /^v1:/);
-  const refreshToken = await s.core.runtime.cipher.decrypt(envelope);
+  assert.match(envelope, /^v2:/, 'bound to its connection and name');
+  const refreshToken = (await readSecret(s.core.runtime.store, s.core.runtime.cipher, ID, 'target.refreshToken'))!;
   assert.ok(s.sim.state.refreshTokens.has(refreshToken), 'the refresh token Acumatica issued');
   const db = readFileSync(join(s.dataDir, 'ml-connector.db')).toString('latin1') + readFileSync(join(s.dataDir, 'ml-connector.db-wal'), { flag: 'a+' }).toString('latin1');
   assert.ok(!db.includes(refreshToken), 'not in the database files in clear');

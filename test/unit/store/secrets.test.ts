@@ -21,7 +21,7 @@ test('AES-GCM envelopes round-trip, differ per call and fail on a wrong key', as
 test('keys: hex or base64 of 32 bytes; anything else refused; generated key file is private', (t) => {
   assert.equal(parseKey('00'.repeat(32)).length, 32);
   assert.equal(parseKey(randomBytes(32).toString('base64')).length, 32);
-  assert.throws(() => parseKey('short'), /32 bytes/);
+  assert.throws(() => parseKey('short'), /32-byte key/);
   const dir = tempDir(t);
   const first = resolveHeadlessKey({}, dir);
   assert.equal(first.source, 'generated-file');

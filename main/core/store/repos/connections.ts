@@ -63,6 +63,10 @@ export function createConnectionRepo(db: Db, now: () => Date) {
          ON CONFLICT (connection_id, name) DO UPDATE SET envelope = excluded.envelope, updated_at = excluded.updated_at`,
       ).run(id, name, envelope, now().toISOString());
     },
+    /** Every stored envelope with its place, for re-sealing older envelope versions. */
+    listSecretEnvelopes(): Array<{ connectionId: string; name: string; envelope: string }> {
+      return db.prepare('SELECT connection_id AS connectionId, name, envelope FROM credentials ORDER BY connection_id, name').all() as Array<{ connectionId: string; name: string; envelope: string }>;
+    },
     deleteSecret(id: string, name: string): void {
       db.prepare('DELETE FROM credentials WHERE connection_id = ? AND name = ?').run(id, name);
     },
