@@ -63,6 +63,8 @@ export interface SageIntacctSimOptions {
   exchangeRateTypes?: string[];
   /** What getAPISession names as the session endpoint (default: this simulator's session path); tests spoof it. */
   sessionEndpointUrl?: string;
+  /** Sees every request body as it arrived (contract tests compare what two clients sent). */
+  onRequest?: (body: string) => void;
 }
 
 export interface SageIntacctSimStats {
@@ -113,6 +115,7 @@ export function createSageIntacctSimulator(opts: SageIntacctSimOptions = {}): Sa
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
+    opts.onRequest?.(body);
     if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
     const path = new URL(req.url ?? '/', loop.origin()).pathname;
     stats.byPath[path] = (stats.byPath[path] ?? 0) + 1;

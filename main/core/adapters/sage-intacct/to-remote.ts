@@ -81,17 +81,18 @@ export function billLines(plan: PostingPlan): Array<{ line: PlanLine; signed: nu
 export function apbill(plan: PostingPlan, s: SageIntacctTargetSettings, due: BillDue): XmlNode {
   const foreign = plan.currency !== s.baseCurrency;
   const billDate = plan.postingDate;
+  // In the order of the official SDK's bill function (vendor, dates, term, numbers, currency), the key field after the bill number.
   const header = pick([
-    ['WHENCREATED', intacctDate(billDate)],
     ['VENDORID', plan.partner],
+    ['WHENCREATED', intacctDate(billDate)],
+    ['WHENDUE', 'whenDue' in due ? intacctDate(due.whenDue) : null],
+    ['TERMNAME', 'termName' in due ? due.termName : null],
     // The key wins if the customer chose RECORDID as the key field.
     ['RECORDID', s.billKeyField === 'RECORDID' ? null : plan.invoiceNumber],
-    ['TERMNAME', 'termName' in due ? due.termName : null],
-    ['WHENDUE', 'whenDue' in due ? intacctDate(due.whenDue) : null],
+    [s.billKeyField, plan.idempotencyKey],
     ['BASECURR', foreign ? s.baseCurrency : null],
     ['CURRENCY', foreign ? plan.currency : null],
     ['EXCH_RATE_TYPE_ID', foreign ? s.exchangeRateType : null],
-    [s.billKeyField, plan.idempotencyKey],
   ]);
   const items = billLines(plan).map(({ line, signed }) =>
     pick([
