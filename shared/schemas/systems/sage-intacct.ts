@@ -27,8 +27,8 @@ export const sageIntacctTargetSchema = z.object({
   journal: z.string().min(1).default('GJ'),
   /** Company base currency: CURRENCY is only sent on lines in another currency. */
   baseCurrency: z.string().regex(/^[A-Z]{3}$/).default('USD'),
-  /** Rate type for foreign-currency lines (Intacct converts). */
-  exchangeRateType: z.string().default('Intacct Daily Rate'),
+  /** Rate type for foreign-currency lines (Intacct converts); '' sends none, so the company's own default applies. */
+  exchangeRateType: z.string().default(''),
   /** How a journal line's partner is sent: the employee dimension or the vendor dimension. */
   journalPartner: z.enum(['employee', 'vendor']).default('employee'),
   /** APBILL field carrying the idempotency key (searchable); RECORDID keeps the invoice number. */

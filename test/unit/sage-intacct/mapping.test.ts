@@ -25,7 +25,10 @@ test('a journal becomes a GLBATCH with TR_TYPE 1/-1, positive TRX_AMOUNT, dimens
 test('foreign currency lines carry CURRENCY with the rate type; JPY keeps 0 decimals; vendor partner option', () => {
   const p = plan({ currency: 'JPY', lines: [line(1, '6000', 'debit', 5000), line(2, '2050', 'credit', 5000, { partner: 'V-E001' })] });
   const g = glbatch(p, { ...s, journalPartner: 'vendor' }).GLBATCH as { ENTRIES: { GLENTRY: Array<Record<string, string>> } };
-  assert.deepEqual(g.ENTRIES.GLENTRY[1], { ACCOUNTNO: '2050', TR_TYPE: '-1', TRX_AMOUNT: '5000', CURRENCY: 'JPY', EXCH_RATE_DATE: '03/15/2024', EXCH_RATE_TYPE_ID: 'Intacct Daily Rate', VENDORID: 'V-E001', DESCRIPTION: 'Line 2' });
+  // No rate type unless the connection names one: the company's default rate type applies (it was always "Intacct Daily Rate").
+  assert.deepEqual(g.ENTRIES.GLENTRY[1], { ACCOUNTNO: '2050', TR_TYPE: '-1', TRX_AMOUNT: '5000', CURRENCY: 'JPY', EXCH_RATE_DATE: '03/15/2024', VENDORID: 'V-E001', DESCRIPTION: 'Line 2' });
+  const typed = glbatch(p, { ...s, exchangeRateType: 'Corporate Rate' }).GLBATCH as { ENTRIES: { GLENTRY: Array<Record<string, string>> } };
+  assert.equal(typed.ENTRIES.GLENTRY[1]?.EXCH_RATE_TYPE_ID, 'Corporate Rate');
 });
 
 test('a supplier invoice becomes an APBILL: payable line left out, invoice number in RECORDID, key in DOCNUMBER', () => {
