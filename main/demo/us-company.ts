@@ -53,7 +53,7 @@ export function usConnection(concurUrl: string, intacctUrl: string): ConnectionI
     id: US_CONNECTION_ID,
     name: 'Northwind demo: Concur US → Sage Intacct',
     source: { system: 'concur', tokenUrl: concurUrl, clientId: SIM_CLIENT.clientId, grant: 'password', username: US_COMPANY.admin, companyUuid: US_COMPANY.concurCompanyId, startDate: '2026-10-01', pageSize: 100, dimensionFields: { department: 'Custom1' }, companyPaidPaymentTypes: ['IBCP', 'CBCP'], includeInvoices: true, referenceLists: { ...US_LISTS }, pushVendors: true },
-    target: { system: 'sage-intacct', endpointUrl: intacctUrl, senderId: INTACCT_DEMO.senderId, companyId: INTACCT_DEMO.companyId, userId: INTACCT_DEMO.userId, journal: INTACCT_DEMO.journal } as ConnectionInput['target'],
+    target: { system: 'sage-intacct', endpointUrl: intacctUrl, testEndpoint: true, senderId: INTACCT_DEMO.senderId, companyId: INTACCT_DEMO.companyId, userId: INTACCT_DEMO.userId, journal: INTACCT_DEMO.journal } as ConnectionInput['target'],
     rules: demoRules(INTACCT_DEMO, ['department', 'location']),
     ...demoDefaults(),
     concurrency: 4,

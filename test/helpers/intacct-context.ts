@@ -26,7 +26,7 @@ export function intacctContext(secrets: Record<string, string> = IA_SECRETS, clo
 }
 
 export function intacctSettings(endpointUrl: string, overrides: Record<string, unknown> = {}): SageIntacctTargetSettings {
-  return sageIntacctTargetSchema.parse({ system: 'sage-intacct', endpointUrl, senderId: IA.senderId, companyId: IA.companyId, userId: IA.userId, ...overrides });
+  return sageIntacctTargetSchema.parse({ system: 'sage-intacct', endpointUrl, testEndpoint: true, senderId: IA.senderId, companyId: IA.companyId, userId: IA.userId, ...overrides });
 }
 
 /** Master data every Intacct test starts from. */
@@ -36,7 +36,7 @@ export const IA_SEED: SageIntacctSimOptions = {
   departments: [{ id: 'D100', name: 'Sales' }, { id: 'D200', name: 'Engineering' }, { id: 'D400', name: 'Marketing', active: false }],
   locations: [{ id: 'L10', name: 'New York' }, { id: 'L20', name: 'Chicago', active: false }],
   accounts: [{ id: '2000' }, { id: '2050' }, { id: '6000', name: 'Travel' }, { id: '6020', name: 'Meals' }, { id: '6999', active: false }],
-  vendors: [{ id: 'V-E001' }, { id: 'V100', name: 'Grand Hotel' }, { id: 'V103', name: 'Old Taxi', active: false }],
+  vendors: [{ id: 'V-E001', termName: 'Due on receipt' }, { id: 'V100', name: 'Grand Hotel', termName: 'N30' }, { id: 'V103', name: 'Old Taxi', active: false, termName: 'N30' }],
   employees: [{ id: 'E001', name: 'Ada Lovelace' }, { id: 'E009', name: 'Gone Person', active: false }],
   closedPeriods: ['2024-01'],
 };

@@ -38,7 +38,8 @@ export async function issueToken(state: NetSuiteSimState, form: URLSearchParams,
     const iat = payload.iat!;
     const exp = payload.exp!;
     if (iat * 1000 > now + 60_000) return refuse('invalid_grant', 'iat is in the future');
-    if (exp - iat > 3600) return refuse('invalid_grant', 'exp must be less than 60 minutes after iat');
+    // "Less than 60 minutes": an assertion living exactly 60 minutes is refused too.
+    if (exp - iat >= 3600) return refuse('invalid_grant', 'exp must be less than 60 minutes after iat');
     const scopes = (Array.isArray(payload.scope) ? payload.scope.map(String) : String(payload.scope).split(',')).map((s) => s.trim());
     if (!scopes.some((s) => client.scopes.includes(s))) return refuse('invalid_scope', `scope ${scopes.join(',')} is not granted`);
   } catch (e) {

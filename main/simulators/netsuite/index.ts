@@ -6,12 +6,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dropAfterCommit, loopbackLifecycle, readBody, type ErpSimulator } from '../loopback';
 import { seeded } from '../prng';
 import { authorised, issueToken } from './auth';
-import { notFound, readRecord, recordTypeOf, writeRecord } from './records';
-import { NetSuiteSimState } from './state';
+import { notFound, readRecord, recordTypeOf, SUBLISTS, writeRecord } from './records';
+import { NetSuiteSimState, type SimFeatures } from './state';
 import { errorBody, runSuiteql } from './suiteql';
 
 export { NetSuiteSimState } from './state';
-export type { SimRecordType, SimTable, SimTransaction } from './state';
+export type { SimFeatures, SimRecordType, SimTable, SimTransaction } from './state';
 export { addDemoVendor, NETSUITE_DEMO, seedNetSuite, type NetSuiteSeed } from './seed';
 
 export const REST_PREFIX = '/services/rest';
@@ -52,6 +52,8 @@ export interface NetSuiteSimOptions {
   seed?: number;
   now?: () => number;
   faults?: Partial<NetSuiteSimFaults>;
+  /** Account features (default: all on); OneWorld or classes off removes their records and fields. */
+  features?: Partial<SimFeatures>;
 }
 
 export type NetSuiteSimulator = ErpSimulator<NetSuiteSimState, NetSuiteSimFaults, NetSuiteSimStats>;
@@ -63,6 +65,7 @@ const json = (res: ServerResponse, status: number, body: unknown, headers: Recor
 
 export function createNetSuiteSimulator(opts: NetSuiteSimOptions = {}): NetSuiteSimulator {
   const state = new NetSuiteSimState(opts.now);
+  Object.assign(state.features, opts.features);
   const realm = (opts.accountId ?? '1234567_SB1').toUpperCase().replace(/-/g, '_');
   const faults: NetSuiteSimFaults = { latencyMs: 0, concurrencyLimit: null, retryAfterSeconds: 1, dropAfterCommit: 0, htmlPages: 0, htmlStatus: 200, suiteqlErrors: 0, noLocation: 0, ...opts.faults };
   const stats: NetSuiteSimStats = { requests: 0, byRoute: {}, inFlight: 0, maxInFlight: 0, tokensIssued: 0, tokenRefusals: [], unauthorised: 0, throttled: 0, created: 0, updated: 0, rejected: 0, dropped: 0 };
@@ -124,6 +127,11 @@ export function createNetSuiteSimulator(opts: NetSuiteSimOptions = {}): NetSuite
     if ((method === 'POST' && !key) || isUpsert) {
       // `replace=<sublists>`: those sublists are replaced on update; others get the sent lines added.
       const replace = new Set((url.searchParams.get('replace') ?? '').split(',').map((r) => r.trim()).filter(Boolean));
+      const badSublist = [...replace].find((r) => !SUBLISTS[type].includes(r));
+      if (badSublist !== undefined) {
+        stats.rejected++;
+        return json(res, 400, errorBody(400, 'Bad Request', `Invalid value for the parameter replace: '${badSublist}' is not a sublist of ${type}.`, 'INVALID_PARAMETER', { 'o:errorQueryParam': 'replace' }));
+      }
       const w = writeRecord(state, type, isUpsert ? decodeURIComponent(key!.slice(4)) : null, body, base, replace);
       if (!w.committed) {
         stats.rejected++;

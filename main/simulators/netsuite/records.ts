@@ -3,10 +3,24 @@
 // journals must balance, closed periods refuse; every refusal is a 400 with o:errorDetails (code and path).
 import type { Answer } from './suiteql';
 import { errorBody } from './suiteql';
-import type { NetSuiteSimState, SimRecordType, SimTable } from './state';
+import { FEATURE_TABLES, type NetSuiteSimState, type SimFeatures, type SimRecordType, type SimTable } from './state';
 
-const TYPES: Record<string, SimRecordType> = { journalentry: 'journalEntry', vendorbill: 'vendorBill' };
-export const recordTypeOf = (segment: string): SimRecordType | undefined => TYPES[segment.toLowerCase()];
+// The record ids as the REST API names them (camelCase, or the lower-case form of the metadata catalog); other casings are not records.
+const TYPES: Record<string, SimRecordType> = { journalEntry: 'journalEntry', journalentry: 'journalEntry', vendorBill: 'vendorBill', vendorbill: 'vendorBill' };
+export const recordTypeOf = (segment: string): SimRecordType | undefined => (Object.hasOwn(TYPES, segment) ? TYPES[segment] : undefined);
+
+/** Sublists each record takes (what `replace=` may name). */
+export const SUBLISTS: Record<SimRecordType, readonly string[]> = { journalEntry: ['line'], vendorBill: ['expense', 'item'] };
+
+/** Body and line fields each record takes; anything else is refused (property name validation "Error"). */
+const BODY_FIELDS: Record<SimRecordType, ReadonlySet<string>> = {
+  journalEntry: new Set(['externalId', 'subsidiary', 'tranDate', 'currency', 'exchangeRate', 'memo', 'tranId', 'postingPeriod', 'approved', 'reversalDate', 'customForm', 'line']),
+  vendorBill: new Set(['externalId', 'entity', 'subsidiary', 'tranDate', 'dueDate', 'tranId', 'currency', 'exchangeRate', 'memo', 'postingPeriod', 'terms', 'account', 'approvalStatus', 'customForm', 'expense', 'item']),
+};
+const LINE_FIELDS: Record<SimRecordType, ReadonlySet<string>> = {
+  journalEntry: new Set(['account', 'debit', 'credit', 'memo', 'department', 'class', 'location', 'entity', 'eliminate']),
+  vendorBill: new Set(['account', 'amount', 'memo', 'department', 'class', 'location', 'customer', 'isBillable', 'category', 'taxCode']),
+};
 
 interface Problem {
   detail: string;
@@ -36,10 +50,19 @@ function checkEntity(state: NetSuiteSimState, problems: Problem[], value: unknow
   else if (row.isinactive === 'T') problems.push({ detail: `Invalid entity reference key ${id}: the entity is inactive.`, path });
 }
 
+/** Fields that do not exist in this account: unknown to the record, or owned by a feature switched off. */
+function unknownFields(state: NetSuiteSimState, fields: ReadonlySet<string>, obj: Record<string, unknown>, at: (f: string) => string, problems: Problem[]): void {
+  for (const f of Object.keys(obj)) {
+    const feature = (Object.keys(FEATURE_TABLES) as Array<keyof SimFeatures>).find((k) => FEATURE_TABLES[k].field === f);
+    if (!fields.has(f)) problems.push({ detail: `Invalid field: '${f}' is not a field of this record.`, path: at(f), code: 'INVALID_CONTENT' });
+    else if (feature && !state.features[feature]) problems.push({ detail: `Invalid field: '${f}' is not available; the ${feature} feature is not enabled in this account.`, path: at(f), code: 'INVALID_CONTENT' });
+  }
+}
+
 function validate(state: NetSuiteSimState, type: SimRecordType, body: Record<string, unknown>): Problem[] {
   const problems: Problem[] = [];
-  const oneWorld = state.tables.get('subsidiary')!.length > 0;
-  checkRef(state, problems, 'subsidiary', body.subsidiary, 'subsidiary', 'subsidiary', oneWorld);
+  unknownFields(state, BODY_FIELDS[type], body, (f) => f, problems);
+  if (state.features.oneWorld) checkRef(state, problems, 'subsidiary', body.subsidiary, 'subsidiary', 'subsidiary', true);
   checkRef(state, problems, 'currency', body.currency, 'currency', 'currency');
   const date = typeof body.tranDate === 'string' ? body.tranDate : '';
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) problems.push({ detail: 'Please enter value(s) for: Date', path: 'tranDate', code: 'USER_ERROR' });
@@ -56,8 +79,9 @@ function validate(state: NetSuiteSimState, type: SimRecordType, body: Record<str
   items.forEach((raw, i) => {
     const item = (raw ?? {}) as Record<string, unknown>;
     const at = (f: string) => `${sublist}.items[${i}].${f}`;
+    unknownFields(state, LINE_FIELDS[type], item, at, problems);
     checkRef(state, problems, 'account', item.account, at('account'), 'account', true);
-    for (const [f, table] of [['department', 'department'], ['class', 'classification'], ['location', 'location']] as const) checkRef(state, problems, table, item[f], at(f), f);
+    for (const [f, table] of [['department', 'department'], ['class', 'classification'], ['location', 'location']] as const) if (state.hasTable(table)) checkRef(state, problems, table, item[f], at(f), f);
     if (type === 'journalEntry') {
       if (item.entity !== undefined) checkEntity(state, problems, item.entity, at('entity'), false);
       const d = units(item.debit);
@@ -66,7 +90,9 @@ function validate(state: NetSuiteSimState, type: SimRecordType, body: Record<str
       debit += d ?? 0;
       credit += c ?? 0;
     } else if (units(item.amount) === null) problems.push({ detail: 'Please enter value(s) for: Amount', path: at('amount'), code: 'USER_ERROR' });
+    else debit += units(item.amount)!;
   });
+  if (type === 'vendorBill' && debit < 0) problems.push({ detail: 'The total of a bill cannot be negative: enter a vendor credit instead.', path: sublist, code: 'USER_ERROR' });
   if (type === 'journalEntry' && debit !== credit) problems.push({ detail: 'The transaction is out of balance: the debits and credits must be equal.', path: 'line', code: 'USER_ERROR' });
   return problems;
 }

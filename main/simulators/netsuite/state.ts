@@ -4,6 +4,25 @@
 import type { KeyObject } from 'node:crypto';
 
 export type SimTable = 'subsidiary' | 'department' | 'classification' | 'location' | 'account' | 'vendor' | 'employee' | 'currency';
+/** Tables SuiteQL answers: the master tables and the `transaction` view over the records written. */
+export type SuiteqlTable = SimTable | 'transaction';
+
+/** Account features that switch records and fields on or off (Setup > Company > Enable Features). */
+export interface SimFeatures {
+  /** OneWorld: subsidiaries exist, every transaction names one. */
+  oneWorld: boolean;
+  classes: boolean;
+  departments: boolean;
+  locations: boolean;
+}
+
+/** The table (and transaction field) each feature owns. */
+export const FEATURE_TABLES: Record<keyof SimFeatures, { table: SimTable; field: string }> = {
+  oneWorld: { table: 'subsidiary', field: 'subsidiary' },
+  classes: { table: 'classification', field: 'class' },
+  departments: { table: 'department', field: 'department' },
+  locations: { table: 'location', field: 'location' },
+};
 export type SimRow = Record<string, string>;
 export type SimRecordType = 'journalEntry' | 'vendorBill';
 
@@ -18,6 +37,9 @@ export const TABLE_COLUMNS: Record<SimTable, readonly string[]> = {
   employee: ['id', 'entityid', 'firstname', 'lastname', 'email', 'isinactive', 'subsidiary'],
   currency: ['id', 'name', 'symbol', 'isinactive'],
 };
+
+/** Columns of the `transaction` table the simulator answers to. */
+export const TRANSACTION_COLUMNS = ['id', 'externalid', 'recordtype', 'type', 'trandate', 'tranid'] as const;
 
 export interface SimCertificate {
   publicKey: KeyObject;
@@ -51,6 +73,7 @@ export class NetSuiteSimState {
   /** "YYYY-MM" periods that refuse postings. */
   readonly closedPeriods = new Set<string>();
   tokenLifetimeS = 3600;
+  readonly features: SimFeatures = { oneWorld: true, classes: true, departments: true, locations: true };
   private nextId = 1000;
   private offsetMs = 0;
 
@@ -124,6 +147,23 @@ export class NetSuiteSimState {
     const record: SimTransaction = { id: String(this.nextId++), type, externalId, body, createdAtMs: this.now(), updates: 0 };
     this.transactions.set(record.id, record);
     return { record, created: true };
+  }
+
+  /** Whether a table exists in this account (a feature switched off removes its table). */
+  hasTable(table: SuiteqlTable): boolean {
+    return !Object.entries(FEATURE_TABLES).some(([f, t]) => t.table === table && !this.features[f as keyof SimFeatures]);
+  }
+
+  /** The `transaction` table as SuiteQL rows. */
+  transactionRows(): SimRow[] {
+    return [...this.transactions.values()].map((t) => ({
+      id: t.id,
+      externalid: t.externalId ?? '',
+      recordtype: t.type.toLowerCase(),
+      type: t.type === 'journalEntry' ? 'Journal' : 'VendBill',
+      trandate: typeof t.body.tranDate === 'string' ? t.body.tranDate : '',
+      tranid: typeof t.body.tranId === 'string' ? t.body.tranId : '',
+    }));
   }
 
   recordCount(type?: SimRecordType): number {

@@ -1,4 +1,4 @@
-// Row selection for the simulated SuiteQL: WHERE conditions (`col = 'text'`, `col <op> number`) and the first
+// Row selection for the simulated SuiteQL: WHERE conditions (`col = 'text'`, `col [NOT] IN ('a', …)`, `col <op> number`) and the first
 // rows in ORDER BY order without sorting the whole table, so keyset reads of 250,000 rows stay cheap.
 import type { SimRow } from './state';
 
@@ -17,10 +17,18 @@ const COMPARE: Record<string, (a: number, b: number) => boolean> = {
   '<=': (a, b) => a <= b,
 };
 
+const STRING = /'((?:[^']|'')*)'/g;
+
 /** One condition of an AND-joined WHERE; null when the simulator does not understand it. */
 export function parseCondition(text: string): Condition | null {
-  const eq = /^(\w+)\s*=\s*'([^']*)'$/.exec(text.trim());
-  if (eq) return { column: eq[1]!.toLowerCase(), test: (v) => v === eq[2] };
+  const inList = /^(\w+)\s+(NOT\s+)?IN\s*\(\s*('(?:[^']|'')*'(?:\s*,\s*'(?:[^']|'')*')*)\s*\)$/i.exec(text.trim());
+  if (inList) {
+    const values = new Set([...inList[3]!.matchAll(STRING)].map((m) => m[1]!.replace(/''/g, "'")));
+    const negated = !!inList[2];
+    return { column: inList[1]!.toLowerCase(), test: (v) => v !== undefined && values.has(v) !== negated };
+  }
+  const eq = /^(\w+)\s*=\s*'((?:[^']|'')*)'$/.exec(text.trim());
+  if (eq) return { column: eq[1]!.toLowerCase(), test: (v) => v === eq[2]!.replace(/''/g, "'") };
   const cmp = /^(\w+)\s*(>=|<=|=|>|<)\s*(-?\d+)$/.exec(text.trim());
   if (!cmp) return null;
   const [op, bound] = [COMPARE[cmp[2]!]!, Number(cmp[3])];

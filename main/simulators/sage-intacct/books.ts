@@ -1,21 +1,27 @@
-// What Intacct checks on a GLBATCH / APBILL create, as the simulator plays it: journal, dates and
-// closed periods, accounts, departments, locations, vendors, employees (exist and active), balance.
-import { isKnownCurrency } from '../../core/money/currency';
-import { formatMinor, parseMoney } from '../../core/money/parse';
-import { asArray, childOf, elementEntries, textOf, type XmlNode } from '../../core/adapters/xml';
-import type { IntacctError } from '../../core/adapters/sage-intacct/schemas';
+// What Intacct checks on a GLBATCH / APBILL create (and the legacy create_bill), as the simulator plays it:
+// only the object's own elements (a wrong element name is refused, never dropped), journal, dates and closed
+// periods, accounts, departments, locations, vendors, employees (exist and active), exchange-rate types,
+// STATE, payment terms, balance, and — when the company keeps references unique — a repeated reference.
+import { fromMinor, knownCurrency, toMinor } from './money';
 import type { MasterKind, RecordObject, SageIntacctSimState, StoredRecord } from './state';
+import { child, elements, list, simError as err, text, type Node, type SimError } from './wire';
 
-export type CreateOutcome = { ok: true; rec: StoredRecord } | { ok: false; errors: IntacctError[] };
+export type CreateOutcome = { ok: true; rec: StoredRecord } | { ok: false; errors: SimError[] };
 
 // Codes are the simulator's own (Intacct's real catalogue is not public); the texts follow public wording.
-const err = (errorno: string, description2: string, correction = ''): IntacctError => ({ errorno, description: '', description2, correction });
-const followUp = (object: string, supportId: string): IntacctError => ({
-  errorno: 'BL01001973',
-  description: `Could not create ${object} record!`,
-  description2: `[Support ID: ${supportId}]`,
-  correction: '',
-});
+const followUp = (object: string, supportId: string): SimError => err('BL01001973', `[Support ID: ${supportId}]`, '', `Could not create ${object} record!`);
+
+/** The elements each object takes (the official SDK's JournalEntryCreate / JournalEntryLineCreate order). */
+const ALLOWED: Record<'GLBATCH' | 'GLENTRY' | 'APBILL' | 'APBILLITEM', ReadonlySet<string>> = {
+  GLBATCH: new Set(['JOURNAL', 'BATCH_DATE', 'REVERSEDATE', 'BATCH_TITLE', 'HISTORY_COMMENT', 'REFERENCENO', 'BASELOCATION_NO', 'SUPDOCID', 'STATE', 'ENTRIES']),
+  GLENTRY: new Set(['DOCUMENT', 'ACCOUNTNO', 'TR_TYPE', 'TRX_AMOUNT', 'CURRENCY', 'EXCH_RATE_DATE', 'EXCH_RATE_TYPE_ID', 'EXCHANGE_RATE', 'ALLOCATION', 'LOCATION', 'DEPARTMENT', 'PROJECTID', 'TASKID', 'COSTTYPEID', 'CUSTOMERID', 'VENDORID', 'EMPLOYEEID', 'ITEMID', 'CLASSID', 'CONTRACTID', 'WAREHOUSEID', 'DESCRIPTION']),
+  APBILL: new Set(['WHENCREATED', 'WHENPOSTED', 'VENDORID', 'RECORDID', 'DOCNUMBER', 'DESCRIPTION', 'TERMNAME', 'WHENDUE', 'ACTION', 'SUPDOCID', 'BASECURR', 'CURRENCY', 'EXCH_RATE_DATE', 'EXCH_RATE_TYPE_ID', 'EXCHANGE_RATE', 'APBILLITEMS']),
+  APBILLITEM: new Set(['ACCOUNTNO', 'ACCOUNTLABEL', 'OFFSETGLACCOUNTNO', 'TRX_AMOUNT', 'TOTALTRXAMOUNT', 'ENTRYDESCRIPTION', 'LOCATIONID', 'DEPARTMENTID', 'PROJECTID', 'TASKID', 'COSTTYPEID', 'CUSTOMERID', 'VENDORID', 'EMPLOYEEID', 'ITEMID', 'CLASSID', 'CONTRACTID', 'WAREHOUSEID', 'BILLABLE', 'ALLOCATION']),
+};
+
+function checkElements(node: Node, object: keyof typeof ALLOWED, where: string, out: SimError[]): void {
+  for (const [name] of elements(node)) if (!ALLOWED[object].has(name)) out.push(err('BL01001975', `${where}: '${name}' is not a field of ${object}.`, `Use the ${object} field names of the API reference.`));
+}
 
 const UNKNOWN: Record<MasterKind, (v: string) => string> = {
   account: (v) => `Account ${v} is not valid.`,
@@ -32,7 +38,7 @@ const INACTIVE: Record<MasterKind, (v: string) => string> = {
   employee: (v) => `The employee '${v}' is inactive.`,
 };
 
-function checkMaster(state: SageIntacctSimState, kind: MasterKind, value: string, out: IntacctError[]): void {
+function checkMaster(state: SageIntacctSimState, kind: MasterKind, value: string, out: SimError[]): void {
   if (!value) return;
   const m = state.master[kind].get(value);
   if (!m) out.push(err('BL03000018', UNKNOWN[kind](value)));
@@ -40,32 +46,43 @@ function checkMaster(state: SageIntacctSimState, kind: MasterKind, value: string
 }
 
 /** MM/DD/YYYY -> YYYY-MM-DD, or '' when not a date. */
-export function fromUsDate(text: string): string {
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
+export function fromUsDate(raw: string): string {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(raw.trim());
   if (!m) return '';
   const iso = `${m[3]}-${m[1]!.padStart(2, '0')}-${m[2]!.padStart(2, '0')}`;
   return Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) ? '' : iso;
 }
 
-function checkDate(state: SageIntacctSimState, field: string, raw: string, out: IntacctError[], postingDate: boolean): string {
+const toUsDate = (iso: string) => `${iso.slice(5, 7)}/${iso.slice(8, 10)}/${iso.slice(0, 4)}`;
+
+function checkDate(state: SageIntacctSimState, field: string, raw: string, out: SimError[], postingDate: boolean): string {
   const iso = fromUsDate(raw);
   if (!iso) out.push(err('BL03000021', `${field} '${raw}' is not a valid date in the format MM/DD/YYYY.`));
   else if (postingDate && state.closedPeriods.has(iso.slice(0, 7))) out.push(err('BL03000055', `Cannot post to a closed period: ${raw} falls in a period whose books are closed.`, 'Use a date in an open period.'));
   return iso;
 }
 
-const flat = (node: XmlNode): Record<string, string> => Object.fromEntries(elementEntries(node).filter(([, v]) => typeof v !== 'object' || v === null).map(([k, v]) => [k, textOf(v)]));
+const flat = (node: Node): Record<string, string> => Object.fromEntries(elements(node).filter(([, v]) => typeof v !== 'object' || v === null).map(([k, v]) => [k, text(v)]));
 
-function amount(raw: string, currency: string, n: number, out: IntacctError[], allowNegative: boolean): number {
-  const p = parseMoney(raw, isKnownCurrency(currency) ? currency : 'USD');
-  if (!p.ok || (!allowNegative && p.amountMinor <= 0) || p.amountMinor === 0) {
+function amount(raw: string, currency: string, n: number, out: SimError[], allowNegative: boolean): number {
+  const minor = toMinor(raw, knownCurrency(currency) ? currency : 'USD');
+  if (minor === null || minor === 0 || (!allowNegative && minor < 0)) {
     out.push(err('BL03000030', `Line ${n}: amount '${raw}' is not valid.`));
     return 0;
   }
-  return p.amountMinor;
+  return minor;
 }
 
-function finish(state: SageIntacctSimState, object: RecordObject, fields: Record<string, string>, lines: Array<Record<string, string>>, controlId: string, out: IntacctError[], extra: Record<string, string>): CreateOutcome {
+function checkRateType(state: SageIntacctSimState, raw: string | undefined, where: string, out: SimError[]): void {
+  if (raw !== undefined && !state.exchangeRateTypes.has(raw)) out.push(err('BL03000032', `${where}: exchange rate type '${raw}' is not valid.`));
+}
+
+function checkUnique(state: SageIntacctSimState, object: RecordObject, field: string, value: string | undefined, out: SimError[]): void {
+  if (!state.uniqueReferences || !value || state.find(object, field, value).length === 0) return;
+  out.push(err('BL34000061', `Another ${object === 'GLBATCH' ? 'Journal Entry' : 'Bill'} with the given value(s) ${value} already exists`, `Use a unique ${field}.`));
+}
+
+function finish(state: SageIntacctSimState, object: RecordObject, fields: Record<string, string>, lines: Array<Record<string, string>>, controlId: string, out: SimError[], extra: Record<string, string>): CreateOutcome {
   if (out.length) return { ok: false, errors: [...out, followUp(object, `sim${state.recordCount() + out.length}%7E${controlId.slice(0, 8)}`)] };
   const recordNo = state.nextRecordNo(object);
   const rec: StoredRecord = { object, recordNo, fields: { ...fields, ...extra, RECORDNO: recordNo }, lines, controlId, createdAt: state.now().toISOString() };
@@ -73,19 +90,26 @@ function finish(state: SageIntacctSimState, object: RecordObject, fields: Record
   return { ok: true, rec };
 }
 
-export function createGlBatch(state: SageIntacctSimState, node: XmlNode, controlId: string): CreateOutcome {
-  const out: IntacctError[] = [];
+export function createGlBatch(state: SageIntacctSimState, node: Node, controlId: string): CreateOutcome {
+  const out: SimError[] = [];
+  checkElements(node, 'GLBATCH', 'GLBATCH', out);
   const fields = flat(node);
   const journal = fields.JOURNAL ?? '';
   if (!state.journals.has(journal)) out.push(err('BL03000010', `Journal '${journal}' is not valid.`));
   checkDate(state, 'BATCH_DATE', fields.BATCH_DATE ?? '', out, true);
   if (!fields.BATCH_TITLE) out.push(err('BL03000011', 'BATCH_TITLE is required.'));
-  const entries = asArray<XmlNode>(childOf(node, 'ENTRIES')?.GLENTRY).map(flat);
+  const stateValue = fields.STATE ?? 'Posted';
+  if (stateValue !== 'Posted' && stateValue !== 'Draft') out.push(err('BL03000016', `STATE '${stateValue}' is not valid: use Draft or Posted.`));
+  checkUnique(state, 'GLBATCH', 'REFERENCENO', fields.REFERENCENO, out);
+  const raw = list<Node>(child(node, 'ENTRIES')?.GLENTRY);
+  raw.forEach((e, i) => checkElements(e, 'GLENTRY', `Line ${i + 1}`, out));
+  const entries = raw.map(flat);
   if (entries.length < 2) out.push(err('BL03000012', 'A journal entry needs at least two lines.'));
   const sums = new Map<string, number>();
   entries.forEach((e, i) => {
     const currency = e.CURRENCY || state.baseCurrency;
-    if (!isKnownCurrency(currency)) out.push(err('BL03000031', `Line ${i + 1}: currency '${currency}' is not valid.`));
+    if (!knownCurrency(currency)) out.push(err('BL03000031', `Line ${i + 1}: currency '${currency}' is not valid.`));
+    checkRateType(state, e.EXCH_RATE_TYPE_ID, `Line ${i + 1}`, out);
     checkMaster(state, 'account', e.ACCOUNTNO ?? '', out);
     if (!e.ACCOUNTNO) out.push(err('BL03000013', `Line ${i + 1}: ACCOUNTNO is required.`));
     if (e.TR_TYPE !== '1' && e.TR_TYPE !== '-1') out.push(err('BL03000014', `Line ${i + 1}: TR_TYPE must be 1 or -1.`));
@@ -97,19 +121,46 @@ export function createGlBatch(state: SageIntacctSimState, node: XmlNode, control
     checkMaster(state, 'employee', e.EMPLOYEEID ?? '', out);
   });
   if ([...sums.values()].some((s) => s !== 0)) out.push(err('BL03000040', 'Debits and credits do not balance for this journal entry.'));
-  return finish(state, 'GLBATCH', fields, entries, controlId, out, { BATCHNO: String(state.recordCount('GLBATCH') + 1), STATE: 'Posted' });
+  return finish(state, 'GLBATCH', fields, entries, controlId, out, { BATCHNO: String(state.recordCount('GLBATCH') + 1), STATE: stateValue });
 }
 
-export function createApBill(state: SageIntacctSimState, node: XmlNode, controlId: string): CreateOutcome {
-  const out: IntacctError[] = [];
+/** The due date: WHENDUE as sent, else from TERMNAME, else from the vendor's own term; refused when none applies. */
+function dueDate(state: SageIntacctSimState, fields: Record<string, string>, billDate: string, out: SimError[]): { WHENDUE: string; TERMNAME: string } | null {
+  if (fields.WHENDUE !== undefined) {
+    const iso = checkDate(state, 'WHENDUE', fields.WHENDUE, out, false);
+    return iso ? { WHENDUE: fields.WHENDUE, TERMNAME: fields.TERMNAME ?? '' } : null;
+  }
+  const term = fields.TERMNAME ?? state.master.vendor.get(fields.VENDORID ?? '')?.termName ?? '';
+  if (!term) {
+    out.push(err('BL03000013', 'Provide WHENDUE or TERMNAME: the vendor has no default payment term.'));
+    return null;
+  }
+  const days = state.terms.get(term);
+  if (days === undefined) {
+    out.push(err('BL03000018', `Term '${term}' is not valid.`));
+    return null;
+  }
+  if (!billDate) return null;
+  const d = new Date(`${billDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return { WHENDUE: toUsDate(d.toISOString().slice(0, 10)), TERMNAME: term };
+}
+
+export function createApBill(state: SageIntacctSimState, node: Node, controlId: string): CreateOutcome {
+  const out: SimError[] = [];
+  checkElements(node, 'APBILL', 'APBILL', out);
   const fields = flat(node);
   const currency = fields.CURRENCY || state.baseCurrency;
+  if (!knownCurrency(currency)) out.push(err('BL03000031', `Currency '${currency}' is not valid.`));
+  checkRateType(state, fields.EXCH_RATE_TYPE_ID, 'APBILL', out);
   if (!fields.VENDORID) out.push(err('BL03000013', 'VENDORID is required.'));
   checkMaster(state, 'vendor', fields.VENDORID ?? '', out);
-  checkDate(state, 'WHENCREATED', fields.WHENCREATED ?? '', out, true);
-  if (fields.WHENDUE !== undefined) checkDate(state, 'WHENDUE', fields.WHENDUE, out, false);
-  else out.push(err('BL03000013', 'Provide WHENDUE or TERMNAME.'));
-  const items = asArray<XmlNode>(childOf(node, 'APBILLITEMS')?.APBILLITEM).map(flat);
+  const billDate = checkDate(state, 'WHENCREATED', fields.WHENCREATED ?? '', out, true);
+  const due = dueDate(state, fields, billDate, out);
+  checkUnique(state, 'APBILL', 'DOCNUMBER', fields.DOCNUMBER, out);
+  const raw = list<Node>(child(node, 'APBILLITEMS')?.APBILLITEM);
+  raw.forEach((it, i) => checkElements(it, 'APBILLITEM', `Line ${i + 1}`, out));
+  const items = raw.map(flat);
   if (items.length === 0) out.push(err('BL03000012', 'A bill needs at least one line.'));
   let total = 0;
   items.forEach((it, i) => {
@@ -119,6 +170,21 @@ export function createApBill(state: SageIntacctSimState, node: XmlNode, controlI
     checkMaster(state, 'department', it.DEPARTMENTID ?? '', out);
     checkMaster(state, 'location', it.LOCATIONID ?? '', out);
   });
-  const totalText = formatMinor(total, isKnownCurrency(currency) ? currency : 'USD');
-  return finish(state, 'APBILL', fields, items, controlId, out, { TOTALENTERED: totalText, STATE: 'Posted' });
+  return finish(state, 'APBILL', fields, items, controlId, out, { ...(due ?? {}), TOTALENTERED: fromMinor(total, knownCurrency(currency) ? currency : 'USD'), STATE: 'Posted' });
+}
+
+const dateOf = (n: Node | undefined): string | undefined => (n ? `${text(n.month).padStart(2, '0')}/${text(n.day).padStart(2, '0')}/${text(n.year)}` : undefined);
+
+/** The legacy `create_bill` (dtdversion 2.1 and 3.0; what the official SDKs' BillCreate sends), booked as an APBILL. */
+export function createLegacyBill(state: SageIntacctSimState, node: Node, controlId: string): CreateOutcome {
+  const pick = (k: string) => (node[k] === undefined ? undefined : text(node[k]).trim());
+  const header: Record<string, string | undefined> = {
+    WHENCREATED: dateOf(child(node, 'datecreated')), WHENPOSTED: dateOf(child(node, 'dateposted')), VENDORID: pick('vendorid'),
+    RECORDID: pick('billno'), DOCNUMBER: pick('ponumber'), DESCRIPTION: pick('description'), TERMNAME: pick('termname'), WHENDUE: dateOf(child(node, 'datedue')),
+    SUPDOCID: pick('supdocid'), BASECURR: pick('basecurr'), CURRENCY: pick('currency'), EXCH_RATE_TYPE_ID: pick('exchratetype'),
+  };
+  const LINE: Record<string, string> = { glaccountno: 'ACCOUNTNO', amount: 'TRX_AMOUNT', memo: 'ENTRYDESCRIPTION', locationid: 'LOCATIONID', departmentid: 'DEPARTMENTID', projectid: 'PROJECTID', customerid: 'CUSTOMERID', vendorid: 'VENDORID', employeeid: 'EMPLOYEEID', itemid: 'ITEMID', classid: 'CLASSID', contractid: 'CONTRACTID', warehouseid: 'WAREHOUSEID', billable: 'BILLABLE' };
+  const lines = list<Node>(child(node, 'billitems')?.lineitem).map((l) => Object.fromEntries(elements(l).map(([k, v]) => [LINE[k] ?? `legacy:${k}`, text(v)])));
+  const apbill: Node = { ...Object.fromEntries(Object.entries(header).filter(([, v]) => v !== undefined && v !== '')), APBILLITEMS: { APBILLITEM: lines } };
+  return createApBill(state, apbill, controlId);
 }

@@ -1,12 +1,15 @@
 // The simulator's XML gateway: control block (sender), authentication (login or session, sliding
 // timeout, "Invalid session"), then each function (uniqueid honoured) with per-function results.
 import { randomUUID } from 'node:crypto';
-import { asArray, buildXml, childOf, elementEntries, parseXml, textOf, type XmlNode } from '../../core/adapters/xml';
-import type { IntacctError } from '../../core/adapters/sage-intacct/schemas';
-import { createApBill, createGlBatch } from './books';
+import { createApBill, createGlBatch, createLegacyBill } from './books';
 import { createContact, createEmployee, createVendor } from './partners';
 import { query, readByQuery, readMore, type FnReply } from './reads';
 import type { SageIntacctSimState, SimSession } from './state';
+import { child as childOf, elements as elementEntries, list as asArray, readXml, text as textOf, writeXml as buildXmlDoc, type Node as XmlNode, type SimError as IntacctError } from './wire';
+
+const buildXml = (tree: XmlNode) => buildXmlDoc(tree);
+/** Functions of the 2.1 DTD (legacy); the generic object functions need dtdversion 3.0. */
+const LEGACY_VERBS = new Set(['create_bill']);
 
 export interface GatewayReply {
   body: string;
@@ -32,20 +35,18 @@ export function handleGateway(xml: string, state: SageIntacctSimState, sessionEn
   const controlOut: XmlNode = { status: 'failure', senderid: '', controlid: '', uniqueid: 'false', dtdversion: '3.0' };
   const done = (response: XmlNode) => ((reply.body = buildXml({ response })), reply);
 
-  let doc: XmlNode;
-  try {
-    doc = parseXml(xml, { system: 'simulator', arrays: ['request.operation.content.function', '*.*.*.*.*.*.ENTRIES.GLENTRY', '*.*.*.*.*.*.APBILLITEMS.APBILLITEM', 'request.operation.content.function.query.select.field'] });
-  } catch {
-    return done({ control: controlOut, ...errorBlock([{ errorno: 'XL03000003', description: 'XML Parse schema error: not well-formed', description2: '', correction: '' }]) });
-  }
+  const doc = readXml(xml);
+  if (!doc) return done({ control: controlOut, ...errorBlock([{ errorno: 'XL03000003', description: 'XML Parse schema error: not well-formed', description2: '', correction: '' }]) });
   const control = childOf(childOf(doc, 'request'), 'control');
   const operation = childOf(childOf(doc, 'request'), 'operation');
   const senderId = textOf(control?.senderid);
   Object.assign(controlOut, { senderid: senderId, controlid: textOf(control?.controlid), uniqueid: textOf(control?.uniqueid) || 'false' });
   const uniqueId = textOf(control?.uniqueid).trim();
-  if (!control || !operation || textOf(control.dtdversion) !== '3.0' || !['', 'true', 'false'].includes(uniqueId) || !textOf(control.controlid)) {
-    return done({ control: controlOut, ...errorBlock([{ errorno: 'XL03000003', description: 'XML Parse schema error', description2: 'control needs senderid, password, controlid, dtdversion 3.0; operation is required', correction: '' }]) });
+  const dtd = textOf(control?.dtdversion).trim();
+  if (!control || !operation || (dtd !== '3.0' && dtd !== '2.1') || !['', 'true', 'false'].includes(uniqueId) || !textOf(control.controlid)) {
+    return done({ control: controlOut, ...errorBlock([{ errorno: 'XL03000003', description: 'XML Parse schema error', description2: 'control needs senderid, password, controlid, dtdversion 2.1 or 3.0; operation is required', correction: '' }]) });
   }
+  controlOut.dtdversion = dtd;
   const sender = state.senders.get(senderId);
   if (!sender || sender.password !== textOf(control.password)) {
     reply.authFailed = true;
@@ -67,6 +68,12 @@ export function handleGateway(xml: string, state: SageIntacctSimState, sessionEn
       reply.signinFailed = true;
     }
     else session = { id: '', companyId, userId: textOf(login.userid), locationId: textOf(login.locationid), expiresAt: now.getTime() + state.sessionDurationMs };
+    const entity = textOf(login.locationid).trim();
+    if (session && entity && (!state.multiEntity || !state.isEntity(entity))) {
+      authErr = e6(state.multiEntity ? `Entity '${entity}' does not exist in company ${companyId}, or the user has no access to it.` : `Company ${companyId} has no entities: sign in without a location ID.`);
+      reply.signinFailed = true;
+      session = null;
+    }
   } else {
     const known = state.sessions.get(textOf(authNode?.sessionid));
     if (!known || known.expiresAt <= now.getTime()) {
@@ -104,9 +111,23 @@ export function handleGateway(xml: string, state: SageIntacctSimState, sessionEn
     }
     const body = (childOf(f, verb) ?? {}) as XmlNode;
     let out: FnReply;
-    if (verb === 'getAPISession') {
+    if (dtd === '2.1' && !LEGACY_VERBS.has(verb)) return failed([{ errorno: 'XL03000003', description: 'XML Parse schema error', description2: `'${verb}' is not a function of dtdversion 2.1: send it with dtdversion 3.0.`, correction: '' }]);
+    if (verb === 'create_bill') {
+      const created = createLegacyBill(state, body, controlid);
+      if (created.ok) {
+        const rec = created.rec;
+        undo.push(() => state.unstore(rec));
+        reply.created++;
+        reply.committed = true;
+        if (uniqueId === 'true') pendingKeys.push(doneKey);
+        return { status: 'success', ...base, key: rec.recordNo };
+      }
+      reply.rejected++;
+      return failed(created.errors);
+    } else if (verb === 'getAPISession') {
       const id = `sim${randomUUID().replace(/-/g, '')}..`;
       const locationId = textOf(body.locationid) || session!.locationId;
+      if (locationId && (!state.multiEntity || !state.isEntity(locationId))) return failed([e6(`Entity '${locationId}' is not valid for this company.`)]);
       state.sessions.set(id, { ...session!, id, locationId, expiresAt: session!.expiresAt });
       out = { ok: true, data: { api: { sessionid: id, endpoint: sessionEndpoint, locationid: locationId } } };
     } else if (verb === 'create') {

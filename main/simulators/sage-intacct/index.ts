@@ -4,9 +4,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dropAfterCommit, loopbackLifecycle, type ErpSimulator } from '../loopback';
 import { seeded } from '../prng';
-import { buildXml } from '../../core/adapters/xml';
 import { handleGateway } from './gateway';
 import { SageIntacctSimState, type SimMaster } from './state';
+import { writeXml as buildXml } from './wire';
 
 export { SageIntacctSimState } from './state';
 export type { MasterKind, RecordObject, SimMaster, StoredRecord } from './state';
@@ -51,6 +51,20 @@ export interface SageIntacctSimOptions {
   baseCurrency?: string;
   sessionDurationMs?: number;
   faults?: Partial<SageIntacctSimFaults>;
+  /** Company setting: refuse a repeated GLBATCH REFERENCENO / APBILL DOCNUMBER (default off). */
+  uniqueReferences?: boolean;
+  /** Multi-entity company (default on): sign-in may name an entity, which must exist. */
+  multiEntity?: boolean;
+  /** Entities one may sign in to (default: every location). */
+  entities?: string[];
+  /** AP terms as TERMNAME -> days (added to N30, Net 45, Due on receipt). */
+  terms?: Record<string, number>;
+  /** Exchange-rate types (added to "Intacct Daily Rate"). */
+  exchangeRateTypes?: string[];
+  /** What getAPISession names as the session endpoint (default: this simulator's session path); tests spoof it. */
+  sessionEndpointUrl?: string;
+  /** Sees every request body as it arrived (contract tests compare what two clients sent). */
+  onRequest?: (body: string) => void;
 }
 
 export interface SageIntacctSimStats {
@@ -83,6 +97,11 @@ export function createSageIntacctSimulator(opts: SageIntacctSimOptions = {}): Sa
   for (const p of opts.closedPeriods ?? []) state.closePeriod(p);
   if (opts.baseCurrency) state.baseCurrency = opts.baseCurrency;
   if (opts.sessionDurationMs) state.sessionDurationMs = opts.sessionDurationMs;
+  if (opts.uniqueReferences !== undefined) state.uniqueReferences = opts.uniqueReferences;
+  if (opts.multiEntity !== undefined) state.multiEntity = opts.multiEntity;
+  for (const e of opts.entities ?? []) state.entities.add(e);
+  for (const [t, days] of Object.entries(opts.terms ?? {})) state.terms.set(t, days);
+  for (const r of opts.exchangeRateTypes ?? []) state.exchangeRateTypes.add(r);
 
   const faults: SageIntacctSimFaults = { latencyMs: 0, rate429: 0, retryAfterSeconds: 1, rate5xx: 0, timeoutAfterCommit: 0, dropAfterCommit: 0, signin401: false, ...opts.faults };
   const stats: SageIntacctSimStats = {
@@ -96,6 +115,7 @@ export function createSageIntacctSimulator(opts: SageIntacctSimOptions = {}): Sa
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
+    opts.onRequest?.(body);
     if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
     const path = new URL(req.url ?? '/', loop.origin()).pathname;
     stats.byPath[path] = (stats.byPath[path] ?? 0) + 1;
@@ -113,7 +133,7 @@ export function createSageIntacctSimulator(opts: SageIntacctSimOptions = {}): Sa
       res.writeHead(503, { 'content-type': 'text/plain' }).end('Service temporarily unavailable');
       return;
     }
-    const reply = handleGateway(body, state, loop.origin() + SESSION_PATH);
+    const reply = handleGateway(body, state, opts.sessionEndpointUrl ?? loop.origin() + SESSION_PATH);
     for (const v of reply.verbs) stats.functions[v] = (stats.functions[v] ?? 0) + 1;
     stats.created += reply.created;
     stats.rejected += reply.rejected;

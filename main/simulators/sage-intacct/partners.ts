@@ -1,9 +1,8 @@
 // Master-data creates as the simulator plays them: VENDOR (VENDORID, NAME, DISPLAYCONTACT/PRINTAS), CONTACT
 // (unique CONTACTNAME) and EMPLOYEE (EMPLOYEEID + PERSONALINFO/CONTACTNAME of an existing contact). Each
 // success returns how to undo it, for the rollback of a transaction="true" request.
-import { childOf, textOf, type XmlNode } from '../../core/adapters/xml';
-import type { IntacctError } from '../../core/adapters/sage-intacct/schemas';
 import type { SageIntacctSimState } from './state';
+import { child as childOf, text as textOf, type Node as XmlNode, type SimError as IntacctError } from './wire';
 
 export type MasterCreate = { ok: true; recordNo: string; undo: () => void } | { ok: false; errors: IntacctError[] };
 
@@ -21,7 +20,7 @@ export function createVendor(state: SageIntacctSimState, node: XmlNode): MasterC
   if (!printAs) errors.push(err('BL03000013', 'DISPLAYCONTACT.PRINTAS is required.'));
   if (id && state.master.vendor.has(id)) errors.push(err('BL34000061', `Another Vendor with the given value(s) ${id} already exists`));
   if (errors.length) return { ok: false, errors };
-  state.master.vendor.set(id, { id, name, active: true });
+  state.master.vendor.set(id, { id, name, active: true, termName: textOf(node.TERMNAME).trim() });
   return { ok: true, recordNo: String(++recordNo), undo: () => state.master.vendor.delete(id) };
 }
 
@@ -43,6 +42,6 @@ export function createEmployee(state: SageIntacctSimState, node: XmlNode): Maste
   if (!contact) errors.push(err('BL03000018', `Contact '${contactName}' does not exist: create the contact first.`));
   if (id && state.master.employee.has(id)) errors.push(err('BL34000061', `Another Employee with the given value(s) ${id} already exists`));
   if (errors.length || !contact) return { ok: false, errors };
-  state.master.employee.set(id, { id, name: contact.printAs, active: true });
+  state.master.employee.set(id, { id, name: contact.printAs, active: true, termName: '' });
   return { ok: true, recordNo: String(++recordNo), undo: () => state.master.employee.delete(id) };
 }

@@ -1,58 +1,60 @@
-// The simulator's reads: readByQuery (+ readMore with resultId / numremaining) and query (select,
-// filter equalto, pagesize / offset) over master data and created records.
+// The simulator's reads: readByQuery (+ readMore with resultId / numremaining) and query (select, filter,
+// orderby, options/caseinsensitive, pagesize / offset) over master data and created records. Every object
+// has its field list: an unknown field in a select, filter or order is refused, as Intacct does.
 import { randomUUID } from 'node:crypto';
-import { asArray, childOf, textOf, type XmlNode } from '../../core/adapters/xml';
-import type { IntacctError } from '../../core/adapters/sage-intacct/schemas';
-import type { MasterKind, RecordObject, SageIntacctSimState } from './state';
+import { filterOf, queryTextOf, type Row } from './filters';
+import type { MasterKind, SageIntacctSimState } from './state';
+import { child, list, simError, text, type Node, type SimError } from './wire';
 
-export type FnReply = { ok: true; data: XmlNode } | { ok: false; errors: IntacctError[] };
-type Row = Record<string, string>;
+export type FnReply = { ok: true; data: Node } | { ok: false; errors: SimError[] };
 
-const MASTER_OBJECTS: Record<string, { kind: MasterKind; row: (id: string, name: string, status: string, n: number) => Row }> = {
-  DEPARTMENT: { kind: 'department', row: (id, name, status, n) => ({ RECORDNO: String(n), DEPARTMENTID: id, TITLE: name, STATUS: status }) },
-  LOCATION: { kind: 'location', row: (id, name, status, n) => ({ RECORDNO: String(n), LOCATIONID: id, NAME: name, STATUS: status }) },
-  GLACCOUNT: { kind: 'account', row: (id, name, status, n) => ({ RECORDNO: String(n), ACCOUNTNO: id, TITLE: name, STATUS: status }) },
-  VENDOR: { kind: 'vendor', row: (id, name, status, n) => ({ RECORDNO: String(n), VENDORID: id, NAME: name, STATUS: status }) },
+const MASTER_OBJECTS: Record<string, { kind: MasterKind; fields: string[]; row: (m: { id: string; name: string; active: boolean; termName: string }, n: number) => Row }> = {
+  DEPARTMENT: { kind: 'department', fields: ['RECORDNO', 'DEPARTMENTID', 'TITLE', 'STATUS'], row: (m, n) => ({ RECORDNO: String(n), DEPARTMENTID: m.id, TITLE: m.name, STATUS: status(m) }) },
+  LOCATION: { kind: 'location', fields: ['RECORDNO', 'LOCATIONID', 'NAME', 'STATUS'], row: (m, n) => ({ RECORDNO: String(n), LOCATIONID: m.id, NAME: m.name, STATUS: status(m) }) },
+  GLACCOUNT: { kind: 'account', fields: ['RECORDNO', 'ACCOUNTNO', 'TITLE', 'STATUS'], row: (m, n) => ({ RECORDNO: String(n), ACCOUNTNO: m.id, TITLE: m.name, STATUS: status(m) }) },
+  VENDOR: { kind: 'vendor', fields: ['RECORDNO', 'VENDORID', 'NAME', 'STATUS', 'TERMNAME'], row: (m, n) => ({ RECORDNO: String(n), VENDORID: m.id, NAME: m.name, STATUS: status(m), TERMNAME: m.termName }) },
   EMPLOYEE: {
     kind: 'employee',
-    row: (id, name, status, n) => {
-      const [first = '', ...rest] = name.split(' ');
-      return { RECORDNO: String(n), EMPLOYEEID: id, 'CONTACT.FIRSTNAME': first, 'CONTACT.LASTNAME': rest.join(' '), STATUS: status };
+    fields: ['RECORDNO', 'EMPLOYEEID', 'STATUS', 'CONTACT.FIRSTNAME', 'CONTACT.LASTNAME'],
+    row: (m, n) => {
+      const [first = '', ...rest] = m.name.split(' ');
+      return { RECORDNO: String(n), EMPLOYEEID: m.id, 'CONTACT.FIRSTNAME': first, 'CONTACT.LASTNAME': rest.join(' '), STATUS: status(m) };
     },
   },
 };
+const status = (m: { active: boolean }) => (m.active ? 'active' : 'inactive');
 
-const fail = (errorno: string, description2: string): FnReply => ({ ok: false, errors: [{ errorno, description: '', description2, correction: '' }] });
+/** Fields of the created records that reads answer to. */
+export const RECORD_FIELDS: Record<'GLBATCH' | 'APBILL', string[]> = {
+  GLBATCH: ['RECORDNO', 'BATCHNO', 'JOURNAL', 'BATCH_DATE', 'BATCH_TITLE', 'REFERENCENO', 'STATE', 'SUPDOCID'],
+  APBILL: ['RECORDNO', 'RECORDID', 'VENDORID', 'DOCNUMBER', 'WHENCREATED', 'WHENDUE', 'TERMNAME', 'DESCRIPTION', 'CURRENCY', 'BASECURR', 'EXCH_RATE_TYPE_ID', 'TOTALENTERED', 'STATE', 'SUPDOCID'],
+};
 
-function rowsOf(state: SageIntacctSimState, object: string): Row[] | null {
+const fail = (errorno: string, description2: string): FnReply => ({ ok: false, errors: [simError(errorno, description2)] });
+
+function objectRows(state: SageIntacctSimState, object: string): { rows: Row[]; fields: Set<string> } | null {
   const m = MASTER_OBJECTS[object];
-  if (m) return [...state.master[m.kind].values()].map((r, i) => m.row(r.id, r.name, r.active ? 'active' : 'inactive', i + 1));
-  if (object === 'GLBATCH' || object === 'APBILL') return state.records(object as RecordObject).map((r) => ({ ...r.fields }));
+  if (m) return { rows: [...state.master[m.kind].values()].map((r, i) => m.row(r, i + 1)), fields: new Set(m.fields) };
+  if (object === 'GLBATCH' || object === 'APBILL') {
+    const fields = RECORD_FIELDS[object];
+    return { rows: state.records(object).map((r) => Object.fromEntries(fields.map((f) => [f, r.fields[f] ?? '']))), fields: new Set(fields) };
+  }
   return null;
 }
 
 /** Dotted field names come back nested (CONTACT.FIRSTNAME -> CONTACT/FIRSTNAME). */
-function toNode(row: Row, fields: string[] | null): XmlNode {
-  const out: XmlNode = {};
-  for (const [k, v] of Object.entries(row)) {
-    if (fields && !fields.includes(k)) continue;
+function toNode(row: Row, fields: string[]): Node {
+  const out: Node = {};
+  for (const k of fields) {
+    const v = row[k] ?? '';
     const [head, ...tail] = k.split('.');
     if (tail.length === 0) out[k] = v;
-    else out[head!] = { ...((out[head!] as XmlNode | undefined) ?? {}), [tail.join('.')]: v };
+    else out[head!] = { ...((out[head!] as Node | undefined) ?? {}), [tail.join('.')]: v };
   }
   return out;
 }
 
-function pickFields(raw: string[], rows: Row[], object: string): string[] | null | string {
-  if (raw.length === 0 || (raw.length === 1 && raw[0] === '*')) return null;
-  // Created records carry whatever fields were sent: only master objects are strict.
-  if (!MASTER_OBJECTS[object] || rows.length === 0) return raw;
-  const known = new Set(Object.keys(rows[0]!));
-  const bad = raw.find((f) => !known.has(f));
-  return bad ? `Field '${bad}' is not a valid field of ${object}.` : raw;
-}
-
-function page(state: SageIntacctSimState, object: string, rows: Row[], fields: string[] | null, start: number, size: number, listName: string): XmlNode {
+function page(state: SageIntacctSimState, object: string, rows: Row[], fields: string[], start: number, size: number): Node {
   const slice = rows.slice(start, start + size);
   const remaining = Math.max(0, rows.length - start - slice.length);
   let resultId = '';
@@ -60,66 +62,61 @@ function page(state: SageIntacctSimState, object: string, rows: Row[], fields: s
     resultId = randomUUID();
     state.resultSets.set(resultId, { object, rows, fields, pos: start + slice.length, pageSize: size });
   }
-  return {
-    '@_listtype': listName,
-    '@_count': String(slice.length),
-    '@_totalcount': String(rows.length),
-    '@_numremaining': String(remaining),
-    '@_resultId': resultId,
-    [object.toLowerCase()]: slice.map((r) => toNode(r, fields)),
-  };
+  return { '@_listtype': object.toLowerCase(), '@_count': String(slice.length), '@_totalcount': String(rows.length), '@_numremaining': String(remaining), '@_resultId': resultId, [object.toLowerCase()]: slice.map((r) => toNode(r, fields)) };
 }
 
-export function readByQuery(state: SageIntacctSimState, fn: XmlNode): FnReply {
-  const object = textOf(fn.object).trim().toUpperCase();
-  const all = rowsOf(state, object);
+export function readByQuery(state: SageIntacctSimState, fn: Node): FnReply {
+  const object = text(fn.object).trim().toUpperCase();
+  const all = objectRows(state, object);
   if (!all) return fail('Query Failed', `Object '${object}' is not a valid object for readByQuery.`);
-  const fields = pickFields(textOf(fn.fields).split(',').map((f) => f.trim()).filter(Boolean), all, object);
-  if (typeof fields === 'string') return fail('Query Failed', fields);
-  const q = textOf(fn.query).trim();
-  let rows = all;
-  if (q) {
-    const m = /^([A-Z0-9_.]+)\s*=\s*'([^']*)'$/i.exec(q);
-    if (!m) return fail('Query Failed', `The simulator only understands FIELD = 'value' queries, not: ${q}`);
-    rows = all.filter((r) => r[m[1]!] === m[2]);
-  }
-  const size = Number(textOf(fn.pagesize) || '100');
+  const raw = text(fn.fields).split(',').map((f) => f.trim()).filter(Boolean);
+  const fields = raw.length === 0 || (raw.length === 1 && raw[0] === '*') ? [...all.fields] : raw;
+  const bad = fields.find((f) => !all.fields.has(f));
+  if (bad) return fail('Query Failed', `Field '${bad}' is not a valid field of ${object}.`);
+  const filter = queryTextOf(text(fn.query), all.fields);
+  if (!filter.ok) return fail('Query Failed', `Invalid query: ${filter.why}.`);
+  const size = Number(text(fn.pagesize) || '100');
   if (!Number.isInteger(size) || size < 1 || size > 1000) return fail('Query Failed', 'pagesize must be between 1 and 1000.');
-  return { ok: true, data: page(state, object, rows, fields, 0, size, object.toLowerCase()) };
+  return { ok: true, data: page(state, object, all.rows.filter(filter.test), fields, 0, size) };
 }
 
-export function readMore(state: SageIntacctSimState, fn: XmlNode): FnReply {
-  const id = textOf(fn.resultId).trim();
+export function readMore(state: SageIntacctSimState, fn: Node): FnReply {
+  const id = text(fn.resultId).trim();
   const set = state.resultSets.get(id);
   if (!set) return fail('Query Failed', `resultId '${id}' is not valid or has expired.`);
   state.resultSets.delete(id);
-  return { ok: true, data: page(state, set.object, set.rows, set.fields, set.pos, set.pageSize, set.object.toLowerCase()) };
+  return { ok: true, data: page(state, set.object, set.rows, set.fields, set.pos, set.pageSize) };
 }
 
-export function query(state: SageIntacctSimState, fn: XmlNode): FnReply {
-  const object = textOf(fn.object).trim().toUpperCase();
-  const all = rowsOf(state, object);
+export function query(state: SageIntacctSimState, fn: Node): FnReply {
+  const object = text(fn.object).trim().toUpperCase();
+  const all = objectRows(state, object);
   if (!all) return fail('Query Failed', `Object '${object}' is not a valid object.`);
-  const select = asArray(childOf(fn, 'select')?.field).map((f) => textOf(f).trim()).filter(Boolean);
-  if (select.length === 0) return fail('Query Failed', 'select needs at least one field.');
-  const fields = pickFields(select, all, object);
-  if (typeof fields === 'string') return fail('Query Failed', fields);
-  const eq = childOf(childOf(fn, 'filter'), 'equalto');
-  const [field, value] = [textOf(eq?.field).trim(), textOf(eq?.value)];
-  const rows = eq ? (object === 'GLBATCH' || object === 'APBILL' ? state.find(object, field, value).map((r) => ({ ...r.fields })) : all.filter((r) => r[field] === value)) : all;
-  const size = Number(textOf(fn.pagesize) || '100');
-  const offset = Number(textOf(fn.offset) || '0');
+  const select = list(child(fn, 'select')?.field).map((f) => text(f).trim()).filter(Boolean);
+  if (select.length === 0) return fail('Query Failed', 'select needs at least one field; returning all fields is not supported.');
+  const bad = select.find((f) => !all.fields.has(f));
+  if (bad) return fail('Query Failed', `Field '${bad}' in select is not a valid field of ${object}.`);
+  const options = child(fn, 'options');
+  const ci = text(options?.caseinsensitive).trim() === 'true';
+  let rows = all.rows;
+  const filterNode = child(fn, 'filter');
+  if (filterNode) {
+    const f = filterOf(filterNode, all.fields, ci);
+    if (!f.ok) return fail('Query Failed', `Invalid filter: ${f.why}.`);
+    rows = rows.filter(f.test);
+  }
+  for (const order of list<Node>(child(fn, 'orderby')?.order).reverse()) {
+    const field = text(order.field).trim();
+    if (!all.fields.has(field)) return fail('Query Failed', `Field '${field}' in orderby is not a valid field of ${object}.`);
+    const dir = 'descending' in order ? -1 : 1;
+    rows = [...rows].sort((a, b) => dir * (a[field] ?? '').localeCompare(b[field] ?? '', 'en', { numeric: true }));
+  }
+  const size = Number(text(fn.pagesize) || '100');
+  const offset = Number(text(fn.offset) || '0');
   if (!Number.isInteger(size) || size < 1 || size > 2000 || !Number.isInteger(offset) || offset < 0) return fail('Query Failed', 'pagesize must be 1..2000 and offset 0 or more.');
   const slice = rows.slice(offset, offset + size);
   return {
     ok: true,
-    data: {
-      '@_listtype': object,
-      '@_totalcount': String(rows.length),
-      '@_offset': String(offset),
-      '@_count': String(slice.length),
-      '@_numremaining': String(Math.max(0, rows.length - offset - slice.length)),
-      [object]: slice.map((r) => toNode(r, fields === null ? null : fields)),
-    },
+    data: { '@_listtype': object, '@_totalcount': String(rows.length), '@_offset': String(offset), '@_count': String(slice.length), '@_numremaining': String(Math.max(0, rows.length - offset - slice.length)), [object]: slice.map((r) => toNode(r, select)) },
   };
 }

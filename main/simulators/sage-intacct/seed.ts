@@ -33,9 +33,9 @@ export function intacctDemoSeed(opts: { seed?: number; employees?: number; close
     const id = `E${String(i).padStart(3, '0')}`;
     const name = `${pick(rnd, FIRST)} ${pick(rnd, LAST)}`;
     employees.push({ id, name });
-    vendors.push({ id: `V-${id}`, name: `${name} (employee)` });
+    vendors.push({ id: `V-${id}`, name: `${name} (employee)`, termName: 'Due on receipt' });
   }
-  vendors.push({ id: 'V100', name: 'Grand Hotel Central' }, { id: 'V101', name: 'Skyline Airways' }, { id: 'V102', name: 'Metro Office Supplies' }, { id: 'V103', name: 'Old Taxi Co', active: false });
+  vendors.push({ id: 'V100', name: 'Grand Hotel Central', termName: 'N30' }, { id: 'V101', name: 'Skyline Airways', termName: 'Net 45' }, { id: 'V102', name: 'Metro Office Supplies', termName: 'N30' }, { id: 'V103', name: 'Old Taxi Co', active: false, termName: 'N30' });
   return {
     senders: { [INTACCT_DEMO.senderId]: { password: INTACCT_DEMO.senderPassword, companies: [INTACCT_DEMO.companyId] } },
     users: { [INTACCT_DEMO.companyId]: { [INTACCT_DEMO.userId]: INTACCT_DEMO.userPassword } },

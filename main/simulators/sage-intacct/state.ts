@@ -5,6 +5,8 @@ export interface SimMaster {
   id: string;
   name?: string;
   active?: boolean;
+  /** Vendors: their AP payment term (TERMNAME), '' for none. */
+  termName?: string;
 }
 
 export type MasterKind = 'department' | 'location' | 'account' | 'vendor' | 'employee';
@@ -38,6 +40,16 @@ export class SageIntacctSimState {
   readonly senders = new Map<string, { password: string; companies: Set<string> }>();
   readonly users = new Map<string, { password: string }>();
   readonly journals = new Set<string>(['GJ']);
+  /** AP payment terms: TERMNAME -> days from the bill date to its due date. */
+  readonly terms = new Map<string, number>([['N30', 30], ['Net 45', 45], ['Due on receipt', 0]]);
+  /** Exchange-rate types the company knows (EXCH_RATE_TYPE_ID). */
+  readonly exchangeRateTypes = new Set<string>(['Intacct Daily Rate']);
+  /** Company setting: a repeated GLBATCH REFERENCENO or APBILL DOCNUMBER is refused (off: accepted, as by default). */
+  uniqueReferences = false;
+  /** Multi-entity company: sign-in may name an entity (locationid), which must exist; off: no entity may be named. */
+  multiEntity = true;
+  /** Entities one can sign in to (location ids); empty in a multi-entity company means every location is an entity. */
+  readonly entities = new Set<string>();
   readonly master: Record<MasterKind, Map<string, Required<SimMaster>>> = {
     department: new Map(),
     location: new Map(),
@@ -55,7 +67,7 @@ export class SageIntacctSimState {
   /** `${companyId}|${controlid}` of functions executed and completed under uniqueid=true. */
   readonly executed = new Set<string>();
   /** Open readByQuery result sets by resultId (readMore). */
-  readonly resultSets = new Map<string, { object: string; rows: Array<Record<string, string>>; fields: string[] | null; pos: number; pageSize: number }>();
+  readonly resultSets = new Map<string, { object: string; rows: Array<Record<string, string>>; fields: string[]; pos: number; pageSize: number }>();
   private readonly recs: StoredRecord[] = [];
   private readonly index = new Map<string, StoredRecord[]>();
   private readonly seq: Record<RecordObject, number> = { GLBATCH: 1000, APBILL: 5000 };
@@ -84,7 +96,7 @@ export class SageIntacctSimState {
   }
 
   add(kind: MasterKind, list: SimMaster[]): this {
-    for (const m of list) this.master[kind].set(m.id, { id: m.id, name: m.name ?? `${kind} ${m.id}`, active: m.active ?? true });
+    for (const m of list) this.master[kind].set(m.id, { id: m.id, name: m.name ?? `${kind} ${m.id}`, active: m.active ?? true, termName: m.termName ?? '' });
     return this;
   }
 
@@ -126,6 +138,11 @@ export class SageIntacctSimState {
   find(object: RecordObject, field: string, value: string): StoredRecord[] {
     if (INDEXED.includes(field)) return [...(this.index.get(`${object}|${field}|${value}`) ?? [])];
     return this.recs.filter((r) => r.object === object && r.fields[field] === value);
+  }
+
+  /** An entity the sign-in may name. */
+  isEntity(id: string): boolean {
+    return this.entities.size ? this.entities.has(id) : this.master.location.has(id);
   }
 
   /** Records carrying a key in GLBATCH REFERENCENO or APBILL DOCNUMBER: more than one is a double post. */

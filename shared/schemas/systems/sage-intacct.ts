@@ -7,8 +7,13 @@ export const SAGE_INTACCT_DEFAULT_ENDPOINT = 'https://api.intacct.com/ia/xml/xml
 
 export const sageIntacctTargetSchema = z.object({
   system: z.literal('sage-intacct'),
-  /** The XML gateway; after getAPISession the adapter follows the endpoint the session names. */
+  /**
+   * The XML gateway; after getAPISession the adapter follows the endpoint the session names, but only over
+   * https on an intacct.com host (or the configured gateway's own origin), as the official SDKs do.
+   */
   endpointUrl: httpUrl.default(SAGE_INTACCT_DEFAULT_ENDPOINT),
+  /** A simulator or test gateway: the session endpoint may then be any http(s) URL. Never set for a real company. */
+  testEndpoint: z.boolean().default(false),
   /** Web Services sender ID (case-sensitive), authorised in the company. */
   senderId: z.string().min(1),
   companyId: z.string().min(1),
@@ -22,13 +27,20 @@ export const sageIntacctTargetSchema = z.object({
   journal: z.string().min(1).default('GJ'),
   /** Company base currency: CURRENCY is only sent on lines in another currency. */
   baseCurrency: z.string().regex(/^[A-Z]{3}$/).default('USD'),
-  /** Rate type for foreign-currency lines (Intacct converts). */
-  exchangeRateType: z.string().default('Intacct Daily Rate'),
+  /** Rate type for foreign-currency lines (Intacct converts); '' sends none, so the company's own default applies. */
+  exchangeRateType: z.string().default(''),
   /** How a journal line's partner is sent: the employee dimension or the vendor dimension. */
   journalPartner: z.enum(['employee', 'vendor']).default('employee'),
   /** APBILL field carrying the idempotency key (searchable); RECORDID keeps the invoice number. */
   billKeyField: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'an Intacct field name').default('DOCNUMBER'),
-  /** Bill due date = bill date + this many days. */
+  /**
+   * Where a bill's due date comes from: the vendor's own payment terms in Intacct (TERMNAME read from the vendor,
+   * the default), one payment term for every bill (`billTermName`), or the bill date plus `billDueDays`.
+   */
+  billDueRule: z.enum(['vendor_terms', 'term_name', 'days']).default('vendor_terms'),
+  /** The AP term (TERMNAME) every bill carries under billDueRule 'term_name'. */
+  billTermName: z.string().default(''),
+  /** Bill due date = bill date + this many days, only under billDueRule 'days'. */
   billDueDays: z.number().int().min(0).max(365).default(0),
   /** Rows per readByQuery page (Intacct allows 1..1000). */
   pageSize: z.number().int().min(1).max(1000).default(1000),

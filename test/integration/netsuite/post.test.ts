@@ -26,7 +26,7 @@ test('upsert by external id: a lost response is found by its key and a re-send u
   assert.equal(f.sim.state.recordCount('journalEntry'), 1, 'NetSuite committed it');
   const found = await f.adapter.findExisting(plan);
   const record = f.sim.state.findByExternalId('journalEntry', plan.idempotencyKey)!;
-  assert.deepEqual(found, { erpId: record.id });
+  assert.deepEqual(found, { erpId: record.id, key: plan.idempotencyKey });
   // Even without the look-up, sending again cannot duplicate: the upsert updates.
   const again = await f.adapter.post(plan);
   assert.deepEqual(again, { status: 'posted', erpId: record.id, warnings: [] });
@@ -83,7 +83,7 @@ test('HTML pages, SuiteQL errors and a 204 without Location: clear reasons, unce
   const unnamed = nsPlan();
   f.sim.faults.noLocation = 1;
   await assert.rejects(f.adapter.post(unnamed), (e) => isConnectorError(e) && e.code === 'REMOTE_PROTOCOL' && e.uncertain && /Location/.test(e.message));
-  assert.deepEqual(await f.adapter.findExisting(unnamed), { erpId: f.sim.state.findByExternalId('journalEntry', unnamed.idempotencyKey)!.id });
+  assert.deepEqual(await f.adapter.findExisting(unnamed), { erpId: f.sim.state.findByExternalId('journalEntry', unnamed.idempotencyKey)!.id, key: unnamed.idempotencyKey });
 });
 
 test('the account concurrency limit is kept; 429s from a busy account are waited out as Retry-After says', async (t) => {

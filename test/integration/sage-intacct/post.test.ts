@@ -1,5 +1,5 @@
 // Sage Intacct adapter against the simulator: GLBATCH / APBILL creates with RECORDNO, refusals as hold
-// codes, batches with per-plan outcomes, and uncertain writes (dropped answer, 524, duplicate control id)
+// codes, batches with per-plan outcomes, uncertain writes (dropped answer, 524), a duplicate control id
 // settled by findExisting with exactly one record per key.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -24,7 +24,7 @@ test('a balanced journal is created as one GLBATCH and its RECORDNO returned; fi
   assert.equal(rec?.fields.BATCH_DATE, '03/15/2024');
   assert.equal(rec?.controlId, p.idempotencyKey);
   assert.deepEqual(rec?.lines.map((l) => [l.TR_TYPE, l.TRX_AMOUNT, l.DEPARTMENT, l.EMPLOYEEID]), [['1', '123.45', 'D100', undefined], ['-1', '123.45', undefined, 'E001']]);
-  assert.deepEqual(await f.adapter.findExisting(p), { erpId: rec?.recordNo });
+  assert.deepEqual(await f.adapter.findExisting(p), { erpId: rec?.recordNo, key: p.idempotencyKey });
   assert.equal(await f.adapter.findExisting(plan()), null);
 });
 
@@ -36,7 +36,10 @@ test('AP bill mode: a supplier invoice is created as an APBILL, found again by D
   assert.equal(rec?.fields.RECORDID, 'INV-2024-77');
   assert.equal(rec?.fields.TOTALENTERED, '245.50');
   assert.equal(rec?.lines.length, 2);
-  assert.deepEqual(await f.adapter.findExisting(p), { erpId: erpIdOf(out) });
+  // Due by the vendor's own terms (V100: N30), not on the bill date.
+  assert.equal(rec?.fields.TERMNAME, 'N30');
+  assert.equal(rec?.fields.WHENDUE, '04/14/2024');
+  assert.deepEqual(await f.adapter.findExisting(p), { erpId: erpIdOf(out), key: p.idempotencyKey });
 });
 
 const refusals: Array<[string, Parameters<typeof plan>[0], string, string | undefined]> = [
@@ -84,7 +87,7 @@ test('commit then dropped connection: uncertain, never re-sent by the adapter; f
   const found = await f.adapter.findExisting(p);
   const stored = f.sim.state.findByKey(p.idempotencyKey);
   assert.equal(stored.length, 1);
-  assert.deepEqual(found, { erpId: stored[0]?.recordNo });
+  assert.deepEqual(found, { erpId: stored[0]?.recordNo, key: p.idempotencyKey });
 });
 
 test('a 524 after commit is uncertain (not retried); a batch whose answer is lost throws for the whole batch', async () => {
@@ -98,10 +101,11 @@ test('a 524 after commit is uncertain (not retried); a batch whose answer is los
   for (const b of batch) assert.ok(await f.adapter.findExisting(b));
 });
 
-test('re-sending a completed key: the duplicate control id refusal is uncertain, and the record stays single', async () => {
+test("re-sending a completed key: the duplicate control id refusal is the outcome 'duplicate', and the record stays single", async () => {
   const p = plan();
   assert.equal((await f.adapter.post(p)).status, 'posted');
-  await assert.rejects(f.adapter.post(p), (e: unknown) => isConnectorError(e) && e.uncertain && e.code === 'DUPLICATE');
+  const again = await f.adapter.post(p);
+  assert.ok(again.status === 'duplicate' && /already executed/.test(again.message), JSON.stringify(again));
   assert.ok(f.sim.stats.duplicatesRefused >= 1);
   assert.equal(f.sim.state.findByKey(p.idempotencyKey).length, 1);
   assert.ok(await f.adapter.findExisting(p));

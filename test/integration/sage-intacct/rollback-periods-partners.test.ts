@@ -51,7 +51,7 @@ test('next open period: the entry is dated the 1st of the first open month and t
   const [rec, ...more] = f.sim.state.findByKey(p.idempotencyKey);
   assert.equal(more.length, 0);
   assert.equal(rec?.fields.BATCH_DATE, '03/01/2024');
-  assert.deepEqual(await f.adapter.findExisting(p), { erpId: rec?.recordNo }, 'still found by its key');
+  assert.deepEqual(await f.adapter.findExisting(p), { erpId: rec?.recordNo, key: p.idempotencyKey }, 'still found by its key');
 });
 
 test('next open period: when no month up to today is open, the document is held with a clear reason', async (t) => {

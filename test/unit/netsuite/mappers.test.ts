@@ -15,6 +15,7 @@ const IDS: Record<string, Record<string, string>> = {
   currency: { EUR: '4', JPY: '5', BHD: '9' },
 };
 const lookup: IdLookup = {
+  hasFeature: () => true,
   account: (c) => IDS.account![c],
   vendor: (c) => IDS.vendor![c],
   employee: (c) => IDS.employee![c],

@@ -3,7 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { classifyError, errorsToReasons, isDuplicate, rowsToReference } from '../../../main/core/adapters/sage-intacct/from-remote';
-import { apbill, createFunction, glbatch, intacctDate, keyQuery } from '../../../main/core/adapters/sage-intacct/to-remote';
+import { billDueFor } from '../../../main/core/adapters/sage-intacct/due-date';
+import { keysQuery } from '../../../main/core/adapters/sage-intacct/lookup';
+import { apbill, createFunction, glbatch, intacctDate } from '../../../main/core/adapters/sage-intacct/to-remote';
 import { billPlan, intacctSettings, line, plan } from '../../helpers/intacct-context';
 
 const s = intacctSettings('https://api.intacct.com/ia/xml/xmlgw.phtml');
@@ -23,29 +25,48 @@ test('a journal becomes a GLBATCH with TR_TYPE 1/-1, positive TRX_AMOUNT, dimens
 test('foreign currency lines carry CURRENCY with the rate type; JPY keeps 0 decimals; vendor partner option', () => {
   const p = plan({ currency: 'JPY', lines: [line(1, '6000', 'debit', 5000), line(2, '2050', 'credit', 5000, { partner: 'V-E001' })] });
   const g = glbatch(p, { ...s, journalPartner: 'vendor' }).GLBATCH as { ENTRIES: { GLENTRY: Array<Record<string, string>> } };
-  assert.deepEqual(g.ENTRIES.GLENTRY[1], { ACCOUNTNO: '2050', TR_TYPE: '-1', TRX_AMOUNT: '5000', CURRENCY: 'JPY', EXCH_RATE_DATE: '03/15/2024', EXCH_RATE_TYPE_ID: 'Intacct Daily Rate', VENDORID: 'V-E001', DESCRIPTION: 'Line 2' });
+  // No rate type unless the connection names one: the company's default rate type applies (it was always "Intacct Daily Rate").
+  assert.deepEqual(g.ENTRIES.GLENTRY[1], { ACCOUNTNO: '2050', TR_TYPE: '-1', TRX_AMOUNT: '5000', CURRENCY: 'JPY', EXCH_RATE_DATE: '03/15/2024', VENDORID: 'V-E001', DESCRIPTION: 'Line 2' });
+  const typed = glbatch(p, { ...s, exchangeRateType: 'Corporate Rate' }).GLBATCH as { ENTRIES: { GLENTRY: Array<Record<string, string>> } };
+  assert.equal(typed.ENTRIES.GLENTRY[1]?.EXCH_RATE_TYPE_ID, 'Corporate Rate');
 });
 
 test('a supplier invoice becomes an APBILL: payable line left out, invoice number in RECORDID, key in DOCNUMBER', () => {
   const p = billPlan({ lines: [line(1, '6000', 'debit', 20000, { dimensions: { department: 'D200' } }), line(2, '6020', 'credit', 500), line(3, '2000', 'credit', 19500, { partner: 'V100' })] });
-  const b = apbill(p, { ...s, billDueDays: 30 }).APBILL as Record<string, unknown>;
+  const b = apbill(p, s, { whenDue: '2024-04-14' }).APBILL as Record<string, unknown>;
   assert.equal(b.VENDORID, 'V100');
   assert.equal(b.RECORDID, 'INV-2024-77');
   assert.equal(b.DOCNUMBER, p.idempotencyKey);
   assert.equal(b.WHENCREATED, '03/15/2024');
   assert.equal(b.WHENDUE, '04/14/2024');
+  assert.equal(b.TERMNAME, undefined);
   assert.deepEqual((b.APBILLITEMS as { APBILLITEM: unknown[] }).APBILLITEM, [
     { ACCOUNTNO: '6000', TRX_AMOUNT: '200.00', ENTRYDESCRIPTION: 'Line 1', DEPARTMENTID: 'D200' },
     { ACCOUNTNO: '6020', TRX_AMOUNT: '-5.00', ENTRYDESCRIPTION: 'Line 2' },
   ]);
 });
 
-test('findExisting queries the object by its key field', () => {
-  const bp = billPlan();
-  const q = keyQuery(bp, s).body.query as Record<string, unknown>;
+test("a bill's due date follows the vendor's terms unless the connection sets a rule; never the bill date by default", () => {
+  const p = billPlan();
+  // The old default sent WHENDUE = bill date + 0 days, overriding the vendor's terms: every bill due the day it was dated.
+  assert.deepEqual(billDueFor(p, s, 'N30'), { termName: 'N30' });
+  const b = apbill(p, s, { termName: 'N30' }).APBILL as Record<string, unknown>;
+  assert.equal(b.TERMNAME, 'N30');
+  assert.equal(b.WHENDUE, undefined);
+  assert.deepEqual(Object.keys(b).slice(0, 5), ['VENDORID', 'WHENCREATED', 'TERMNAME', 'RECORDID', 'DOCNUMBER']);
+  const none = billDueFor(p, s, '');
+  assert.ok('code' in none && /no payment terms/.test(none.message), 'a vendor without terms is held, not due today');
+  assert.deepEqual(billDueFor(p, { ...s, billDueRule: 'term_name', billTermName: 'Net 45' }, 'N30'), { termName: 'Net 45' });
+  assert.ok('code' in billDueFor(p, { ...s, billDueRule: 'term_name' }, 'N30'), 'a term rule without a term name is a clear hold');
+  assert.deepEqual(billDueFor(p, { ...s, billDueRule: 'days', billDueDays: 30 }, 'N30'), { whenDue: '2024-04-14' });
+  assert.throws(() => createFunction(p, s), /due date/);
+});
+
+test('findExistingMany queries each object once with an `in` filter on its key field', () => {
+  const q = keysQuery('APBILL', 'DOCNUMBER', ['K1', 'K2']).body.query as Record<string, unknown>;
   assert.equal(q.object, 'APBILL');
-  assert.deepEqual(q.filter, { equalto: { field: 'DOCNUMBER', value: bp.idempotencyKey } });
-  assert.deepEqual((keyQuery(plan(), s).body.query as { object: string }).object, 'GLBATCH');
+  assert.deepEqual(q.filter, { in: { field: 'DOCNUMBER', value: ['K1', 'K2'] } });
+  assert.deepEqual(q.select, { field: ['RECORDNO', 'DOCNUMBER'] });
   assert.equal(intacctDate('2024-12-01'), '12/01/2024');
 });
 

@@ -1,21 +1,24 @@
 // The Oracle NetSuite TargetAdapter: journal entries or vendor bills written with an upsert on
-// externalId = the idempotency key (PUT /record/v1/<type>/eid:K), look-up by that external id after any
-// uncertain outcome, reference data through SuiteQL paged to the end (../shared/api/netsuite.md,
-// ../shared/design/exactly-once.md).
+// externalId = the idempotency key (PUT /record/v1/<type>/eid:K), look-ups of every key by SuiteQL on the
+// transaction table before the first send and after any uncertain outcome (an upsert on a key that exists
+// would update the posted document, so the engine checks first), reference data through SuiteQL paged to
+// the end, reading only the features the account has (../shared/api/netsuite.md, ../shared/design/exactly-once.md).
 import type { PostingPlan } from '../../../../shared/schemas/plan';
 import type { ReferenceItem } from '../../../../shared/schemas/reference';
 import type { NetSuiteTargetSettings } from '../../../../shared/schemas/systems/netsuite';
 import { ConnectorError } from '../../errors';
 import type { AdapterContext, PostOutcome, TargetAdapter, TargetCapabilities } from '../types';
 import { createNetSuiteClient } from './client';
-import { refusedError } from './errors';
+import { isMissingRecordType, refusedError } from './errors';
 import { errorToReasons, internalIdFromLocation } from './from-remote';
 import { runNetSuiteTest } from './probe';
-import { IdMaps, REF_ORDER, refQuery, refRow, toReferenceItem } from './reference';
-import { NETSUITE_SYSTEM, recordIdSchema } from './schemas';
-import { eidPath, NETSUITE_MEMO_MAX, recordTypeFor, SUBLIST, toNetSuiteRecord, type IdLookup } from './to-remote';
+import { findExistingMany } from './lookup';
+import { FEATURE_KINDS, IdMaps, REF_ORDER, refQuery, refRow, toReferenceItem, type NsRefKind } from './reference';
+import { NETSUITE_SYSTEM } from './schemas';
+import { eidPath, NETSUITE_MEMO_MAX, SUBLIST, toNetSuiteRecord, type FeatureKind, type IdLookup } from './to-remote';
 
 const sys = { system: NETSUITE_SYSTEM };
+const kindTable = (kind: NsRefKind): string => (kind === 'class' ? 'classification' : kind);
 /** Maps older than this are re-read once before a code is called missing (a vendor added mid-run). */
 const MAPS_STALE_MS = 60_000;
 
@@ -25,6 +28,7 @@ export function netsuiteCapabilities(): TargetCapabilities {
 
 function lookupOf(maps: IdMaps): IdLookup {
   return {
+    hasFeature: (kind: FeatureKind) => !maps.missing.has(kind),
     account: (code) => maps.get('account', code)?.id,
     vendor: (code) => maps.get('vendor', code)?.id,
     employee: (code) => maps.get('employee', code)?.id,
@@ -46,7 +50,18 @@ export function createNetSuiteTarget(settings: NetSuiteTargetSettings, ctx: Adap
     const fresh = new IdMaps();
     for (const kind of REF_ORDER) {
       // By keyset, not offset: a large account's vendors or employees exceed the 100,000-row offset window.
-      for await (const rows of client.suiteqlByKeyset((after) => refQuery(kind, after))) {
+      const pages = client.suiteqlByKeyset((after) => refQuery(kind, after))[Symbol.asyncIterator]();
+      let first: IteratorResult<Array<Record<string, unknown>>>;
+      try {
+        first = await pages.next();
+      } catch (e) {
+        // OneWorld, classes, departments, locations: an account without the feature has no such record type.
+        if (!FEATURE_KINDS.includes(kind) || !isMissingRecordType(e, kindTable(kind))) throw e;
+        fresh.missing.add(kind);
+        ctx.logger.info('NetSuite account without this feature; its values are not read', { kind });
+        continue;
+      }
+      for await (const rows of withFirst(first, pages)) {
         const items: ReferenceItem[] = [];
         for (const row of rows) {
           const r = refRow(kind, row);
@@ -63,6 +78,10 @@ export function createNetSuiteTarget(settings: NetSuiteTargetSettings, ctx: Adap
     mapsAt = ctx.clock.now().getTime();
   }
 
+  async function* withFirst<T>(first: IteratorResult<T>, rest: AsyncIterator<T>): AsyncGenerator<T> {
+    for (let r = first; !r.done; r = await rest.next()) yield r.value;
+  }
+
   async function reloadMaps(): Promise<void> {
     for await (const page of readAll()) void page;
   }
@@ -76,18 +95,10 @@ export function createNetSuiteTarget(settings: NetSuiteTargetSettings, ctx: Adap
     readReference: readAll,
 
     async findExisting(plan: PostingPlan) {
-      const type = recordTypeFor(plan);
-      const a = await client.call({ method: 'GET', path: eidPath(type, plan.idempotencyKey), write: false });
-      if (a.status === 404 && a.error) return null;
-      if (a.status !== 200) throw refusedError(`the look-up of ${type} ${plan.idempotencyKey}`, a.status, a.error, a.text);
-      let id: string;
-      try {
-        id = recordIdSchema.parse(JSON.parse(a.text)).id;
-      } catch {
-        throw new ConnectorError('REMOTE_PROTOCOL', `NetSuite answered the look-up of ${type} ${plan.idempotencyKey} without an internal id`, { ...sys, retryable: true });
-      }
-      return { erpId: id };
+      return (await findExistingMany(client, [plan])).get(plan.idempotencyKey) ?? null;
     },
+
+    findExistingMany: (plans) => findExistingMany(client, plans),
 
     async post(plan: PostingPlan): Promise<PostOutcome> {
       if (!maps.loaded) await reloadMaps();

@@ -1,6 +1,6 @@
 // NetSuite REST failures as ConnectorErrors with plain messages: the RFC 7807-like error body
 // (`o:errorDetails` with code and path), concurrency refusals, sign-in refusals and HTML pages.
-import { ConnectorError } from '../../errors';
+import { ConnectorError, isConnectorError } from '../../errors';
 import { snippet } from '../http';
 import { errorBodySchema, NETSUITE_SYSTEM, type NetSuiteErrorBody } from './schemas';
 
@@ -56,4 +56,9 @@ export function refusedError(what: string, status: number, body: NetSuiteErrorBo
   const said = body ? `: ${detailsText(body)}` : snippet(text);
   if (status === 404 && !body) return new ConnectorError('CONFIG_INVALID', `Nothing answers ${what} at this address (HTTP 404): check the REST URL`, { ...sys, httpStatus: status, retryable: false });
   return new ConnectorError('REMOTE_PROTOCOL', `NetSuite refused ${what} (HTTP ${status})${said}`, { ...sys, httpStatus: status, retryable: false });
+}
+
+/** A SuiteQL refusal saying the record type does not exist: the account lacks the feature (OneWorld, classes, …). */
+export function isMissingRecordType(e: unknown, table: string): boolean {
+  return isConnectorError(e) && e.httpStatus === 400 && new RegExp(`record '?${table}'? was not found|not enabled|feature`, 'i').test(e.message);
 }

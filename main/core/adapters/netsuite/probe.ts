@@ -5,6 +5,7 @@ import type { Clock } from '../../ports';
 import type { TestStep } from '../types';
 import { certificateStatus } from './auth';
 import type { NetSuiteClient } from './client';
+import { isMissingRecordType } from './errors';
 import { isTrue, REF_QUERIES } from './reference';
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -43,16 +44,26 @@ export async function runNetSuiteTest(settings: NetSuiteTargetSettings, client: 
   }
 
   const subsidiaries: Array<Record<string, unknown>> = [];
+  let oneWorld = true;
   try {
-    for await (const page of client.suiteql(REF_QUERIES.subsidiary)) subsidiaries.push(...page);
-    steps.push({ step: 'read access', ok: true, message: `SuiteQL answers for ${where} (${subsidiaries.length} subsidiaries)` });
+    try {
+      for await (const page of client.suiteql(REF_QUERIES.subsidiary)) subsidiaries.push(...page);
+    } catch (e) {
+      // An account without OneWorld has no subsidiary record type: read access is then shown on accounts.
+      if (!isMissingRecordType(e, 'subsidiary')) throw e;
+      oneWorld = false;
+      for await (const page of client.suiteql('SELECT id FROM account ORDER BY id')) if (page) break;
+    }
+    steps.push({ step: 'read access', ok: true, message: `SuiteQL answers for ${where} (${oneWorld ? `${subsidiaries.length} subsidiaries` : 'no OneWorld: no subsidiaries'})` });
   } catch (e) {
     steps.push({ step: 'read access', ok: false, message: messageOf(e) });
     skipRest(['subsidiary'], 'read access');
     return steps;
   }
 
-  if (!settings.subsidiary) {
+  if (!oneWorld) {
+    steps.push(settings.subsidiary ? { step: 'subsidiary', ok: false, message: `subsidiary ${settings.subsidiary} is set, but this account has no OneWorld: clear the subsidiary` } : { step: 'subsidiary', ok: true, message: 'account without OneWorld: transactions are booked without a subsidiary' });
+  } else if (!settings.subsidiary) {
     steps.push({ step: 'subsidiary', ok: true, message: 'no subsidiary set: transactions are booked without one (accounts without OneWorld)' });
   } else {
     const row = subsidiaries.find((r) => String(r.id) === settings.subsidiary);

@@ -7,6 +7,9 @@ export type NsRefKind = 'subsidiary' | 'department' | 'class' | 'location' | 'ac
 
 export const REF_ORDER: readonly NsRefKind[] = ['subsidiary', 'department', 'class', 'location', 'account', 'vendor', 'employee', 'currency'];
 
+/** Kinds that exist only when the account has the feature (OneWorld, classes, departments, locations). */
+export const FEATURE_KINDS: readonly NsRefKind[] = ['subsidiary', 'department', 'class', 'location'];
+
 /** Table and columns per kind; columns and active flags are what refRow reads. */
 export const REF_TABLES: Record<NsRefKind, { from: string; columns: string }> = {
   subsidiary: { from: 'subsidiary', columns: 'id, name, isinactive' },
@@ -83,6 +86,8 @@ export function toReferenceItem(kind: NsRefKind, r: RefRow): ReferenceItem | nul
 export class IdMaps {
   private readonly maps = new Map<NsRefKind, Map<string, RefRow>>();
   loaded = false;
+  /** Feature kinds the account does not have (its SuiteQL has no such record type). */
+  readonly missing = new Set<NsRefKind>();
 
   add(kind: NsRefKind, r: RefRow): void {
     let m = this.maps.get(kind);

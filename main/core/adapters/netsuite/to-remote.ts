@@ -24,7 +24,11 @@ export const NETSUITE_MEMO_MAX = 4000;
 
 const LINE_SEGMENTS = ['department', 'class', 'location'] as const;
 
+export type FeatureKind = 'subsidiary' | (typeof LINE_SEGMENTS)[number];
+
 export interface IdLookup {
+  /** Whether the account has the feature behind a field (OneWorld, classes, departments, locations). */
+  hasFeature(kind: FeatureKind): boolean;
   account(code: string): string | undefined;
   vendor(code: string): string | undefined;
   employee(code: string): string | undefined;
@@ -46,9 +50,17 @@ export function amountValue(amountMinor: number, currency: string): number {
 
 const ref = (id: string) => ({ id });
 
-function segments(line: PlanLine): Record<string, { id: string }> {
+const FEATURE_NAME: Record<FeatureKind, string> = { subsidiary: 'OneWorld (subsidiaries)', department: 'departments', class: 'classes', location: 'locations' };
+
+/** The line's segments; a segment the account has no feature for is a hold reason, never sent. */
+function segments(line: PlanLine, lookup: IdLookup, reasons: HoldReason[]): Record<string, { id: string }> {
   const out: Record<string, { id: string }> = {};
-  for (const s of LINE_SEGMENTS) if (line.dimensions[s]) out[s] = ref(line.dimensions[s]);
+  for (const s of LINE_SEGMENTS) {
+    const v = line.dimensions[s];
+    if (!v) continue;
+    if (lookup.hasFeature(s)) out[s] = ref(v);
+    else reasons.push({ code: 'DIMENSION_UNKNOWN', message: `This NetSuite account has no ${FEATURE_NAME[s]}, yet the document maps ${s} ${v}: remove the ${s} from the mappings`, subject: `${s}:${v}` });
+  }
   return out;
 }
 
@@ -57,7 +69,9 @@ export function toNetSuiteRecord(plan: PostingPlan, subsidiaryId: string, lookup
   const type = recordTypeFor(plan);
   const header: RecordBody = { tranDate: plan.postingDate, memo: plan.description.slice(0, NETSUITE_MEMO_MAX) };
 
-  if (subsidiaryId) {
+  if (subsidiaryId && !lookup.hasFeature('subsidiary')) {
+    reasons.push({ code: 'DIMENSION_UNKNOWN', message: `The connection books into subsidiary ${subsidiaryId}, but this NetSuite account has no OneWorld (no subsidiaries): clear the connection's subsidiary`, subject: `subsidiary:${subsidiaryId}` });
+  } else if (subsidiaryId) {
     const sub = lookup.subsidiary(subsidiaryId);
     if (!sub) reasons.push({ code: 'DIMENSION_UNKNOWN', message: `Subsidiary ${subsidiaryId} does not exist in NetSuite: fix the connection's subsidiary`, subject: `subsidiary:${subsidiaryId}` });
     else if (!sub.active) reasons.push({ code: 'DIMENSION_INACTIVE', message: `Subsidiary ${subsidiaryId} (${sub.name}) is inactive in NetSuite`, subject: `subsidiary:${subsidiaryId}` });
@@ -84,7 +98,7 @@ export function toNetSuiteRecord(plan: PostingPlan, subsidiaryId: string, lookup
     const items = plan.lines.map((line) => {
       const account = accountOf(line);
       const amount = amountValue(line.amountMinor, plan.currency);
-      return { account: account ? ref(account) : null, amount: line.side === 'debit' ? amount : -amount, memo: line.description.slice(0, NETSUITE_MEMO_MAX), ...segments(line) };
+      return { account: account ? ref(account) : null, amount: line.side === 'debit' ? amount : -amount, memo: line.description.slice(0, NETSUITE_MEMO_MAX), ...segments(line, lookup, reasons) };
     });
     if (reasons.length) return { ok: false, reasons: dedupe(reasons) };
     return { ok: true, type, body: { ...header, expense: { items } } };
@@ -92,7 +106,7 @@ export function toNetSuiteRecord(plan: PostingPlan, subsidiaryId: string, lookup
 
   const items = plan.lines.map((line) => {
     const account = accountOf(line);
-    const item: RecordBody = { account: account ? ref(account) : null, [line.side]: amountValue(line.amountMinor, plan.currency), memo: line.description.slice(0, NETSUITE_MEMO_MAX), ...segments(line) };
+    const item: RecordBody = { account: account ? ref(account) : null, [line.side]: amountValue(line.amountMinor, plan.currency), memo: line.description.slice(0, NETSUITE_MEMO_MAX), ...segments(line, lookup, reasons) };
     if (line.partner) {
       // The name column takes vendors and employees alike; the employee's own vendor record wins if both exist.
       const entity = lookup.vendor(line.partner) ?? lookup.employee(line.partner);

@@ -90,11 +90,6 @@ export function recordNoOf(result: IntacctResult): string {
   return result.key;
 }
 
-/** RECORDNOs of query rows that carry the key (rows not showing the field are trusted to be filtered). */
-export function matchingRecordNos(rows: XmlNode[], keyField: string, key: string): string[] {
-  return rows.filter((r) => !(keyField in r) || fieldOf(r, keyField) === key).map((r) => fieldOf(r, 'RECORDNO')).filter(Boolean);
-}
-
 export type IntacctRefKind = 'department' | 'location' | 'account' | 'vendor' | 'employee';
 
 export interface RefSpec {

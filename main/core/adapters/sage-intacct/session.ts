@@ -34,13 +34,32 @@ export function newControlId(): string {
   return `mlc-${crypto.randomUUID()}`;
 }
 
-function safeEndpoint(raw: string, fallback: string): string {
+/** Intacct's own hosts, as the official SDKs check them (a host ending in ".intacct.com"). */
+export const isIntacctHost = (host: string): boolean => /(^|\.)intacct\.com\.?$/i.test(host);
+
+/**
+ * Where the session's calls may go. The session id is a credential: it only travels over https to an
+ * Intacct host, or back to the configured gateway's own origin (which already received the sign-in). A
+ * connection marked `testEndpoint` (simulators, tests) may follow any http(s) endpoint. An empty answer
+ * keeps the configured gateway; anything else is refused, never followed.
+ */
+export function sessionEndpoint(raw: string, settings: Pick<SageIntacctTargetSettings, 'endpointUrl' | 'testEndpoint'>): string {
+  if (!raw.trim()) return settings.endpointUrl;
+  let u: URL;
   try {
-    const u = new URL(raw);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.toString() : fallback;
+    u = new URL(raw.trim());
   } catch {
-    return fallback;
+    throw spoofed(raw, 'it is not a URL');
   }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw spoofed(raw, `${u.protocol} is not http(s)`);
+  if (u.protocol === 'https:' && isIntacctHost(u.hostname)) return u.toString();
+  if (u.origin === new URL(settings.endpointUrl).origin) return u.toString();
+  if (settings.testEndpoint) return u.toString();
+  throw spoofed(raw, u.protocol === 'https:' ? `${u.hostname} is not an intacct.com host` : 'it is not https');
+}
+
+function spoofed(raw: string, why: string): ConnectorError {
+  return new ConnectorError('REMOTE_PROTOCOL', `Sage Intacct's sign-in answer named the session endpoint "${raw.slice(0, 200)}", which is refused (${why}): the session is only used over https on Intacct's hosts`, { system: INTACCT_SYSTEM, retryable: false });
 }
 
 export function createSessionKeeper(settings: SageIntacctTargetSettings, ctx: AdapterContext, transport: Transport, who: AuthSubject): SessionKeeper {
@@ -77,7 +96,7 @@ export function createSessionKeeper(settings: SageIntacctTargetSettings, ctx: Ad
       throw new ConnectorError('REMOTE_PROTOCOL', 'Sage Intacct answered getAPISession without a session id', { system: INTACCT_SYSTEM, retryable: false });
     }
     registerSecret(api.data.sessionid);
-    const session = { id: api.data.sessionid, url: safeEndpoint(api.data.endpoint, settings.endpointUrl), expiresAt: expiry(resp.auth?.sessionTimeout ?? '') };
+    const session = { id: api.data.sessionid, url: sessionEndpoint(api.data.endpoint, settings), expiresAt: expiry(resp.auth?.sessionTimeout ?? '') };
     ctx.note({ action: 'auth', outcome: 'session_opened', message: `Opened a Sage Intacct API session for user "${settings.userId}" in company "${settings.companyId}", valid until ${new Date(session.expiresAt).toISOString()}` });
     return session;
   }

@@ -4,6 +4,7 @@ import type { PlanLine, PostingPlan } from '../../../../shared/schemas/plan';
 import type { SageIntacctTargetSettings } from '../../../../shared/schemas/systems/sage-intacct';
 import { formatMinor } from '../../money/parse';
 import type { XmlNode } from '../xml';
+import type { BillDue } from './due-date';
 import type { IntacctFunction } from './schemas';
 
 /** Longest description we send (batch title, line memo); Intacct's own limits are larger or unpublished. */
@@ -21,12 +22,6 @@ export function intacctDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (!m) throw new Error(`not an ISO date: ${iso}`);
   return `${m[2]}/${m[3]}/${m[1]}`;
-}
-
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 export function objectFor(plan: PostingPlan): IntacctObject {
@@ -82,19 +77,22 @@ export function billLines(plan: PostingPlan): Array<{ line: PlanLine; signed: nu
     .map((l) => ({ line: l, signed: l.side === 'debit' ? l.amountMinor : -l.amountMinor }));
 }
 
-export function apbill(plan: PostingPlan, s: SageIntacctTargetSettings): XmlNode {
+/** An APBILL create; `due` comes from billDueFor (the vendor's terms unless the connection sets a rule). */
+export function apbill(plan: PostingPlan, s: SageIntacctTargetSettings, due: BillDue): XmlNode {
   const foreign = plan.currency !== s.baseCurrency;
   const billDate = plan.postingDate;
+  // In the order of the official SDK's bill function (vendor, dates, term, numbers, currency), the key field after the bill number.
   const header = pick([
-    ['WHENCREATED', intacctDate(billDate)],
     ['VENDORID', plan.partner],
+    ['WHENCREATED', intacctDate(billDate)],
+    ['WHENDUE', 'whenDue' in due ? intacctDate(due.whenDue) : null],
+    ['TERMNAME', 'termName' in due ? due.termName : null],
     // The key wins if the customer chose RECORDID as the key field.
     ['RECORDID', s.billKeyField === 'RECORDID' ? null : plan.invoiceNumber],
-    ['WHENDUE', intacctDate(addDays(billDate, s.billDueDays))],
+    [s.billKeyField, plan.idempotencyKey],
     ['BASECURR', foreign ? s.baseCurrency : null],
     ['CURRENCY', foreign ? plan.currency : null],
     ['EXCH_RATE_TYPE_ID', foreign ? s.exchangeRateType : null],
-    [s.billKeyField, plan.idempotencyKey],
   ]);
   const items = billLines(plan).map(({ line, signed }) =>
     pick([
@@ -108,25 +106,11 @@ export function apbill(plan: PostingPlan, s: SageIntacctTargetSettings): XmlNode
   return { APBILL: { ...header, APBILLITEMS: { APBILLITEM: items } } };
 }
 
-/** The create function for a plan; its controlid is the idempotency key (uniqueid=true on the request). */
-export function createFunction(plan: PostingPlan, s: SageIntacctTargetSettings): IntacctFunction {
-  return { controlId: plan.idempotencyKey, body: { create: plan.kind === 'supplier_invoice' ? apbill(plan, s) : glbatch(plan, s) } };
-}
-
-/** `query` of the plan's object by its key field. */
-export function keyQuery(plan: PostingPlan, s: SageIntacctTargetSettings): IntacctFunction {
-  const field = keyFieldFor(plan, s);
-  return {
-    controlId: `find-${plan.idempotencyKey}`,
-    body: {
-      query: {
-        select: { field: ['RECORDNO', field] },
-        object: objectFor(plan),
-        filter: { equalto: { field, value: plan.idempotencyKey } },
-        pagesize: '10',
-      },
-    },
-  };
+/** The create function for a plan; its controlid is the idempotency key (uniqueid=true on the request). Bills need their `due`. */
+export function createFunction(plan: PostingPlan, s: SageIntacctTargetSettings, due: BillDue | null = null): IntacctFunction {
+  if (plan.kind !== 'supplier_invoice') return { controlId: plan.idempotencyKey, body: { create: glbatch(plan, s) } };
+  if (!due) throw new Error(`bill ${plan.idempotencyKey} needs its due date rule resolved before it is sent`);
+  return { controlId: plan.idempotencyKey, body: { create: apbill(plan, s, due) } };
 }
 
 export function readByQuery(object: string, fields: readonly string[], pageSize: number): IntacctFunction {
