@@ -2,6 +2,7 @@
 // deserialiser refuses it), every field validated against the tenant, and either the saved record or
 // the 422 echo of the entity with an `error` on each bad field (header and detail rows).
 import { randomUUID } from 'node:crypto';
+import { simExponent } from '../iso4217';
 import type { AcumaticaSimState, SimLine, SimRecord } from './state';
 
 export type WriteResult = { status: 200; record: SimRecord; body: Record<string, unknown> } | { status: 422; body: Record<string, unknown> } | { status: 400; message: string };
@@ -13,7 +14,6 @@ class BareValue extends Error {}
 
 const SYSTEM_MEMBERS = new Set(['id', 'rowNumber', 'note', 'custom', 'files', 'error', '_links', 'delete']);
 const DESCRIPTION_MAX = 255;
-const MINOR: Record<string, number> = { JPY: 0, KRW: 0, BHD: 3, KWD: 3 };
 
 /** Ordinary fields must come as {"value": …}; system members and detail collections are bare. */
 function checkWrapped(e: Obj): void {
@@ -32,7 +32,7 @@ const str = (e: Obj, f: string): string => {
 /** A JSON number as minor units, or an error text when it has more decimals than the currency allows. */
 export function toMinor(v: unknown, currency: string): number | string {
   if (typeof v !== 'number' || !Number.isFinite(v)) return 'The value must be a number.';
-  const digits = MINOR[currency] ?? 2;
+  const digits = simExponent(currency) ?? 2;
   const text = String(Math.abs(v));
   if (/e/i.test(text)) return 'The value is out of range.';
   const [int = '0', frac = ''] = text.split('.');
@@ -168,7 +168,7 @@ const w = (value: unknown) => ({ value });
 
 /** A stored record as the API returns it (details only when expanded). */
 export function recordEntity(r: SimRecord, withDetails: boolean): Obj {
-  const minor = (m: number) => m / 10 ** (MINOR[r.currency] ?? 2);
+  const minor = (m: number) => m / 10 ** (simExponent(r.currency) ?? 2);
   const isBill = r.entity === 'Bill';
   const head: Obj = isBill
     ? { id: r.id, rowNumber: 1, Type: w(r.type), ReferenceNbr: w(r.number), Vendor: w(r.vendor), VendorRef: w(r.vendorRef), Date: w(`${r.date}T00:00:00`), Description: w(r.description), CurrencyID: w(r.currency), Status: w(r.status), Amount: w(minor(r.lines.reduce((s, l) => s + l.amountMinor, 0))) }
