@@ -46,6 +46,8 @@ export interface SageX3SimFaults {
   warnOnSave: string | null;
   /** The customer's control refusing a second document with the same reference ("Record already exists"). */
   uniqueReference: boolean;
+  /** Every SOAP query answered status 0 with this message (a look-up that failed, whatever it says). */
+  failQueries: string | null;
 }
 
 export interface SageX3SimOptions {
@@ -104,7 +106,7 @@ export function createSageX3Simulator(opts: SageX3SimOptions = {}): SageX3Simula
   for (const p of opts.closedPeriods ?? []) state.closePeriod(p);
 
   const faults: SageX3SimFaults = {
-    latencyMs: 0, rate429: 0, retryAfterSeconds: 1, rate5xx: 0, dropAfterCommit: 0, stallAfterCommit: false, htmlErrorPage: false, htmlStatus: 200, noWebServices: false, warnOnSave: null, uniqueReference: false,
+    latencyMs: 0, rate429: 0, retryAfterSeconds: 1, rate5xx: 0, dropAfterCommit: 0, stallAfterCommit: false, htmlErrorPage: false, htmlStatus: 200, noWebServices: false, warnOnSave: null, uniqueReference: false, failQueries: null,
     ...opts.faults,
   };
   const stats: SageX3SimStats = { requests: 0, soap: {}, rest: 0, graphql: 0, saved: 0, rejected: 0, unauthorized: 0, injected429: 0, injected5xx: 0, dropped: 0 };
@@ -119,6 +121,9 @@ export function createSageX3Simulator(opts: SageX3SimOptions = {}): SageX3Simula
     },
     get uniqueReference() {
       return faults.uniqueReference;
+    },
+    get failQueries() {
+      return faults.failQueries;
     },
   };
   const restCfg = {

@@ -16,6 +16,8 @@ export interface SoapConfig {
   warnOnSave: string | null;
   /** The customer's control refusing a second document with the same reference (off by default, as in X3). */
   uniqueReference?: boolean;
+  /** Queries fail with this message (fault injection). */
+  failQueries?: string | null;
 }
 
 export interface SoapReply {
@@ -107,6 +109,7 @@ export function handleSoap(xml: string, state: SageX3SimState, cfg: SoapConfig, 
     return { ...result(op, 1, msgs, documentXml(out.doc, f.headerBlock, f.linesBlock)), committed: true };
   }
 
+  if (op === 'query' && cfg.failQueries) return result(op, 0, [{ type: '3', message: cfg.failQueries }], '');
   const keys = child(call, 'objectKeys')?.children.map((k) => ({ key: child(k, 'key')?.text ?? '', value: child(k, 'value')?.text ?? '' })) ?? [];
   if (keys.some((k) => !k.key) || repeated(keys.map((k) => k.key)).length) return soapFault('Client', 'objectKeys: every CAdxParamKeyValue needs a key, each key once');
   const known = new Set([...(kind === 'journal' ? journalLayout(cfg.journal).header : supplierInvoiceLayout(cfg.supplierInvoice).header)]);
