@@ -1,9 +1,11 @@
 // Entity routes under /entity/<name>/<version>/: GET lists with $filter/$select/$expand/$top/$skip for
-// Vendor, Account, Subaccount, Ledger (Branches), Bill and JournalTransaction; PUT creates; the
+// Vendor, Account, Subaccount, Ledger (Branches), Bill and JournalTransaction; PUT creates or updates the
+// record its $filter (or the body's key fields) locates, honouring If-None-Match: * (insert only, 412 when
+// it exists) and If-Match: * (update only, 412 when it does not); the
 // Bill/ReleaseBill action (202 + Location, then 202 … 204 on the status URL).
 import { randomUUID } from 'node:crypto';
 import { httpError, json, type SimAnswer } from './auth';
-import { FilterError, matches, parseFilter } from './odata';
+import { FilterError, parseFilter } from './odata';
 import { recordEntity, writeRecord } from './records';
 import type { AcumaticaSimState, SimRecord } from './state';
 
@@ -66,8 +68,8 @@ export function listEntities(entity: string, query: URLSearchParams, state: Acum
   const filter = query.get('$filter');
   if (filter) {
     try {
-      const conds = parseFilter(filter);
-      filtered = rows.filter((r) => matches(r.flat, conds));
+      const pred = parseFilter(filter);
+      filtered = rows.filter((r) => pred(r.flat));
     } catch (e) {
       if (e instanceof FilterError) return httpError(400, `The $filter cannot be applied: ${e.message}`);
       throw e;
@@ -80,7 +82,31 @@ export function listEntities(entity: string, query: URLSearchParams, state: Acum
   return json(200, filtered.slice(skip, skip + top).map((r) => select(r.entity, fields)));
 }
 
-export function putEntity(entity: string, body: string, state: AcumaticaSimState): { answer: SimAnswer; committed: boolean; rejected: boolean } {
+type PutOutcome = { answer: SimAnswer; committed: boolean; rejected: boolean };
+
+/** The records a PUT addresses: those its $filter matches, else the one its key fields name; null = a bad $filter. */
+function located(entity: 'Bill' | 'JournalTransaction', body: Record<string, unknown>, query: URLSearchParams, state: AcumaticaSimState): SimRecord[] | string {
+  const records = state.records(entity);
+  const filter = query.get('$filter');
+  if (filter) {
+    try {
+      const pred = parseFilter(filter);
+      return records.filter((r) => pred(recordFlat(r)));
+    } catch (e) {
+      if (e instanceof FilterError) return e.message;
+      throw e;
+    }
+  }
+  const v = (f: string) => {
+    const x = body[f];
+    return x && typeof x === 'object' && 'value' in x ? String((x as { value: unknown }).value ?? '') : '';
+  };
+  const number = v(entity === 'Bill' ? 'ReferenceNbr' : 'BatchNbr');
+  if (!number || number === '<NEW>') return [];
+  return records.filter((r) => r.number === number && (entity !== 'Bill' || r.type === (v('Type') || 'Bill')));
+}
+
+export function putEntity(entity: string, body: string, state: AcumaticaSimState, query = new URLSearchParams(), headers: { ifMatch?: string; ifNoneMatch?: string } = {}): PutOutcome {
   if (entity !== 'Bill' && entity !== 'JournalTransaction') return { answer: httpError(405, `PUT is not supported for '${entity}' in this simulator.`), committed: false, rejected: false };
   let parsed: unknown;
   try {
@@ -88,7 +114,12 @@ export function putEntity(entity: string, body: string, state: AcumaticaSimState
   } catch {
     return { answer: httpError(400, 'The request body is not valid JSON.'), committed: false, rejected: false };
   }
-  const r = writeRecord(entity, parsed, state);
+  const target = located(entity, parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {}, query, state);
+  if (typeof target === 'string') return { answer: httpError(400, `The $filter cannot be applied: ${target}`), committed: false, rejected: true };
+  if (headers.ifNoneMatch === '*' && target.length > 0) return { answer: httpError(412, `The ${entity} record already exists.`, 'PX.Api.ContractBased.PreconditionFailedException'), committed: false, rejected: true };
+  if (headers.ifMatch === '*' && target.length === 0) return { answer: httpError(412, `The ${entity} record does not exist.`, 'PX.Api.ContractBased.PreconditionFailedException'), committed: false, rejected: true };
+  if (target.length > 1) return { answer: httpError(500, `The request matches ${target.length} ${entity} records; a PUT updates one.`, 'PX.Data.PXException'), committed: false, rejected: true };
+  const r = writeRecord(entity, parsed, state, target[0]);
   if (r.status === 400) return { answer: httpError(400, r.message), committed: false, rejected: true };
   if (r.status === 422) return { answer: json(422, r.body), committed: false, rejected: true };
   return { answer: json(200, r.body), committed: true, rejected: false };

@@ -106,7 +106,8 @@ export function createAcumaticaSimulator(opts: AcumaticaSimOptions = {}): Acumat
     if (action) return send(res, httpError(404, `No route for ${rest}.`, 'System.Web.HttpException'));
     if (req.method === 'GET') return send(res, listEntities(entity, query, state));
     if (req.method === 'PUT') {
-      const out = putEntity(entity, body, state);
+      const header = (h: string | string[] | undefined) => (Array.isArray(h) ? h[0] : h)?.trim();
+      const out = putEntity(entity, body, state, query, { ifMatch: header(req.headers['if-match']), ifNoneMatch: header(req.headers['if-none-match']) });
       if (out.committed) stats.created++;
       if (out.rejected) stats.rejected++;
       if (out.committed && dropAfterCommit(req, faults, stats)) return;

@@ -1,7 +1,9 @@
 // PUT of a Bill or JournalTransaction: value-wrapped fields read (a bare value is a 400, as the
-// deserialiser refuses it), every field validated against the tenant, and either the saved record or
-// the 422 echo of the entity with an `error` on each bad field (header and detail rows).
+// deserialiser refuses it, and so is a field the endpoint's entity does not define), every field validated
+// against the tenant, and either the saved record (new, or the one the PUT located, updated) or the 422
+// echo of the entity with an `error` on each bad field (header and detail rows).
 import { randomUUID } from 'node:crypto';
+import { simExponent } from '../iso4217';
 import type { AcumaticaSimState, SimLine, SimRecord } from './state';
 
 export type WriteResult = { status: 200; record: SimRecord; body: Record<string, unknown> } | { status: 422; body: Record<string, unknown> } | { status: 400; message: string };
@@ -12,8 +14,33 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 class BareValue extends Error {}
 
 const SYSTEM_MEMBERS = new Set(['id', 'rowNumber', 'note', 'custom', 'files', 'error', '_links', 'delete']);
+
+/** Fields of Default/23.200.001 (EndpointMetadata, ../shared/api/acumatica.md §4); anything else is refused. */
+const FIELDS: Record<'Bill' | 'JournalTransaction', { header: Set<string>; detail: Set<string> }> = {
+  Bill: {
+    header: new Set(['Type', 'ReferenceNbr', 'Vendor', 'VendorRef', 'Date', 'DueDate', 'PostPeriod', 'Description', 'BranchID', 'LocationID', 'CurrencyID', 'Terms', 'Hold', 'Status', 'Amount', 'Balance', 'TaxTotal', 'IsTaxValid', 'Project', 'CashAccount', 'ApprovedForPayment', 'LastModifiedDateTime', 'Details', 'TaxDetails', 'Applications']),
+    detail: new Set(['Branch', 'InventoryID', 'Account', 'Subaccount', 'ExtendedCost', 'Amount', 'Qty', 'UnitCost', 'UOM', 'TransactionDescription', 'Description', 'TaxCategory', 'Project', 'ProjectTask', 'CostCode', 'NonBillable', 'POOrderType', 'POOrderNbr', 'POLine', 'POReceiptType', 'POReceiptNbr', 'POReceiptLine']),
+  },
+  JournalTransaction: {
+    header: new Set(['Module', 'BatchNbr', 'TransactionDate', 'PostPeriod', 'Description', 'BranchID', 'LedgerID', 'CurrencyID', 'Hold', 'Status', 'CreatedDateTime', 'LastModifiedDateTime', 'Details']),
+    detail: new Set(['BranchID', 'Account', 'Subaccount', 'DebitAmount', 'CreditAmount', 'Description', 'TransactionDescription', 'ReferenceNbr', 'VendorOrCustomer', 'Project', 'ProjectTask', 'CostCode', 'IsNonPM', 'Qty', 'UOM', 'LineNbr', 'NonBillable']),
+  },
+};
+
+/** AP document types a Bill takes, by their display labels. */
+export const BILL_TYPES = ['Bill', 'Credit Adj.', 'Debit Adj.', 'Prepayment'];
+
+function unknownField(entity: 'Bill' | 'JournalTransaction', body: Obj, details: Obj[]): string | null {
+  const f = FIELDS[entity];
+  const head = Object.keys(body).find((k) => !SYSTEM_MEMBERS.has(k) && !f.header.has(k));
+  if (head) return head;
+  for (const d of details) {
+    const k = Object.keys(d).find((x) => !SYSTEM_MEMBERS.has(x) && !f.detail.has(x));
+    if (k) return `Details/${k}`;
+  }
+  return null;
+}
 const DESCRIPTION_MAX = 255;
-const MINOR: Record<string, number> = { JPY: 0, KRW: 0, BHD: 3, KWD: 3 };
 
 /** Ordinary fields must come as {"value": …}; system members and detail collections are bare. */
 function checkWrapped(e: Obj): void {
@@ -32,7 +59,7 @@ const str = (e: Obj, f: string): string => {
 /** A JSON number as minor units, or an error text when it has more decimals than the currency allows. */
 export function toMinor(v: unknown, currency: string): number | string {
   if (typeof v !== 'number' || !Number.isFinite(v)) return 'The value must be a number.';
-  const digits = MINOR[currency] ?? 2;
+  const digits = simExponent(currency) ?? 2;
   const text = String(Math.abs(v));
   if (/e/i.test(text)) return 'The value is out of range.';
   const [int = '0', frac = ''] = text.split('.');
@@ -48,9 +75,12 @@ function isoDay(v: string): string | null {
   return us ? `${us[3]}-${us[1]!.padStart(2, '0')}-${us[2]!.padStart(2, '0')}` : null;
 }
 
-export function writeRecord(entity: 'Bill' | 'JournalTransaction', body: unknown, state: AcumaticaSimState): WriteResult {
+/** `existing`: the record the PUT located (by its $filter or key fields), updated in place when valid. */
+export function writeRecord(entity: 'Bill' | 'JournalTransaction', body: unknown, state: AcumaticaSimState, existing?: SimRecord): WriteResult {
   if (!isObj(body)) return { status: 400, message: 'The request body must be a JSON object' };
   const details = Array.isArray(body.Details) ? (body.Details as unknown[]).filter(isObj) : [];
+  const unknown = unknownField(entity, body, details);
+  if (unknown) return { status: 400, message: `The field ${unknown} is not defined in the ${entity} entity of this endpoint.` };
   try {
     checkWrapped(body);
     details.forEach(checkWrapped);
@@ -82,7 +112,7 @@ export function writeRecord(entity: 'Bill' | 'JournalTransaction', body: unknown
   let type = 'GL';
   if (isBill) {
     type = str(body, 'Type') || 'Bill';
-    if (type !== 'Bill') fail(echo, 'Type', `'Type' must be one of the listed values. Value: ${type}`);
+    if (!BILL_TYPES.includes(type)) fail(echo, 'Type', `'Type' must be one of the listed values. Value: ${type}`);
     vendor = str(body, 'Vendor');
     const v = state.vendors.get(vendor);
     if (!vendor) fail(echo, 'Vendor', "'Vendor' cannot be empty.");
@@ -90,7 +120,7 @@ export function writeRecord(entity: 'Bill' | 'JournalTransaction', body: unknown
     else if (['Inactive', 'Hold'].includes(v.status)) fail(echo, 'Vendor', `The vendor status is '${v.status}'.`);
     vendorRef = str(body, 'VendorRef');
     if (vendorRef.length > 40) fail(echo, 'VendorRef', 'The value exceeds the maximum length of 40 characters.');
-    else if (vendorRef && state.rejectDuplicateVendorRef && state.records('Bill').some((r) => r.vendor === vendor && r.vendorRef === vendorRef)) fail(echo, 'VendorRef', `Document with Vendor Ref. ${vendorRef} already exists for this vendor.`);
+    else if (vendorRef && state.rejectDuplicateVendorRef && state.records('Bill').some((r) => r !== existing && r.vendor === vendor && r.vendorRef === vendorRef)) fail(echo, 'VendorRef', `Document with Vendor Ref. ${vendorRef} already exists for this vendor.`);
   } else if (str(body, 'Module') !== 'GL') fail(echo, 'Module', "'Module' must be GL.");
 
   if (!details.length) {
@@ -147,8 +177,8 @@ export function writeRecord(entity: 'Bill' | 'JournalTransaction', body: unknown
   }
   const record: SimRecord = {
     entity,
-    id: randomUUID(),
-    number: state.nextNumber(entity),
+    id: existing?.id ?? randomUUID(),
+    number: existing?.number ?? state.nextNumber(entity),
     type,
     vendor,
     vendorRef,
@@ -158,9 +188,10 @@ export function writeRecord(entity: 'Bill' | 'JournalTransaction', body: unknown
     branch: headerBranch,
     status: hold ? 'On Hold' : 'Balanced',
     lines,
-    createdAt: new Date(state.nowMs()).toISOString(),
+    createdAt: existing?.createdAt ?? new Date(state.nowMs()).toISOString(),
   };
-  state.store(record);
+  if (existing) state.replace(existing, record);
+  else state.store(record);
   return { status: 200, record, body: recordEntity(record, true) };
 }
 
@@ -168,7 +199,7 @@ const w = (value: unknown) => ({ value });
 
 /** A stored record as the API returns it (details only when expanded). */
 export function recordEntity(r: SimRecord, withDetails: boolean): Obj {
-  const minor = (m: number) => m / 10 ** (MINOR[r.currency] ?? 2);
+  const minor = (m: number) => m / 10 ** (simExponent(r.currency) ?? 2);
   const isBill = r.entity === 'Bill';
   const head: Obj = isBill
     ? { id: r.id, rowNumber: 1, Type: w(r.type), ReferenceNbr: w(r.number), Vendor: w(r.vendor), VendorRef: w(r.vendorRef), Date: w(`${r.date}T00:00:00`), Description: w(r.description), CurrencyID: w(r.currency), Status: w(r.status), Amount: w(minor(r.lines.reduce((s, l) => s + l.amountMinor, 0))) }

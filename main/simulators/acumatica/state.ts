@@ -205,6 +205,12 @@ export class AcumaticaSimState {
     this.recs.push(rec);
   }
 
+  /** An update through PUT: the record keeps its place, id and number. */
+  replace(old: SimRecord, rec: SimRecord): void {
+    const at = this.recs.indexOf(old);
+    if (at >= 0) this.recs[at] = rec;
+  }
+
   records(entity?: SimRecord['entity']): SimRecord[] {
     return this.recs.filter((r) => !entity || r.entity === entity);
   }
@@ -213,9 +219,9 @@ export class AcumaticaSimState {
     return this.records(entity).length;
   }
 
-  /** Records carrying a key (Bill.VendorRef or GL batch Description): more than one is a double post. */
+  /** Records whose Description opens with a key (what the connector writes; also an older bill's VendorRef): more than one is a double post. */
   findByKey(key: string): SimRecord[] {
-    return this.recs.filter((r) => (r.entity === 'Bill' ? r.vendorRef === key : r.description === key));
+    return this.recs.filter((r) => r.description === key || r.description.startsWith(`${key} `) || (r.entity === 'Bill' && r.vendorRef === key));
   }
 
   exportRecords(): { records: SimRecord[]; seq: { Bill: number; JournalTransaction: number } } {

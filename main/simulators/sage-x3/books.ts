@@ -1,9 +1,8 @@
 // What X3 checks on save, as the simulator plays it: accounts, dimensions, partners, closed periods
 // and balance. Failures come back as type-3 messages in X3's "Line n : Field value : problem" style.
-import type { SageX3JournalFields, SageX3SupplierInvoiceFields } from '../../../shared/schemas/systems/sage-x3';
-import { isKnownCurrency } from '../../core/money/currency';
-import { formatMinor, parseMoney } from '../../core/money/parse';
-import type { X3Message, X3ParsedObject } from '../../core/adapters/sage-x3/schemas';
+import { simFormatMinor, simIsCurrency, simMinorFromText } from '../iso4217';
+import type { SimMessage as X3Message, SimObject } from './object-xml';
+import type { SimJournalFields, SimSupplierInvoiceFields } from './published';
 import type { SageX3SimState, StoredDocument } from './state';
 
 export type SaveOutcome = { ok: true; doc: StoredDocument } | { ok: false; messages: X3Message[] };
@@ -48,22 +47,22 @@ function checkPartner(state: SageX3SimState, code: string, prefix: string, label
 
 function amount(raw: string | undefined, currency: string, n: number, out: X3Message[]): number {
   if (raw === undefined || raw === '') return 0;
-  const p = parseMoney(raw, isKnownCurrency(currency) ? currency : 'EUR');
+  // Read with the simulator's own ISO 4217 table: never the product's, or both would agree on the same mistake.
+  const p = simMinorFromText(raw, simIsCurrency(currency) ? currency : 'EUR');
   if (!p.ok) {
     out.push(err(`Line ${n} : Amount ${raw} : ${p.message}`));
     return 0;
   }
-  return p.amountMinor;
+  return p.minor;
 }
 
-export function saveJournal(state: SageX3SimState, obj: X3ParsedObject, f: SageX3JournalFields, publicName: string, now: Date): SaveOutcome {
+export function saveJournal(state: SageX3SimState, obj: SimObject, f: SimJournalFields, publicName: string, now: Date): SaveOutcome {
   const out: X3Message[] = [];
-  const header = obj.groups.get(f.headerBlock);
-  if (!header) return { ok: false, messages: [err(`Block ${f.headerBlock} missing from the object XML`)] };
+  const header = obj.header;
   const currency = header.get(f.currency) ?? '';
-  if (!isKnownCurrency(currency)) out.push(err(`Currency ${currency} : record does not exist`));
+  if (!simIsCurrency(currency)) out.push(err(`Currency ${currency} : record does not exist`));
   checkDate(state, header.get(f.accountingDate), 'Accounting date', out);
-  const lines = obj.tables.get(f.linesBlock) ?? [];
+  const lines = obj.lines;
   if (lines.length === 0) out.push(err('The entry has no lines'));
   let debit = 0;
   let credit = 0;
@@ -77,8 +76,8 @@ export function saveJournal(state: SageX3SimState, obj: X3ParsedObject, f: SageX
     if (bp) checkPartner(state, bp, `Line ${n} : `, 'Business partner', out);
   });
   if (debit !== credit) {
-    const cur = isKnownCurrency(currency) ? currency : 'EUR';
-    out.push(err(`Unbalanced entry : debit ${formatMinor(debit, cur)} credit ${formatMinor(credit, cur)}`));
+    const cur = simIsCurrency(currency) ? currency : 'EUR';
+    out.push(err(`Unbalanced entry : debit ${simFormatMinor(debit, cur)} credit ${simFormatMinor(credit, cur)}`));
   }
   if (out.length) return { ok: false, messages: out };
   const number = state.nextNumber(header.get(f.entryType) || 'GAS');
@@ -88,17 +87,16 @@ export function saveJournal(state: SageX3SimState, obj: X3ParsedObject, f: SageX
   return { ok: true, doc };
 }
 
-export function saveSupplierInvoice(state: SageX3SimState, obj: X3ParsedObject, f: SageX3SupplierInvoiceFields, publicName: string, now: Date): SaveOutcome {
+export function saveSupplierInvoice(state: SageX3SimState, obj: SimObject, f: SimSupplierInvoiceFields, publicName: string, now: Date): SaveOutcome {
   const out: X3Message[] = [];
-  const header = obj.groups.get(f.headerBlock);
-  if (!header) return { ok: false, messages: [err(`Block ${f.headerBlock} missing from the object XML`)] };
+  const header = obj.header;
   const currency = header.get(f.currency) ?? '';
-  if (!isKnownCurrency(currency)) out.push(err(`Currency ${currency} : record does not exist`));
+  if (!simIsCurrency(currency)) out.push(err(`Currency ${currency} : record does not exist`));
   const supplier = header.get(f.supplier) ?? '';
   if (!supplier) out.push(err('Supplier : mandatory field'));
   else checkPartner(state, supplier, '', 'Supplier', out);
   checkDate(state, header.get(f.accountingDate), 'Accounting date', out);
-  const lines = obj.tables.get(f.linesBlock) ?? [];
+  const lines = obj.lines;
   if (lines.length === 0) out.push(err('The invoice has no lines'));
   let sum = 0;
   lines.forEach((line, i) => {

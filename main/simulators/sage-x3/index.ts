@@ -5,8 +5,7 @@
 import { seeded } from '../prng';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dropAfterCommit, loopbackLifecycle, type ErpSimulator } from '../loopback';
-import { sageX3JournalFieldsSchema, sageX3SupplierInvoiceFieldsSchema, type SageX3JournalFields, type SageX3SupplierInvoiceFields } from '../../../shared/schemas/systems/sage-x3';
-import { GRAPHQL_PATH, SOAP_PATH } from '../../core/adapters/sage-x3/schemas';
+import { SIM_JOURNAL_FIELDS, SIM_SUPPLIER_INVOICE_FIELDS, type SimJournalFields, type SimSupplierInvoiceFields } from './published';
 import { SimAuth, type SimAuthOptions, type Surface } from './auth';
 import { handleGraphql } from './graphql';
 import { handleRest } from './rest';
@@ -17,6 +16,12 @@ export { SageX3SimState } from './state';
 export { SimAuth } from './auth';
 export type { SimClient, SimConnectedApp } from './auth';
 export type { SimDimension, SimDimensionType, SimRecord, StoredDocument } from './state';
+export type { SimJournalFields, SimSupplierInvoiceFields } from './published';
+
+/** Where Syracuse serves the SOAP web services (Sage's soap-tester-client App.config); any other path is a 404. */
+export const SIM_SOAP_PATH = '/soap-generic/syracuse/collaboration/syracuse/CAdxWebServiceXmlCC';
+/** Self-hosted GraphQL (connected application), per Sage's PHP sample. */
+export const SIM_GRAPHQL_PATH = '/xtrem/api';
 
 /** X3 Services serves each folder's GraphQL under this path on its gateway (per /v1/folders). */
 export const servicesGraphqlPath = (folder: string) => `/v1/service/X3CLOUDV2_${folder}/graphQL`;
@@ -39,6 +44,10 @@ export interface SageX3SimFaults {
   noWebServices: boolean;
   /** A type-2 message added to each successful save. */
   warnOnSave: string | null;
+  /** The customer's control refusing a second document with the same reference ("Record already exists"). */
+  uniqueReference: boolean;
+  /** Every SOAP query answered status 0 with this message (a look-up that failed, whatever it says). */
+  failQueries: string | null;
 }
 
 export interface SageX3SimOptions {
@@ -56,8 +65,8 @@ export interface SageX3SimOptions {
   closedPeriods?: string[];
   journalPublicName?: string;
   supplierInvoicePublicName?: string;
-  journalFields?: Partial<SageX3JournalFields>;
-  supplierInvoiceFields?: Partial<SageX3SupplierInvoiceFields>;
+  journalFields?: Partial<SimJournalFields>;
+  supplierInvoiceFields?: Partial<SimSupplierInvoiceFields>;
   representations?: { account: string; supplier: string; costCenter: string };
   /** api1 page size when `count` is absent, and the server's cap on `count`. */
   defaultCount?: number;
@@ -97,7 +106,7 @@ export function createSageX3Simulator(opts: SageX3SimOptions = {}): SageX3Simula
   for (const p of opts.closedPeriods ?? []) state.closePeriod(p);
 
   const faults: SageX3SimFaults = {
-    latencyMs: 0, rate429: 0, retryAfterSeconds: 1, rate5xx: 0, dropAfterCommit: 0, stallAfterCommit: false, htmlErrorPage: false, htmlStatus: 200, noWebServices: false, warnOnSave: null,
+    latencyMs: 0, rate429: 0, retryAfterSeconds: 1, rate5xx: 0, dropAfterCommit: 0, stallAfterCommit: false, htmlErrorPage: false, htmlStatus: 200, noWebServices: false, warnOnSave: null, uniqueReference: false, failQueries: null,
     ...opts.faults,
   };
   const stats: SageX3SimStats = { requests: 0, soap: {}, rest: 0, graphql: 0, saved: 0, rejected: 0, unauthorized: 0, injected429: 0, injected5xx: 0, dropped: 0 };
@@ -105,10 +114,16 @@ export function createSageX3Simulator(opts: SageX3SimOptions = {}): SageX3Simula
   const soapCfg = {
     journalPublicName: opts.journalPublicName ?? 'YGAS',
     supplierInvoicePublicName: opts.supplierInvoicePublicName ?? 'YBIS',
-    journal: sageX3JournalFieldsSchema.parse(opts.journalFields ?? {}),
-    supplierInvoice: sageX3SupplierInvoiceFieldsSchema.parse(opts.supplierInvoiceFields ?? {}),
+    journal: { ...SIM_JOURNAL_FIELDS, ...opts.journalFields },
+    supplierInvoice: { ...SIM_SUPPLIER_INVOICE_FIELDS, ...opts.supplierInvoiceFields },
     get warnOnSave() {
       return faults.warnOnSave;
+    },
+    get uniqueReference() {
+      return faults.uniqueReference;
+    },
+    get failQueries() {
+      return faults.failQueries;
     },
   };
   const restCfg = {
@@ -172,7 +187,7 @@ export function createSageX3Simulator(opts: SageX3SimOptions = {}): SageX3Simula
       const r = await auth.servicesToken(parsed);
       return json(res, r.status, r.json);
     }
-    const gqlSurface: Surface | null = url.pathname === GRAPHQL_PATH ? 'xtrem' : url.pathname === servicesGraphqlPath(state.folder) ? 'services' : null;
+    const gqlSurface: Surface | null = url.pathname === SIM_GRAPHQL_PATH ? 'xtrem' : url.pathname === servicesGraphqlPath(state.folder) ? 'services' : null;
     if (gqlSurface && req.method === 'POST') {
       if (!(await authorized(req, res, gqlSurface))) return;
       // Self-hosted Syracuse routes GraphQL by the x-xtrem-endpoint header.
@@ -182,7 +197,7 @@ export function createSageX3Simulator(opts: SageX3SimOptions = {}): SageX3Simula
       return json(res, r.status, r.json);
     }
     if (!(await authorized(req, res, 'syracuse'))) return;
-    if (url.pathname === SOAP_PATH && req.method === 'POST') {
+    if (url.pathname === SIM_SOAP_PATH && req.method === 'POST') {
       if (faults.noWebServices) {
         res.writeHead(500, { 'content-type': 'text/plain' }).end('No Web services accepted');
         return;

@@ -86,7 +86,7 @@ test('Concur FIS → Acumatica: journals and released bills, a lost answer recov
   assert.match(JSON.stringify(dismissed.confirmation), /paid outside Acumatica/);
 });
 
-test('bill mode for every document: expense reports become bills to the employee vendor, found by VendorRef after a lost answer', async (t) => {
+test('bill mode for every document: expense reports become bills to the employee vendor, found by their key after a lost answer', async (t) => {
   const w = await acuWorld(t, { postingMode: 'ap_bill', releaseBills: false }, { postingModes: {} });
   w.acu.faults.dropAfterCommit = 2;
   const run = await w.core.sync(ACUMATICA_CONNECTION_ID, { actor: 'test' });
@@ -95,8 +95,9 @@ test('bill mode for every document: expense reports become bills to the employee
   assert.equal(w.acu.state.recordCount('Bill'), DOCS);
   const employeeBills = w.acu.state.records('Bill').filter((b) => b.vendor.startsWith('EMP'));
   assert.equal(employeeBills.length, ACUMATICA_COMPANY.documents.expense);
-  assert.ok(w.acu.state.records('Bill').every((b) => b.status === 'Balanced' && /^MLC-[A-Z2-7]{16}$/.test(b.vendorRef)));
-  assert.equal(new Set(w.acu.state.records('Bill').map((b) => b.vendorRef)).size, DOCS);
+  // VendorRef is the document's own number (the invoice number, the report id); the key opens the Description.
+  assert.ok(w.acu.state.records('Bill').every((b) => b.status === 'Balanced' && /^MLC-[A-Z2-7]{16}( · |$)/.test(b.description) && !b.vendorRef.startsWith('MLC-') && b.vendorRef !== ''));
+  assert.equal(new Set(w.acu.state.records('Bill').map((b) => b.description.slice(0, 20))).size, DOCS);
   assert.equal(w.docs().filter((d) => d.status === 'POSTING_CONFIRMED_SUCCESS').length, DOCS);
   assert.equal(w.acu.state.activeSessions(), 0);
 });

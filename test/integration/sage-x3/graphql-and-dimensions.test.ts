@@ -110,7 +110,7 @@ test('three dimensions post to CCE1..CCE3 on a journal and on a supplier invoice
     assert.match(posted.status === 'posted' ? posted.erpId : '', /^INV\d{7}$/);
     const [bis] = w.sim.state.findByReference(inv.idempotencyKey);
     assert.deepEqual([bis?.lines[0]?.CCE1, bis?.lines[0]?.CCE2, bis?.lines[0]?.CCE3], ['CC10', 'D100', undefined]);
-    assert.deepEqual(await w.adapter.findExisting(inv), { erpId: bis?.number });
+    assert.deepEqual(await w.adapter.findExisting(inv), { erpId: bis?.number, key: inv.idempotencyKey });
   } finally {
     await w.stop();
   }
@@ -155,7 +155,7 @@ test('published object names and field codes are configurable: a customer ZGAS w
     const [doc] = w.sim.state.findByReference(p.idempotencyKey);
     assert.equal(doc?.publicName, 'ZGAS');
     assert.equal(doc?.header.YREFMLC, p.idempotencyKey);
-    assert.deepEqual(await w.adapter.findExisting(p), { erpId: doc?.number });
+    assert.deepEqual(await w.adapter.findExisting(p), { erpId: doc?.number, key: p.idempotencyKey });
   } finally {
     await w.stop();
   }

@@ -24,7 +24,7 @@ test('a balanced journal is posted with the number X3 assigned and its key store
   assert.equal(doc.lines[0]?.CCE1, 'CC10');
   assert.equal(doc.lines[1]?.CDT, '123.45');
   assert.equal(doc.lines[1]?.BPR, 'EMP001');
-  assert.deepEqual(await f.adapter.findExisting(p), { erpId: out.status === 'posted' ? out.erpId : '' });
+  assert.deepEqual(await f.adapter.findExisting(p), { erpId: out.status === 'posted' ? out.erpId : '', key: p.idempotencyKey });
 });
 
 test('warnings from X3 do not fail a post but are returned', async () => {
@@ -106,7 +106,7 @@ test('supplier-invoice mode posts a BP invoice carrying the supplier number and 
   assert.equal(doc?.header.BPRVCR, 'HC-2024-0042');
   assert.equal(doc?.header.AMTATI, '125.50');
   assert.equal(doc?.lines.length, 2);
-  assert.deepEqual(await f.adapter.findExisting(p), { erpId: doc?.number });
+  assert.deepEqual(await f.adapter.findExisting(p), { erpId: doc?.number, key: p.idempotencyKey });
 });
 
 test('supplier-invoice mode: inactive or unknown supplier are partner holds', async () => {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cookieHeader } from '../../../main/core/adapters/acumatica/auth';
 import { httpErrorText, loginError } from '../../../main/core/adapters/acumatica/errors';
-import { erpIdOf, errorsToReasons, fieldErrors, matchingIds, rowsToReference, textOf } from '../../../main/core/adapters/acumatica/from-remote';
+import { duplicateVendorRef, erpIdOf, errorsToReasons, fieldErrors, rowsToReference, textOf } from '../../../main/core/adapters/acumatica/from-remote';
 import { bestVersion } from '../../../main/core/adapters/acumatica/probe';
 import { parseFilter } from '../../../main/simulators/acumatica/odata';
 import { toMinor } from '../../../main/simulators/acumatica/records';
@@ -32,18 +32,14 @@ test('a 422 becomes hold reasons that name the field, line and value; without fi
   assert.equal(errorsToReasons({ Date: { value: '2026-10-05', error: 'The financial period 10-2026 is closed.' } }, journalPlan())[0]!.code, 'PERIOD_CLOSED');
 });
 
-test('saved records give their reference number; look-up rows are checked against the key and vendor', () => {
+test('saved records give their reference number; a 422 that only refuses a repeated VendorRef is recognised', () => {
   const bill = billPlan();
   assert.equal(erpIdOf({ ReferenceNbr: { value: '001234' } }, bill), '001234');
   assert.equal(erpIdOf({ ReferenceNbr: { value: '<NEW>' } }, bill), '');
   assert.equal(erpIdOf({ BatchNbr: { value: '005001' } }, journalPlan()), '005001');
-  const rows = [
-    { ReferenceNbr: { value: 'A' }, VendorRef: { value: bill.idempotencyKey }, Vendor: { value: 'V1001' } },
-    { ReferenceNbr: { value: 'B' }, VendorRef: { value: 'OTHER' }, Vendor: { value: 'V1001' } },
-    { ReferenceNbr: { value: 'C' }, VendorRef: { value: bill.idempotencyKey }, Vendor: { value: 'V2' } },
-    { ReferenceNbr: { value: 'D' } },
-  ];
-  assert.deepEqual(matchingIds(rows, bill), ['A', 'D']);
+  assert.match(duplicateVendorRef({ error: 'x', VendorRef: { value: 'INV-1', error: 'Document with Vendor Ref. INV-1 already exists for this vendor.' } }) ?? '', /already exists/);
+  assert.equal(duplicateVendorRef({ VendorRef: { value: 'INV-1', error: 'already exists' }, Vendor: { value: 'V9', error: 'cannot be found' } }), null);
+  assert.equal(duplicateVendorRef({ Vendor: { value: 'V9', error: 'cannot be found' } }), null);
   assert.equal(textOf({ X: { value: null } }, 'X'), '');
 });
 
@@ -62,9 +58,17 @@ test('session cookies are joined from Set-Cookie lines; the highest offered vers
   assert.equal(bestVersion([], 'Default'), null);
 });
 
-test('simulator: $filter equality with doubled quotes and and; amounts with too many decimals are refused', () => {
-  assert.deepEqual(parseFilter("Type eq 'Bill' and VendorRef eq 'O''Brien' and Active eq true"), [{ field: 'Type', value: 'Bill' }, { field: 'VendorRef', value: "O'Brien" }, { field: 'Active', value: true }]);
-  assert.throws(() => parseFilter("startswith(Description,'MLC')"), /field name|eq/);
+test('simulator: $filter with doubled quotes, and/or, parentheses and the documented functions; amounts with too many decimals are refused', () => {
+  const row = { Type: 'Bill', VendorRef: "O'Brien", Active: true, Description: 'MLC-1 · Trip' };
+  assert.equal(parseFilter("Type eq 'Bill' and VendorRef eq 'O''Brien' and Active eq true")(row), true);
+  assert.equal(parseFilter("Type eq 'Bill' and VendorRef eq 'X'")(row), false);
+  assert.equal(parseFilter("VendorRef eq 'X' or startswith(Description,'MLC-1')")(row), true);
+  assert.equal(parseFilter("Type eq 'Memo' and (VendorRef eq 'X' or startswith(Description,'MLC-1'))")(row), false);
+  assert.equal(parseFilter("substringof('Trip',Description) and endswith(Description,'Trip')")(row), true);
+  assert.equal(parseFilter("startswith(Description,'Z') eq false")(row), true);
+  assert.throws(() => parseFilter("tolower(Description) eq 'x'"), /not supported/);
+  assert.throws(() => parseFilter("Amount gt 5"), /only "eq" and "ne"/);
+  assert.throws(() => parseFilter("Type eq 'Bill' and"), /cannot read/);
   assert.equal(toMinor(123.45, 'EUR'), 12345);
   assert.equal(toMinor(-0.5, 'USD'), -50);
   assert.match(String(toMinor(1.005, 'EUR')), /more than 2 decimal places/);

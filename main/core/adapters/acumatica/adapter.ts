@@ -1,21 +1,23 @@
-// The Acumatica TargetAdapter: AP bills (VendorRef = key) or GL journal transactions (Description = key)
-// created with PUT, each create preceded by a $filter look-up of the key so a record that is already
-// there is recorded, not posted again (VendorRef uniqueness is a customer setting: never relied on);
-// 422 field errors become hold reasons; optional bill release; vendors, accounts, subaccounts and
-// branches read page by page ($top/$skip). See ../shared/api/acumatica.md.
+// The Acumatica TargetAdapter: AP bills (VendorRef = the vendor's invoice number) or GL journal transactions,
+// the key opening the Description (keys.ts). Keys are looked up with one `or`-ed $filter per page before the
+// first send; each create is an insert-only PUT (If-None-Match: *) whose $filter names the key, so a record
+// already there answers 412 = "duplicate" for the engine to link (VendorRef uniqueness is a customer
+// setting: never relied on); 422 field errors become hold reasons; optional bill release; vendors,
+// accounts, subaccounts and branches read page by page ($top/$skip). See ../shared/api/acumatica.md.
 import type { PostingPlan } from '../../../../shared/schemas/plan';
 import type { ReferenceItem } from '../../../../shared/schemas/reference';
 import type { AcumaticaTargetSettings } from '../../../../shared/schemas/systems/acumatica';
 import { ConnectorError, isConnectorError } from '../../errors';
-import type { AdapterContext, PostOutcome, TargetAdapter, TargetCapabilities } from '../types';
+import { keysOf, type AdapterContext, type ExistingDocument, type PostOutcome, type TargetAdapter, type TargetCapabilities } from '../types';
 import { createAcumaticaClient, type AcumaticaClient } from './client';
 import { discoverEndpoints } from './discover';
 import { httpErrorText } from './errors';
-import { erpIdOf, errorsToReasons, matchingIds, rowsToReference, type AcuRefKind } from './from-remote';
+import { duplicateVendorRef, erpIdOf, errorsToReasons, rowsToReference, type AcuRefKind } from './from-remote';
+import { byEntity, keyChunks, keyOfRow, keysFilter, lookupSelect, numberOfRow } from './keys';
 import { runAcumaticaTest } from './probe';
 import { releaseBill } from './release';
 import { ACUMATICA_SYSTEM, type AcuEntity } from './schemas';
-import { ACUMATICA_DESCRIPTION_MAX, entityBody, entityFor, keyFilter, keySelect } from './to-remote';
+import { ACUMATICA_DESCRIPTION_MAX, entityBody, entityFor } from './to-remote';
 
 const sys = { system: ACUMATICA_SYSTEM };
 const MAX_PAGES = 10_000;
@@ -32,12 +34,32 @@ export function acumaticaCapabilities(): TargetCapabilities {
   return { postingKinds: ['journal', 'supplier_invoice'], dimensionTypes: ['branch', 'subaccount'], maxBatch: 1, maxDescriptionLength: ACUMATICA_DESCRIPTION_MAX };
 }
 
-/** The record carrying the plan's key, if Acumatica has one (several = someone posted twice by hand: warn). */
-async function lookUp(client: AcumaticaClient, ctx: AdapterContext, plan: PostingPlan): Promise<string | null> {
-  const rows = await client.list(entityFor(plan), { $filter: keyFilter(plan), $select: keySelect(plan) });
-  const found = matchingIds(rows, plan);
-  if (found.length > 1) ctx.logger.warn('Acumatica holds several records with the same key', { key: plan.idempotencyKey, ids: found });
-  return found[0] ?? null;
+/**
+ * The records carrying any key of the plans: one `or`-ed $filter request per entity and chunk of keys
+ * (a page of 40 plans = 1 request). Answers by plan key; a failed request throws (the client's errors).
+ */
+async function lookUpMany(client: AcumaticaClient, ctx: AdapterContext, plans: readonly PostingPlan[]): Promise<Map<string, ExistingDocument>> {
+  const found = new Map<string, ExistingDocument>();
+  for (const [entity, group] of byEntity(plans)) {
+    const byKey = new Map<string, string[]>();
+    for (const chunk of keyChunks(group)) {
+      const wanted = new Set(chunk);
+      const rows = await client.list(entity, { $filter: keysFilter(entity, chunk), $select: lookupSelect(entity) });
+      for (const row of rows) {
+        const key = keyOfRow(row, entity, wanted);
+        const id = numberOfRow(row, entity);
+        if (key && id) byKey.set(key, [...(byKey.get(key) ?? []), id]);
+      }
+    }
+    for (const plan of group) {
+      const key = keysOf(plan).find((k) => byKey.has(k));
+      if (!key) continue;
+      const ids = byKey.get(key)!;
+      if (ids.length > 1) ctx.logger.warn('Acumatica holds several records with the same key', { key, ids });
+      found.set(plan.idempotencyKey, { erpId: ids[0]!, key });
+    }
+  }
+  return found;
 }
 
 /** A plan our mappers cannot express exactly (an amount that is not an exact JSON number) is held, not sent. */
@@ -88,18 +110,22 @@ export function createAcumaticaTarget(settings: AcumaticaTargetSettings, ctx: Ad
     },
 
     async findExisting(plan) {
-      const erpId = await client.withSession(() => lookUp(client, ctx, plan));
-      return erpId ? { erpId } : null;
+      const found = await client.withSession(() => lookUpMany(client, ctx, [plan]));
+      return found.get(plan.idempotencyKey) ?? null;
     },
+
+    findExistingMany: (plans) => client.withSession(() => lookUpMany(client, ctx, plans)),
 
     async post(plan): Promise<PostOutcome> {
       const prepared = bodyOrReasons(plan, settings);
       if ('rejected' in prepared) return prepared.rejected;
       return client.withSession(async () => {
-        // Check before every create: a record already carrying the key is recorded, never created twice.
-        const existing = await lookUp(client, ctx, plan);
-        if (existing) return { status: 'posted', erpId: existing, warnings: [`Already in Acumatica as ${existing}; not created again`] };
-        const answer = await client.put(entityFor(plan), prepared.body, { $expand: 'Details' });
+        // Insert only where nothing carries the key yet: the $filter names the record, If-None-Match: * refuses it with 412.
+        const entity = entityFor(plan);
+        const answer = await client.put(entity, prepared.body, { $filter: keysFilter(entity, keysOf(plan)), $expand: 'Details' });
+        if (answer.status === 412) return { status: 'duplicate', message: `Acumatica already has a ${entity === 'Bill' ? 'bill' : 'journal transaction'} carrying ${plan.idempotencyKey} (HTTP 412 on an insert-only PUT)` };
+        const refused = answer.status === 422 && answer.entity ? duplicateVendorRef(answer.entity) : null;
+        if (refused) return { status: 'duplicate', message: `Acumatica refused a repeated vendor reference: ${refused}` };
         if (answer.status === 422 && answer.entity) return { status: 'rejected', reasons: errorsToReasons(answer.entity, plan) };
         if (answer.status === 400 || answer.status === 422) {
           return { status: 'rejected', reasons: [{ code: 'ERP_REJECTED', message: `Acumatica refused the ${plan.kind === 'supplier_invoice' ? 'bill' : 'journal transaction'}: ${httpErrorText(answer.text) || `HTTP ${answer.status}`}` }] };

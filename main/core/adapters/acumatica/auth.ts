@@ -1,7 +1,10 @@
 // Acumatica sign-in by cookie session (../shared/api/acumatica.md §2a): POST /entity/auth/login opens a
 // session shared by every call in flight; when the last one is done, POST /entity/auth/logout always
-// closes it, so no licensed API-user slot is left occupied. Also the port both sign-in kinds implement
-// (OAuth 2.0 lives in oauth.ts). A rejected session is renewed once by the client; a second refusal is final.
+// closes it, so no licensed API-user slot is left occupied. A process killed before its sign-out leaves the
+// session alive for the idle timeout (~20 min), holding a slot: so the session cookie is kept in the
+// encrypted adapter state while it is open, and the next process adopts it (no new slot) and signs it out
+// when done. Also the port both sign-in kinds implement (OAuth 2.0 lives in oauth.ts). A rejected session
+// is renewed once by the client; a second refusal is final.
 import type { AcumaticaTargetSettings } from '../../../../shared/schemas/systems/acumatica';
 import { ConnectorError, isConnectorError } from '../../errors';
 import { registerSecret } from '../../redact';
@@ -12,6 +15,8 @@ import { htmlPageError, loginError, loginErrorFromThrown } from './errors';
 import { ACUMATICA_SYSTEM } from './schemas';
 
 export const ACUMATICA_SECRET_NAMES = ['password', 'clientSecret', 'refreshToken'] as const;
+/** Adapter state (encrypted like the secrets): the cookies of the session open right now, if any. */
+export const OPEN_SESSION_STATE = 'openSession';
 export type AcumaticaSecretName = (typeof ACUMATICA_SECRET_NAMES)[number];
 
 /** One raw call through the limiter (the client provides it). */
@@ -78,6 +83,17 @@ export function createCookieAuth(settings: AcumaticaTargetSettings, ctx: Adapter
     if (!cookies) throw new ConnectorError('REMOTE_PROTOCOL', 'Acumatica accepted the sign-in but sent no session cookie', { system: ACUMATICA_SYSTEM, retryable: false });
     for (const part of cookies.split('; ')) registerSecret(part.slice(part.indexOf('=') + 1));
     ctx.logger.info('Acumatica session opened', { user: settings.username, tenant: settings.tenant });
+    // Written before any call uses it: a crash from here on leaves a session the next run can adopt.
+    await ctx.secrets.set(OPEN_SESSION_STATE, cookies);
+    return { headers: { cookie: cookies }, generation: ++generation };
+  }
+
+  /** A session an earlier process opened and never signed out (killed, power cut): used instead of a new slot. */
+  async function adopt(): Promise<AuthLease | null> {
+    const cookies = await ctx.secrets.get(OPEN_SESSION_STATE);
+    if (!cookies) return null;
+    for (const part of cookies.split('; ')) registerSecret(part.slice(part.indexOf('=') + 1));
+    ctx.note({ action: 'auth', outcome: 'session_adopted', message: 'Reusing the Acumatica session an earlier run left open (it did not sign out), so no second API-user slot is taken; it is signed out when this run is done' });
     return { headers: { cookie: cookies }, generation: ++generation };
   }
 
@@ -93,8 +109,9 @@ export function createCookieAuth(settings: AcumaticaTargetSettings, ctx: Adapter
     }
   }
 
-  function open(): Promise<AuthLease> {
-    opening ??= withRetry(loginOnce, ctx.retry, ctx.clock, ctx.signal)
+  /** `adoptable`: an earlier run's open session may be taken over (not after it was just refused). */
+  function open(adoptable: boolean): Promise<AuthLease> {
+    opening ??= (async () => (adoptable ? await adopt() : null) ?? (await withRetry(loginOnce, ctx.retry, ctx.clock, ctx.signal)))()
       .then((s) => (session = s))
       .finally(() => {
         opening = null;
@@ -103,6 +120,8 @@ export function createCookieAuth(settings: AcumaticaTargetSettings, ctx: Adapter
   }
 
   async function logout(s: AuthLease): Promise<void> {
+    // Forgotten first: a session whose sign-out fails frees itself at the idle timeout; adopting it later would only 401.
+    await ctx.secrets.delete(OPEN_SESSION_STATE).catch(() => undefined);
     try {
       const res = await transport({ method: 'POST', url: `${base}/entity/auth/logout`, headers: { ...s.headers, accept: 'application/json' } });
       if (res.status >= 300 && res.status !== 401) ctx.note({ action: 'auth', outcome: 'logout_failed', message: `Acumatica answered the sign-out with HTTP ${res.status}; the API-user slot frees itself when the session times out` });
@@ -117,7 +136,7 @@ export function createCookieAuth(settings: AcumaticaTargetSettings, ctx: Adapter
       users++;
       try {
         if (closing) await closing;
-        return session ?? (await open());
+        return session ?? (await open(true));
       } catch (e) {
         await this.release();
         throw e;
@@ -136,8 +155,9 @@ export function createCookieAuth(settings: AcumaticaTargetSettings, ctx: Adapter
     async renew(stale) {
       if (session && session.generation !== stale.generation) return session;
       if (session?.generation === stale.generation) session = null;
+      await ctx.secrets.delete(OPEN_SESSION_STATE);
       ctx.note({ action: 'auth', outcome: 'session_expired', message: 'The Acumatica session expired; signing in again' });
-      return open();
+      return open(false);
     },
   };
 }

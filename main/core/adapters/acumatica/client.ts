@@ -29,7 +29,10 @@ export interface AcumaticaClient {
   withSession<T>(fn: () => Promise<T>): Promise<T>;
   /** GET of an entity list, retried on 429/5xx/network. */
   list(entity: string, query: Record<string, string | number | undefined>): Promise<AcuEntity[]>;
-  /** PUT (create), sent once: 200 and 422 come back as answers, anything unclear is thrown `uncertain`. */
+  /**
+   * PUT (create only: If-None-Match: *), sent once: 200, 412 (a record matching the URL's `$filter` or the body's
+   * keys exists) and 422 come back as answers, anything unclear is thrown `uncertain`.
+   */
   put(entity: string, body: AcuEntity, query?: Record<string, string>): Promise<WriteAnswer>;
   /** POST of an action (e.g. Bill/ReleaseBill), sent once. */
   action(entity: string, action: string, body: unknown): Promise<WriteAnswer>;
@@ -96,6 +99,8 @@ export function createAcumaticaClient(settings: AcumaticaTargetSettings, ctx: Ad
     const location = res.headers.get('location');
     if (res.status === 404) throw await missingEndpoint();
     if (res.status === 401 || res.status === 403) throw statusError(res.status, res.text, what);
+    // An insert-only PUT refused because the record is there: a definite answer, not an error.
+    if (res.status === 412 && method === 'PUT') return { status: 412, entity: null, text: res.text, location };
     if (res.status === 412) throw new ConnectorError('DUPLICATE', `Acumatica says the record to ${what} exists already (HTTP 412); looking it up before anything else`, { system: ACUMATICA_SYSTEM, httpStatus: 412, retryable: true, uncertain: true });
     if (res.status === 202 || res.status === 204 || (res.status < 300 && !res.text.trim())) return { status: res.status, entity: null, text: res.text, location };
     if (res.status < 300 || res.status === 422) {

@@ -5,7 +5,7 @@ import type { PlanLine, PostingPlan } from '../../../../shared/schemas/plan';
 import type { HoldCode, HoldReason } from '../../../../shared/schemas/posting';
 import type { ReferenceItem } from '../../../../shared/schemas/reference';
 import type { AcuEntity } from './schemas';
-import { billLines, VENDOR_REF_MAX } from './to-remote';
+import { billLines } from './to-remote';
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -119,17 +119,6 @@ export function erpIdOf(entity: AcuEntity, plan: PostingPlan): string {
   return id && id !== '<NEW>' ? id : '';
 }
 
-/** Reference numbers of look-up rows that really carry the key (a field left out is trusted to be filtered). */
-export function matchingIds(rows: AcuEntity[], plan: PostingPlan): string[] {
-  const keyField = plan.kind === 'supplier_invoice' ? 'VendorRef' : 'Description';
-  const key = plan.kind === 'supplier_invoice' ? plan.idempotencyKey.slice(0, VENDOR_REF_MAX) : plan.idempotencyKey;
-  return rows
-    .filter((r) => !(keyField in r) || textOf(r, keyField) === key)
-    .filter((r) => plan.kind !== 'supplier_invoice' || !plan.partner || !('Vendor' in r) || textOf(r, 'Vendor') === plan.partner)
-    .map((r) => erpIdOf(r, plan))
-    .filter(Boolean);
-}
-
 export type AcuRefKind = 'vendor' | 'account' | 'subaccount' | 'branch';
 
 /** Vendor statuses that still take bills (Hold and Inactive do not). */
@@ -157,4 +146,14 @@ export function rowsToReference(kind: AcuRefKind, rows: AcuEntity[]): ReferenceI
     }
   }
   return out;
+}
+
+/**
+ * A 422 whose only errors say the VendorRef is already used (AP preference "raise an error on duplicate vendor
+ * reference number"): Acumatica's own duplicate check; its text, or null when the 422 says anything else.
+ */
+export function duplicateVendorRef(entity: AcuEntity): string | null {
+  const errors = fieldErrors(entity);
+  const dup = errors.filter((e) => e.field === 'VendorRef' && e.row === undefined && /already (exists|used|entered)|duplicate/i.test(e.error));
+  return dup.length > 0 && dup.length === errors.length ? dup[0]!.error : null;
 }

@@ -1,12 +1,14 @@
 // PURE: posting plans as Acumatica contract-based entities. Every ordinary field travels value-wrapped
-// ({"value": …}); amounts are JSON numbers written from integer minor units; the idempotency key rides in
-// Bill.VendorRef or JournalTransaction.Description, which is what findExisting filters on
+// ({"value": …}); amounts are JSON numbers written from integer minor units; the idempotency key opens the
+// header Description (keys.ts says how it is found again), and a bill's VendorRef is the vendor's invoice
+// number (or the report id), what Acumatica's duplicate check and the AP clerk read
 // (../shared/api/acumatica.md §3-5, ../shared/design/exactly-once.md).
 import type { PlanLine, PostingPlan } from '../../../../shared/schemas/plan';
 import type { AcumaticaTargetSettings } from '../../../../shared/schemas/systems/acumatica';
 import { ConnectorError } from '../../errors';
 import { formatMinor } from '../../money/parse';
 import { truncate } from '../../engine/text';
+import { keyedDescription } from './keys';
 import { ACUMATICA_SYSTEM, type AcuEntity, type AcuValue } from './schemas';
 
 /** Longest header/line description we send (AP and GL description columns hold 255+ characters). */
@@ -76,15 +78,20 @@ function lineSubaccount(line: PlanLine, s: PostingSettings): string {
   return line.dimensions.subaccount ?? s.defaultSubaccount ?? '';
 }
 
-/** The Bill body for PUT …/Bill: header, VendorRef = key, one detail per expense line. */
+/** VendorRef: the vendor's invoice number for invoices, the report id for expense reports (nvarchar 40). */
+export function vendorRefOf(plan: PostingPlan): string {
+  return Array.from((plan.invoiceNumber ?? '').trim() || plan.sourceId).slice(0, VENDOR_REF_MAX).join('');
+}
+
+/** The Bill body for PUT …/Bill: header (Description opens with the key), one detail per expense line. */
 export function billEntity(plan: PostingPlan, s: PostingSettings): AcuEntity {
   if (!plan.partner) throw new ConnectorError('VALIDATION_REJECTED', `Bill ${plan.idempotencyKey} has no vendor`, { system: ACUMATICA_SYSTEM, retryable: false });
   const header: AcuEntity = {};
   put(header, 'Type', BILL_TYPE);
   put(header, 'Vendor', plan.partner);
-  put(header, 'VendorRef', plan.idempotencyKey.slice(0, VENDOR_REF_MAX));
+  put(header, 'VendorRef', vendorRefOf(plan));
   put(header, 'Date', acuDate(plan.postingDate));
-  put(header, 'Description', cutText(plan.invoiceNumber ? `${plan.invoiceNumber} · ${plan.description}` : plan.description || plan.idempotencyKey));
+  put(header, 'Description', keyedDescription(plan.idempotencyKey, plan.description, ACUMATICA_DESCRIPTION_MAX));
   put(header, 'CurrencyID', plan.currency);
   put(header, 'BranchID', s.branch);
   put(header, 'Hold', false);
@@ -100,12 +107,12 @@ export function billEntity(plan: PostingPlan, s: PostingSettings): AcuEntity {
   return header;
 }
 
-/** The JournalTransaction body: module GL, Description = key (the only searchable header text), debit/credit lines. */
+/** The JournalTransaction body: module GL, Description opening with the key (the searchable header text), debit/credit lines. */
 export function journalEntity(plan: PostingPlan, s: PostingSettings): AcuEntity {
   const header: AcuEntity = {};
   put(header, 'Module', GL_MODULE);
   put(header, 'TransactionDate', acuDate(plan.postingDate));
-  put(header, 'Description', plan.idempotencyKey);
+  put(header, 'Description', keyedDescription(plan.idempotencyKey, plan.description, ACUMATICA_DESCRIPTION_MAX));
   put(header, 'CurrencyID', plan.currency);
   put(header, 'BranchID', s.branch);
   put(header, 'Hold', false);
@@ -129,20 +136,6 @@ export function entityBody(plan: PostingPlan, s: PostingSettings): AcuEntity {
 /** An OData string literal: single quotes, an embedded quote doubled. */
 export function odataString(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
-}
-
-/** The $filter that finds the plan's record by its key (with the vendor for bills). */
-export function keyFilter(plan: PostingPlan): string {
-  if (plan.kind === 'supplier_invoice') {
-    const vendor = plan.partner ? ` and Vendor eq ${odataString(plan.partner)}` : '';
-    return `Type eq ${odataString(BILL_TYPE)}${vendor} and VendorRef eq ${odataString(plan.idempotencyKey.slice(0, VENDOR_REF_MAX))}`;
-  }
-  return `Module eq ${odataString(GL_MODULE)} and Description eq ${odataString(plan.idempotencyKey)}`;
-}
-
-/** Fields read back by the key look-up. */
-export function keySelect(plan: PostingPlan): string {
-  return plan.kind === 'supplier_invoice' ? 'Type,ReferenceNbr,Status,Vendor,VendorRef' : 'Module,BatchNbr,Status,Description';
 }
 
 /** Query text for the URL: `$` names kept readable, values percent-encoded (spaces as %20, never '+'). */

@@ -6,7 +6,8 @@ import { x3DimensionTypes, type SageX3TargetSettings } from '../../../../shared/
 import { ConnectorError, isConnectorError } from '../../errors';
 import type { AdapterContext, PostOutcome, TargetAdapter, TargetCapabilities } from '../types';
 import { createX3Client } from './client';
-import { documentNumberFrom, matchQuery, messagesToReasons, messagesToWarnings } from './from-remote';
+import { documentNumberFrom, messagesToReasons, messagesToWarnings } from './from-remote';
+import { duplicateMessage, findMany, findOne } from './lookup';
 import { runX3Test } from './probe';
 import { createReferenceReader } from './reference';
 import { X3_SYSTEM } from './schemas';
@@ -23,8 +24,6 @@ export function sageX3Capabilities(settings: SageX3TargetSettings): TargetCapabi
   };
 }
 
-const NOT_FOUND = /no record|not found|does not exist|no (data|result)|0 record/i;
-
 export function createSageX3Target(settings: SageX3TargetSettings, ctx: AdapterContext): TargetAdapter {
   const client = createX3Client(settings, ctx);
   const reference = createReferenceReader(settings, client, ctx);
@@ -39,21 +38,12 @@ export function createSageX3Target(settings: SageX3TargetSettings, ctx: AdapterC
 
     /**
      * Wire shape: `query(callContext, publicName, objectKeys=[{key: <reference field>, value: K}], listSize)`,
-     * the CAdxParamKeyValue criterion Sage's samples use for SOHNUM; the answer's resultXml lists the
-     * matching documents as LIN rows of FLDs, from which the number field is read.
+     * the CAdxParamKeyValue criterion Sage's samples use for SOHNUM, once per key of the plan; the
+     * answer's resultXml lists the matching documents as LIN rows, from which the number field is read.
      */
-    async findExisting(plan: PostingPlan) {
-      const t = targetFor(plan, settings);
-      const result = await client.soap('query', t.publicName, { objectKeys: [{ key: t.referenceField, value: plan.idempotencyKey }], listSize: 10 }, false);
-      if (result.status !== 1) {
-        const text = result.messages.map((m) => m.message).join(' / ');
-        if (result.messages.length > 0 && result.messages.every((m) => NOT_FOUND.test(m.message))) return null;
-        throw new ConnectorError('REMOTE_PROTOCOL', `Sage X3 could not look up ${plan.idempotencyKey} in ${t.publicName}${text ? `: ${text}` : ''}`, { system: X3_SYSTEM });
-      }
-      const numbers = matchQuery(result.resultXml, t.referenceField, t.numberField, plan.idempotencyKey);
-      if (numbers.length > 1) ctx.logger.warn('Sage X3 holds several documents with the same key', { key: plan.idempotencyKey, numbers });
-      return numbers[0] ? { erpId: numbers[0] } : null;
-    },
+    findExisting: (plan: PostingPlan) => findOne(client, ctx, settings, plan),
+
+    findExistingMany: (plans) => findMany(client, ctx, settings, plans),
 
     async post(plan: PostingPlan): Promise<PostOutcome> {
       const stray = unconfiguredDimensions(plan, settings);
@@ -77,6 +67,8 @@ export function createSageX3Target(settings: SageX3TargetSettings, ctx: AdapterC
         }
         return { status: 'posted', erpId, warnings: messagesToWarnings(result.messages) };
       }
+      const duplicate = duplicateMessage(result.messages, plan, t.referenceField);
+      if (duplicate) return { status: 'duplicate', message: `Sage X3 refused ${plan.idempotencyKey} as already there: ${duplicate}` };
       // X3 numbers grid rows from 1 in the order sent.
       const sent = plan.kind === 'supplier_invoice' ? invoiceLines(plan).map((l) => l.line) : plan.lines;
       const byLine = new Map(sent.map((l, i) => [i + 1, l.sourceLineId ?? undefined]));
