@@ -1,17 +1,8 @@
 // npm start: opens the desktop app; where the Electron binary is missing (it is an optional dependency
-// whose download can fail), says so plainly and serves the same screens in the browser instead.
+// whose download can fail or be blocked), says exactly why and what to run, and serves the same screens in
+// the browser instead.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-
-function electronPath() {
-  try {
-    const p = createRequire(import.meta.url)('electron');
-    return typeof p === 'string' && existsSync(p) ? { path: p } : { why: 'the electron package is installed but its binary is missing' };
-  } catch {
-    return { why: 'the optional "electron" package is not installed (its download failed or was skipped)' };
-  }
-}
+import { electronStatus } from './electron-status.mjs';
 
 const run = (cmd, args, env = process.env) =>
   new Promise((resolve) => {
@@ -21,14 +12,14 @@ const run = (cmd, args, env = process.env) =>
   });
 
 const passThrough = process.argv.slice(2);
-const electron = electronPath();
+const electron = await electronStatus(process.cwd());
 let code;
 if (electron.path) {
   console.log('Starting the ml-connector desktop app…');
   code = await run(electron.path, ['.', ...passThrough]);
 } else {
   console.log(`The desktop app cannot open here: ${electron.why}.`);
-  console.log('To get it: run "npm install" with network access (or "npm rebuild electron"), then "npm run rebuild:electron".');
+  console.log(`To get it: ${electron.fix}.`);
   console.log('Serving the same screens in your browser instead:\n');
   code = await run(process.execPath, ['bin/ml-connector.mjs', 'serve', ...passThrough]);
 }

@@ -1,4 +1,4 @@
-// The one import of electron in main. electron is an optionalDependency whose download can fail, so its
+// The one import of electron in main (tests substitute an in-memory stand-in for the module). electron is an optionalDependency whose download can fail, so its
 // types may be absent: we type the subset we use here and keep the rest of main/electron type-checked.
 // eslint-disable-next-line @typescript-eslint/ban-ts-comment
 // @ts-ignore -- resolves only where the optional electron package is installed
@@ -28,9 +28,43 @@ export interface BrowserWindowLike {
   webContents: WebContentsLike;
   loadURL(url: string): Promise<void>;
   once(event: 'ready-to-show', l: () => void): void;
-  on(event: 'close', l: () => void): void;
+  on(event: 'close' | 'closed', l: () => void): void;
   show(): void;
+  focus(): void;
+  close(): void;
+  isMinimized(): boolean;
+  restore(): void;
+  isDestroyed(): boolean;
   getBounds(): { x: number; y: number; width: number; height: number };
+}
+
+export interface NativeImageLike {
+  isEmpty(): boolean;
+}
+
+export interface MenuItemOptions {
+  label?: string;
+  type?: 'normal' | 'separator' | 'checkbox';
+  checked?: boolean;
+  enabled?: boolean;
+  click?: () => void;
+}
+
+export interface TrayLike {
+  setImage(image: NativeImageLike): void;
+  setToolTip(text: string): void;
+  setContextMenu(menu: unknown): void;
+  on(event: 'click' | 'double-click', l: () => void): void;
+  displayBalloon?(o: { title: string; content: string; iconType?: 'none' | 'info' | 'warning' | 'error' }): void;
+  destroy(): void;
+}
+
+export interface LoginItemQuery {
+  path?: string;
+  args?: string[];
+}
+export interface LoginItemSettings extends LoginItemQuery {
+  openAtLogin: boolean;
 }
 
 export interface ElectronMain {
@@ -42,8 +76,15 @@ export interface ElectronMain {
     requestSingleInstanceLock(): boolean;
     on(event: string, l: (...a: unknown[]) => void): void;
     quit(): void;
+    exit(code?: number): void;
     setAppUserModelId(id: string): void;
+    getVersion(): string;
+    setLoginItemSettings(s: LoginItemSettings): void;
+    getLoginItemSettings(q?: LoginItemQuery): { openAtLogin: boolean };
   };
+  Tray: new (image: NativeImageLike) => TrayLike;
+  Menu: { buildFromTemplate(items: MenuItemOptions[]): unknown };
+  nativeImage: { createFromPath(path: string): NativeImageLike };
   BrowserWindow: new (o: Record<string, unknown>) => BrowserWindowLike;
   ipcMain: {
     handle(channel: string, h: (e: IpcEvent, ...args: unknown[]) => unknown): void;

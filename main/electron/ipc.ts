@@ -21,7 +21,17 @@ function fromTrustedSender(e: IpcEvent, host: IpcHost): boolean {
   const trusted = host.trusted();
   if (!trusted || e.sender.id !== trusted.id) return false;
   const frame = e.senderFrame;
-  return !!frame && frame.parent === null && new URL(frame.url).origin === APP_ORIGIN;
+  return !!frame && frame.parent === null && isAppUrl(frame.url);
+}
+
+/** Node's URL gives "null" as the origin of a custom scheme, so compare scheme and host instead. */
+export function isAppUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}` === APP_ORIGIN;
+  } catch {
+    return false;
+  }
 }
 
 const refused: Result<never> = { ok: false, error: { code: 'AUTH_FAILED', message: 'Call refused: it did not come from the ml-connector window', retryable: false } };

@@ -1,0 +1,19 @@
+// Start at login through Electron's login item settings. The login item starts the app with --background:
+// tray only, no window, so the scheduled syncs run from the moment the accountant signs in to Windows.
+import type { ElectronMain } from './electron-api';
+
+export const BACKGROUND_ARG = '--background';
+
+/** Windows finds the login item by executable path and arguments, so query and set with the same pair. */
+const itemOf = () => ({ path: process.execPath, args: [BACKGROUND_ARG] });
+
+export function startsAtLogin(e: ElectronMain): boolean {
+  return e.app.getLoginItemSettings(itemOf()).openAtLogin;
+}
+
+export function setStartAtLogin(e: ElectronMain, on: boolean): void {
+  e.app.setLoginItemSettings({ ...itemOf(), openAtLogin: on });
+}
+
+/** Started by the login item (or by a second launch with the flag): stay in the tray. */
+export const wantsBackground = (argv: readonly string[]): boolean => argv.includes(BACKGROUND_ARG);
