@@ -124,6 +124,10 @@ export function planDocument(input: PlanInput): PlanResult {
   }
 
   const balancing = input.kind === 'journal' ? settlementLines(settlements, rules, lookup) : { lines: [], reasons: [] };
+  // A supplier invoice pays the whole report to one party: it cannot credit a cash advance back.
+  if (input.kind === 'supplier_invoice' && settlements.some((x) => x.party === 'cash_advance' && x.amountMinor !== 0)) {
+    hold('UNBALANCED', 'A cash advance is applied on this report, which a supplier invoice cannot show: post this kind of document as a journal (connection posting modes)');
+  }
   reasons.push(...balancing.reasons);
   const partner = input.kind === 'supplier_invoice' ? (doc.vendor?.code ?? (doc.employee ? lookup.employee(doc.employee.id) : null)) : doc.employee ? lookup.employee(doc.employee.id) : null;
   const needsEmployeePartner = balancing.lines.some((l) => l.party === 'employee') || input.kind === 'supplier_invoice';

@@ -129,3 +129,15 @@ test("5b. invoices and v3 allocations carry Concur's account too (lineItem accou
   assert.ok(r.plan, JSON.stringify(r.reasons));
   assert.deepEqual(r.plan.lines.filter((l) => l.sourceLineId).map((l) => [l.account, l.amountMinor]), [['6400', 5000], ['6410', 2000]]);
 });
+
+test('a report with a cash advance is never paid in full as a supplier invoice', async () => {
+  const { planDocument } = await import('../../../main/core/engine/plan');
+  const { createMappingLookup } = await import('../../../main/core/engine/mapping-lookup');
+  const { postingRulesSchema } = await import('../../../shared/schemas/connection');
+  const d = fisDoc(report([entry('E1', 'CARRT', 315, {}, [['COMP', 'EMPL', 315]])], { cashAdvanceApplication: [{ cashAdvanceId: 'CA2', cashAdvanceApplicationAmount: -300, cashAdvanceClearingAccountCode: 'CADV' }] }));
+  const rules = postingRulesSchema.parse({ liabilityAccount: ACC.employee, cardClearingAccount: ACC.card, cashAdvanceAccount: ACC.cashAdvance, requiredDimensions: [] });
+  const lookup = createMappingLookup([{ connectionId: 'c', kind: 'expense_type', sourceCode: '*', sourceName: '', target: 'EXP', dimensions: {}, updatedAt: '', updatedBy: '', unmapped: false }, { connectionId: 'c', kind: 'employee', sourceCode: '*', sourceName: '', target: 'EMPV', dimensions: {}, updatedAt: '', updatedBy: '', unmapped: false }]);
+  const r = planDocument({ doc: d, key: 'K', kind: 'supplier_invoice', rules, lookup, maxDescriptionLength: 250 });
+  assert.equal(r.plan, null);
+  assert.match(r.reasons.map((x) => x.message).join(' '), /cash advance .* journal/);
+});
