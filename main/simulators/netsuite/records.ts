@@ -115,7 +115,16 @@ export function writeRecord(state: NetSuiteSimState, type: SimRecordType, extern
     return { ...refused([{ detail: 'The request body is not a valid JSON object.', path: '', code: 'INVALID_CONTENT' }]), committed: false, created: false };
   }
   if (externalId !== null && !/^[A-Za-z0-9_-]+$/.test(externalId)) return { ...refused([{ detail: `Invalid external id ${externalId}.`, path: 'externalId', code: 'INVALID_ID' }]), committed: false, created: false };
-  const problems = validate(state, type, body);
+  // NetSuite fills what a new record's body leaves out: today's date, and the subsidiary's (or the account's first) currency.
+  // An update is checked as the record it will become (the stored fields under the sent ones).
+  const existing = externalId !== null ? state.findByExternalId(type, externalId) : undefined;
+  if (!existing && body.tranDate === undefined) body.tranDate = new Date(state.now()).toISOString().slice(0, 10);
+  if (!existing && body.currency === undefined) {
+    const sub = state.row('subsidiary', String((body.subsidiary as { id?: unknown } | undefined)?.id ?? ''));
+    const currency = sub?.currency ?? state.tables.get('currency')![0]?.id;
+    if (currency) body.currency = { id: currency };
+  }
+  const problems = validate(state, type, existing ? { ...existing.body, ...body } : body);
   if (problems.length) return { ...refused(problems), committed: false, created: false };
   const eid = externalId ?? (typeof body.externalId === 'string' ? body.externalId : null);
   const { record, created } = state.upsert(type, eid, { ...body, ...(eid ? { externalId: eid } : {}) }, replace);

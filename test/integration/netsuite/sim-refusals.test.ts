@@ -47,9 +47,14 @@ test('features per account: with classes off the class field is refused and the 
   const a = await client.call({ method: 'PUT', path: '/record/v1/journalEntry/eid:SIM-C', body: journal({}, { class: { id: '20' } }), write: true });
   assert.equal(a.status, 400);
   assert.match(a.text, /'class' is not available; the classes feature is not enabled/);
-  const q = await client.call({ method: 'POST', path: '/query/v1/suiteql', body: { q: 'SELECT id FROM classification' }, prefer: 'transient', write: false });
+  const suiteql = (q: string) => client.call({ method: 'POST', path: '/query/v1/suiteql', body: { q }, prefer: 'transient', write: false });
+  const q = await suiteql('SELECT id FROM classification');
   assert.equal(q.status, 400);
   assert.match(q.text, /Record 'classification' was not found/);
+  // Operators are implemented (IN) or refused (LIKE, OR), never ignored into "every row".
+  const inList = await suiteql("SELECT id FROM vendor WHERE entityid IN ('V1001', 'V1003') ORDER BY id");
+  assert.deepEqual((JSON.parse(inList.text) as { items: Array<{ id: string }> }).items.map((i) => i.id), ['501', '503']);
+  for (const where of ["entityid LIKE 'V1%'", "entityid = 'V1001' OR entityid = 'V1002'"]) assert.equal((await suiteql(`SELECT id FROM vendor WHERE ${where}`)).status, 400, where);
 });
 
 test('a client assertion living 60 minutes is refused: NetSuite wants exp less than 60 minutes after iat', async (t) => {

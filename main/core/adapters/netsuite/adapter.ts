@@ -109,7 +109,10 @@ export function createNetSuiteTarget(settings: NetSuiteTargetSettings, ctx: Adap
       }
       if (!mapped.ok) return { status: 'rejected', reasons: mapped.reasons };
       const what = `${mapped.type} ${plan.idempotencyKey}`;
-      // Upsert: a second PUT with the same external id updates the one record (its lines replaced) instead of adding another.
+      // Upsert: a second PUT with the same external id updates the one record (its lines replaced) instead of adding
+      // another, so NetSuite never refuses a repeat and there is no 'duplicate' outcome here. The update carries the
+      // same plan (a changed source document is never re-sent under its key); the engine's look-up before the first
+      // send (findExistingMany) keeps even that update from touching a document already posted.
       const a = await client.call({ method: 'PUT', path: eidPath(mapped.type, plan.idempotencyKey), query: { replace: SUBLIST[mapped.type] }, body: mapped.body, write: true });
       if (a.status >= 200 && a.status < 300) {
         const erpId = internalIdFromLocation(a.headers.get('location'));
