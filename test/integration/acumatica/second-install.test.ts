@@ -42,5 +42,8 @@ test('a second install finds every document already in Acumatica: linked (412 â†
   assert.equal(again.held, 0, JSON.stringify(again));
   const posted = b.runtime.store.postings.list({ connectionId: ACUMATICA_CONNECTION_ID, status: 'posted', limit: 100 });
   assert.equal(posted.length, DOCS);
+  // Whichever way the engine met them (a look-up before the send, or the ERP's refusal), each was linked.
+  const linked = b.runtime.store.audit.list({ connectionId: ACUMATICA_CONNECTION_ID, limit: 10_000 }).filter((e) => e.outcome === 'linked' || /found in the ERP/i.test(e.message));
+  assert.equal(linked.length, DOCS, 'every document linked, none sent as new');
   for (const p of posted) assert.equal(second.state.findByKey(p.idempotency_key)[0]?.number, p.erp_id, `${p.source_id} linked to its record`);
 });
