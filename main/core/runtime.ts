@@ -52,7 +52,8 @@ export function requireConnection(rt: Runtime, id: string): Connection {
 export function buildAdapters(rt: Runtime, conn: Connection, actor: string, signal?: AbortSignal): { source: SourceAdapter; target: TargetAdapter } {
   const deps = { store: rt.store, cipher: rt.cipher, fetch: rt.fetch, clock: rt.clock, logger: rt.logger };
   return {
-    source: rt.registry.source(conn, adapterContext(deps, conn, 'source', actor, signal)),
-    target: rt.registry.target(conn, adapterContext(deps, conn, 'target', actor, signal)),
+    // Rate windows live in the database so every process on this data folder paces against the same one.
+    source: rt.registry.source(conn, { ...adapterContext(deps, conn, 'source', actor, signal), rateWindows: rt.store.rateWindows }),
+    target: rt.registry.target(conn, { ...adapterContext(deps, conn, 'target', actor, signal), rateWindows: rt.store.rateWindows }),
   };
 }

@@ -26,6 +26,24 @@ export interface AdapterNote {
   correlationId?: string;
 }
 
+/** One request slot of a shared rate window: its start, and its answer time (null while in flight). */
+export interface SharedRateSlot {
+  startedMs: number;
+  answeredMs: number | null;
+}
+
+/** Rate windows every process on one data folder shares (kept in SQLite by the store). */
+export interface SharedRateWindows {
+  /**
+   * Atomically: drops the scope's slots that ended more than `keepMs` ago (in-flight ones count as ended
+   * `staleMs` after their start), asks `delayOf` how long to wait given the rest, and when 0 records a
+   * slot starting at `nowMs`.
+   */
+  tryTake(scope: string, nowMs: number, keepMs: number, staleMs: number, delayOf: (slots: SharedRateSlot[]) => number): { id: number } | { waitMs: number };
+  /** The request of a slot got its answer (or failed) at `atMs`. */
+  answer(id: number, atMs: number): void;
+}
+
 export interface AdapterContext {
   fetch: HttpFetch;
   clock: Clock;
@@ -36,6 +54,8 @@ export interface AdapterContext {
   retry: RetryPolicy;
   note(n: AdapterNote): void;
   signal?: AbortSignal;
+  /** Where present, rate windows are shared with every process on the data folder (Expensify's 5 per 10 s). */
+  rateWindows?: SharedRateWindows;
 }
 
 export interface TestStep {

@@ -8,6 +8,7 @@ import { createConnectionRepo } from './repos/connections';
 import { createCursorRepo } from './repos/cursors';
 import { createMappingRepo } from './repos/mappings';
 import { createPostingRepo } from './repos/postings';
+import { createRateWindowRepo } from './repos/rate-windows';
 import { createReferenceRepo } from './repos/reference';
 import { createRunRepo } from './repos/runs';
 import { createWebhookEventRepo } from './repos/webhook-events';
@@ -44,6 +45,7 @@ export function openStore(path: string, now: () => Date, opts: OpenStoreOptions 
     cursors: createCursorRepo(db, now),
     mappings: createMappingRepo(db, now),
     postings: createPostingRepo(db, now),
+    rateWindows: createRateWindowRepo(db),
     reference: createReferenceRepo(db, now),
     runs: createRunRepo(db),
     webhookEvents: createWebhookEventRepo(db, now),

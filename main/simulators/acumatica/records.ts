@@ -19,7 +19,7 @@ const SYSTEM_MEMBERS = new Set(['id', 'rowNumber', 'note', 'custom', 'files', 'e
 const FIELDS: Record<'Bill' | 'JournalTransaction', { header: Set<string>; detail: Set<string> }> = {
   Bill: {
     header: new Set(['Type', 'ReferenceNbr', 'Vendor', 'VendorRef', 'Date', 'DueDate', 'PostPeriod', 'Description', 'BranchID', 'LocationID', 'CurrencyID', 'Terms', 'Hold', 'Status', 'Amount', 'Balance', 'TaxTotal', 'IsTaxValid', 'Project', 'CashAccount', 'ApprovedForPayment', 'LastModifiedDateTime', 'Details', 'TaxDetails', 'Applications']),
-    detail: new Set(['Branch', 'InventoryID', 'Account', 'Subaccount', 'ExtendedCost', 'Amount', 'Qty', 'UnitCost', 'UOM', 'TransactionDescription', 'Description', 'TaxCategory', 'Project', 'ProjectTask', 'CostCode', 'NonBillable', 'POOrderType', 'POOrderNbr', 'POLine', 'POReceiptType', 'POReceiptNbr', 'POReceiptLine']),
+    detail: new Set(['Branch', 'InventoryID', 'Account', 'Subaccount', 'ExtendedCost', 'Amount', 'Qty', 'UnitCost', 'UOM', 'TransactionDescription', 'Description', 'TaxCategory', 'Project', 'ProjectTask', 'CostCode', 'NonBillable', 'CalculateDiscountsOnImport', 'POOrderType', 'POOrderNbr', 'POLine', 'POReceiptType', 'POReceiptNbr', 'POReceiptLine']),
   },
   JournalTransaction: {
     header: new Set(['Module', 'BatchNbr', 'TransactionDate', 'PostPeriod', 'Description', 'BranchID', 'LedgerID', 'CurrencyID', 'Hold', 'Status', 'CreatedDateTime', 'LastModifiedDateTime', 'Details']),

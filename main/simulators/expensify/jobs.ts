@@ -68,8 +68,12 @@ export function handleExport(job: Obj, template: string | null, deps: JobDeps): 
   if (!ids && filters.startDate === undefined) return errorReply(410, "Required parameter 'startDate' is missing (or give a reportIDList)");
   const policies = typeof filters.policyIDList === 'string' && filters.policyIDList ? filters.policyIDList.split(',').map((s) => s.trim()) : null;
   const label = typeof filters.markedAsExported === 'string' ? filters.markedAsExported : null;
-  const limit = typeof input.limit === 'string' && /^\d+$/.test(input.limit) ? Number(input.limit) : null;
+  // `limit` is documented as an integer written as a string.
+  if (input.limit !== undefined && (typeof input.limit !== 'string' || !/^\d+$/.test(input.limit))) return malformed('inputSettings.limit');
+  const limit = typeof input.limit === 'string' ? Number(input.limit) : null;
   const employee = typeof input.employeeEmail === 'string' ? input.employeeEmail : null;
+  // Exporting as one employee cannot include OPEN reports (§3.2).
+  if (employee !== null && states.includes('OPEN')) return errorReply(410, "OPEN reports cannot be exported with 'employeeEmail'");
 
   let selected = [...deps.state.reports.values()].filter((r) => {
     if (!states.includes(r.state)) return false;

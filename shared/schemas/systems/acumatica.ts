@@ -29,7 +29,7 @@ export const acumaticaTargetSchema = z.object({
   extraScopes: z.array(z.string().regex(/^[A-Za-z0-9:_.-]+$/)).default([]),
   /** Subaccount for lines whose mapping names none (balancing lines); '' = Acumatica's own default. */
   defaultSubaccount: z.string().default(''),
-  /** Engine posting mode: AP bills (VendorRef carries the key) or GL journal transactions. */
+  /** Engine posting mode: AP bills (VendorRef = the vendor's invoice number; the key opens the Description) or GL journal transactions. */
   postingMode: z.enum(['ap_bill', 'journal']).default('ap_bill'),
   /** Release each bill after it is created (ReleaseBill action, 202 + Location polled). */
   releaseBills: z.boolean().default(false),

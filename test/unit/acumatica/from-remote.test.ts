@@ -73,6 +73,10 @@ test('simulator: $filter with doubled quotes, and/or, parentheses and the docume
   assert.equal(toMinor(-0.5, 'USD'), -50);
   assert.match(String(toMinor(1.005, 'EUR')), /more than 2 decimal places/);
   assert.match(String(toMinor(10.5, 'JPY')), /more than 0 decimal places/);
+  // The simulator's own ISO 4217 table: ISK has no minor unit (a shared 2-decimal mistake would pass 15.5 ISK).
+  assert.match(String(toMinor(15.5, 'ISK')), /more than 0 decimal places/);
+  assert.equal(toMinor(1500, 'ISK'), 1500);
+  assert.equal(toMinor(1.234, 'KWD'), 1234);
 });
 
 test('HttpError bodies: the inner exception is read when the outer message is generic; only a refusal naming the tenant key allows the `company` retry', () => {

@@ -13,6 +13,7 @@ const PINNED: Record<number, string> = {
   1: '2484d5fc3badc9f9e8382b025e25b5eaabf7fa105759927359394c5a4cf15581',
   2: 'cb1b760166f35ee30a13401671c772ccefc1c6bbe42370500c5d28159bbebb04',
   3: '41eef406ebfe51283c3e065ddff705b457f6c3d149d4a0035a209ae4ea8a3e9a',
+  4: 'edbb6749cefbc5ea60439d041185d20938af77c587a2a8e6ca5c3dd7e63f79d8',
 };
 
 test('the registry lists every migration file in strictly increasing order', () => {

@@ -1,6 +1,8 @@
-// The Expensify source adapter: export job (our CSV template, label-filtered) + download -> SourceDocuments;
-// the export label is stamped by a second, id-restricted export only after the ERP post (confirmBatch).
-// Expensify stays read-only apart from that stamp.
+// The Expensify source adapter, on the documented flow (../shared/api/expensify.md §3.4, §8: "one sync =
+// export + download (+ mark job) = 2-3 requests"): export job (our CSV template, label-filtered) + download
+// -> SourceDocuments; the export label is stamped by one id-restricted export job only after the ERP post
+// (confirmBatch), its file never downloaded. Policy categories for the mapping grid are read at most every
+// CATEGORY_TTL_MS (kept in the adapter state), not on every sync. Expensify stays read-only apart from the stamp.
 import type { SourceDocument } from '../../../../shared/schemas/document';
 import type { ExpensifySourceSettings } from '../../../../shared/schemas/systems/expensify';
 import { ConnectorError, isConnectorError } from '../../errors';
@@ -17,6 +19,9 @@ import { EXPORT_TEMPLATE } from './template';
 
 /** Documents per yielded batch: the export is one file, handed to the engine in slices. */
 const BATCH = 50;
+/** Categories change rarely; the grid needs them before a document uses them, not to the minute. */
+export const CATEGORY_TTL_MS = 6 * 3600_000;
+const CATEGORY_STATE = 'categoryCache';
 
 type ConfirmItem = { doc: { sourceId: string; meta: Record<string, string> }; outcome: ConfirmOutcome };
 
@@ -57,26 +62,25 @@ export function createExpensifySource(settings: ExpensifySourceSettings, ctx: Ad
   }
 
   /**
-   * Stamps the export label on the posted reports with one export job; the downloaded output tells which
-   * reports Expensify really exported (one no longer approved/reimbursed is not, and is answered not ok).
+   * Stamps the export label on the posted reports with one export job (markAsExported on finish). Its file is
+   * not downloaded: Expensify answering with a file name is the acknowledgement. A report that left the
+   * exported states meanwhile is not stamped by Expensify and not pulled either (the pull asks for the same
+   * states); should it come back, the outbox knows its key and never posts it twice.
    * Dismissed documents are not marked: there is nothing to tell Expensify, so they are answered ok.
    */
   async function confirmBatch(items: ConfirmItem[]): Promise<Array<{ sourceId: string; ok: boolean; error?: string }>> {
     const posted = [...new Set(items.filter((i) => i.outcome.ok).map((i) => i.doc.sourceId))];
-    let marked = new Set<string>();
     if (posted.length) {
-      const rows = await exportRows(confirmJob(settings, posted), `the export mark of ${posted.length} posted report${posted.length > 1 ? 's' : ''}`);
-      marked = new Set(rows.map((r) => r.reportID));
-      ctx.logger.info('expensify: export label stamped', { requested: posted.length, marked: marked.size });
+      const file = await client.exportJob(confirmJob(settings, posted), EXPORT_TEMPLATE, `the export mark of ${posted.length} posted report${posted.length > 1 ? 's' : ''}`);
+      // No file = none of them matched the states any more: nothing was stamped.
+      if (file === null) {
+        return items.map(({ doc, outcome }) =>
+          outcome.ok ? { sourceId: doc.sourceId, ok: false, error: `Expensify did not export report ${doc.sourceId} (no longer ${settings.reportStates.toLowerCase()}, or deleted), so it is not marked "${settings.exportLabel}" yet` } : { sourceId: doc.sourceId, ok: true },
+        );
+      }
+      ctx.logger.info('expensify: export label stamped', { requested: posted.length });
     }
-    return items.map(({ doc, outcome }) => {
-      if (!outcome.ok || marked.has(doc.sourceId)) return { sourceId: doc.sourceId, ok: true };
-      return {
-        sourceId: doc.sourceId,
-        ok: false,
-        error: `Expensify did not export report ${doc.sourceId} (no longer ${settings.reportStates.toLowerCase()}, or deleted), so it is not marked "${settings.exportLabel}" yet`,
-      };
-    });
+    return items.map(({ doc }) => ({ sourceId: doc.sourceId, ok: true }));
   }
 
   async function confirm(doc: ConfirmItem['doc'], outcome: ConfirmOutcome): Promise<void> {
@@ -88,8 +92,21 @@ export function createExpensifySource(settings: ExpensifySourceSettings, ctx: Ad
     return readPolicyMetadata(client, settings.policyIds);
   }
 
+  /** Categories for the mapping grid: from the adapter state when read less than CATEGORY_TTL_MS ago (2 requests saved per sync). */
   async function listCategories(): Promise<ExpensifyCategory[]> {
-    return (await listPolicyMetadata()).categories;
+    const now = ctx.clock.now().getTime();
+    const cached = await ctx.secrets.get(CATEGORY_STATE);
+    if (cached) {
+      try {
+        const c = JSON.parse(cached) as { at: number; policies: string; categories: ExpensifyCategory[] };
+        if (c.policies === settings.policyIds.join(',') && now - c.at < CATEGORY_TTL_MS && now >= c.at && Array.isArray(c.categories)) return c.categories;
+      } catch {
+        // An unreadable cache is read again from Expensify.
+      }
+    }
+    const categories = (await listPolicyMetadata()).categories;
+    await ctx.secrets.set(CATEGORY_STATE, JSON.stringify({ at: now, policies: settings.policyIds.join(','), categories }));
+    return categories;
   }
 
   async function test(): Promise<TestStep[]> {

@@ -8,7 +8,8 @@ import type { HttpResponse } from '../http';
 import { withRetry } from '../retry';
 import type { AdapterContext } from '../types';
 import { SYSTEM, httpError, isNoReportsMessage, isRateLimitedPlainText, protocolError, readErrorBody, responseError } from './errors';
-import { RateWindow } from './rate-window';
+import { RateWindow, type RequestPacer } from './rate-window';
+import { SharedRateWindow } from './shared-rate-window';
 
 export const ENDPOINT_PATH = '/Integration-Server/ExpensifyIntegrations';
 /** Large exports can take minutes (api/expensify.md §4): long timeouts on export and download. */
@@ -27,11 +28,12 @@ export interface ExpensifyClient {
   exportJob(job: Job, template: string, what: string): Promise<string | null>;
   /** The bytes of a generated file, as text. */
   download(fileName: string, what: string): Promise<string>;
-  readonly rate: RateWindow;
+  readonly rate: RequestPacer;
 }
 
 export function createExpensifyClient(settings: ClientSettings, ctx: AdapterContext): ExpensifyClient {
-  const rate = new RateWindow(settings.rateLimits, ctx.clock);
+  // Shared with every process on the data folder when the host keeps windows in its database.
+  const rate: RequestPacer = ctx.rateWindows ? new SharedRateWindow(ctx.rateWindows, `expensify:${settings.partnerUserId}`, settings.rateLimits, ctx.clock) : new RateWindow(settings.rateLimits, ctx.clock);
   const url = `${settings.baseUrl.replace(/\/+$/, '')}${ENDPOINT_PATH}`;
   const partner = settings.partnerUserId;
 

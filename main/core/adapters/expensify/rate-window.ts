@@ -5,12 +5,36 @@
 import type { ExpensifyRateWindow } from '../../../../shared/schemas/systems/expensify';
 import type { Clock } from '../../ports';
 
+/** What the client paces its requests with: in process (RateWindow) or shared through the database. */
+export interface RequestPacer {
+  /** Resolves when a request may start now; call the returned function once its answer (or failure) is in. */
+  acquire(signal?: AbortSignal): Promise<() => void>;
+  /** Total milliseconds spent waiting for room. */
+  readonly waitedMs: number;
+}
+
+/**
+ * How long from `now` until every window has room, given the times requests count at (their answer time;
+ * Infinity while in flight): 0 = now, Infinity = until a request in flight ends.
+ */
+export function windowDelay(windows: readonly ExpensifyRateWindow[], times: readonly number[], now: number): number {
+  let wait = 0;
+  for (const w of windows) {
+    const inWindow = times.filter((t) => t > now - w.windowMs).sort((a, b) => a - b);
+    if (inWindow.length < w.requests) continue;
+    // Room comes when the request `requests` places back leaves the window.
+    const blocker = inWindow[inWindow.length - w.requests] as number;
+    wait = Math.max(wait, blocker + w.windowMs - now);
+  }
+  return wait;
+}
+
 interface Slot {
   /** Answer time (epoch ms); Infinity while the request is in flight. */
   t: number;
 }
 
-export class RateWindow {
+export class RateWindow implements RequestPacer {
   private slots: Slot[] = [];
   private readonly longest: number;
   /** Acquisitions run one after another so two callers never both see the same free slot. */
@@ -39,18 +63,7 @@ export class RateWindow {
 
   /** How long from `now` until every window has room (0 = now, Infinity = until a request in flight ends). */
   delayAt(now: number): number {
-    let wait = 0;
-    for (const w of this.windows) {
-      const inWindow = this.slots
-        .map((s) => s.t)
-        .filter((t) => t > now - w.windowMs)
-        .sort((a, b) => a - b);
-      if (inWindow.length < w.requests) continue;
-      // Room comes when the request `requests` places back leaves the window.
-      const blocker = inWindow[inWindow.length - w.requests] as number;
-      wait = Math.max(wait, blocker + w.windowMs - now);
-    }
-    return wait;
+    return windowDelay(this.windows, this.slots.map((s) => s.t), now);
   }
 
   private async take(signal?: AbortSignal): Promise<() => void> {

@@ -2,6 +2,7 @@
 import * as m0001 from './0001-init';
 import * as m0002 from './0002-webhook-events';
 import * as m0003 from './0003-store-meta';
+import * as m0004 from './0004-expensify-rate-window';
 
 export interface Migration {
   id: number;
@@ -13,4 +14,5 @@ export const migrations: readonly Migration[] = [
   { id: 1, name: m0001.name, up: m0001.up },
   { id: 2, name: m0002.name, up: m0002.up },
   { id: 3, name: m0003.name, up: m0003.up },
+  { id: 4, name: m0004.name, up: m0004.up },
 ];
