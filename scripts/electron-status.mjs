@@ -29,7 +29,7 @@ const readJson = (p) => {
 function downloadAdvice(net) {
   if (!net) return '';
   if (net.reachable) return ` (${net.url} answers from here, so a retry should work)`;
-  return `. This machine cannot reach ${net.url} (${net.error}): set ELECTRON_MIRROR to a mirror your network allows, or HTTPS_PROXY if a proxy is needed, before that command`;
+  return `. This machine cannot reach ${net.url} (${net.error}): set ELECTRON_MIRROR to a mirror your network allows (or, behind a proxy, ELECTRON_GET_USE_PROXY=1 and GLOBAL_AGENT_HTTPS_PROXY) before that command`;
 }
 
 /**

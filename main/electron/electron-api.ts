@@ -76,7 +76,6 @@ export interface ElectronMain {
     requestSingleInstanceLock(): boolean;
     on(event: string, l: (...a: unknown[]) => void): void;
     quit(): void;
-    exit(code?: number): void;
     setAppUserModelId(id: string): void;
     getVersion(): string;
     setLoginItemSettings(s: LoginItemSettings): void;

@@ -4,15 +4,18 @@ import type { ElectronMain } from './electron-api';
 
 export const BACKGROUND_ARG = '--background';
 
-/** Windows finds the login item by executable path and arguments, so query and set with the same pair. */
-const itemOf = () => ({ path: process.execPath, args: [BACKGROUND_ARG] });
+/**
+ * Windows finds the login item by executable path and arguments, so query and set with the same pair. The
+ * installed app is its own executable; a development run is Electron given the app folder.
+ */
+export const loginItemOf = (e: ElectronMain) => ({ path: process.execPath, args: e.app.isPackaged ? [BACKGROUND_ARG] : [e.app.getAppPath(), BACKGROUND_ARG] });
 
 export function startsAtLogin(e: ElectronMain): boolean {
-  return e.app.getLoginItemSettings(itemOf()).openAtLogin;
+  return e.app.getLoginItemSettings(loginItemOf(e)).openAtLogin;
 }
 
 export function setStartAtLogin(e: ElectronMain, on: boolean): void {
-  e.app.setLoginItemSettings({ ...itemOf(), openAtLogin: on });
+  e.app.setLoginItemSettings({ ...loginItemOf(e), openAtLogin: on });
 }
 
 /** Started by the login item (or by a second launch with the flag): stay in the tray. */

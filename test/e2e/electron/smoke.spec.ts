@@ -1,5 +1,6 @@
 // Electron smoke test: launches the built app where the Electron binary exists (skipped with the reason
-// elsewhere), checks window.mlc is exactly the contract surface and that navigation is blocked.
+// elsewhere), checks window.mlc is exactly the contract surface, that navigation is blocked, and that closing
+// the window keeps the app running in the tray.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import type { BrowserGlobals } from '../browser-globals';
 
 const bin = electronBinary();
 
-test('desktop app starts, exposes exactly the contract, and blocks navigation', async () => {
+test('desktop app starts, exposes exactly the contract, blocks navigation, and stays in the tray when closed', async () => {
   test.skip(!bin.path, `Electron binary not available: ${bin.reason}`);
   const dataDir = mkdtempSync(join(tmpdir(), 'mlc-electron-'));
   const app = await _electron.launch({ executablePath: bin.path!, args: ['.'], env: { ...process.env, MLC_DATA_DIR: dataDir } });
@@ -25,6 +26,12 @@ test('desktop app starts, exposes exactly the contract, and blocks navigation', 
     expect(win.url()).toMatch(/^app:\/\/mlc\//);
     const list = await win.evaluate(() => (globalThis as unknown as BrowserGlobals).mlc['connections.list']({}));
     expect(list.ok).toBe(true);
+    // Closing the window leaves the app in the tray; launching it again opens a window.
+    await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());
+    await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(0);
+    const reopened = app.waitForEvent('window');
+    await app.evaluate(({ app: a }) => void a.emit('second-instance', {}, [process.execPath], process.cwd()));
+    await expect((await reopened).getByRole('navigation', { name: 'Main' })).toBeVisible();
   } finally {
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });

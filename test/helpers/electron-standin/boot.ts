@@ -36,6 +36,7 @@ export interface BootOptions extends Partial<Omit<StandinOptions, 'userData' | '
 
 export async function bootMain(t: { after(fn: () => unknown): void }, o: BootOptions = {}): Promise<Booted> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mlc-shell-'));
+  const cleanUp = () => rmSync(dataDir, { recursive: true, force: true });
   await o.seed?.(dataDir);
   const standin = createElectronStandin({ ...o, userData: dataDir, appPath: process.cwd() });
   const updater = new UpdaterStandin();
@@ -50,6 +51,9 @@ export async function bootMain(t: { after(fn: () => unknown): void }, o: BootOpt
     const mod = (await import(`${MAIN}?boot=${++boots}`)) as { shell: Promise<Shell> | null };
     if (!mod.shell) throw new Error('main.ts did not start a shell (single-instance lock refused)');
     shell = await mod.shell;
+  } catch (e) {
+    cleanUp();
+    throw e;
   } finally {
     process.argv = saved.argv;
     for (const k of Object.keys(process.env)) if (!(k in saved.env)) delete process.env[k];
@@ -61,7 +65,7 @@ export async function bootMain(t: { after(fn: () => unknown): void }, o: BootOpt
   };
   t.after(async () => {
     if (!standin.rec.exited) await quit();
-    rmSync(dataDir, { recursive: true, force: true });
+    cleanUp();
   });
   return { standin, updater, shell, dataDir, quit };
 }

@@ -68,7 +68,6 @@ export function createElectronStandin(o: StandinOptions) {
       rec.exited = true;
       app.emit('quit');
     },
-    exit: () => void (rec.exited = true),
     setLoginItemSettings: (s: typeof loginItem) => void (loginItem = { ...s }),
     // Windows matches the item by path and arguments: a query with other ones does not find it.
     getLoginItemSettings: (q?: { path?: string; args?: string[] }) => ({

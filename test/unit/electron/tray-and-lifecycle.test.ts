@@ -52,14 +52,17 @@ test('start at login registers a --background login item; such a start opens no 
   const b = await bootMain(t, { seed: (d) => seedConnection(d) });
   const tray = b.standin.trays[0]!;
   tray.click('Start at login');
-  assert.deepEqual(b.standin.loginItem(), { path: process.execPath, args: ['--background'], openAtLogin: true });
+  // A development run: Electron started on the app folder (an installed app is its own executable).
+  assert.deepEqual(b.standin.loginItem(), { path: process.execPath, args: [process.cwd(), '--background'], openAtLogin: true });
   await b.shell.refresh();
   assert.equal(tray.menu!.items.find((i) => i.label === 'Start at login')!.checked, true);
   tray.click('Start at login');
   assert.equal(b.standin.loginItem().openAtLogin, false);
 
-  const bg = await bootMain(t, { argv: ['--background'], seed: (d) => seedConnection(d) });
+  const bg = await bootMain(t, { isPackaged: true, argv: ['--background'], seed: (d) => seedConnection(d) });
   assert.equal(bg.standin.windows.length, 0);
+  bg.standin.trays[0]!.click('Start at login');
+  assert.deepEqual(bg.standin.loginItem().args, ['--background'], 'the installed exe takes the flag alone');
   assert.equal(bg.standin.trays.length, 1);
   bg.standin.electron.app.emit('second-instance', {}, [process.execPath, '--background'], '');
   assert.equal(bg.standin.windows.length, 0, 'a second login start stays in the tray');
