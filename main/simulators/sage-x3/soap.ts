@@ -60,6 +60,7 @@ const PARTS: Record<string, string[]> = {
   save: ['callContext', 'publicName', 'objectXml'],
   query: ['callContext', 'publicName', 'objectKeys', 'listSize'],
   read: ['callContext', 'publicName', 'objectKeys'],
+  delete: ['callContext', 'publicName', 'objectKeys'],
 };
 const CONTEXT_PARTS = ['codeLang', 'poolAlias', 'poolId', 'requestConfig', 'codeUser', 'password'];
 
@@ -120,6 +121,13 @@ export function handleSoap(xml: string, state: SageX3SimState, cfg: SoapConfig, 
   const refKey = keys.find((k) => k.key === f.reference);
   const candidates = refKey ? state.findByReference(refKey.value) : state.documents();
 
+  if (op === 'delete') {
+    const doc = candidates.find(matches);
+    if (!doc) return result(op, 0, [{ type: '3', message: 'Record does not exist' }], '');
+    if (state.isFinal(doc.number)) return result(op, 0, [{ type: '3', message: `${doc.number} : final entry, deletion not allowed` }], '');
+    state.remove(doc.number);
+    return result(op, 1, [], '');
+  }
   if (op === 'read') {
     const doc = candidates.find(matches);
     return doc ? result(op, 1, [], documentXml(doc, f.headerBlock, f.linesBlock)) : result(op, 0, [{ type: '3', message: 'Record does not exist' }], '');

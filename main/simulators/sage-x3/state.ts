@@ -123,6 +123,28 @@ export class SageX3SimState {
     else this.byReference.set(doc.reference, [doc]);
   }
 
+  /** Entries validated as final: X3 refuses to delete them. */
+  private readonly finals = new Set<string>();
+
+  markFinal(number: string): void {
+    this.finals.add(number);
+  }
+
+  isFinal(number: string): boolean {
+    return this.finals.has(number);
+  }
+
+  /** SOAP delete of a temporary entry. */
+  remove(number: string): void {
+    const doc = this.byNumber.get(number);
+    if (!doc) return;
+    this.docs.splice(this.docs.indexOf(doc), 1);
+    this.byNumber.delete(number);
+    const list = (this.byReference.get(doc.reference) ?? []).filter((d) => d !== doc);
+    if (list.length) this.byReference.set(doc.reference, list);
+    else this.byReference.delete(doc.reference);
+  }
+
   /** Saved documents in saving order (a copy of the list). */
   documents(): StoredDocument[] {
     return [...this.docs];

@@ -75,6 +75,12 @@ export const sageX3TargetSchema = z.object({
   invoiceType: z.string().default('INV'),
   /** Published SOAP object names (GESAWE) for each posting mode. */
   journalPublicName: z.string().default('YGAS'),
+  /**
+   * The published objects refuse a second document with the same reference (a control the customer adds in
+   * X3; off in a standard folder). When off, each post is checked right after it is saved, so that two installs
+   * posting the same document in the same second keep only the older one (one query per post).
+   */
+  uniqueReference: z.boolean().default(false).optional(),
   supplierInvoicePublicName: z.string().default('YBIS'),
   journalFields: sageX3JournalFieldsSchema.prefault({}),
   supplierInvoiceFields: sageX3SupplierInvoiceFieldsSchema.prefault({}),

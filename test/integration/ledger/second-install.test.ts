@@ -86,26 +86,31 @@ test('a stale copy of the folder (last week\'s backup) links what was posted sin
   assert.equal(w.erpCount(), inErp);
 });
 
-// Two installs that look the same page up in the same second both find nothing; only an ERP that refuses a
-// repeated reference can then stop the second post. Sage Intacct (function control id with uniqueid=true) and
-// NetSuite (upsert on the external id) do; for Sage X3 and Acumatica see the README ("Two installs at once").
-test('two installs syncing at once against Sage Intacct and NetSuite post each document once', async (t) => {
-  const w = await startInstalls(t);
-  const ids = ['demo-concur-intacct', 'demo-concur-netsuite'];
-  const counts = () => ({ intacct: w.sims.intacct!.state.recordCount(), netsuite: w.sims.netsuite!.state.recordCount() });
-  const [a, b] = [await w.install(), await w.install()];
-  const both = await Promise.all([a, b].map((i) => Promise.all(ids.map((id) => i.core.sync(id, { actor: 'test', trigger: 'manual' })))));
-  for (const r of both.flat()) assert.equal(r.status, 'succeeded', `${r.connectionId}: ${r.error}`);
-  const after = counts();
-  // A third install finds every document and posts none, and the ledgers hold one document per source document.
-  const c = await w.install();
-  const third = await Promise.all(ids.map((id) => c.core.sync(id, { actor: 'test', trigger: 'manual' })));
-  assert.equal(sum(third, 'posted'), 0);
-  assert.deepEqual(counts(), after);
+// Two installs that look the same page up in the same second both find nothing. Sage Intacct (function control
+// id with uniqueid=true), NetSuite (upsert on the external id) and Acumatica (insert-only PUT whose $filter names
+// the key) refuse the second post, which is then linked; Sage X3 checks each post right after saving it, and
+// the install whose entry is newer deletes it and links the older one.
+test('two installs syncing at once post each document once, in every ERP', async (t) => {
+  const perErp = (w: Awaited<ReturnType<typeof startInstalls>>) => ({ x3: w.sims.x3.state.documentCount(), intacct: w.sims.intacct!.state.recordCount(), acumatica: w.sims.acumatica!.state.recordCount(), netsuite: w.sims.netsuite!.state.recordCount() });
   const single = await startInstalls(t);
-  const one = await single.install();
-  for (const id of ids) await one.core.sync(id, { actor: 'test', trigger: 'manual' });
-  assert.deepEqual(after, { intacct: single.sims.intacct!.state.recordCount(), netsuite: single.sims.netsuite!.state.recordCount() }, 'the same ledgers as one install alone');
+  await single.syncAll(await single.install());
+  const expected = perErp(single);
+
+  const w = await startInstalls(t);
+  const [a, b] = [await w.install(), await w.install()];
+  const both = await Promise.all([w.syncAll(a), w.syncAll(b)]);
+  for (const r of both.flat()) assert.equal(r.status, 'succeeded', `${r.connectionId}: ${r.error}`);
+  assert.deepEqual(perErp(w), expected, 'the same ledgers as one install alone');
+  for (const ref of new Set(w.sims.x3.state.documents().map((d) => d.reference))) assert.equal(w.sims.x3.state.findByReference(ref).length, 1, `X3 holds ${ref} once`);
+  // Neither install lost a document: each recorded every posted one with an ERP id that exists.
+  for (const i of [a, b]) {
+    const rows = i.core.runtime.store.postings.list({ status: 'posted', limit: 100_000 }).filter((r) => r.connection_id === DEMO_CONNECTION_ID);
+    for (const r of rows) assert.ok(w.sims.x3.state.findByNumber(r.erp_id!), `${r.source_id} recorded as ${r.erp_id}, which X3 holds`);
+  }
+  // A third install finds every document and posts none.
+  const third = await w.syncAll(await w.install());
+  assert.equal(sum(third, 'posted'), 0);
+  assert.deepEqual(perErp(w), expected);
 });
 
 test('a reinstall reading from an earlier start date posts the report approved the day before once and never re-posts one paid since', async (t) => {

@@ -72,3 +72,26 @@ test('without the customer control, X3 takes a second document with the same ref
   assert.equal((await f.adapter.post(p)).status, 'posted');
   assert.equal(f.sim.state.findByReference(p.idempotencyKey).length, 2);
 });
+
+test('two installs in the same second: every document per key oldest first, our newer copy deleted with SOAP delete', async () => {
+  const p = plan();
+  const first = await f.adapter.post(p);
+  const second = await f.adapter.post(p);
+  assert.ok(first.status === 'posted' && second.status === 'posted');
+  const all = await f.adapter.findAllExisting!([p]);
+  assert.deepEqual(all.get(p.idempotencyKey), [first.erpId, second.erpId]);
+  assert.deepEqual(await f.adapter.removeDuplicate!(second.erpId, p), { removed: true });
+  assert.deepEqual((await f.adapter.findAllExisting!([p])).get(p.idempotencyKey), [first.erpId]);
+});
+
+test('a final entry cannot be deleted: the refusal is said, nothing is removed', async () => {
+  const p = plan();
+  const out = await f.adapter.post(p);
+  assert.equal(out.status, 'posted');
+  const number = out.status === 'posted' ? out.erpId : '';
+  f.sim.state.markFinal(number);
+  const r = await f.adapter.removeDuplicate!(number, p);
+  assert.equal(r.removed, false);
+  assert.match(r.removed ? '' : r.reason, /final entry/);
+  assert.ok(f.sim.state.findByNumber(number));
+});

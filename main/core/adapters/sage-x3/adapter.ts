@@ -7,7 +7,7 @@ import { ConnectorError, isConnectorError } from '../../errors';
 import type { AdapterContext, PostOutcome, TargetAdapter, TargetCapabilities } from '../types';
 import { createX3Client } from './client';
 import { documentNumberFrom, messagesToReasons, messagesToWarnings } from './from-remote';
-import { duplicateMessage, findMany, findOne } from './lookup';
+import { duplicateMessage, findAll, findMany, findOne, removeDocument } from './lookup';
 import { runX3Test } from './probe';
 import { createReferenceReader } from './reference';
 import { X3_SYSTEM } from './schemas';
@@ -44,6 +44,9 @@ export function createSageX3Target(settings: SageX3TargetSettings, ctx: AdapterC
     findExisting: (plan: PostingPlan) => findOne(client, ctx, settings, plan),
 
     findExistingMany: (plans) => findMany(client, ctx, settings, plans),
+
+    // Where X3 itself refuses a repeated reference, a second install's post is refused and linked instead.
+    ...(settings.uniqueReference ? {} : { findAllExisting: (plans: readonly PostingPlan[]) => findAll(client, ctx, settings, plans), removeDuplicate: (erpId: string, plan: PostingPlan) => removeDocument(client, settings, plan, erpId) }),
 
     async post(plan: PostingPlan): Promise<PostOutcome> {
       const stray = unconfiguredDimensions(plan, settings);

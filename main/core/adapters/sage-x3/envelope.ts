@@ -4,7 +4,8 @@ import { ConnectorError } from '../../errors';
 import { asArray, buildXml, childOf, elementEntries, parseXml, textOf, type XmlNode } from '../xml';
 import { SOAP_ENC_NS, SOAP_ENV_NS, WSS_NS, X3_SYSTEM, XSD_NS, XSI_NS, type X3CallContext, type X3KeyValue, type X3Message, type X3Result } from './schemas';
 
-export type X3Operation = 'save' | 'query' | 'read';
+/** delete(callContext, publicName, objectKeys): ../shared/api/sage-x3.md §SOAP operations. */
+export type X3Operation = 'save' | 'query' | 'read' | 'delete';
 
 export interface X3RequestArgs {
   objectXml?: string;
@@ -28,7 +29,7 @@ export function buildSoapRequest(op: X3Operation, cc: X3CallContext, publicName:
     publicName: str(publicName),
   };
   if (op === 'save') call.objectXml = str(args.objectXml ?? '');
-  if (op === 'query' || op === 'read') {
+  if (op === 'query' || op === 'read' || op === 'delete') {
     const keys = args.objectKeys ?? [];
     call.objectKeys = {
       '@_xsi:type': 'soapenc:Array',

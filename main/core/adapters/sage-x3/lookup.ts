@@ -66,3 +66,32 @@ export function duplicateMessage(messages: X3Message[], plan: PostingPlan, refer
   const hit = messages.find((m) => m.type === '3' && ALREADY.test(m.message) && (keys.some((k) => m.message.includes(k)) || new RegExp(`\\b${referenceField}\\b`).test(m.message)));
   return hit ? hit.message : null;
 }
+
+/** X3 numbers come from one sequence per document type: shorter first, then in text order = creation order. */
+export const byX3Number = (a: string, b: string): number => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Every document carrying each plan's own key, oldest first: after a post, to notice another install that
+ * posted the same document in the same second (X3 has no uniqueness on the reference unless the customer
+ * set one up). Cost: one SOAP query per posted document.
+ */
+export async function findAll(client: X3Client, ctx: AdapterContext, settings: SageX3TargetSettings, plans: readonly PostingPlan[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  let next = 0;
+  const worker = async () => {
+    while (next < plans.length) {
+      const plan = plans[next++]!;
+      out.set(plan.idempotencyKey, (await numbersFor(client, ctx, plan, settings, plan.idempotencyKey)).sort(byX3Number));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(LOOKUP_PARALLEL, plans.length) }, worker));
+  return out;
+}
+
+/** SOAP delete of a document this install just saved (documented operation; X3 refuses it once the entry is final). */
+export async function removeDocument(client: X3Client, settings: SageX3TargetSettings, plan: PostingPlan, erpId: string): Promise<{ removed: true } | { removed: false; reason: string }> {
+  const t = targetFor(plan, settings);
+  const result = await client.soap('delete', t.publicName, { objectKeys: [{ key: t.numberField, value: erpId }] }, true);
+  if (result.status === 1) return { removed: true };
+  return { removed: false, reason: result.messages.map((m) => m.message).join(' / ') || `Sage X3 did not delete ${erpId}` };
+}
