@@ -11,8 +11,10 @@ import { join } from 'node:path';
 import type { Sides } from '../../helpers/fis-booking';
 import { balanced, book, fisDoc, sides } from '../../helpers/fis-booking';
 
-const DIR = process.env.MLC_FIS_SAMPLES ?? '/work/shared/fixtures/concur-fis-samples';
-const skip = existsSync(DIR) ? false : `SAP sample folder ${DIR} not found (set MLC_FIS_SAMPLES)`;
+// The shared reference folder sits beside the project (and beside CI's clone); it is read, never copied.
+const DIR = process.env.MLC_FIS_SAMPLES ?? join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'concur-fis-samples');
+// In CI the folder is always there: a missing one fails rather than skips.
+const skip = existsSync(DIR) || process.env.CI ? false : `SAP sample folder ${DIR} not found (set MLC_FIS_SAMPLES)`;
 
 type Expect = (Sides & { currency: string }) | 'refused';
 const EXPECTED: Record<string, Expect> = {
