@@ -3,6 +3,7 @@ import { parseCli, USAGE, UsageError } from './cli/args';
 import { CliError } from './cli/call';
 import { runCommand } from './cli/commands';
 import { cliOwner, runOnFolder } from './cli/demo-folder';
+import { withWriter } from './cli/lease';
 import { runRestore } from './cli/restore';
 import { runServe } from './cli/serve';
 import { StoreDamagedError } from './core/store/integrity';
@@ -39,7 +40,7 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
   try {
-    if (positionals[0] === 'demo') return await core.runtime.writer.run(DEMO_ACTIVITY, () => runDemo(core, { dataDir, json: flags.json ?? false, out, err }));
+    if (positionals[0] === 'demo') return await withWriter(core, DEMO_ACTIVITY, () => runDemo(core, { dataDir, json: flags.json ?? false, out, err }));
     if (positionals[0] === 'serve') {
       const port = flags.port === undefined ? 0 : Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${flags.port}"`);

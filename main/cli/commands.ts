@@ -8,6 +8,7 @@ import { UsageError } from './args';
 import { call, CliError, pickConnection } from './call';
 import { runAuthorize } from './authorize';
 import { importConfig } from './config-import';
+import { withWriter } from './lease';
 import { runWebhooks } from './webhooks';
 import { money, progressPrinter, summaryLine, table } from './output';
 
@@ -130,7 +131,7 @@ export async function runCommand(core: Core, cmd: string[], flags: Flags, out: O
     case 'config': {
       if (sub !== 'import' || !arg) throw new UsageError('usage: config import <file.json>');
       const text = readFileSync(arg, 'utf8');
-      const saved = await core.runtime.writer.run('importing connections into this data folder', () => importConfig(core, text, process.env));
+      const saved = await withWriter(core, 'importing connections into this data folder', () => importConfig(core, text, process.env));
       out(`Imported ${saved.length} connection${saved.length === 1 ? '' : 's'}: ${saved.join(', ')}`);
       return 0;
     }
