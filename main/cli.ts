@@ -5,6 +5,7 @@ import { UsageError } from './cli/args';
 import { runCommand } from './cli/commands';
 import { cliOwner, runOnFolder } from './cli/demo-folder';
 import { describeCliError } from './cli/errors';
+import { withWriter } from './cli/lease';
 import { runRestore } from './cli/restore';
 import { runServe } from './cli/serve';
 import type { Core } from './core/create-core';
@@ -68,7 +69,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     // Envelopes written before secrets were bound to their connection and name are re-sealed once.
     // (Ones another backend or key sealed stay as they are; using them says to enter them again.)
     await rebindSecrets(core.runtime.store, core.runtime.cipher);
-    if (positionals[0] === 'demo') return await core.runtime.writer.run(DEMO_ACTIVITY, () => runDemo(core, { dataDir, json: flags.json ?? false, out, err }));
+    if (positionals[0] === 'demo') return await withWriter(core, DEMO_ACTIVITY, () => runDemo(core, { dataDir, json: flags.json ?? false, out, err }));
     if (positionals[0] === 'serve') {
       const port = flags.port === undefined ? 0 : Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${flags.port}"`);

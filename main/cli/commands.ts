@@ -9,6 +9,7 @@ import { call, CliError, pickConnection } from './call';
 import { runAuthorize } from './authorize';
 import { importConfig } from './config-import';
 import { readInputText } from './input-files';
+import { withWriter } from './lease';
 import { runWebhooks } from './webhooks';
 import { money, progressPrinter, summaryLine, table } from './output';
 
@@ -133,7 +134,7 @@ export async function runCommand(core: Core, cmd: string[], flags: Flags, out: O
     case 'config': {
       if (sub !== 'import' || !arg) throw new UsageError('usage: config import <file.json>');
       const text = readInputText(arg, 'config file');
-      const saved = await core.runtime.writer.run('importing connections into this data folder', () => importConfig(core, text, env));
+      const saved = await withWriter(core, 'importing connections into this data folder', () => importConfig(core, text, env));
       out(`Imported ${saved.length} connection${saved.length === 1 ? '' : 's'}: ${saved.join(', ')}`);
       return 0;
     }

@@ -2,6 +2,7 @@
 // writer lease, see host/demo-host.ts); reading commands never restart them or rewrite connection URLs.
 import type { Core } from '../core/create-core';
 import { isDemoFolder, withDemo } from '../host/demo-host';
+import { asCliErrors } from './lease';
 
 /** Commands that reach Concur or the ERP: on the demo folder they need the simulated systems running. */
 export function needsDemoSystems(cmd: readonly string[]): boolean {
@@ -14,7 +15,7 @@ export function needsDemoSystems(cmd: readonly string[]): boolean {
 
 export function runOnFolder(core: Core, dataDir: string, cmd: readonly string[], job: () => Promise<number>): Promise<number> {
   if (!needsDemoSystems(cmd) || !isDemoFolder(core)) return job();
-  return withDemo(core, dataDir, job);
+  return asCliErrors(() => withDemo(core, dataDir, job));
 }
 
 /** The lease's owner as people read it: "the CLI (ml-connector held replay)", "the browser bridge (serve)". */

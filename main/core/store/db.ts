@@ -16,7 +16,18 @@ export function openDb(path: string): Db {
   db.pragma('busy_timeout = 5000');
   // 8 MB of page cache holds the outbox indexes' hot pages; more only grows the desktop app's memory.
   db.pragma('cache_size = -8000');
+  immediateByDefault(db);
   return db;
+}
+
+/**
+ * Transactions take the write lock when they begin (BEGIN IMMEDIATE), so the busy timeout applies. A deferred
+ * one that reads and then writes while another process committed gets "database is locked" at once, with no wait.
+ */
+function immediateByDefault(db: Db): void {
+  const make = db.transaction.bind(db);
+  // Each variant carries .deferred/.immediate/.exclusive itself, so callers may still pick one explicitly.
+  db.transaction = ((fn: (...args: never[]) => unknown) => make(fn).immediate) as Db['transaction'];
 }
 
 /** Prepares each distinct SQL text once: statements built on the hot path would otherwise pile up until GC. */
