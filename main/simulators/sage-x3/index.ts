@@ -6,10 +6,14 @@ import { seeded } from '../prng';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dropAfterCommit, loopbackLifecycle, type ErpSimulator } from '../loopback';
 import { sageX3JournalFieldsSchema, sageX3SupplierInvoiceFieldsSchema, type SageX3JournalFields, type SageX3SupplierInvoiceFields } from '../../../shared/schemas/systems/sage-x3';
-import { GRAPHQL_PATH, SOAP_PATH } from '../../core/adapters/sage-x3/schemas';
 import { SimAuth, type SimAuthOptions, type Surface } from './auth';
 import { handleGraphql } from './graphql';
 import { handleRest } from './rest';
+
+// Syracuse's published paths, written here on their own: routing on the adapter's constants would let a
+// wrong path in the adapter move the simulator with it and go unnoticed.
+const SOAP_PATH = '/soap-generic/syracuse/collaboration/syracuse/CAdxWebServiceXmlCC';
+const GRAPHQL_PATH = '/xtrem/api';
 import { handleSoap } from './soap';
 import { SageX3SimState, type SimDimension, type SimDimensionType, type SimRecord } from './state';
 
