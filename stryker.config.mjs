@@ -6,7 +6,7 @@ const MAPPERS = (system) => [`main/core/adapters/${system}/to-remote.ts`, `main/
 const SCOPES = {
   money: { mutate: ['main/core/money/**/*.ts'], tests: ['test/unit/money.test.ts', 'test/unit/money'] },
   engine: { mutate: ['main/core/engine/**/*.ts'], tests: ['test/unit/engine'] },
-  'sage-x3': { mutate: MAPPERS('sage-x3'), tests: ['test/unit/sage-x3'] },
+  'sage-x3': { mutate: MAPPERS('sage-x3'), tests: ['to-remote', 'from-remote', 'lookup-and-path', 'graphql-and-auth'].map((f) => `test/unit/sage-x3/${f}.test.ts`) },
   'sage-intacct': { mutate: MAPPERS('sage-intacct'), tests: ['test/unit/sage-intacct'] },
   acumatica: { mutate: MAPPERS('acumatica'), tests: ['test/unit/acumatica'] },
   netsuite: { mutate: MAPPERS('netsuite'), tests: ['test/unit/netsuite'] },
@@ -20,7 +20,7 @@ const chosen = names.map((n) => SCOPES[n]);
 // eslint-disable-next-line no-restricted-syntax -- Stryker reads the config from the default export
 export default {
   testRunner: 'command',
-  commandRunner: { command: `node scripts/run-tests.mjs ${[...new Set(chosen.flatMap((s) => s.tests))].join(' ')}` },
+  commandRunner: { command: `node --import tsx --test-reporter=dot scripts/run-tests-in-process.mjs ${[...new Set(chosen.flatMap((s) => s.tests))].join(' ')}` },
   mutate: chosen.flatMap((s) => s.mutate),
   coverageAnalysis: 'off',
   concurrency: Number(process.env.MLC_MUTATION_CONCURRENCY ?? 2),

@@ -9,6 +9,7 @@ import { SIM_JOURNAL_FIELDS, SIM_SUPPLIER_INVOICE_FIELDS, type SimJournalFields,
 import { SimAuth, type SimAuthOptions, type Surface } from './auth';
 import { handleGraphql } from './graphql';
 import { handleRest } from './rest';
+
 import { handleSoap } from './soap';
 import { SageX3SimState, type SimDimension, type SimDimensionType, type SimRecord } from './state';
 
