@@ -116,9 +116,10 @@ test('fetchOne reads one document by docId whatever its status; null once confir
 });
 
 test('503 and timeouts wait the documented outage time; correlation ids noted; secrets never leak', async (t) => {
-  const { f, source } = await setup({ expense: 3 }, { fisDocTypes: ['expense'], requestTimeoutMs: 150, outageWaitMs: 300_000 }, { sleepCapMs: 1 });
+  // A timeout far above a loaded machine's answer times, so only the hung request times out.
+  const { f, source } = await setup({ expense: 3 }, { fisDocTypes: ['expense'], requestTimeoutMs: 1_500, outageWaitMs: 300_000 }, { sleepCapMs: 1 });
   t.after(() => f.stop());
-  f.sim.faults.hangMs = 400;
+  f.sim.faults.hangMs = 2_500;
   f.sim.faults.queue.push('503', 'timeout');
   const docs = await drain(source);
   assert.equal(docs.length, 3);
