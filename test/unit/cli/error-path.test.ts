@@ -105,5 +105,6 @@ test('item 3: held list on a database damaged inside a table is one clear line, 
   const fd = openSync(path, 'r+');
   writeSync(fd, Buffer.alloc(100, 0xff), 0, 100, (root - 1) * pageSize);
   closeSync(fd);
-  assertOneLine(await run(dir, ['held', 'list']), 1, /The local database is damaged \(SQLITE_CORRUPT/);
+  // Caught by the integrity check at open (or, past it, by the error path): one line naming the damage.
+  assertOneLine(await run(dir, ['held', 'list']), 1, /database .*is damaged \(/);
 });
