@@ -1,5 +1,6 @@
-// Item 10 (Sage X3): a look-up X3 answers with a failure is a failure — "not found" only when every message
-// says so (treating it as "not found" would re-post a document X3 may hold); and SOAP goes to the documented
+// Item 10 (Sage X3): a look-up X3 answers with a failure is a failure, whatever its messages say — "not found"
+// is only an empty successful answer (reading a failure as "not found" would re-post a document X3 may hold);
+// and SOAP goes to the documented
 // path, written here on its own (not imported from the adapter, so a wrong constant cannot move both sides).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -25,19 +26,21 @@ function target(answer: string) {
   return { adapter: createSageX3Target(x3Settings('http://x3.example:8124'), ctx), seen };
 }
 
-test('a failed look-up whose messages only partly say "not found" throws; every message saying it is "not found"', async () => {
+test('a failed look-up throws, even when its messages say "not found"; an empty successful answer is "not found"', async () => {
   const mixed = target(queryAnswer(0, ['Record not found', 'Access denied to function GESGAS']));
   const e = await mixed.adapter.findExisting(plan()).catch((x: unknown) => x);
   assert.ok(isConnectorError(e), `expected a failure, got ${JSON.stringify(e)}`);
   assert.match(e.message, /could not look up/);
-  const notFound = target(queryAnswer(0, ['No record found', 'Record not found']));
-  assert.equal(await notFound.adapter.findExisting(plan()), null);
+  const worded = target(queryAnswer(0, ['No record found', 'Record not found']));
+  await assert.rejects(worded.adapter.findExisting(plan()), /could not look up/);
+  const empty = target(queryAnswer(1, []));
+  assert.equal(await empty.adapter.findExisting(plan()), null);
   const silent = target(queryAnswer(0, []));
   await assert.rejects(silent.adapter.findExisting(plan()), /could not look up/, 'a failure with no message is not "not found" either');
 });
 
 test('SOAP calls go to the documented CAdxWebServiceXmlCC path', async () => {
-  const { adapter, seen } = target(queryAnswer(0, ['No record found']));
+  const { adapter, seen } = target(queryAnswer(1, []));
   await adapter.findExisting(plan());
   assert.deepEqual(seen.map((u) => u.pathname), [DOCUMENTED_SOAP_PATH]);
 });
