@@ -41,6 +41,6 @@ test('empty values are left out of the request, never sent as empty tags; the ti
   assert.equal(g.BATCH_TITLE, p.idempotencyKey, 'no description: the key titles the batch');
   const titled = glbatch(plan({ description: 'October trip' }), s).GLBATCH as Record<string, unknown>;
   assert.equal(titled.BATCH_TITLE, 'October trip');
-  const b = apbill(billPlan({ invoiceNumber: null }), s).APBILL as Record<string, unknown>;
+  const b = apbill(billPlan({ invoiceNumber: null }), s, { termName: 'N30' }).APBILL as Record<string, unknown>;
   assert.equal('RECORDID' in b, false);
 });
