@@ -10,7 +10,9 @@ import { dispatch } from '../core/dispatch';
 import { dbPathIn } from '../host/data-dir';
 import { holdDemo, wantsDemoAtStart } from '../host/demo-host';
 import { createFileLogger } from '../host/file-logger';
+import { makeDataFolderPrivate } from '../host/private-data';
 import { hostTraces, storeSettingsFromEnv } from '../host/store-settings';
+import { rebindSecrets } from '../core/secrets/secret-store';
 import type { ConnectionState } from '../../shared/schemas/run';
 import type { BackgroundScheduler } from './background';
 import { createBackgroundScheduler } from './background';
@@ -80,6 +82,8 @@ async function start(e: ElectronMain, deps: ShellDeps): Promise<Shell> {
   hardenSession(e);
   serveRenderer(e, join(deps.bundleDir, '..', 'renderer'));
   const prefs = new Store<Prefs>({ name: 'preferences', cwd: dataDir, defaults: { bounds: { width: 1280, height: 800 }, weakKeyStoreConsent: false, schedulesPaused: false, trayHintShown: false } });
+  // The data folder is the user's alone (700/600 on POSIX; on Windows the profile's ACLs, warned otherwise).
+  const privacy = makeDataFolderPrivate(dataDir, process.platform, deps.env);
   // Looked at before this run creates the log or the database (a missing database must be noticed).
   const storeTraces = hostTraces(dataDir);
   const logger = createFileLogger(join(dataDir, 'logs', 'ml-connector.log'));
@@ -91,7 +95,10 @@ async function start(e: ElectronMain, deps: ShellDeps): Promise<Shell> {
     storeTraces,
     ...storeSettingsFromEnv(deps.env),
   });
+  if (privacy.warning) logger.warn(privacy.warning);
   if (core.runtime.store.notice) e.dialog.showErrorBox('ml-connector: the database was missing', core.runtime.store.notice);
+  // Envelopes from before secrets were bound to their connection and name are re-sealed once.
+  await rebindSecrets(core.runtime.store, core.runtime.cipher);
   // The demo's systems run inside the app, so it holds the data folder's writer lease while they run.
   const demo = wantsDemoAtStart(core) ? await holdDemo(core, dataDir) : null;
   const actor = safeUser();
