@@ -64,16 +64,19 @@ function ConnectionCard({ state: s }: { state: ConnectionState }) {
   const done = live.finished[s.connectionId];
   const staleRunning = s.running && !!done && s.lastRun?.runId === done.runId;
   const running = (s.running && !staleRunning) || sync.isPending || !!progress;
-  const failed = s.status === 'active' && s.lastRun?.status === 'failed';
+  // Red when the last run failed, or when posts are failing (an ERP outage shows there: a sync with nothing
+  // new to send still succeeds), with the reason next to it.
+  const failed = s.status === 'active' && (s.lastRun?.status === 'failed' || s.counts.failed > 0);
+  const why = s.lastRun?.status === 'failed' ? s.lastRun.error : s.counts.failed > 0 ? `${s.counts.failed} ${s.counts.failed === 1 ? 'post' : 'posts'} failed, will retry${s.latestErrors[0] ? `: ${s.latestErrors[0].message.replace(/^Failed after \d+ attempts?, retry later: /i, '')}` : ''}` : null;
   const tone = s.status === 'paused' ? 'paused' : failed ? 'failed' : 'active';
   return (
     <section className={`card card-${tone}`} aria-label={s.name}>
       <header className="card-head">
         <div>
           <h2>{s.name}</h2>
-          <span className={`status status-${tone}`} data-testid="connection-status">{tone === 'paused' ? 'Paused' : tone === 'failed' ? 'Last sync failed' : 'Active'}</span>
+          <span className={`status status-${tone}`} data-testid="connection-status">{tone === 'paused' ? 'Paused' : tone === 'failed' ? (s.lastRun?.status === 'failed' ? 'Last sync failed' : 'Posts failing') : 'Active'}</span>
           {s.pausedReason ? <span className="muted"> — {s.pausedReason}</span> : null}
-          {failed && s.lastRun?.error ? <span className="bad-text small"> — {s.lastRun.error}</span> : null}
+          {failed && why ? <span className="bad-text small" data-testid="failure-reason"> — {why}</span> : null}
         </div>
         <div className="actions">
           {s.status === 'paused' ? (
@@ -110,16 +113,17 @@ function ConnectionCard({ state: s }: { state: ConnectionState }) {
       <div className="counts">
         <Count label="Posted" value={s.counts.posted} tone="ok" />
         <Count label="Held" value={s.counts.held} tone={s.counts.held ? 'warn' : 'ok'} link={href('held', { connection: s.connectionId })} />
-        <Count label="Failed" value={s.counts.failed} tone={s.counts.failed ? 'bad' : 'ok'} link={href('held', { connection: s.connectionId, status: 'failed' })} />
+        <Count label="Failed, will retry" value={s.counts.failed} tone={s.counts.failed ? 'bad' : 'ok'} link={href('held', { connection: s.connectionId, status: 'failed' })} />
       </div>
       <h3>Latest errors</h3>
       {s.latestErrors.length === 0 ? (
         <p className="muted">No errors.</p>
       ) : (
         <ul className="errors">
-          {s.latestErrors.map((e, i) => (
+          {sameOnce(s.latestErrors).map((e, i) => (
             <li key={i}>
               <time dateTime={e.at}>{formatDateTime(e.at)}</time> {e.message}
+              {e.times > 1 ? <span className="muted"> ({e.times} times)</span> : null}
             </li>
           ))}
         </ul>
@@ -144,4 +148,16 @@ function Count({ label, value, tone, link }: { label: string; value: number; ton
       {body}
     </div>
   );
+}
+
+/** The same error five times in a row is one line with a count. */
+function sameOnce(errors: ConnectionState['latestErrors']): Array<{ at: string; message: string; times: number }> {
+  const out: Array<{ at: string; message: string; times: number }> = [];
+  for (const e of errors) {
+    const message = e.message.replace(/^Failed after \d+ attempts?, retry later: /i, 'Failed, will retry: ');
+    const last = out[out.length - 1];
+    if (last && last.message === message) last.times++;
+    else out.push({ at: e.at, message, times: 1 });
+  }
+  return out;
 }

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { PostingSummary } from '../../../shared/schemas/posting';
 import { formatAge } from '../../components/format';
-import { amountText, reasonLabels } from './held-rows';
+import { amountText, plainMessage, reasonLabels } from './held-rows';
 
 interface Props {
   rows: PostingSummary[];
@@ -99,6 +99,6 @@ export function HeldTable(p: Props) {
 export function ResultBadge({ r }: { r: PostingSummary }) {
   if (r.status === 'posted') return <span className="tag tag-ok">Posted{r.erpId ? ` · ${r.erpId}` : ''}</span>;
   if (r.status === 'dismissed') return <span className="tag">Dismissed</span>;
-  const why = r.reasons[0]?.message ?? r.lastError?.message ?? r.status;
+  const why = plainMessage(r.status === 'failed' ? (r.lastError?.message ?? r.reasons[0]?.message ?? '') : (r.reasons[0]?.message ?? r.lastError?.message ?? ''));
   return <span className={r.status === 'held' ? 'tag tag-warn' : 'tag tag-bad'} title={why}>{r.status === 'held' ? 'Still held' : 'Failed, will retry'}: {why}</span>;
 }

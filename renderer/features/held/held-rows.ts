@@ -6,7 +6,12 @@ import { formatMinor, formatMoney, plainMinor } from '../../components/format';
 import { REASON_LABEL } from './fix-link';
 
 export const reasonLabels = (r: PostingSummary): string =>
-  [...new Set(r.reasons.map((x) => REASON_LABEL[x.code] ?? x.code))].join(', ') || (r.lastError ? (REASON_LABEL.FAILED_RETRY_LATER ?? r.lastError.code) : '—');
+  r.status === 'failed'
+    ? 'Failed, will retry'
+    : [...new Set(r.reasons.map((x) => REASON_LABEL[x.code] ?? x.code))].join(', ') || (r.lastError ? 'Failed, will retry' : '—');
+
+/** The engine's message without its retry preamble, which the label already says. */
+export const plainMessage = (m: string): string => m.replace(/^Failed after \d+ attempts?, retry later: /i, '');
 
 export function amountText(r: PostingSummary): string {
   if (r.reasons.some((x) => x.code === 'CURRENCY_MISMATCH') && (!r.total || r.total.amountMinor === 0)) return 'Mixed currencies';
