@@ -45,7 +45,7 @@ export function App() {
       <div className="main">
         <header className="topbar">
           <h1>{title}</h1>
-          {connections.length > 0 && route.page !== 'held' ? (
+          {connections.length > 0 && route.page !== 'held' && route.page !== 'connections' ? (
             <label className="picker">
               <span>Connection</span>
               <select value={current?.id ?? ''} onChange={(e) => select(e.target.value)}>

@@ -37,7 +37,8 @@ export const methods = {
   'connections.list': query(empty, z.array(connectionSchema), ['connections']),
   'connections.save': mutation(connectionInputSchema, connectionSchema, ['connections', 'audit']),
   'connections.setSecret': mutation(connectionRef.extend({ name: z.string().min(1), value: z.string().min(1).max(10_000) }), ok, ['connections', 'audit']),
-  'connections.test': mutation(connectionRef, z.object({ ok: z.boolean(), steps: z.array(testStepSchema) }), ['connections']),
+  /** Tests the saved settings, or with `draft` the settings as typed in the form (not saved), with the stored secrets. */
+  'connections.test': mutation(connectionRef.extend({ draft: connectionInputSchema.optional() }), z.object({ ok: z.boolean(), steps: z.array(testStepSchema) }), ['connections']),
   /** The endpoint name/version pairs the target instance offers (Acumatica GET /entity), for the settings form. */
   'connections.discoverEndpoints': mutation(discoverInput, discoveryOutput, []),
   /**
