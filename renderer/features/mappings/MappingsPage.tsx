@@ -12,6 +12,7 @@ import { downloadText } from '../../components/format';
 import type { Change, Column, GridRow } from './grid-model';
 import { cellCheck, columnsFor, gridDimensions, indexReference, isUnmapped, orderRows, toMapping } from './grid-model';
 import { MappingGrid } from './MappingGrid';
+import { UnblockBanner } from './UnblockBanner';
 
 export function MappingsPage({ params }: { params: URLSearchParams }) {
   const { current } = useConnections();
@@ -32,6 +33,8 @@ function MappingsScreen({ connectionId, dims, kind, initialFilter }: { connectio
   const [undo, setUndo] = useState<Array<{ changes: Change[]; what: string }>>([]);
   const [status, setStatus] = useState<string>('');
   const [error, setError] = useState<unknown>(null);
+  // Codes just fixed (the row's own code and the values it no longer uses): held reports naming them are offered a replay.
+  const [touched, setTouched] = useState<string[]>([]);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const cols = useMemo(() => columnsFor(kind, dims.length ? dims : ['costCenter']), [kind, dims]);
@@ -83,6 +86,8 @@ function MappingsScreen({ connectionId, dims, kind, initialFilter }: { connectio
 
   const onChanges = (changes: Change[], what: string) => {
     setUndo((u) => [...u.slice(-19), { changes, what }]);
+    const codes = changes.flatMap((c) => [c.after.sourceCode, ...(c.before ? [c.before.target, ...Object.values(c.before.dimensions)] : [])]).filter(Boolean);
+    setTouched((t) => [...new Set([...t, ...codes])]);
     void apply(changes, what, false);
   };
   const onUndo = () => {
@@ -150,6 +155,7 @@ function MappingsScreen({ connectionId, dims, kind, initialFilter }: { connectio
         <span role="status" className="ok-text">{status}</span>
       </div>
       <ErrorBanner error={error ?? list.error ?? reference.error} />
+      <UnblockBanner key={touched.join('|')} connectionId={connectionId} codes={touched} />
       {list.data ? (
         <MappingGrid kind={kind} rows={view} all={all} cols={cols} pinned={pins} refIndex={refIndex} refOptions={refOptions} onChanges={onChanges} onUndo={onUndo} onPasteSkipped={(n) => n && setStatus(`${n} pasted row(s) had no matching row and were skipped`)} />
       ) : (
