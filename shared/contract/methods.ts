@@ -66,7 +66,8 @@ export const methods = {
   'mappings.upsert': mutation(connectionRef.extend({ rows: z.array(mappingSchema).min(1).max(50_000) }), z.object({ changed: z.number().int() }), ['mappings', 'audit']),
   'mappings.delete': mutation(connectionRef.extend({ kind: mappingKindSchema, sourceCode: z.string() }), ok, ['mappings', 'audit']),
   'mappings.importCsv': mutation(connectionRef.extend({ csv: z.string().max(50_000_000) }), z.object({ changed: z.number().int(), rows: z.number().int() }), ['mappings', 'audit']),
-  'mappings.exportCsv': query(connectionRef, z.object({ csv: z.string() }), ['mappings']),
+  /** separator: the list separator of the PC's Excel (";" where the decimal separator is a comma); default ",". */
+  'mappings.exportCsv': query(connectionRef.extend({ separator: z.enum([',', ';', '\t']).optional() }), z.object({ csv: z.string() }), ['mappings']),
   'reference.refresh': mutation(connectionRef, z.object({ counts: z.record(z.string(), z.number().int()) }), ['reference', 'audit']),
   /** On demand: refresh from the target, then push dimension values / suppliers to the source (Concur lists, vendors). */
   'reference.push': mutation(connectionRef, referencePushSummarySchema, ['reference', 'audit', 'mappings']),

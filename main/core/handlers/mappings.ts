@@ -4,6 +4,7 @@ import type { MethodInput, MethodOutput } from '../../../shared/contract/methods
 import type { Mapping } from '../../../shared/schemas/mapping';
 import { csvToMappings, mappingsToCsv } from '../engine/mapping-csv';
 import { noteSourceCategories, refreshReference } from '../engine/reference-refresh';
+import { resep, toCommaCsv } from '../engine/csv-dialect';
 import type { Runtime } from '../runtime';
 import { buildAdapters, requireConnection } from '../runtime';
 
@@ -39,12 +40,13 @@ export function mappingHandlers(rt: Runtime, actor: string) {
       return { ok: true as const };
     },
     'mappings.importCsv': async (input: MethodInput<'mappings.importCsv'>) => {
-      const rows = csvToMappings(input.csv);
+      const rows = csvToMappings(toCommaCsv(input.csv));
       return { changed: rows.length ? upsert(input.connectionId, rows) : 0, rows: rows.length };
     },
     'mappings.exportCsv': async (input: MethodInput<'mappings.exportCsv'>) => {
       const conn = requireConnection(rt, input.connectionId);
-      return { csv: mappingsToCsv(store.mappings.list(conn.id), conn.rules.requiredDimensions) };
+      const csv = mappingsToCsv(store.mappings.list(conn.id), conn.rules.requiredDimensions);
+      return { csv: input.separator && input.separator !== ',' ? resep(csv, ',', input.separator) : csv };
     },
     'reference.refresh': async (input: MethodInput<'reference.refresh'>) => {
       const conn = requireConnection(rt, input.connectionId);

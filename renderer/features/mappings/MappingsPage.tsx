@@ -8,6 +8,7 @@ import { call } from '../../api/mlc';
 import { invalidateTags } from '../../api/hooks';
 import { useConnections } from '../../app/connection-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { decodeCsvBytes, listSeparator } from '../../components/excel-dialect';
 import { downloadText } from '../../components/format';
 import type { Change, Column, GridRow } from './grid-model';
 import { cellCheck, columnsFor, gridDimensions, indexReference, isUnmapped, orderRows, toMapping } from './grid-model';
@@ -99,7 +100,7 @@ function MappingsScreen({ connectionId, dims, kind, initialFilter }: { connectio
   const importCsv = async (file: File) => {
     setError(null);
     try {
-      const r = await call('mappings.importCsv', { connectionId, csv: await file.text() });
+      const r = await call('mappings.importCsv', { connectionId, csv: decodeCsvBytes(await file.arrayBuffer()) });
       setStatus(`Imported ${r.rows.toLocaleString()} rows from ${file.name}: ${r.changed.toLocaleString()} changed`);
       setUndo([]);
     } catch (e) {
@@ -109,7 +110,8 @@ function MappingsScreen({ connectionId, dims, kind, initialFilter }: { connectio
   };
   const exportCsv = async () => {
     try {
-      downloadText(`mappings-${connectionId}.csv`, (await call('mappings.exportCsv', { connectionId })).csv);
+      const { csv } = await call('mappings.exportCsv', { connectionId, separator: listSeparator() });
+      downloadText(`mappings-${connectionId}.csv`, csv.startsWith('\ufeff') ? csv : `\ufeff${csv}`);
     } catch (e) {
       setError(e);
     }
