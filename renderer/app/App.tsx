@@ -45,7 +45,8 @@ export function App() {
       <div className="main">
         <header className="topbar">
           <h1>{title}</h1>
-          {connections.length > 0 && route.page !== 'held' && route.page !== 'connections' ? (
+          {/* Only the mappings are edited per connection; the other screens show every connection or pick their own. */}
+          {connections.length > 0 && route.page === 'mappings' ? (
             <label className="picker">
               <span>Connection</span>
               <select value={current?.id ?? ''} onChange={(e) => select(e.target.value)}>

@@ -3,12 +3,14 @@
 import { useEffect, useRef, useState } from 'react';
 import type { PostingDetail, PostingSummary } from '../../../shared/schemas/posting';
 import { useMlcMutation, useMlcQuery } from '../../api/hooks';
+import { useConnections } from '../../app/connection-context';
 import { describeError, ErrorBanner } from '../../components/ErrorBanner';
 import { formatDate, formatDateTime, formatMinor } from '../../components/format';
 import { fixLink, REASON_LABEL } from './fix-link';
 import { amountText } from './held-rows';
 
 export function HeldDetail({ id, onResult, onClose }: { id: number; onResult(r: PostingSummary): void; onClose(): void }) {
+  const { select } = useConnections();
   const detail = useMlcQuery('postings.get', { id });
   const replay = useMlcMutation('held.replay');
   const dismiss = useMlcMutation('held.dismiss');
@@ -28,7 +30,7 @@ export function HeldDetail({ id, onResult, onClose }: { id: number; onResult(r: 
       <ErrorBanner error={detail.error ?? replay.error ?? dismiss.error} />
       {d ? (
         <>
-          <Outcome d={d} />
+          <Outcome d={d} onFix={() => select(d.connectionId)} />
           {open ? (
             <div className="detail-actions">
               <button type="button" className="btn btn-primary" disabled={replay.isPending} onClick={() => replay.mutate({ ids: [id], all: false }, { onSuccess: (rs) => rs.forEach(onResult) })}>
@@ -56,7 +58,7 @@ export function HeldDetail({ id, onResult, onClose }: { id: number; onResult(r: 
   );
 }
 
-function Outcome({ d }: { d: PostingDetail }) {
+function Outcome({ d, onFix }: { d: PostingDetail; onFix(): void }) {
   if (d.status === 'posted') return <p className="banner banner-ok" role="status">Posted to the ERP{d.erpId ? ` as ${d.erpId}` : ''}. Nothing left to do.</p>;
   if (d.status === 'dismissed') return <p className="banner banner-ok" role="status">Dismissed{d.dismissReason ? `: ${d.dismissReason}` : ''}.</p>;
   if (d.status !== 'held' && d.status !== 'failed') return <p className="muted">Being sent to the ERP…</p>;
@@ -79,7 +81,7 @@ function Outcome({ d }: { d: PostingDetail }) {
               {link ? (
                 <>
                   {' '}
-                  <a href={link.href}>{link.label}</a>
+                  <a href={link.href} onClick={onFix}>{link.label}</a>
                 </>
               ) : null}
             </li>
