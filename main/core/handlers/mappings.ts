@@ -15,14 +15,17 @@ export function mappingHandlers(rt: Runtime, actor: string) {
     const changed = store.db.transaction(() => {
       const ch = store.mappings.upsert(connectionId, rows, actor);
       for (const { before, after } of ch) {
-        const dims = Object.entries(after.dimensions).map(([k, v]) => `${k}=${v}`).join(', ');
+        const fmt = (d: Record<string, string>) => Object.entries(d).map(([k, v]) => `${k}=${v}`).join(', ');
+        const dims = fmt(after.dimensions);
+        // The old account and dimensions, so the audit line alone says what the change undid.
+        const was = before ? `${before.target || '(unmapped)'}${fmt(before.dimensions) ? ` [${fmt(before.dimensions)}]` : ''}` : '';
         store.audit.append({
           connectionId,
           actor,
           action: 'mapping_change',
           sourceId: null,
           outcome: before ? 'updated' : 'created',
-          message: `${after.kind} "${after.sourceCode}" → ${after.target || '(unmapped)'}${dims ? ` [${dims}]` : ''}${before ? ` (was ${before.target || '(unmapped)'})` : ''}`,
+          message: `${after.kind} "${after.sourceCode}" → ${after.target || '(unmapped)'}${dims ? ` [${dims}]` : ''}${before ? ` (was ${was})` : ''}`,
         });
       }
       return ch.length;

@@ -22,10 +22,11 @@ interface Props {
   refOptions: (col: Column) => ReferenceItem[] | null;
   onChanges(changes: Change[], what: string): void;
   onUndo(): void;
+  onRedo(): void;
   onPasteSkipped(n: number): void;
 }
 
-export function MappingGrid({ kind, rows, all, cols, pinned, refIndex, refOptions, onChanges, onUndo, onPasteSkipped }: Props) {
+export function MappingGrid({ kind, rows, all, cols, pinned, refIndex, refOptions, onChanges, onUndo, onRedo, onPasteSkipped }: Props) {
   const [pos, setPos] = useState<Pos>({ r: 0, c: Math.min(2, cols.length - 1) });
   // The selection's fixed corner; equal to pos when a single cell is selected.
   const [anchor, setAnchor] = useState<Pos>(pos);
@@ -87,6 +88,7 @@ export function MappingGrid({ kind, rows, all, cols, pinned, refIndex, refOption
       // Only a block is collapsed; a lone Escape stays with the page.
       ...(single ? {} : { Escape: () => setAnchor(pos) }),
     };
+    if (mod && (e.key.toLowerCase() === 'y' || (e.shiftKey && e.key.toLowerCase() === 'z'))) return e.preventDefault(), onRedo();
     if (mod && e.key.toLowerCase() === 'z') return e.preventDefault(), onUndo();
     if (mod && e.key !== 'Home' && e.key !== 'End') return;
     const action = keys[e.key];

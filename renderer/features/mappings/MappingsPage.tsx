@@ -32,6 +32,7 @@ function MappingsScreen({ connectionId, dims, kind, initialFilter }: { connectio
   const [onlyProblems, setOnlyProblems] = useState(false);
   const [pinned, setPinned] = useState<Set<string> | null>(null);
   const [undo, setUndo] = useState<Array<{ changes: Change[]; what: string }>>([]);
+  const [redo, setRedo] = useState<Array<{ changes: Change[]; what: string }>>([]);
   const [status, setStatus] = useState<string>('');
   const [error, setError] = useState<unknown>(null);
   // Codes just fixed (the row's own code and the values it no longer uses): held reports naming them are offered a replay.
@@ -87,6 +88,7 @@ function MappingsScreen({ connectionId, dims, kind, initialFilter }: { connectio
 
   const onChanges = (changes: Change[], what: string) => {
     setUndo((u) => [...u.slice(-19), { changes, what }]);
+    setRedo([]);
     const codes = changes.flatMap((c) => [c.after.sourceCode, ...(c.before ? [c.before.target, ...Object.values(c.before.dimensions)] : [])]).filter(Boolean);
     setTouched((t) => [...new Set([...t, ...codes])]);
     void apply(changes, what, false);
@@ -95,7 +97,15 @@ function MappingsScreen({ connectionId, dims, kind, initialFilter }: { connectio
     const last = undo[undo.length - 1];
     if (!last) return setStatus('Nothing to undo');
     setUndo((u) => u.slice(0, -1));
+    setRedo((r) => [...r, last]);
     void apply(last.changes, last.what, true);
+  };
+  const onRedo = () => {
+    const next = redo[redo.length - 1];
+    if (!next) return setStatus('Nothing to redo');
+    setRedo((r) => r.slice(0, -1));
+    setUndo((u) => [...u, next]);
+    void apply(next.changes, next.what, false).then(() => setStatus(`Redone: ${next.what}`));
   };
   const importCsv = async (file: File) => {
     setError(null);
@@ -103,6 +113,7 @@ function MappingsScreen({ connectionId, dims, kind, initialFilter }: { connectio
       const r = await call('mappings.importCsv', { connectionId, csv: decodeCsvBytes(await file.arrayBuffer()) });
       setStatus(`Imported ${r.rows.toLocaleString()} rows from ${file.name}: ${r.changed.toLocaleString()} changed`);
       setUndo([]);
+      setRedo([]);
     } catch (e) {
       setError(e);
     }
@@ -140,6 +151,9 @@ function MappingsScreen({ connectionId, dims, kind, initialFilter }: { connectio
         <button type="button" className="btn" disabled={undo.length === 0} onClick={onUndo} title="Ctrl+Z">
           Undo last edit
         </button>
+        <button type="button" className="btn" disabled={redo.length === 0} onClick={onRedo} title="Ctrl+Y">
+          Redo
+        </button>
         <button type="button" className="btn" onClick={() => fileInput.current?.click()}>
           Import CSV
         </button>
@@ -153,13 +167,13 @@ function MappingsScreen({ connectionId, dims, kind, initialFilter }: { connectio
           {view.length.toLocaleString()} of {all.length.toLocaleString()} rows
           {unmappedCount ? <strong className="warn-text"> · {unmappedCount} not mapped</strong> : null}
         </span>
-        <span className="muted">Enter or type to edit · Shift+arrows select · Ctrl+C/Ctrl+V copy and paste with Excel · Ctrl+Z undoes</span>
+        <span className="muted">Enter or type to edit · Shift+arrows select · Ctrl+C/Ctrl+V copy and paste with Excel · Ctrl+Z undoes, Ctrl+Y redoes</span>
         <span role="status" className="ok-text">{status}</span>
       </div>
       <ErrorBanner error={error ?? list.error ?? reference.error} />
       <UnblockBanner key={touched.join('|')} connectionId={connectionId} codes={touched} />
       {list.data ? (
-        <MappingGrid kind={kind} rows={view} all={all} cols={cols} pinned={pins} refIndex={refIndex} refOptions={refOptions} onChanges={onChanges} onUndo={onUndo} onPasteSkipped={(n) => n && setStatus(`${n} pasted row(s) had no matching row and were skipped`)} />
+        <MappingGrid kind={kind} rows={view} all={all} cols={cols} pinned={pins} refIndex={refIndex} refOptions={refOptions} onChanges={onChanges} onUndo={onUndo} onRedo={onRedo} onPasteSkipped={(n) => n && setStatus(`${n} pasted row(s) had no matching row and were skipped`)} />
       ) : (
         <p className="muted">Loading…</p>
       )}
