@@ -4,6 +4,7 @@ import type { ConnectionState, RunProgress, RunSummary } from '../../../shared/s
 import { useMlcMutation, useMlcQuery } from '../../api/hooks';
 import { useLive } from '../../api/live';
 import { useConnections } from '../../app/connection-context';
+import { NotificationsToggle } from './NotificationsToggle';
 import { href } from '../../app/route';
 import { systemLabel } from '../../../shared/schemas/document';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -26,11 +27,14 @@ export function DashboardPage() {
       </div>
     );
   return (
-    <div className="cards">
-      {states.data.map((s) => (
-        <ConnectionCard key={s.connectionId} state={s} />
-      ))}
-    </div>
+    <>
+      <NotificationsToggle />
+      <div className="cards">
+        {states.data.map((s) => (
+          <ConnectionCard key={s.connectionId} state={s} />
+        ))}
+      </div>
+    </>
   );
 }
 
