@@ -1,11 +1,12 @@
 // Display helpers in the user's locale (the browser's, which in Electron is the OS's): money from integer minor
-// units (digits built from the integer, never through a float), dates, ages, and Excel-ready text downloads.
+// units (digits built from the integer, never through a float), dates and ages.
 import type { Money } from '../../shared/schemas/money';
 
 const ZERO_DECIMALS = new Set(['JPY', 'KRW', 'CLP', 'VND', 'ISK', 'HUF', 'XOF', 'XAF']);
 const THREE_DECIMALS = new Set(['BHD', 'KWD', 'OMR', 'JOD', 'TND', 'IQD', 'LYD']);
 
-export const userLocale = (): string => (typeof navigator !== 'undefined' && navigator.language) || 'en-US';
+/** The browser's language (in Electron the OS's); read through globalThis so Node-side tests can use this file. */
+export const userLocale = (): string => (globalThis as { navigator?: { language?: string } }).navigator?.language || 'en-US';
 
 interface Seps {
   group: string;
@@ -86,19 +87,4 @@ export function relativeTime(iso: string | null, now = Date.now()): string {
   const mins = Math.round(Math.abs(diff) / 60_000);
   const span = mins < 1 ? 'less than a minute' : mins < 60 ? `${mins} min` : mins < 48 * 60 ? `${Math.round(mins / 60)} h` : `${Math.round(mins / 1440)} days`;
   return diff >= 0 ? `in ${span}` : `${span} ago`;
-}
-
-export function downloadText(filename: string, text: string, type = 'text/csv'): void {
-  downloadBlob(filename, new Blob([text], { type: `${type};charset=utf-8` }));
-}
-
-export function downloadBlob(filename: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -1,7 +1,8 @@
 // Export of the held rows shown (filters applied): CSV in the dialect Excel uses on this PC.
 import type { PostingSummary } from '../../../shared/schemas/posting';
 import { toExcelCsv } from '../../components/excel-dialect';
-import { downloadText, userLocale } from '../../components/format';
+import { downloadText } from '../../components/download';
+import { userLocale } from '../../components/format';
 import { exportRow, HELD_EXPORT_HEADER } from './held-rows';
 
 interface Props {

@@ -3,7 +3,7 @@
 // names), the reasons actually present, and the rows of the export.
 import type { HoldCode, PostingSummary } from '../../../shared/schemas/posting';
 import { formatMinor, formatMoney, plainMinor } from '../../components/format';
-import { REASON_LABEL } from './fix-link';
+import { REASON_LABEL } from './reason-labels';
 
 export const reasonLabels = (r: PostingSummary): string =>
   r.status === 'failed'

@@ -9,8 +9,8 @@ import { invalidateTags } from '../../api/hooks';
 import { useConnections } from '../../app/connection-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { decodeCsvBytes, listSeparator } from '../../components/excel-dialect';
-import { downloadText } from '../../components/format';
-import type { Change, Column, GridRow } from './grid-model';
+import { downloadText } from '../../components/download';
+import type { Change, Column, GridRow, SortBy } from './grid-model';
 import { cellCheck, columnsFor, gridDimensions, indexReference, isUnmapped, orderRows, toMapping } from './grid-model';
 import { MappingGrid } from './MappingGrid';
 import { UnblockBanner } from './UnblockBanner';
@@ -32,6 +32,9 @@ function MappingsScreen({ connectionId, dims, kind, initialFilter }: { connectio
   const [onlyProblems, setOnlyProblems] = useState(false);
   const [pinned, setPinned] = useState<Set<string> | null>(null);
   const [undo, setUndo] = useState<Array<{ changes: Change[]; what: string }>>([]);
+  const [sort, setSort] = useState<SortBy | null>(null);
+  // Ascending, descending, then back to the default order (unmapped first).
+  const onSort = (key: string) => setSort((s) => (s?.key !== key ? { key, dir: 1 } : s.dir === 1 ? { key, dir: -1 } : null));
   const [redo, setRedo] = useState<Array<{ changes: Change[]; what: string }>>([]);
   const [status, setStatus] = useState<string>('');
   const [error, setError] = useState<unknown>(null);
@@ -46,8 +49,8 @@ function MappingsScreen({ connectionId, dims, kind, initialFilter }: { connectio
   const pins = pinned ?? new Set<string>();
   const view = useMemo(() => {
     const problem = (r: GridRow) => isUnmapped(r) || cols.some((c) => ['unknown', 'inactive'].includes(cellCheck(r, c, refIndex)));
-    return orderRows(all, pins, filter, onlyProblems, problem);
-  }, [all, pins, filter, onlyProblems, refIndex, cols]);
+    return orderRows(all, pins, filter, onlyProblems, problem, sort);
+  }, [all, pins, filter, onlyProblems, refIndex, cols, sort]);
   const refOptions = useMemo(() => {
     const byCol = new Map<string, NonNullable<ReturnType<typeof pick>>>();
     function pick(col: Column) {
@@ -173,7 +176,7 @@ function MappingsScreen({ connectionId, dims, kind, initialFilter }: { connectio
       <ErrorBanner error={error ?? list.error ?? reference.error} />
       <UnblockBanner key={touched.join('|')} connectionId={connectionId} codes={touched} />
       {list.data ? (
-        <MappingGrid kind={kind} rows={view} all={all} cols={cols} pinned={pins} refIndex={refIndex} refOptions={refOptions} onChanges={onChanges} onUndo={onUndo} onRedo={onRedo} onPasteSkipped={(n) => n && setStatus(`${n} pasted row(s) had no matching row and were skipped`)} />
+        <MappingGrid kind={kind} rows={view} all={all} cols={cols} pinned={pins} refIndex={refIndex} refOptions={refOptions} onChanges={onChanges} onUndo={onUndo} onRedo={onRedo} sort={sort} onSort={onSort} onPasteSkipped={(n) => n && setStatus(`${n} pasted row(s) had no matching row and were skipped`)} />
       ) : (
         <p className="muted">Loading…</p>
       )}

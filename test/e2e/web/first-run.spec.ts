@@ -74,7 +74,7 @@ test('first run: sync, fix the mappings, replay, nothing held', async ({ app, pa
 
   await app.go('Held');
   await app.held.replayAll();
-  await expect(app.held.summary()).toContainText('Last replay:', { timeout: 60_000 });
+  await expect(app.held.summary()).toContainText('Results:', { timeout: 60_000 });
   await expect(app.held.summary()).not.toContainText('still held');
   await expect.poll(() => app.held.heldCount()).toBe(0);
   await expect(app.held.table().getByTestId('held-result').first()).toContainText('Posted');

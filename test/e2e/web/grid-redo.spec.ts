@@ -17,3 +17,20 @@ test('item 7: Ctrl+Z then Ctrl+Y redoes the edit; the audit line keeps the old d
   const audit = serving.core.runtime.store.audit.list({ connectionId: serving.serving.demoConnectionId!, limit: 5 }).filter((e) => e.action === 'mapping_change');
   expect(audit[0]!.message).toMatch(new RegExp(`SUBSC.*CC500.*\\(was \\S+ \\[costCenter=${before}`));
 });
+
+test('item 7: a column header sorts the grid like Excel (ascending, descending, default)', async ({ app, page, serving }) => {
+  await serving.core.sync(serving.serving.demoConnectionId!, { actor: 'e2e' });
+  await page.goto(page.url().replace(/#.*$/, '') + '#/mappings?kind=expense_type');
+  const header = app.mappings.grid().getByRole('columnheader', { name: 'GL account' });
+  const firstCode = () => app.mappings.grid().locator('[role=row][data-testid^="mapping-row-"]').first().getAttribute('data-testid');
+  const defaultFirst = await firstCode();
+  await header.getByRole('button').click();
+  await expect(header).toHaveAttribute('aria-sort', 'ascending');
+  const targets = await app.mappings.grid().locator('[data-testid$="-target"] .cell-code').allInnerTexts();
+  expect(targets.filter(Boolean)).toEqual([...targets.filter(Boolean)].sort((a, b) => a.localeCompare(b, undefined, { numeric: true })));
+  await header.getByRole('button').click();
+  await expect(header).toHaveAttribute('aria-sort', 'descending');
+  await header.getByRole('button').click();
+  await expect(header).toHaveAttribute('aria-sort', 'none');
+  expect(await firstCode()).toBe(defaultFirst);
+});
