@@ -28,7 +28,8 @@ export class HeldScreen {
   }
 
   async open(rowIndex = 0): Promise<void> {
-    await this.rows().nth(rowIndex).getByRole('button').click();
+    // The row is the one control (Enter or a click opens it); no separate link per row.
+    await this.rows().nth(rowIndex).click();
     await this.detail().waitFor();
   }
 
