@@ -65,7 +65,10 @@ export const methods = {
   'mappings.list': query(connectionRef.extend({ kind: mappingKindSchema.optional() }), z.array(mappingRowSchema), ['mappings']),
   'mappings.upsert': mutation(connectionRef.extend({ rows: z.array(mappingSchema).min(1).max(50_000) }), z.object({ changed: z.number().int() }), ['mappings', 'audit']),
   'mappings.delete': mutation(connectionRef.extend({ kind: mappingKindSchema, sourceCode: z.string() }), ok, ['mappings', 'audit']),
-  'mappings.importCsv': mutation(connectionRef.extend({ csv: z.string().max(50_000_000) }), z.object({ changed: z.number().int(), rows: z.number().int() }), ['mappings', 'audit']),
+  /** Many rows at once (undoing an import), in one transaction and one audit line. */
+  'mappings.deleteMany': mutation(connectionRef.extend({ rows: z.array(z.object({ kind: mappingKindSchema, sourceCode: z.string() })).max(100_000) }), z.object({ deleted: z.number().int() }), ['mappings', 'audit']),
+  /** preview: count what would change, write nothing. */
+  'mappings.importCsv': mutation(connectionRef.extend({ csv: z.string().max(50_000_000), preview: z.boolean().optional() }), z.object({ changed: z.number().int(), rows: z.number().int() }), ['mappings', 'audit']),
   /** separator: the list separator of the PC's Excel (";" where the decimal separator is a comma); default ",". */
   'mappings.exportCsv': query(connectionRef.extend({ separator: z.enum([',', ';', '\t']).optional() }), z.object({ csv: z.string() }), ['mappings']),
   'reference.refresh': mutation(connectionRef, z.object({ counts: z.record(z.string(), z.number().int()) }), ['reference', 'audit']),

@@ -33,6 +33,21 @@ export function mappingHandlers(rt: Runtime, actor: string) {
     if (changed) rt.events.emit({ type: 'entities.changed', payload: { tags: ['mappings', 'audit'] } });
     return changed;
   };
+  /** What an upsert would change, counted inside a transaction that is then rolled back. */
+  const previewChanges = (connectionId: string, rows: Mapping[]): number => {
+    requireConnection(rt, connectionId);
+    const rollback = new Error('preview rollback');
+    let n = 0;
+    try {
+      store.db.transaction(() => {
+        n = store.mappings.upsert(connectionId, rows, actor).length;
+        throw rollback;
+      })();
+    } catch (e) {
+      if (e !== rollback) throw e;
+    }
+    return n;
+  };
   return {
     'mappings.list': async (input: MethodInput<'mappings.list'>) => store.mappings.list(input.connectionId, input.kind),
     'mappings.upsert': async (input: MethodInput<'mappings.upsert'>) => ({ changed: upsert(input.connectionId, input.rows.map((r) => ({ ...r, sourceName: r.sourceName ?? '', dimensions: r.dimensions ?? {} }))) }),
@@ -42,8 +57,18 @@ export function mappingHandlers(rt: Runtime, actor: string) {
       }
       return { ok: true as const };
     },
+    'mappings.deleteMany': async (input: MethodInput<'mappings.deleteMany'>) => {
+      requireConnection(rt, input.connectionId);
+      const deleted = store.db.transaction(() => input.rows.filter((r) => store.mappings.delete(input.connectionId, r.kind, r.sourceCode)).length)();
+      if (deleted) {
+        store.audit.append({ connectionId: input.connectionId, actor, action: 'mapping_change', outcome: 'deleted', message: `${deleted} mappings deleted at once (${input.rows.slice(0, 5).map((r) => r.sourceCode).join(', ')}${input.rows.length > 5 ? ', …' : ''})` });
+        rt.events.emit({ type: 'entities.changed', payload: { tags: ['mappings', 'audit'] } });
+      }
+      return { deleted };
+    },
     'mappings.importCsv': async (input: MethodInput<'mappings.importCsv'>) => {
       const rows = csvToMappings(toCommaCsv(input.csv));
+      if (input.preview) return { changed: rows.length ? previewChanges(input.connectionId, rows) : 0, rows: rows.length };
       return { changed: rows.length ? upsert(input.connectionId, rows) : 0, rows: rows.length };
     },
     'mappings.exportCsv': async (input: MethodInput<'mappings.exportCsv'>) => {

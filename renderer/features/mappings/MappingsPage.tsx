@@ -1,17 +1,18 @@
 // Mappings: expense type → GL account + dimensions, employee → ERP supplier. Edits save as you go;
 // the last edit (or paste) can be undone; CSV import/export for bulk work.
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { MappingKind, MappingRow } from '../../../shared/schemas/mapping';
 import { useMlcQuery } from '../../api/hooks';
 import { call } from '../../api/mlc';
 import { invalidateTags } from '../../api/hooks';
 import { useConnections } from '../../app/connection-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { decodeCsvBytes, listSeparator } from '../../components/excel-dialect';
+import { listSeparator } from '../../components/excel-dialect';
 import { downloadText } from '../../components/download';
 import type { Change, Column, GridRow, SortBy } from './grid-model';
 import { cellCheck, columnsFor, gridDimensions, indexReference, isUnmapped, orderRows, toMapping } from './grid-model';
+import { CsvImport } from './CsvImport';
 import { MappingGrid } from './MappingGrid';
 import { UnblockBanner } from './UnblockBanner';
 
@@ -40,7 +41,6 @@ function MappingsScreen({ connectionId, dims, kind, initialFilter }: { connectio
   const [error, setError] = useState<unknown>(null);
   // Codes just fixed (the row's own code and the values it no longer uses): held reports naming them are offered a replay.
   const [touched, setTouched] = useState<string[]>([]);
-  const fileInput = useRef<HTMLInputElement>(null);
 
   const cols = useMemo(() => columnsFor(kind, dims.length ? dims : ['costCenter']), [kind, dims]);
   const refIndex = useMemo(() => indexReference(reference.data ?? []), [reference.data]);
@@ -110,18 +110,6 @@ function MappingsScreen({ connectionId, dims, kind, initialFilter }: { connectio
     setUndo((u) => [...u, next]);
     void apply(next.changes, next.what, false).then(() => setStatus(`Redone: ${next.what}`));
   };
-  const importCsv = async (file: File) => {
-    setError(null);
-    try {
-      const r = await call('mappings.importCsv', { connectionId, csv: decodeCsvBytes(await file.arrayBuffer()) });
-      setStatus(`Imported ${r.rows.toLocaleString()} rows from ${file.name}: ${r.changed.toLocaleString()} changed`);
-      setUndo([]);
-      setRedo([]);
-    } catch (e) {
-      setError(e);
-    }
-    await invalidateTags(client, ['mappings', 'audit']);
-  };
   const exportCsv = async () => {
     try {
       const { csv } = await call('mappings.exportCsv', { connectionId, separator: listSeparator() });
@@ -157,10 +145,7 @@ function MappingsScreen({ connectionId, dims, kind, initialFilter }: { connectio
         <button type="button" className="btn" disabled={redo.length === 0} onClick={onRedo} title="Ctrl+Y">
           Redo
         </button>
-        <button type="button" className="btn" onClick={() => fileInput.current?.click()}>
-          Import CSV
-        </button>
-        <input ref={fileInput} type="file" accept=".csv,text/csv" hidden aria-label="CSV file to import" onChange={(e) => e.target.files?.[0] && void importCsv(e.target.files[0])} />
+        <CsvImport connectionId={connectionId} onStatus={setStatus} onError={setError} onImported={() => (setUndo([]), setRedo([]))} />
         <button type="button" className="btn" onClick={() => void exportCsv()}>
           Export CSV
         </button>

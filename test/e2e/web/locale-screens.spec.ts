@@ -42,6 +42,7 @@ test.describe('French accountant', () => {
     await page.goto(page.url().replace(/#.*$/, '') + '#/mappings?kind=expense_type&q=COWRK');
     const csv = 'kind;source_code;source_name;target;costCenter\r\nexpense_type;COWRK;Café coworking;625800;CC500\r\n';
     await page.getByLabel('CSV file to import').setInputFiles({ name: 'mappings.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'latin1') });
+    await page.getByRole('dialog', { name: 'Import preview' }).getByRole('button', { name: 'Import' }).click();
     await expect(app.mappings.status()).toContainText('Imported 1 rows');
     await expect(app.mappings.cell('COWRK', 'sourceName')).toHaveText('Café coworking');
     await expect(app.mappings.cell('COWRK', 'target')).toContainText('625800');
