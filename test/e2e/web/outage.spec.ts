@@ -42,6 +42,7 @@ test('item 3: with the ERP down the card turns red, Replay all stops with counts
   store.connections.save({ ...conn, target: { ...conn.target, serverUrl: `http://127.0.0.1:${port}` } as typeof conn.target, retry: { ...conn.retry, maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 20 } });
 
   await page.goto(page.url().replace(/#.*$/, '') + `#/held?connection=${id}`);
+  await expect(app.held.rows().first()).toBeVisible();
   const before = await app.held.heldCount();
   expect(before).toBeGreaterThan(20);
   await app.held.replayAll();
