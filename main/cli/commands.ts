@@ -58,7 +58,8 @@ export async function runCommand(core: Core, cmd: string[], flags: Flags, out: O
         else {
           const posted = res.filter((r) => r.status === 'posted').length;
           out(`Replayed ${res.length}: ${posted} posted, ${res.filter((r) => r.status === 'held').length} still held, ${res.filter((r) => r.status === 'failed').length} failed.`);
-          for (const r of res.filter((x) => x.status !== 'posted')) out(`  ${r.id} ${r.sourceId}: ${r.reasons.map((x) => x.message).join('; ')}`);
+          for (const r of res.filter((x) => x.status !== 'posted')) out(`  ${r.id} ${r.connectionId} ${r.sourceId}: ${[...new Set([...r.reasons.map((x) => x.message), r.lastError?.message ?? ''].filter(Boolean))].join('; ')}`);
+          out(replayNextStep(res));
         }
         return res.some((r) => r.status === 'failed') ? 1 : 0;
       }
@@ -154,4 +155,16 @@ function toId(arg: string | undefined): number {
   const n = Number(arg);
   if (!arg || !Number.isInteger(n) || n <= 0) throw new UsageError(`expected a posting id (a number), got "${arg ?? ''}"`);
   return n;
+}
+
+/** What to do after a replay, so it never just ends: nothing left, mappings to fix, or an ERP to wait for. */
+export function replayNextStep(res: Array<{ status: string; connectionId: string }>): string {
+  if (res.length === 0) return 'Nothing to replay: no held or failed posts. "npx ml-connector sync" reads new documents.';
+  const held = res.filter((r) => r.status === 'held');
+  const failed = res.filter((r) => r.status === 'failed');
+  if (!held.length && !failed.length) return 'Done: nothing is held any more.';
+  const steps: string[] = [];
+  if (held.length) steps.push(`${held.length} still held: fix the mappings named above ("npx ml-connector mappings export --out mappings.csv", edit, "mappings import mappings.csv --connection ${held[0]!.connectionId}"), or dismiss a post with "held dismiss <ID> --reason …", then replay again`);
+  if (failed.length) steps.push(`${failed.length} failed because the ERP did not accept or answer: they are retried on the next sync, or replay them once the ERP is back`);
+  return `Next: ${steps.join('. ')}.`;
 }

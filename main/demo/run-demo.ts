@@ -51,12 +51,26 @@ export async function runDemo(core: Core, o: DemoOptions): Promise<number> {
     }
     for (const r of runs) o.out(summaryLine(r));
     o.out(`In total: ${totals.posted} posted, ${totals.held} held, ${totals.failed} failed; the simulated ERP ledgers hold ${demo.erpDocumentCount()} documents.`);
-    const held = store.postings.list({ status: 'held', limit: 15 });
+    const held = store.postings.list({ status: 'held', limit: 100_000 });
     if (held.length) {
-      o.out('\nHeld (first 15):');
-      o.out(table([['ID', 'REPORT', 'AMOUNT', 'WHY'], ...held.map((r) => [String(r.id), r.source_id, money(r.total_minor !== null && r.currency ? { amountMinor: r.total_minor, currency: r.currency } : null), (JSON.parse(r.reasons_json) as Array<{ message: string }>).map((x) => x.message).join(' | ')])], [2]));
-      o.out(`\nTo fix them: ml-connector --data-dir ${o.dataDir} mappings import ${demo.fixedMappingsPath} --connection ${DEMO_CONNECTION_ID}`);
-      o.out(`then:        ml-connector --data-dir ${o.dataDir} held replay --all`);
+      const dir = `--data-dir ${o.dataDir}`;
+      o.out(`\nHeld (first 15 of ${held.length}):`);
+      o.out(table([['ID', 'CONNECTION', 'REPORT', 'AMOUNT', 'WHY'], ...held.slice(0, 15).map((r) => [String(r.id), r.connection_id, r.source_id, money(r.total_minor !== null && r.currency ? { amountMinor: r.total_minor, currency: r.currency } : null), [...new Set((JSON.parse(r.reasons_json) as Array<{ message: string }>).map((x) => x.message))].join(' | ')])], [3]));
+      const byConnection = new Map<string, number>();
+      for (const r of held) byConnection.set(r.connection_id, (byConnection.get(r.connection_id) ?? 0) + 1);
+      o.out('\nNext steps:');
+      for (const [id, n] of byConnection) {
+        if (id === DEMO_CONNECTION_ID) {
+          o.out(`  ${id} (${n} held): the demo ships the missing mappings. Import them, then replay:`);
+          o.out(`    npx ml-connector ${dir} mappings import ${demo.fixedMappingsPath} --connection ${id}`);
+          o.out(`    npx ml-connector ${dir} held replay --all --connection ${id}`);
+        } else {
+          o.out(`  ${id} (${n} held): problems in the source data (see WHY). Fix them at the source and sync again, or dismiss each with a reason:`);
+          o.out(`    npx ml-connector ${dir} held list --connection ${id}`);
+          o.out(`    npx ml-connector ${dir} held dismiss <ID> --reason "…"`);
+        }
+      }
+      o.out(`  Or do all of it in the app's screens: npx ml-connector ${dir} serve`);
     }
     return failed ? 1 : 0;
   } finally {

@@ -21,7 +21,8 @@ export function App() {
   const route = useRoute();
   const { connections, current, select } = useConnections();
   const states = useMlcQuery('connections.states', {}, { refetchInterval: 30_000 });
-  const heldTotal = (states.data ?? []).reduce((n, s) => n + s.counts.held, 0);
+  // Held and failed alike need the accountant: both count in the badge.
+  const heldTotal = (states.data ?? []).reduce((n, s) => n + s.counts.held + s.counts.failed, 0);
   const title = NAV.find(([p]) => p === route.page)?.[1] ?? 'Dashboard';
   return (
     <div className="shell">
@@ -44,7 +45,8 @@ export function App() {
       <div className="main">
         <header className="topbar">
           <h1>{title}</h1>
-          {connections.length > 0 ? (
+          {/* Only the mappings are edited per connection; the other screens show every connection or pick their own. */}
+          {connections.length > 0 && route.page === 'mappings' ? (
             <label className="picker">
               <span>Connection</span>
               <select value={current?.id ?? ''} onChange={(e) => select(e.target.value)}>
@@ -61,7 +63,7 @@ export function App() {
           {route.page === 'dashboard' && <DashboardPage />}
           {route.page === 'connections' && <ConnectionsPage />}
           {route.page === 'mappings' && <MappingsPage params={route.params} />}
-          {route.page === 'held' && <HeldPage />}
+          {route.page === 'held' && <HeldPage key={route.params.toString()} params={route.params} />}
           {route.page === 'audit' && <AuditPage />}
         </main>
       </div>

@@ -49,7 +49,8 @@ export const methods = {
   'connections.list': query(empty, z.array(connectionSchema), ['connections']),
   'connections.save': mutation(connectionInputSchema, connectionSchema, ['connections', 'audit']),
   'connections.setSecret': mutation(connectionRef.extend({ name: z.string().min(1), value: z.string().min(1).max(10_000) }), ok, ['connections', 'audit']),
-  'connections.test': mutation(connectionRef, z.object({ ok: z.boolean(), steps: z.array(testStepSchema) }), ['connections']),
+  /** Tests the saved settings, or with `draft` the settings as typed in the form (not saved), with the stored secrets. */
+  'connections.test': mutation(connectionRef.extend({ draft: connectionInputSchema.optional() }), z.object({ ok: z.boolean(), steps: z.array(testStepSchema) }), ['connections']),
   /** The endpoint name/version pairs the target instance offers (Acumatica GET /entity), for the settings form. */
   'connections.discoverEndpoints': mutation(discoverInput, discoveryOutput, []),
   /**
@@ -76,8 +77,12 @@ export const methods = {
   'mappings.list': query(connectionRef.extend({ kind: mappingKindSchema.optional() }), z.array(mappingRowSchema), ['mappings']),
   'mappings.upsert': mutation(connectionRef.extend({ rows: z.array(mappingSchema).min(1).max(50_000) }), z.object({ changed: z.number().int() }), ['mappings', 'audit']),
   'mappings.delete': mutation(connectionRef.extend({ kind: mappingKindSchema, sourceCode: z.string() }), ok, ['mappings', 'audit']),
-  'mappings.importCsv': mutation(connectionRef.extend({ csv: z.string().max(50_000_000) }), z.object({ changed: z.number().int(), rows: z.number().int() }), ['mappings', 'audit']),
-  'mappings.exportCsv': query(connectionRef, z.object({ csv: z.string() }), ['mappings']),
+  /** Many rows at once (undoing an import), in one transaction and one audit line. */
+  'mappings.deleteMany': mutation(connectionRef.extend({ rows: z.array(z.object({ kind: mappingKindSchema, sourceCode: z.string() })).max(100_000) }), z.object({ deleted: z.number().int() }), ['mappings', 'audit']),
+  /** preview: count what would change, write nothing. */
+  'mappings.importCsv': mutation(connectionRef.extend({ csv: z.string().max(50_000_000), preview: z.boolean().optional() }), z.object({ changed: z.number().int(), rows: z.number().int() }), ['mappings', 'audit']),
+  /** separator: the list separator of the PC's Excel (";" where the decimal separator is a comma); default ",". */
+  'mappings.exportCsv': query(connectionRef.extend({ separator: z.enum([',', ';', '\t']).optional() }), z.object({ csv: z.string() }), ['mappings']),
   'reference.refresh': mutation(connectionRef, z.object({ counts: z.record(z.string(), z.number().int()) }), ['reference', 'audit']),
   /** On demand: refresh from the target, then push dimension values / suppliers to the source (Concur lists, vendors). */
   'reference.push': mutation(connectionRef, referencePushSummarySchema, ['reference', 'audit', 'mappings']),

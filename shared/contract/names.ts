@@ -18,6 +18,7 @@ export const METHOD_NAMES = [
   'mappings.list',
   'mappings.upsert',
   'mappings.delete',
+  'mappings.deleteMany',
   'mappings.importCsv',
   'mappings.exportCsv',
   'reference.refresh',

@@ -42,7 +42,10 @@ export function connectionHandlers(rt: Runtime, actor: string) {
     },
 
     'connections.test': async (input: MethodInput<'connections.test'>): Promise<MethodOutput<'connections.test'>> => {
-      const conn = requireConnection(rt, input.connectionId);
+      const saved = requireConnection(rt, input.connectionId);
+      if (input.draft && input.draft.id !== saved.id) throw new ConnectorError('BAD_REQUEST', `The settings tested are those of "${input.draft.id}", not "${saved.id}"`, { retryable: false });
+      // The form's settings as typed, with the secrets stored for this connection: nothing is saved.
+      const conn = input.draft ? { ...saved, ...connectionInputSchema.parse(input.draft) } : saved;
       const steps: TestStep[] = [];
       let adapters;
       try {

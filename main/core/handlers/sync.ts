@@ -1,9 +1,11 @@
 // Sync entry points shared by "Sync now", the scheduler, the CLI and the demo: single-flight per connection.
+import type { MlcEvent } from '../../../shared/contract/events';
 import type { RunSummary } from '../../../shared/schemas/run';
 import type { IngestOutcome, PushedDocument } from '../engine/ingest-one';
 import { ingestOne } from '../engine/ingest-one';
 import { runBudget } from '../engine/run-budget';
 import { runSync } from '../engine/sync-run';
+import { noticesAfterRun } from './notices';
 import type { Runtime } from '../runtime';
 import { buildAdapters, requireConnection } from '../runtime';
 import { dailyBackup } from '../store/backups';
@@ -64,7 +66,18 @@ export function startSync(rt: Runtime, req: SyncRequest): Promise<RunSummary> {
   // A slot held by a replay or a pushed document is waited for, then this sync starts.
   if (inFlight && !req.dryRun) return inFlight.then((r) => (r === NOT_A_SYNC ? startSync(rt, req) : r));
   const conn = requireConnection(rt, req.connectionId);
-  const p = (async () => {
+  // The slot is freed before run.finished reaches any host, so a screen refreshing on that event never sees
+  // the connection still "running" (it would then wait for the next poll to clear "Syncing…").
+  const wasPaused = conn.status === 'paused';
+  const events = {
+    emit: (e: MlcEvent) => {
+      if (e.type === 'run.finished' && !req.dryRun && rt.running.get(req.connectionId) === p) rt.running.delete(req.connectionId);
+      rt.events.emit(e);
+      if (e.type === 'run.finished') for (const n of noticesAfterRun(rt, e.payload, wasPaused)) rt.events.emit({ type: 'notice', payload: n });
+    },
+  };
+  // Only read by the listener on run.finished, which comes after the first await, so p is set by then.
+  const p: Promise<RunSummary> = (async () => {
     if (conn.status === 'paused' && req.trigger === 'schedule') {
       const at = rt.clock.now().toISOString();
       return { runId: 'skipped', connectionId: conn.id, trigger: req.trigger, dryRun: req.dryRun, startedAt: at, finishedAt: at, status: 'skipped', fetched: 0, posted: 0, held: 0, failed: 0, skipped: 0, recovered: 0, wouldPost: 0, deferred: 0, linked: 0, wouldLink: 0, error: conn.pausedReason } satisfies RunSummary;
@@ -74,7 +87,7 @@ export function startSync(rt: Runtime, req: SyncRequest): Promise<RunSummary> {
       const budget = runBudget(conn);
       try {
         const adapters = buildAdapters(rt, conn, req.actor, budget.signal);
-        return await runSync({ store: rt.store, clock: rt.clock, logger: rt.logger, events: rt.events }, conn, adapters, { trigger: req.trigger, dryRun: req.dryRun, actor: req.actor, signal: budget.signal });
+        return await runSync({ store: rt.store, clock: rt.clock, logger: rt.logger, events }, conn, adapters, { trigger: req.trigger, dryRun: req.dryRun, actor: req.actor, signal: budget.signal });
       } finally {
         budget.dispose();
       }
@@ -87,8 +100,9 @@ export function startSync(rt: Runtime, req: SyncRequest): Promise<RunSummary> {
     });
   })();
   if (!req.dryRun) {
-    rt.running.set(req.connectionId, p);
-    void p.finally(() => rt.running.delete(req.connectionId)).catch(() => undefined);
+    const mine = p;
+    rt.running.set(req.connectionId, mine);
+    void mine.finally(() => rt.running.get(req.connectionId) === mine && rt.running.delete(req.connectionId)).catch(() => undefined);
   }
   return p;
 }

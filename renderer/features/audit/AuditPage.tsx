@@ -6,7 +6,8 @@ import type { AuditQuery } from '../../../shared/schemas/audit';
 import { call } from '../../api/mlc';
 import { useConnections } from '../../app/connection-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { downloadText, formatDateTime } from '../../components/format';
+import { downloadText } from '../../components/download';
+import { formatDateTime } from '../../components/format';
 
 /** Outcomes the engine records; the Status box also accepts any other value. */
 const OUTCOMES = ['posted', 'held', 'failed', 'retrying', 'planned', 'still_held', 'dismissed', 'started', 'created', 'updated', 'secret_set', 'paused', 'resumed'];

@@ -7,8 +7,14 @@ import type { Field } from './connection-fields';
 import { getPath, SECTIONS, setPath } from './connection-fields';
 import { EndpointVersionField } from './EndpointVersionField';
 
-export function ConnectionForm({ initial, isNew, onSaved }: { initial: ConnectionInput; isNew: boolean; onSaved(id: string): void }) {
-  const [draft, setDraft] = useState(initial);
+export function ConnectionForm({ initial, isNew, onSaved, onChange }: { initial: ConnectionInput; isNew: boolean; onSaved(id: string): void; onChange?(draft: ConnectionInput): void }) {
+  const [draft, setDraftState] = useState(initial);
+  const setDraft = (fn: (d: ConnectionInput) => ConnectionInput) =>
+    setDraftState((d) => {
+      const next = fn(d);
+      onChange?.(next);
+      return next;
+    });
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const save = useMlcMutation('connections.save');
   const submit = (e: React.FormEvent) => {

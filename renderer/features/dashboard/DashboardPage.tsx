@@ -3,17 +3,15 @@
 import type { ConnectionState, RunProgress, RunSummary } from '../../../shared/schemas/run';
 import { useMlcMutation, useMlcQuery } from '../../api/hooks';
 import { useLive } from '../../api/live';
+import { useConnections } from '../../app/connection-context';
+import { NotificationsToggle } from './NotificationsToggle';
 import { href } from '../../app/route';
+import { systemLabel } from '../../../shared/schemas/document';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime, relativeTime } from '../../components/format';
 
-const PHASE: Record<RunProgress['phase'], string> = {
-  reference: 'Reading ERP reference data',
-  fetch: 'Reading approved reports',
-  post: 'Posting to the ERP',
-  confirm: 'Confirming with the ERP',
-  done: 'Finishing',
-};
+const phaseText = (phase: RunProgress['phase'], source: string): string =>
+  ({ reference: 'Reading the ERP\'s accounts and cost centers', fetch: `Reading approved reports from ${source}`, post: 'Posting to the ERP', confirm: `Confirming the postings back to ${source}`, done: 'Finishing' })[phase];
 
 export function DashboardPage() {
   const states = useMlcQuery('connections.states', {}, { refetchInterval: 30_000 });
@@ -29,34 +27,60 @@ export function DashboardPage() {
       </div>
     );
   return (
-    <div className="cards">
-      {states.data.map((s) => (
-        <ConnectionCard key={s.connectionId} state={s} />
-      ))}
-    </div>
+    <>
+      <NotificationsToggle />
+      <div className="cards">
+        {states.data.map((s) => (
+          <ConnectionCard key={s.connectionId} state={s} />
+        ))}
+      </div>
+    </>
   );
 }
 
-function runLine(r: RunSummary | null): string {
+/** What the last sync did, in words: documents read are not the same as documents still held from before. */
+export function runLine(r: RunSummary | null, source: string): string {
   if (!r) return 'Never synced';
   if (r.status === 'failed') return `Failed ${relativeTime(r.startedAt)}: ${r.error ?? 'see Audit'}`;
-  const waiting = r.deferred ? `, ${r.deferred} waiting for the off-peak window` : '';
-  return `${formatDateTime(r.startedAt)} · ${r.fetched} read, ${r.posted} posted, ${r.held} held, ${r.failed} failed${waiting}`;
+  if (r.status === 'skipped') return `Skipped ${relativeTime(r.startedAt)}: ${r.error ?? 'the connection is paused'}`;
+  const when = formatDateTime(r.startedAt);
+  if (r.fetched === 0) return `${when} · nothing new in ${source}`;
+  const parts = [
+    r.posted && `${r.posted} posted`,
+    r.linked && `${r.linked} already in the ERP, linked`,
+    r.held && `${r.held} newly held`,
+    r.failed && `${r.failed} failed, will retry`,
+    r.skipped && `${r.skipped} already handled in an earlier sync`,
+    r.deferred && `${r.deferred} waiting for the off-peak window`,
+  ].filter(Boolean);
+  return `${when} · ${r.fetched} ${r.fetched === 1 ? 'document' : 'documents'} read from ${source}: ${parts.join(', ') || 'nothing to post'}`;
 }
 
 function ConnectionCard({ state: s }: { state: ConnectionState }) {
   const live = useLive();
   const sync = useMlcMutation('sync.run');
   const resume = useMlcMutation('connections.resume');
+  const { connections } = useConnections();
+  const conn = connections.find((c) => c.id === s.connectionId);
+  const source = conn ? systemLabel(conn.source.system) : 'the source';
   const progress = live.progress[s.connectionId];
-  const running = s.running || sync.isPending || !!progress;
+  // A state fetched before run.finished arrived may still say running for the run that just finished.
+  const done = live.finished[s.connectionId];
+  const staleRunning = s.running && !!done && s.lastRun?.runId === done.runId;
+  const running = (s.running && !staleRunning) || sync.isPending || !!progress;
+  // Red when the last run failed, or when posts are failing (an ERP outage shows there: a sync with nothing
+  // new to send still succeeds), with the reason next to it.
+  const failed = s.status === 'active' && (s.lastRun?.status === 'failed' || s.counts.failed > 0);
+  const why = s.lastRun?.status === 'failed' ? s.lastRun.error : s.counts.failed > 0 ? `${s.counts.failed} ${s.counts.failed === 1 ? 'post' : 'posts'} failed, will retry${s.latestErrors[0] ? `: ${s.latestErrors[0].message.replace(/^Failed after \d+ attempts?, retry later: /i, '')}` : ''}` : null;
+  const tone = s.status === 'paused' ? 'paused' : failed ? 'failed' : 'active';
   return (
-    <section className="card" aria-label={s.name}>
+    <section className={`card card-${tone}`} aria-label={s.name}>
       <header className="card-head">
         <div>
           <h2>{s.name}</h2>
-          <span className={`status status-${s.status}`}>{s.status === 'active' ? 'Active' : 'Paused'}</span>
+          <span className={`status status-${tone}`} data-testid="connection-status">{tone === 'paused' ? 'Paused' : tone === 'failed' ? (s.lastRun?.status === 'failed' ? 'Last sync failed' : 'Posts failing') : 'Active'}</span>
           {s.pausedReason ? <span className="muted"> — {s.pausedReason}</span> : null}
+          {failed && why ? <span className="bad-text small" data-testid="failure-reason"> — {why}</span> : null}
         </div>
         <div className="actions">
           {s.status === 'paused' ? (
@@ -75,7 +99,7 @@ function ConnectionCard({ state: s }: { state: ConnectionState }) {
             <div className="progress-fill" />
           </div>
           <span>
-            {progress ? `${PHASE[progress.phase]} · ${progress.fetched} read, ${progress.posted} posted, ${progress.held} held, ${progress.failed} failed` : 'Starting…'}
+            {progress ? `${phaseText(progress.phase, source)} · ${progress.fetched} read, ${progress.posted} posted, ${progress.held} held, ${progress.failed} failed` : 'Starting…'}
           </span>
         </div>
       ) : null}
@@ -83,7 +107,7 @@ function ConnectionCard({ state: s }: { state: ConnectionState }) {
       <dl className="facts">
         <div>
           <dt>Last sync</dt>
-          <dd>{runLine(s.lastRun)}</dd>
+          <dd>{runLine(s.lastRun, source)}</dd>
         </div>
         <div>
           <dt>Next sync</dt>
@@ -92,17 +116,18 @@ function ConnectionCard({ state: s }: { state: ConnectionState }) {
       </dl>
       <div className="counts">
         <Count label="Posted" value={s.counts.posted} tone="ok" />
-        <Count label="Held" value={s.counts.held} tone={s.counts.held ? 'warn' : 'ok'} link={href('held')} />
-        <Count label="Failed" value={s.counts.failed} tone={s.counts.failed ? 'bad' : 'ok'} link={href('held', { status: 'failed' })} />
+        <Count label="Held" value={s.counts.held} tone={s.counts.held ? 'warn' : 'ok'} link={href('held', { connection: s.connectionId })} />
+        <Count label="Failed, will retry" value={s.counts.failed} tone={s.counts.failed ? 'bad' : 'ok'} link={href('held', { connection: s.connectionId, status: 'failed' })} />
       </div>
       <h3>Latest errors</h3>
       {s.latestErrors.length === 0 ? (
         <p className="muted">No errors.</p>
       ) : (
         <ul className="errors">
-          {s.latestErrors.map((e, i) => (
+          {sameOnce(s.latestErrors).map((e, i) => (
             <li key={i}>
               <time dateTime={e.at}>{formatDateTime(e.at)}</time> {e.message}
+              {e.times > 1 ? <span className="muted"> ({e.times} times)</span> : null}
             </li>
           ))}
         </ul>
@@ -127,4 +152,16 @@ function Count({ label, value, tone, link }: { label: string; value: number; ton
       {body}
     </div>
   );
+}
+
+/** The same error five times in a row is one line with a count. */
+function sameOnce(errors: ConnectionState['latestErrors']): Array<{ at: string; message: string; times: number }> {
+  const out: Array<{ at: string; message: string; times: number }> = [];
+  for (const e of errors) {
+    const message = e.message.replace(/^Failed after \d+ attempts?, retry later: /i, 'Failed, will retry: ');
+    const last = out[out.length - 1];
+    if (last && last.message === message) last.times++;
+    else out.push({ at: e.at, message, times: 1 });
+  }
+  return out;
 }

@@ -26,28 +26,4 @@ export function fixLink(r: HoldReason): { href: string; label: string } | null {
   }
 }
 
-export const REASON_LABEL: Record<string, string> = {
-  NEEDS_MAPPING: 'Expense type not mapped',
-  EMPLOYEE_UNMAPPED: 'Employee not mapped',
-  ACCOUNT_UNKNOWN: 'Unknown GL account',
-  ACCOUNT_INACTIVE: 'Inactive GL account',
-  DIMENSION_MISSING: 'Missing cost center',
-  DIMENSION_UNKNOWN: 'Unknown dimension value',
-  DIMENSION_INACTIVE: 'Inactive dimension value',
-  PARTNER_UNKNOWN: 'Unknown supplier',
-  PARTNER_INACTIVE: 'Inactive supplier',
-  INVALID_AMOUNT: 'Invalid amount',
-  INVALID_CURRENCY: 'Invalid currency',
-  CURRENCY_MISMATCH: 'Currency mismatch',
-  ZERO_AMOUNT: 'Zero amount',
-  INVALID_DATE: 'Invalid date',
-  PERIOD_CLOSED: 'Period closed',
-  ALLOCATION_INVALID: 'Invalid allocation',
-  EMPTY_DOCUMENT: 'Nothing to post',
-  UNBALANCED: 'Does not balance',
-  DUPLICATE_SOURCE: 'Duplicate document',
-  ERP_REJECTED: 'Rejected by the ERP',
-  FAILED_RETRY_LATER: 'Failed, will retry',
-  SOURCE_INVALID: 'Invalid source data',
-  UNSUPPORTED_DOCUMENT: 'Not a document to post',
-};
+export { REASON_LABEL } from './reason-labels';

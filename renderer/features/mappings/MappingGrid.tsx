@@ -6,7 +6,7 @@ import type { MappingKind } from '../../../shared/schemas/mapping';
 import type { ReferenceItem } from '../../../shared/schemas/reference';
 import type { CommitMove } from './CellEditor';
 import { CellEditor } from './CellEditor';
-import type { Change, Column, GridRow, RefIndex } from './grid-model';
+import type { Change, Column, GridRow, RefIndex, SortBy } from './grid-model';
 import { applyPaste, cellCheck, cellValue, parseTsv, refKey, toTsv, withCell } from './grid-model';
 import type { Pos } from './grid-selection';
 import { blockValues, clearBlock, inRect, isSingleCell, rectOf } from './grid-selection';
@@ -22,10 +22,13 @@ interface Props {
   refOptions: (col: Column) => ReferenceItem[] | null;
   onChanges(changes: Change[], what: string): void;
   onUndo(): void;
+  onRedo(): void;
+  sort: SortBy | null;
+  onSort(key: string): void;
   onPasteSkipped(n: number): void;
 }
 
-export function MappingGrid({ kind, rows, all, cols, pinned, refIndex, refOptions, onChanges, onUndo, onPasteSkipped }: Props) {
+export function MappingGrid({ kind, rows, all, cols, pinned, refIndex, refOptions, onChanges, onUndo, onRedo, onPasteSkipped, sort, onSort }: Props) {
   const [pos, setPos] = useState<Pos>({ r: 0, c: Math.min(2, cols.length - 1) });
   // The selection's fixed corner; equal to pos when a single cell is selected.
   const [anchor, setAnchor] = useState<Pos>(pos);
@@ -87,6 +90,7 @@ export function MappingGrid({ kind, rows, all, cols, pinned, refIndex, refOption
       // Only a block is collapsed; a lone Escape stays with the page.
       ...(single ? {} : { Escape: () => setAnchor(pos) }),
     };
+    if (mod && (e.key.toLowerCase() === 'y' || (e.shiftKey && e.key.toLowerCase() === 'z'))) return e.preventDefault(), onRedo();
     if (mod && e.key.toLowerCase() === 'z') return e.preventDefault(), onUndo();
     if (mod && e.key !== 'Home' && e.key !== 'End') return;
     const action = keys[e.key];
@@ -137,8 +141,11 @@ export function MappingGrid({ kind, rows, all, cols, pinned, refIndex, refOption
     >
       <div className="grid-row grid-header" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
         {cols.map((c) => (
-          <div key={c.key} role="columnheader" className="grid-cell">
-            {c.label}
+          <div key={c.key} role="columnheader" className="grid-cell" aria-sort={sort?.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
+            <button type="button" className="sort-button" tabIndex={-1} title="Sort by this column (click again to reverse, a third time for the default order)" onClick={() => onSort(c.key)}>
+              {c.label}
+              {sort?.key === c.key ? <span aria-hidden="true">{sort.dir === 1 ? ' ▲' : ' ▼'}</span> : null}
+            </button>
           </div>
         ))}
       </div>

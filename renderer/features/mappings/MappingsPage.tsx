@@ -1,17 +1,20 @@
 // Mappings: expense type → GL account + dimensions, employee → ERP supplier. Edits save as you go;
 // the last edit (or paste) can be undone; CSV import/export for bulk work.
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { MappingKind, MappingRow } from '../../../shared/schemas/mapping';
 import { useMlcQuery } from '../../api/hooks';
 import { call } from '../../api/mlc';
 import { invalidateTags } from '../../api/hooks';
 import { useConnections } from '../../app/connection-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { downloadText } from '../../components/format';
-import type { Change, Column, GridRow } from './grid-model';
+import { listSeparator } from '../../components/excel-dialect';
+import { downloadText } from '../../components/download';
+import type { Change, Column, GridRow, SortBy } from './grid-model';
 import { cellCheck, columnsFor, gridDimensions, indexReference, isUnmapped, orderRows, toMapping } from './grid-model';
+import { CsvImport } from './CsvImport';
 import { MappingGrid } from './MappingGrid';
+import { UnblockBanner } from './UnblockBanner';
 
 export function MappingsPage({ params }: { params: URLSearchParams }) {
   const { current } = useConnections();
@@ -30,9 +33,14 @@ function MappingsScreen({ connectionId, dims, kind, initialFilter }: { connectio
   const [onlyProblems, setOnlyProblems] = useState(false);
   const [pinned, setPinned] = useState<Set<string> | null>(null);
   const [undo, setUndo] = useState<Array<{ changes: Change[]; what: string }>>([]);
+  const [sort, setSort] = useState<SortBy | null>(null);
+  // Ascending, descending, then back to the default order (unmapped first).
+  const onSort = (key: string) => setSort((s) => (s?.key !== key ? { key, dir: 1 } : s.dir === 1 ? { key, dir: -1 } : null));
+  const [redo, setRedo] = useState<Array<{ changes: Change[]; what: string }>>([]);
   const [status, setStatus] = useState<string>('');
   const [error, setError] = useState<unknown>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
+  // Codes just fixed (the row's own code and the values it no longer uses): held reports naming them are offered a replay.
+  const [touched, setTouched] = useState<string[]>([]);
 
   const cols = useMemo(() => columnsFor(kind, dims.length ? dims : ['costCenter']), [kind, dims]);
   const refIndex = useMemo(() => indexReference(reference.data ?? []), [reference.data]);
@@ -41,8 +49,8 @@ function MappingsScreen({ connectionId, dims, kind, initialFilter }: { connectio
   const pins = pinned ?? new Set<string>();
   const view = useMemo(() => {
     const problem = (r: GridRow) => isUnmapped(r) || cols.some((c) => ['unknown', 'inactive'].includes(cellCheck(r, c, refIndex)));
-    return orderRows(all, pins, filter, onlyProblems, problem);
-  }, [all, pins, filter, onlyProblems, refIndex, cols]);
+    return orderRows(all, pins, filter, onlyProblems, problem, sort);
+  }, [all, pins, filter, onlyProblems, refIndex, cols, sort]);
   const refOptions = useMemo(() => {
     const byCol = new Map<string, NonNullable<ReturnType<typeof pick>>>();
     function pick(col: Column) {
@@ -83,28 +91,29 @@ function MappingsScreen({ connectionId, dims, kind, initialFilter }: { connectio
 
   const onChanges = (changes: Change[], what: string) => {
     setUndo((u) => [...u.slice(-19), { changes, what }]);
+    setRedo([]);
+    const codes = changes.flatMap((c) => [c.after.sourceCode, ...(c.before ? [c.before.target, ...Object.values(c.before.dimensions)] : [])]).filter(Boolean);
+    setTouched((t) => [...new Set([...t, ...codes])]);
     void apply(changes, what, false);
   };
   const onUndo = () => {
     const last = undo[undo.length - 1];
     if (!last) return setStatus('Nothing to undo');
     setUndo((u) => u.slice(0, -1));
+    setRedo((r) => [...r, last]);
     void apply(last.changes, last.what, true);
   };
-  const importCsv = async (file: File) => {
-    setError(null);
-    try {
-      const r = await call('mappings.importCsv', { connectionId, csv: await file.text() });
-      setStatus(`Imported ${r.rows.toLocaleString()} rows from ${file.name}: ${r.changed.toLocaleString()} changed`);
-      setUndo([]);
-    } catch (e) {
-      setError(e);
-    }
-    await invalidateTags(client, ['mappings', 'audit']);
+  const onRedo = () => {
+    const next = redo[redo.length - 1];
+    if (!next) return setStatus('Nothing to redo');
+    setRedo((r) => r.slice(0, -1));
+    setUndo((u) => [...u, next]);
+    void apply(next.changes, next.what, false).then(() => setStatus(`Redone: ${next.what}`));
   };
   const exportCsv = async () => {
     try {
-      downloadText(`mappings-${connectionId}.csv`, (await call('mappings.exportCsv', { connectionId })).csv);
+      const { csv } = await call('mappings.exportCsv', { connectionId, separator: listSeparator() });
+      downloadText(`mappings-${connectionId}.csv`, csv.startsWith('\ufeff') ? csv : `\ufeff${csv}`);
     } catch (e) {
       setError(e);
     }
@@ -133,10 +142,10 @@ function MappingsScreen({ connectionId, dims, kind, initialFilter }: { connectio
         <button type="button" className="btn" disabled={undo.length === 0} onClick={onUndo} title="Ctrl+Z">
           Undo last edit
         </button>
-        <button type="button" className="btn" onClick={() => fileInput.current?.click()}>
-          Import CSV
+        <button type="button" className="btn" disabled={redo.length === 0} onClick={onRedo} title="Ctrl+Y">
+          Redo
         </button>
-        <input ref={fileInput} type="file" accept=".csv,text/csv" hidden aria-label="CSV file to import" onChange={(e) => e.target.files?.[0] && void importCsv(e.target.files[0])} />
+        <CsvImport connectionId={connectionId} onStatus={setStatus} onError={setError} onImported={() => (setUndo([]), setRedo([]))} />
         <button type="button" className="btn" onClick={() => void exportCsv()}>
           Export CSV
         </button>
@@ -146,12 +155,13 @@ function MappingsScreen({ connectionId, dims, kind, initialFilter }: { connectio
           {view.length.toLocaleString()} of {all.length.toLocaleString()} rows
           {unmappedCount ? <strong className="warn-text"> · {unmappedCount} not mapped</strong> : null}
         </span>
-        <span className="muted">Enter or type to edit · Shift+arrows select · Ctrl+C/Ctrl+V copy and paste with Excel · Ctrl+Z undoes</span>
+        <span className="muted">Enter or type to edit · Shift+arrows select · Ctrl+C/Ctrl+V copy and paste with Excel · Ctrl+Z undoes, Ctrl+Y redoes</span>
         <span role="status" className="ok-text">{status}</span>
       </div>
       <ErrorBanner error={error ?? list.error ?? reference.error} />
+      <UnblockBanner key={touched.join('|')} connectionId={connectionId} codes={touched} />
       {list.data ? (
-        <MappingGrid kind={kind} rows={view} all={all} cols={cols} pinned={pins} refIndex={refIndex} refOptions={refOptions} onChanges={onChanges} onUndo={onUndo} onPasteSkipped={(n) => n && setStatus(`${n} pasted row(s) had no matching row and were skipped`)} />
+        <MappingGrid kind={kind} rows={view} all={all} cols={cols} pinned={pins} refIndex={refIndex} refOptions={refOptions} onChanges={onChanges} onUndo={onUndo} onRedo={onRedo} sort={sort} onSort={onSort} onPasteSkipped={(n) => n && setStatus(`${n} pasted row(s) had no matching row and were skipped`)} />
       ) : (
         <p className="muted">Loading…</p>
       )}

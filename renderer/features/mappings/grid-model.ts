@@ -67,11 +67,21 @@ export function withCell(row: GridRow, col: Column, value: string): GridRow {
 export const isUnmapped = (r: GridRow): boolean => r.unmapped || r.target === '';
 
 /** Unmapped rows first (by the set captured when the screen opened, so rows do not jump while you type), then by code. */
-export function orderRows(rows: GridRow[], pinned: ReadonlySet<string>, filter: string, onlyProblems: boolean, problem: (r: GridRow) => boolean): GridRow[] {
+export interface SortBy {
+  key: string;
+  dir: 1 | -1;
+}
+
+/** The text of a row under a column key (sourceCode, sourceName, target, dim:<type>). */
+export const valueOf = (r: GridRow, key: string): string => (key.startsWith('dim:') ? (r.dimensions[key.slice(4)] ?? '') : String((r as unknown as Record<string, unknown>)[key] ?? ''));
+
+/** Unmapped rows first, then by code; a column the user sorts by (header click) overrides both, like Excel. */
+export function orderRows(rows: GridRow[], pinned: ReadonlySet<string>, filter: string, onlyProblems: boolean, problem: (r: GridRow) => boolean, sort: SortBy | null = null): GridRow[] {
   const f = filter.trim().toLowerCase();
   const match = (r: GridRow) =>
     !f || r.sourceCode.toLowerCase().includes(f) || r.sourceName.toLowerCase().includes(f) || r.target.toLowerCase().includes(f) || Object.values(r.dimensions).some((v) => v.toLowerCase().includes(f));
   const out = rows.filter((r) => match(r) && (!onlyProblems || problem(r)));
+  if (sort) return out.sort((a, b) => sort.dir * valueOf(a, sort.key).localeCompare(valueOf(b, sort.key), undefined, { numeric: true }) || a.sourceCode.localeCompare(b.sourceCode));
   return out.sort((a, b) => Number(pinned.has(b.sourceCode)) - Number(pinned.has(a.sourceCode)) || a.sourceCode.localeCompare(b.sourceCode));
 }
 

@@ -17,11 +17,11 @@ export class DashboardScreen {
   }
 
   count(label: 'Posted' | 'Held' | 'Failed') {
-    return this.card().getByLabel(new RegExp(`^${label}: `));
+    return this.card().getByLabel(new RegExp(`^${label}(, will retry)?: `));
   }
 
   async countValue(label: 'Posted' | 'Held' | 'Failed'): Promise<number> {
     const text = (await this.count(label).getAttribute('aria-label')) ?? '';
-    return Number(text.split(': ')[1]);
+    return Number(text.split(': ').pop());
   }
 }

@@ -21,11 +21,15 @@ export class HeldScreen {
   }
 
   async filterReason(label: string): Promise<void> {
-    await this.page.getByLabel('Reason').selectOption({ label });
+    // Options read "Expense type not mapped (32)": the reasons present, with how many.
+    const select = this.page.getByLabel('Reason');
+    const value = await select.locator('option', { hasText: label }).first().getAttribute('value');
+    await select.selectOption(value ?? '');
   }
 
   async open(rowIndex = 0): Promise<void> {
-    await this.rows().nth(rowIndex).getByRole('button').click();
+    // The row is the one control (Enter or a click opens it); no separate link per row.
+    await this.rows().nth(rowIndex).click();
     await this.detail().waitFor();
   }
 

@@ -69,6 +69,11 @@ test('10,000 mapping rows: CSV import, filter and scrolling stay fast; only visi
   await page.goto(page.url().replace(/#.*$/, '') + '#/mappings');
   await app.mappings.grid().waitFor();
   await page.getByLabel('CSV file to import').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+  // Item 7: a preview first (nothing written yet), then the import.
+  const preview = page.getByRole('dialog', { name: 'Import preview' });
+  await expect(preview).toContainText('big.csv: 10,000 rows, 10,000 would change', { timeout: 30_000 });
+  expect(serving.core.runtime.store.mappings.list(serving.serving.demoConnectionId!).length).toBeLessThan(10_000);
+  await preview.getByRole('button', { name: 'Import' }).click();
   await expect(app.mappings.status()).toContainText('Imported 10,000 rows', { timeout: 30_000 });
   await expect(page.getByText(/of 10,0\d\d rows/)).toBeVisible();
   const rendered = await app.mappings.grid().locator('[role=row][data-testid]').count();
@@ -81,4 +86,8 @@ test('10,000 mapping rows: CSV import, filter and scrolling stay fast; only visi
   await expect(page.getByText(/^10 of 10,0\d\d rows/)).toBeVisible();
   expect(Date.now() - started).toBeLessThan(5_000);
   expect(serving.rpcBodies.length).toBeGreaterThan(0);
+  // Item 7: the whole import can be undone.
+  await page.getByRole('button', { name: 'Undo import' }).click();
+  await expect(app.mappings.status()).toContainText('Undone: import of big.csv', { timeout: 60_000 });
+  expect(serving.core.runtime.store.mappings.list(serving.serving.demoConnectionId!).filter((m) => m.sourceCode.startsWith('X0')).length).toBe(0);
 });

@@ -1,0 +1,90 @@
+// Mapping CSV import with a preview and an undo: the file is read in whatever dialect Excel wrote it, the
+// core counts what would change without writing, the user confirms, and the whole import can be undone
+// (the mappings as they were just before are written back; rows the file added are removed).
+import { useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import type { MappingRow } from '../../../shared/schemas/mapping';
+import { invalidateTags } from '../../api/hooks';
+import { call } from '../../api/mlc';
+import { decodeCsvBytes } from '../../components/excel-dialect';
+
+interface Props {
+  connectionId: string;
+  onStatus(text: string): void;
+  onError(e: unknown): void;
+  onImported(): void;
+}
+
+export function CsvImport({ connectionId, onStatus, onError, onImported }: Props) {
+  const client = useQueryClient();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [pending, setPending] = useState<{ name: string; csv: string; rows: number; changed: number } | null>(null);
+  const [undo, setUndo] = useState<{ name: string; before: MappingRow[] } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (fn: () => Promise<void>) => {
+    setBusy(true);
+    onError(null);
+    try {
+      await fn();
+    } catch (e) {
+      onError(e);
+    } finally {
+      setBusy(false);
+      await invalidateTags(client, ['mappings', 'audit']);
+    }
+  };
+  const choose = (file: File) =>
+    run(async () => {
+      const csv = decodeCsvBytes(await file.arrayBuffer());
+      const r = await call('mappings.importCsv', { connectionId, csv, preview: true });
+      setPending({ name: file.name, csv, rows: r.rows, changed: r.changed });
+    });
+  const confirm = () =>
+    run(async () => {
+      if (!pending) return;
+      const before = await call('mappings.list', { connectionId });
+      const r = await call('mappings.importCsv', { connectionId, csv: pending.csv });
+      setPending(null);
+      setUndo({ name: pending.name, before });
+      onImported();
+      onStatus(`Imported ${r.rows.toLocaleString()} rows from ${pending.name}: ${r.changed.toLocaleString()} changed`);
+    });
+  const undoImport = () =>
+    run(async () => {
+      if (!undo) return;
+      const now = await call('mappings.list', { connectionId });
+      const had = new Set(undo.before.map((m) => `${m.kind}|${m.sourceCode}`));
+      const added = now.filter((x) => !had.has(`${x.kind}|${x.sourceCode}`)).map(({ kind, sourceCode }) => ({ kind, sourceCode }));
+      if (added.length) await call('mappings.deleteMany', { connectionId, rows: added });
+      const rows = undo.before.map(({ kind, sourceCode, sourceName, target, dimensions }) => ({ kind, sourceCode, sourceName, target, dimensions }));
+      for (let i = 0; i < rows.length; i += 50_000) await call('mappings.upsert', { connectionId, rows: rows.slice(i, i + 50_000) });
+      setUndo(null);
+      onStatus(`Undone: import of ${undo.name}`);
+    });
+  return (
+    <>
+      <button type="button" className="btn" disabled={busy} onClick={() => fileInput.current?.click()}>
+        Import CSV
+      </button>
+      <input ref={fileInput} type="file" accept=".csv,text/csv" hidden aria-label="CSV file to import" onChange={(e) => (e.target.files?.[0] && void choose(e.target.files[0]), (e.target.value = ''))} />
+      {undo && !pending ? (
+        <button type="button" className="btn" disabled={busy} onClick={() => void undoImport()}>
+          Undo import
+        </button>
+      ) : null}
+      {pending ? (
+        <div className="banner banner-info import-preview" role="dialog" aria-label="Import preview">
+          <span>
+            {pending.name}: {pending.rows.toLocaleString()} rows, {pending.changed.toLocaleString()} would change{pending.changed === 0 ? ' (nothing new)' : ''}.
+          </span>
+          <button type="button" className="btn btn-primary btn-small" disabled={busy || pending.changed === 0} onClick={() => void confirm()}>
+            Import
+          </button>
+          <button type="button" className="btn btn-small" onClick={() => setPending(null)}>
+            Cancel
+          </button>
+        </div>
+      ) : null}
+    </>
+  );
+}
