@@ -51,8 +51,12 @@ export interface DocumentKeys {
   lookupKeys: string[];
 }
 
-/** The source tenant a document belongs to: its own, else the source connection's (Concur company UUID). */
-export const tenantOf = (doc: SourceDocument, fallback: string | null): string => doc.tenant ?? fallback ?? '';
+/**
+ * The source tenant a document belongs to: its own, else the source connection's (Concur company UUID), in lower
+ * case, so a UUID written in capitals on one read path (FIS companyUuid) and in small letters on another (a login
+ * setting) gives the same key.
+ */
+export const tenantOf = (doc: SourceDocument, fallback: string | null): string => (doc.tenant ?? fallback ?? '').toLowerCase();
 
 export function keysFor(doc: SourceDocument, connectionId: string, fallbackTenant: string | null): DocumentKeys {
   const tenant = tenantOf(doc, fallbackTenant);

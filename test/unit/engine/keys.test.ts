@@ -23,14 +23,15 @@ test('the connection id (an install detail) never changes the key, only the lega
   assert.deepEqual(a.lookupKeys, [a.legacy]);
 });
 
-test("a document's own tenant wins over the connection's", () => {
+test("a document's own tenant wins over the connection's, whatever its letter case", () => {
   const own = keysFor(doc({ sourceId: 'R1', tenant: 'policy-9' }), 'c', 'company-A');
   assert.equal(own.key, documentKey('concur', 'policy-9', 'expense_report', 'R1'));
+  assert.equal(keysFor(doc({ sourceId: 'R1', tenant: '4F9C2A8E-1B7D' }), 'c', null).key, keysFor(doc({ sourceId: 'R1' }), 'c', '4f9c2a8e-1b7d').key);
 });
 
 test('twins on another read path are looked up under both rules, never sent under them', () => {
   const k = keysFor(doc({ sourceId: 'FIS1', aliases: ['R1'] }), 'c', 'T');
-  assert.deepEqual(k.lookupKeys, [legacyKey('c', 'concur', 'FIS1'), documentKey('concur', 'T', 'expense_report', 'R1'), legacyKey('c', 'concur', 'R1')]);
+  assert.deepEqual(k.lookupKeys, [legacyKey('c', 'concur', 'FIS1'), documentKey('concur', 't', 'expense_report', 'R1'), legacyKey('c', 'concur', 'R1')]);
   const p = planKeys(k.legacy, k);
   assert.equal(p.key, k.legacy);
   assert.ok(p.lookupKeys.includes(k.key) && !p.lookupKeys.includes(k.legacy));
