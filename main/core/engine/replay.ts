@@ -23,11 +23,12 @@ export interface ReplayDeps {
   logger: Logger;
 }
 
-export async function replayPostings(deps: ReplayDeps, conn: Connection, adapters: { source: SourceAdapter; target: TargetAdapter }, rows: PostingRow[], actor: string, confirmToSource: boolean): Promise<PostingSummary[]> {
+/** `refresh`: re-read the ERP's reference data first; a replay taken in chunks does it for its first chunk only. */
+export async function replayPostings(deps: ReplayDeps, conn: Connection, adapters: { source: SourceAdapter; target: TargetAdapter }, rows: PostingRow[], actor: string, confirmToSource: boolean, refresh = true): Promise<PostingSummary[]> {
   const { store } = deps;
   const { target } = adapters;
   try {
-    await refreshReference(store, conn.id, target, actor);
+    if (refresh) await refreshReference(store, conn.id, target, actor);
   } catch (e) {
     if (store.reference.count(conn.id) === 0 || !isConnectorError(e)) throw e;
     deps.logger.warn('reference refresh failed before replay, using cached data', { error: e.message });

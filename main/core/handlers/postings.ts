@@ -42,7 +42,7 @@ export function postingHandlers(rt: Runtime, actor: string) {
         const conn = requireConnection(rt, connectionId);
         const adapters = buildAdapters(rt, conn, actor);
         // Replays take the connection's slot so they never overlap a sync of the same connection.
-        out.push(...(await withSlot(rt, conn.id, () => replayInChunks(rt, conn.id, rows.filter((r) => r.connection_id === connectionId), (chunk) => replayPostings(rt, conn, adapters, chunk, actor, wantsConfirmation(adapters.source))))));
+        out.push(...(await withSlot(rt, conn.id, () => replayInChunks(rt, conn.id, rows.filter((r) => r.connection_id === connectionId), (chunk, first) => replayPostings(rt, conn, adapters, chunk, actor, wantsConfirmation(adapters.source), first)))));
       }
       rt.events.emit({ type: 'entities.changed', payload: { tags: ['postings', 'audit'] } });
       return out;

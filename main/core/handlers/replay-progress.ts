@@ -7,7 +7,7 @@ import type { PostingRow } from '../store/repos/postings';
 
 export const REPLAY_CHUNK = 10;
 
-export async function replayInChunks(rt: Runtime, connectionId: string, rows: PostingRow[], replay: (chunk: PostingRow[]) => Promise<PostingSummary[]>): Promise<PostingSummary[]> {
+export async function replayInChunks(rt: Runtime, connectionId: string, rows: PostingRow[], replay: (chunk: PostingRow[], first: boolean) => Promise<PostingSummary[]>): Promise<PostingSummary[]> {
   const out: PostingSummary[] = [];
   const emit = (stopped: string | null) => {
     const n = (s: string) => out.filter((r) => r.status === s).length;
@@ -15,7 +15,7 @@ export async function replayInChunks(rt: Runtime, connectionId: string, rows: Po
   };
   emit(null);
   for (let i = 0; i < rows.length; i += REPLAY_CHUNK) {
-    const res = await replay(rows.slice(i, i + REPLAY_CHUNK));
+    const res = await replay(rows.slice(i, i + REPLAY_CHUNK), i === 0);
     out.push(...res);
     const unreachable = res.length > 0 && res.every((r) => r.status === 'failed' && r.lastError?.retryable);
     if (unreachable && i + REPLAY_CHUNK < rows.length) {

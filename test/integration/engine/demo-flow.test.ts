@@ -23,8 +23,12 @@ test('first sync posts and holds with reasons; a rerun posts nothing; fixed mapp
 
   const imported = await h['mappings.importCsv']({ connectionId: w.demo.connectionId, csv: readFileSync(w.demo.fixedMappingsPath, 'utf8') });
   assert.ok(imported.changed > 0);
+  const refreshes = () => w.core.runtime.store.audit.list({ connectionId: w.demo.connectionId, limit: 10_000 }).filter((e) => e.action === 'reference_refresh').length;
+  const refreshesBefore = refreshes();
   const replayed = await h['held.replay']({ all: true, connectionId: w.demo.connectionId });
   assert.equal(replayed.length, first.held);
+  assert.ok(first.held > 10, 'the replay runs in more than one chunk');
+  assert.equal(refreshes() - refreshesBefore, 1, 'the ERP reference data is read once per replay, not once per chunk');
   assert.ok(replayed.every((r) => r.status === 'posted'), JSON.stringify(replayed.filter((r) => r.status !== 'posted')));
   assert.deepEqual(ledgerMatchesOutbox(w), { posted: 60, erp: 60, duplicates: [] });
   const again = await h['held.replay']({ all: true, connectionId: w.demo.connectionId });
