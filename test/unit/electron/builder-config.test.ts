@@ -13,6 +13,9 @@ const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/c
 };
 const { signingConfig } = require('../../../electron-builder.signing.cjs') as { signingConfig(env: Record<string, string>): { win: Record<string, unknown> } };
 const quiet = { isEnabled: false, add: () => undefined };
+// electron-builder logs "• loaded configuration" to stdout, which the test runner reads as its own serialized
+// stream (now and then: "Unable to deserialize cloned data"); its logger writes to stderr here instead.
+(require('builder-util/out/log') as { log: { stream: NodeJS.WritableStream } }).log.stream = process.stderr;
 const SIGNING_VARS = ['CSC_LINK', 'WIN_CSC_LINK', 'CSC_KEY_PASSWORD', 'AZURE_TRUSTED_SIGNING_ENDPOINT', 'AZURE_TRUSTED_SIGNING_ACCOUNT', 'AZURE_TRUSTED_SIGNING_PROFILE', 'MLC_PUBLISHER_NAME', 'MLC_REQUIRE_SIGNING'];
 
 async function load(env: Record<string, string> = {}): Promise<Config> {
