@@ -1,6 +1,7 @@
 // Connection settings: one source, one target, posting rules, schedule. Secrets are never part of it.
 import { z } from 'zod';
 import { documentKindSchema } from './document';
+import { closedPeriodRuleSchema } from './period';
 import { postingKindSchema } from './plan';
 import { concurSourceSchema } from './systems/concur';
 import { expensifySourceSchema } from './systems/expensify';
@@ -38,6 +39,12 @@ export const postingRulesSchema = z.object({
   postingModes: z.partialRecord(documentKindSchema, postingKindSchema).default({ invoice: 'supplier_invoice' }),
   /** Longest description the target accepts; longer text is cut and the cut noted in the plan. */
   maxDescriptionLength: z.number().int().min(10).max(4000).default(250),
+  /**
+   * A document dated in a period the ERP has closed (or locked): hold it as PERIOD_CLOSED, or post it on the 1st
+   * day of the first open period with the original date kept in the description. Unset = the Sage Intacct
+   * target's older `closedPeriod` setting, else hold (see shared/schemas/period.ts closedPeriodRule).
+   */
+  closedPeriod: closedPeriodRuleSchema.optional(),
 });
 export type PostingRules = z.infer<typeof postingRulesSchema>;
 

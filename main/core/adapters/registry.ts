@@ -4,6 +4,7 @@ import type { AdapterContext, SourceAdapter, TargetAdapter } from './types';
 import { createConcurSource } from './concur/adapter';
 import { createExpensifySource } from './expensify/adapter';
 import { createSageIntacctTarget } from './sage-intacct/adapter';
+import { closedPeriodRule } from '../../../shared/schemas/period';
 import { createAcumaticaTarget } from './acumatica/adapter';
 import { createNetSuiteTarget } from './netsuite/adapter';
 import { createSageX3Target } from './sage-x3/adapter';
@@ -30,7 +31,7 @@ export const defaultRegistry: AdapterRegistry = {
       case 'sage-x3':
         return createSageX3Target(conn.target, ctx);
       case 'sage-intacct':
-        return createSageIntacctTarget(conn.target, ctx);
+        return createSageIntacctTarget({ ...conn.target, closedPeriod: closedPeriodRule(conn) }, ctx);
       case 'acumatica':
         return createAcumaticaTarget(conn.target, ctx);
       case 'netsuite':

@@ -11,6 +11,7 @@ import { settleRaces } from './races';
 import { createMappingLookup } from './mapping-lookup';
 import { refreshReference } from './reference-refresh';
 import { createReferenceIndex } from './validate';
+import { periodsOf } from './periods';
 
 export interface PushedDocument {
   eventId: string;
@@ -41,6 +42,7 @@ export async function ingestOne(deps: IngestDeps, conn: Connection, adapters: { 
     store,
     lookup: createMappingLookup(store.mappings.list(conn.id)),
     ref: createReferenceIndex(store.reference.list(conn.id)),
+    periods: periodsOf(store.reference.list(conn.id, 'period')),
     caps: adapters.target.capabilities,
     actor,
     confirmToSource: wantsConfirmation(adapters.source),

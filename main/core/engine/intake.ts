@@ -8,12 +8,16 @@ import type { PreviewItem } from '../../../shared/schemas/run';
 import type { TargetCapabilities } from '../adapters/types';
 import type { Store } from '../store/store';
 import type { PostingRow } from '../store/repos/postings';
+import { rowDocument } from '../store/repos/postings';
 import type { DocumentKeys } from './keys';
 import { contentHash, keysFor, planKeys } from './keys';
 import type { MappingLookup } from './mapping-lookup';
 import { planDocument } from './plan';
 import type { ReferenceIndex } from './validate';
 import { validatePlan } from './validate';
+import type { ErpPeriod } from '../../../shared/schemas/period';
+import { closedPeriodRule } from '../../../shared/schemas/period';
+import { checkPeriod, REDATE_META, redatedTo } from './periods';
 
 export interface IntakeEnv {
   conn: Connection;
@@ -28,6 +32,8 @@ export interface IntakeEnv {
   confirmToSource?: boolean;
   /** The source connection's tenant (Concur company UUID) for documents that do not carry their own. */
   tenant: string | null;
+  /** The ERP's periods cached with the reference data (periods.ts); absent or empty = no opinion. */
+  periods?: readonly ErpPeriod[];
 }
 
 export interface BatchOutcome {
@@ -62,9 +68,20 @@ export function planAndValidate(doc: SourceDocument, env: IntakeEnv, sendKey?: s
   const { key, lookupKeys } = planKeys(sendKey ?? keys.key, keys);
   const r = planDocument({ doc, key, kind, rules: env.conn.rules, lookup: env.lookup, maxDescriptionLength: env.caps.maxDescriptionLength });
   if (!r.plan) return r;
-  const plan: PostingPlan = { ...r.plan, lookupKeys };
+  let plan: PostingPlan = { ...r.plan, lookupKeys };
+  // The accountant re-dated the held document: the posting date is theirs, the document date stays the source's.
+  const redate = redatedTo(doc.meta);
+  if (redate && redate !== plan.postingDate) plan = { ...plan, postingDate: redate, notes: [...plan.notes, `Re-dated by the accountant from ${plan.postingDate} to ${redate}; the document date stays ${plan.documentDate}`] };
   const reasons = validatePlan(plan, env.ref, env.caps.dimensionTypes);
-  return { plan, reasons };
+  const maxDescription = Math.min(env.caps.maxDescriptionLength, env.conn.rules.maxDescriptionLength);
+  const period = checkPeriod(plan, env.periods ?? [], closedPeriodRule(env.conn), env.conn.target.system, maxDescription);
+  return { plan: period.plan, reasons: [...reasons, ...period.reasons] };
+}
+
+/** A fresh read of a document keeps the posting date the accountant gave its held row. */
+export function keepRedate(doc: SourceDocument, row: PostingRow): SourceDocument {
+  const date = redatedTo(rowDocument(row).meta ?? {});
+  return date && !doc.meta[REDATE_META] ? { ...doc, meta: { ...doc.meta, [REDATE_META]: date } } : doc;
 }
 
 /** What the document amounts to for the accountant: the net of its non-personal lines (refunds reduce it). */
@@ -101,6 +118,7 @@ export function intakeBatch(docs: readonly SourceDocument[], env: IntakeEnv): Ba
           audit(doc, key, 'changed_after_posting', 'flagged', `Changed in ${doc.sourceSystem} after it was ${existing.status}; not posted again — review the difference`, existing.erp_id);
         }
         if ((existing.status === 'held' || existing.status === 'failed') && changed) {
+          doc = keepRedate(doc, existing);
           const { plan, reasons } = planAndValidate(doc, env, key);
           store.postings.replan(existing.id, { doc, contentHash: hash, status: reasons.length ? 'held' : 'pending', plan, reasons, total: totalOf(doc) });
           audit(doc, key, reasons.length ? 'hold' : 'plan', reasons.length ? 'held' : 'planned', reasons.length ? `Changed at the source, still held: ${reasons.map((r) => r.message).join('; ')}` : 'Changed at the source and now valid: planned');

@@ -55,7 +55,8 @@ export async function pushReferenceToSource(deps: PushDeps, conn: Connection, ad
     summary.message = `${label(conn.source.system)} does not take reference data from the ERP`;
     return summary;
   }
-  const report = await adapters.source.pushReference(store.reference.list(conn.id));
+  // Period status is the ERP's alone: the source never receives it.
+  const report = await adapters.source.pushReference(store.reference.list(conn.id).filter((i) => i.kind !== 'period'));
   store.cursors.set(conn.id, REFERENCE_PUSH_STREAM, deps.clock.now().toISOString());
   Object.assign(summary, {
     pushed: report.destinations.length > 0,

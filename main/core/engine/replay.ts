@@ -16,6 +16,7 @@ import { Pool } from './pool';
 import { settleRaces } from './races';
 import { refreshReference } from './reference-refresh';
 import { createReferenceIndex } from './validate';
+import { periodsOf } from './periods';
 
 export interface ReplayDeps {
   store: Store;
@@ -38,6 +39,7 @@ export async function replayPostings(deps: ReplayDeps, conn: Connection, adapter
     store,
     lookup: createMappingLookup(store.mappings.list(conn.id)),
     ref: createReferenceIndex(store.reference.list(conn.id)),
+    periods: periodsOf(store.reference.list(conn.id, 'period')),
     caps: target.capabilities,
     actor,
     tenant: adapters.source.tenant ?? null,

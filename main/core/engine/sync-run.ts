@@ -21,6 +21,7 @@ import { Pool, readAhead } from './pool';
 import { pushReferenceInRun } from './reference-push';
 import { noteSourceCategories, refreshReference } from './reference-refresh';
 import { createReferenceIndex } from './validate';
+import { periodsOf } from './periods';
 import { postingGate } from './window';
 
 export interface RunDeps {
@@ -105,6 +106,7 @@ export async function runSync(deps: RunDeps, conn: Connection, adapters: RunAdap
       store,
       lookup: createMappingLookup(store.mappings.list(conn.id)),
       ref: createReferenceIndex(store.reference.list(conn.id)),
+      periods: periodsOf(store.reference.list(conn.id, 'period')),
       caps: adapters.target.capabilities,
       actor: opts.actor,
       confirmToSource: deliverDeps.confirmToSource,

@@ -17,6 +17,8 @@ import { byEntity, keyChunks, keyOfRow, keysFilter, lookupSelect, numberOfRow } 
 import { runAcumaticaTest } from './probe';
 import { releaseBill } from './release';
 import { ACUMATICA_SYSTEM, type AcuEntity } from './schemas';
+import { PERIOD_QUERY, yearsToPeriods } from './periods';
+import { periodItems } from '../period-read';
 import { ACUMATICA_DESCRIPTION_MAX, entityBody, entityFor } from './to-remote';
 
 const sys = { system: ACUMATICA_SYSTEM };
@@ -104,6 +106,11 @@ export function createAcumaticaTarget(settings: AcumaticaTargetSettings, ctx: Ad
             if (items.length) yield items;
           }
         }
+        yield* periodItems(async () => {
+          const years: AcuEntity[] = [];
+          for await (const rows of pages(PERIOD_QUERY.entity, { ...PERIOD_QUERY.query })) years.push(...rows);
+          return yearsToPeriods(years);
+        }, ctx, 'Acumatica');
       } finally {
         await client.auth.release();
       }

@@ -15,6 +15,9 @@ import { runNetSuiteTest } from './probe';
 import { findExistingMany } from './lookup';
 import { FEATURE_KINDS, IdMaps, REF_ORDER, refQuery, refRow, toReferenceItem, type NsRefKind } from './reference';
 import { NETSUITE_SYSTEM } from './schemas';
+import { PERIOD_QUERY, periodRow } from './periods';
+import { periodItems } from '../period-read';
+import type { ErpPeriod } from '../../../../shared/schemas/period';
 import { eidPath, NETSUITE_MEMO_MAX, SUBLIST, toNetSuiteRecord, type FeatureKind, type IdLookup } from './to-remote';
 
 const sys = { system: NETSUITE_SYSTEM };
@@ -46,7 +49,7 @@ export function createNetSuiteTarget(settings: NetSuiteTargetSettings, ctx: Adap
   let mapsAt = 0;
 
   /** Reads every reference type; the code → internal id maps are swapped in only once the read is complete. */
-  async function* readAll(): AsyncGenerator<ReferenceItem[]> {
+  async function* readAll(withPeriods = true): AsyncGenerator<ReferenceItem[]> {
     const fresh = new IdMaps();
     for (const kind of REF_ORDER) {
       // By keyset, not offset: a large account's vendors or employees exceed the 100,000-row offset window.
@@ -76,6 +79,16 @@ export function createNetSuiteTarget(settings: NetSuiteTargetSettings, ctx: Adap
     fresh.loaded = true;
     maps = fresh;
     mapsAt = ctx.clock.now().getTime();
+    if (withPeriods) yield* periodItems(readPeriods, ctx, 'NetSuite');
+  }
+
+  async function readPeriods(): Promise<ErpPeriod[]> {
+    const out: ErpPeriod[] = [];
+    for await (const rows of client.suiteql(PERIOD_QUERY)) for (const row of rows) {
+      const p = periodRow(row);
+      if (p) out.push(p);
+    }
+    return out;
   }
 
   async function* withFirst<T>(first: IteratorResult<T>, rest: AsyncIterator<T>): AsyncGenerator<T> {
@@ -83,7 +96,7 @@ export function createNetSuiteTarget(settings: NetSuiteTargetSettings, ctx: Adap
   }
 
   async function reloadMaps(): Promise<void> {
-    for await (const page of readAll()) void page;
+    for await (const page of readAll(false)) void page;
   }
 
   return {

@@ -9,13 +9,15 @@ import { dimensionNameFor, x3Active } from './from-remote';
 import { X3_SYSTEM } from './schemas';
 import type { X3DimensionType } from '../../../../shared/schemas/systems/sage-x3';
 
-export type GqlNodeKind = 'supplier' | 'account' | 'dimension' | 'dimensionType';
+export type GqlNodeKind = 'supplier' | 'account' | 'dimension' | 'dimensionType' | 'period';
 
 export const GQL_NODES: Record<GqlNodeKind, { pkg: string; node: string; fields: string; label: string }> = {
   supplier: { pkg: 'x3MasterData', node: 'supplier', fields: 'code { code } companyName1 isActive _updateStamp', label: 'suppliers' },
   account: { pkg: 'x3FinanceData', node: 'account', fields: 'code description isActive _updateStamp', label: 'GL accounts' },
   dimension: { pkg: 'x3FinanceData', node: 'dimension', fields: 'dimensionType { code } dimension description isActive _updateStamp', label: 'dimension values' },
   dimensionType: { pkg: 'x3FinanceData', node: 'dimensionType', fields: 'code description _updateStamp', label: 'dimension types' },
+  // Fiscal periods and their status (periods.ts).
+  period: { pkg: 'x3FinanceData', node: 'period', fields: 'company { code } ledgerTypeNumber fiscalYear code startDate endDate status', label: 'fiscal periods' },
 };
 
 /** The list query for one node: cursor-paged ($first / $after), or the documented plain form ($first only). */
@@ -86,7 +88,7 @@ export function updateStampOf(node: Record<string, unknown>): string {
 }
 
 /** One node as a ReferenceItem; null when it has no code or its dimension type is not configured. */
-export function nodeToReference(kind: Exclude<GqlNodeKind, 'dimensionType'>, node: Record<string, unknown>, dims: readonly X3DimensionType[]): ReferenceItem | null {
+export function nodeToReference(kind: Exclude<GqlNodeKind, 'dimensionType' | 'period'>, node: Record<string, unknown>, dims: readonly X3DimensionType[]): ReferenceItem | null {
   if (kind === 'dimension') {
     const code = codeOf(node.dimension ?? node.code);
     const name = dimensionNameFor(codeOf(node.dimensionType), dims);

@@ -9,6 +9,8 @@ import type { X3Client } from './client';
 import { dimensionTypesIn, resourcesToReference, type X3RefKind } from './from-remote';
 import { codeOf, GQL_NODES, lacksCursorPaging, listQuery, nodeToReference, readPage, updateStampOf, type GqlNodeKind } from './graphql-reads';
 import { X3_SYSTEM } from './schemas';
+import { nodesToPeriods } from './periods';
+import { periodItems } from '../period-read';
 
 const MAX_PAGES = 100_000;
 /** Page size asked for when the schema cannot page with cursors (one query per list). */
@@ -116,6 +118,12 @@ export function createReferenceReader(settings: SageX3TargetSettings, client: X3
       }
       if (before[kind]) changed.push(`${count} ${GQL_NODES[kind].label}`);
     }
+    // Period status travels with the reference data (GraphQL only: api1 has no published period representation in our notes).
+    yield* periodItems(async () => {
+      const nodes: Array<Record<string, unknown>> = [];
+      for await (const page of gqlNodes('period')) nodes.push(...page);
+      return nodesToPeriods(nodes, settings.company);
+    }, ctx, 'Sage X3');
     // Only a complete read moves the stamps, like the cache it describes.
     await ctx.secrets.set(STAMPS, JSON.stringify({ ...before, ...after }));
     if (changed.length) ctx.note({ action: 'fetch', outcome: 'reference_changes', message: `Sage X3 GraphQL: ${changed.join(', ')} changed since the last refresh` });
