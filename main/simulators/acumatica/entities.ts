@@ -1,5 +1,5 @@
 // Entity routes under /entity/<name>/<version>/: GET lists with $filter/$select/$expand/$top/$skip for
-// Vendor, Account, Subaccount, Ledger (Branches), Bill and JournalTransaction; PUT creates or updates the
+// Vendor, Account, Subaccount, Ledger (Branches), FinancialPeriod (Details), Bill and JournalTransaction; PUT creates or updates the
 // record its $filter (or the body's key fields) locates, honouring If-None-Match: * (insert only, 412 when
 // it exists) and If-Match: * (update only, 412 when it does not); the
 // Bill/ReleaseBill action (202 + Location, then 202 … 204 on the status URL).
@@ -26,6 +26,26 @@ function recordFlat(r: SimRecord): Flat {
     : { Module: 'GL', BatchNbr: r.number, Description: r.description, Status: r.status };
 }
 
+/** One month of the financial calendar as a FinancialPeriodDetail row (inferred statuses: Open / Closed). */
+function periodDetail(state: AcumaticaSimState, year: number, month: number): Record<string, unknown> {
+  const mm = String(month).padStart(2, '0');
+  const last = String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, '0');
+  const closed = state.closedPeriods.has(`${year}-${mm}`);
+  return {
+    id: randomUUID(),
+    rowNumber: month,
+    FinancialPeriodID: w(`${mm}${year}`),
+    PeriodNbr: w(mm),
+    Description: w(new Date(Date.UTC(year, month - 1, 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' })),
+    StartDate: w(`${year}-${mm}-01T00:00:00+00:00`),
+    EndDate: w(`${year}-${mm}-${last}T00:00:00+00:00`),
+    Status: w(closed ? 'Closed' : 'Open'),
+    ClosedInAP: w(closed || state.apClosedPeriods.has(`${year}-${mm}`)),
+    AdjustmentPeriod: w(false),
+    LengthInDays: w(Number(last)),
+  };
+}
+
 function rowsOf(entity: string, state: AcumaticaSimState, expand: Set<string>): Row[] | null {
   const rows: Flat[] = [];
   switch (entity) {
@@ -43,6 +63,14 @@ function rowsOf(entity: string, state: AcumaticaSimState, expand: Set<string>): 
         const flat = { LedgerID: id, Description: `${id} ledger` };
         const entity = wrapFlat(flat, i + 1);
         if (expand.has('Branches')) entity.Branches = branches.map((b, j) => ({ id: randomUUID(), rowNumber: j + 1, BranchID: w(b), BranchName: w(state.branches.get(b)?.name ?? b), Active: w(state.branches.get(b)?.active ?? true) }));
+        return { flat, entity };
+      });
+    case 'FinancialPeriod':
+      // One financial year per row, its months in Details (Default endpoint FinancialPeriod / FinancialPeriodDetail).
+      return state.financialYears().map((y, i) => {
+        const flat = { FinancialYear: String(y), NbrOfPeriods: 12, StartDate: `${y}-01-01T00:00:00+00:00` };
+        const entity = wrapFlat(flat, i + 1);
+        if (expand.has('Details')) entity.Details = Array.from({ length: 12 }, (_, m) => periodDetail(state, y, m + 1));
         return { flat, entity };
       });
     case 'Bill':

@@ -102,6 +102,7 @@ export function writeRecord(entity: 'Bill' | 'JournalTransaction', body: unknown
   const day = isoDay(str(body, dateField));
   if (!day) fail(echo, dateField, `'${dateField}' cannot be empty or is not a date.`);
   else if (state.closedPeriods.has(day.slice(0, 7))) fail(echo, dateField, `The financial period ${day.slice(5, 7)}-${day.slice(0, 4)} is closed.`);
+  else if (isBill && state.apClosedPeriods.has(day.slice(0, 7))) fail(echo, dateField, `The financial period ${day.slice(5, 7)}-${day.slice(0, 4)} is closed in AP.`);
   const description = str(body, 'Description');
   if (Array.from(description).length > DESCRIPTION_MAX) fail(echo, 'Description', `The value exceeds the maximum length of ${DESCRIPTION_MAX} characters.`);
   const headerBranch = str(body, 'BranchID');

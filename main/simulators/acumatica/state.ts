@@ -102,6 +102,8 @@ export class AcumaticaSimState {
   readonly currencies = new Set<string>(['USD', 'EUR', 'GBP', 'CAD', 'JPY']);
   /** Closed financial periods as YYYY-MM. */
   readonly closedPeriods = new Set<string>();
+  /** Periods closed in AP only (bills refused, GL transactions taken), as YYYY-MM. */
+  readonly apClosedPeriods = new Set<string>();
   readonly sessions = new Map<string, SimSession>();
   readonly tokens = new Map<string, SimToken>();
   readonly refreshTokens = new Map<string, SimToken>();
@@ -194,6 +196,18 @@ export class AcumaticaSimState {
   closePeriod(yyyyMm: string): this {
     this.closedPeriods.add(yyyyMm);
     return this;
+  }
+
+  closePeriodInAp(yyyyMm: string): this {
+    this.apClosedPeriods.add(yyyyMm);
+    return this;
+  }
+
+  /** The financial years the calendar holds: the year before and after today's, and every year with a closed period. */
+  financialYears(nowYear = new Date().getUTCFullYear()): number[] {
+    const marked = [...this.closedPeriods, ...this.apClosedPeriods].map((p) => Number(p.slice(0, 4)));
+    const [from, to] = [Math.min(nowYear - 1, ...marked), Math.max(nowYear + 1, ...marked)];
+    return Array.from({ length: to - from + 1 }, (_, i) => from + i);
   }
 
   nextNumber(entity: SimRecord['entity']): string {

@@ -66,7 +66,7 @@ function validate(state: NetSuiteSimState, type: SimRecordType, body: Record<str
   checkRef(state, problems, 'currency', body.currency, 'currency', 'currency');
   const date = typeof body.tranDate === 'string' ? body.tranDate : '';
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) problems.push({ detail: 'Please enter value(s) for: Date', path: 'tranDate', code: 'USER_ERROR' });
-  else if (state.closedPeriods.has(date.slice(0, 7))) problems.push({ detail: 'The transaction date you specified is not within the date range of your accounting period.', path: 'tranDate', code: 'USER_ERROR' });
+  else if (state.periodRefusal(type, date)) problems.push({ detail: state.periodRefusal(type, date)!, path: 'tranDate', code: 'USER_ERROR' });
   const sublist = type === 'journalEntry' ? 'line' : 'expense';
   const items = (body[sublist] as { items?: unknown } | undefined)?.items;
   if (!Array.isArray(items) || items.length === 0) {

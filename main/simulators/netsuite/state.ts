@@ -5,7 +5,7 @@ import type { KeyObject } from 'node:crypto';
 
 export type SimTable = 'subsidiary' | 'department' | 'classification' | 'location' | 'account' | 'vendor' | 'employee' | 'currency';
 /** Tables SuiteQL answers: the master tables and the `transaction` view over the records written. */
-export type SuiteqlTable = SimTable | 'transaction';
+export type SuiteqlTable = SimTable | 'transaction' | 'accountingperiod';
 
 /** Account features that switch records and fields on or off (Setup > Company > Enable Features). */
 export interface SimFeatures {
@@ -41,6 +41,15 @@ export const TABLE_COLUMNS: Record<SimTable, readonly string[]> = {
 /** Columns of the `transaction` table the simulator answers to. */
 export const TRANSACTION_COLUMNS = ['id', 'externalid', 'recordtype', 'type', 'trandate', 'tranid'] as const;
 
+/**
+ * Columns of `accountingperiod` (the record's documented fields in lower case: closed, allLocked, apLocked,
+ * arLocked, isYear, isQuarter, isAdjust, startDate, endDate, periodName; Records Browser "accountingperiod").
+ */
+export const PERIOD_COLUMNS = ['id', 'periodname', 'startdate', 'enddate', 'closed', 'alllocked', 'aplocked', 'arlocked', 'isyear', 'isquarter', 'isadjust', 'isinactive'] as const;
+
+const MONTH_ABBR = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const lastDay = (y: number, m: number) => String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0');
+
 export interface SimCertificate {
   publicKey: KeyObject;
   /** Epoch ms after which NetSuite refuses assertions signed for it. */
@@ -72,6 +81,10 @@ export class NetSuiteSimState {
   readonly transactions = new Map<string, SimTransaction>();
   /** "YYYY-MM" periods that refuse postings. */
   readonly closedPeriods = new Set<string>();
+  /** "YYYY-MM" periods locked for payables (bills refused, journals taken). */
+  readonly apLockedPeriods = new Set<string>();
+  /** "YYYY-MM" periods locked for all transactions. */
+  readonly allLockedPeriods = new Set<string>();
   tokenLifetimeS = 3600;
   readonly features: SimFeatures = { oneWorld: true, classes: true, departments: true, locations: true };
   private nextId = 1000;
@@ -152,6 +165,44 @@ export class NetSuiteSimState {
   /** Whether a table exists in this account (a feature switched off removes its table). */
   hasTable(table: SuiteqlTable): boolean {
     return !Object.entries(FEATURE_TABLES).some(([f, t]) => t.table === table && !this.features[f as keyof SimFeatures]);
+  }
+
+  /** Why a transaction of `type` dated `date` (YYYY-MM-DD) is refused by its period; null when the period takes it. */
+  periodRefusal(type: SimRecordType, date: string): string | null {
+    const month = date.slice(0, 7);
+    if (this.closedPeriods.has(month)) return 'The transaction date you specified is not within the date range of your accounting period.';
+    if (this.allLockedPeriods.has(month)) return `The accounting period ${MONTH_ABBR[Number(month.slice(5)) - 1]} ${month.slice(0, 4)} is locked for all transactions.`;
+    if (type === 'vendorBill' && this.apLockedPeriods.has(month)) return `The accounting period ${MONTH_ABBR[Number(month.slice(5)) - 1]} ${month.slice(0, 4)} is locked for A/P.`;
+    return null;
+  }
+
+  /**
+   * The `accountingperiod` table: for every year from the year before the clock's (or the earliest period marked)
+   * to the year after, a year row, four quarter rows and twelve month rows, as NetSuite's fiscal calendar sets up.
+   */
+  periodRows(): SimRow[] {
+    const marked = [...this.closedPeriods, ...this.apLockedPeriods, ...this.allLockedPeriods].map((p) => Number(p.slice(0, 4)));
+    const year = new Date(this.now()).getUTCFullYear();
+    const from = Math.min(year - 1, ...marked);
+    const to = Math.max(year + 1, ...marked);
+    const rows: SimRow[] = [];
+    let id = 1;
+    const flags = (months: string[]) => ({
+      closed: months.every((m) => this.closedPeriods.has(m)) ? 'T' : 'F',
+      alllocked: months.every((m) => this.allLockedPeriods.has(m) || this.closedPeriods.has(m)) ? 'T' : 'F',
+      aplocked: months.every((m) => this.apLockedPeriods.has(m) || this.allLockedPeriods.has(m) || this.closedPeriods.has(m)) ? 'T' : 'F',
+      arlocked: months.every((m) => this.allLockedPeriods.has(m) || this.closedPeriods.has(m)) ? 'T' : 'F',
+    });
+    for (let y = from; y <= to; y++) {
+      const months = Array.from({ length: 12 }, (_, i) => `${y}-${String(i + 1).padStart(2, '0')}`);
+      rows.push({ id: String(id++), periodname: `FY ${y}`, startdate: `${y}-01-01`, enddate: `${y}-12-31`, isyear: 'T', isquarter: 'F', isadjust: 'F', isinactive: 'F', ...flags(months) });
+      for (let q = 0; q < 4; q++) {
+        const qm = months.slice(q * 3, q * 3 + 3);
+        rows.push({ id: String(id++), periodname: `Q${q + 1} ${y}`, startdate: `${qm[0]}-01`, enddate: `${qm[2]}-${lastDay(y, q * 3 + 3)}`, isyear: 'F', isquarter: 'T', isadjust: 'F', isinactive: 'F', ...flags(qm) });
+        for (const m of qm) rows.push({ id: String(id++), periodname: `${MONTH_ABBR[Number(m.slice(5)) - 1]} ${y}`, startdate: `${m}-01`, enddate: `${m}-${lastDay(y, Number(m.slice(5)))}`, isyear: 'F', isquarter: 'F', isadjust: 'F', isinactive: 'F', ...flags([m]) });
+      }
+    }
+    return rows;
   }
 
   /** The `transaction` table as SuiteQL rows. */

@@ -1,7 +1,7 @@
 // SuiteQL for the simulator: the SELECT forms the connector sends (columns FROM table [WHERE col = 'v',
 // col IN ('a', …) or col > n [AND …]] ORDER BY col), paged with limit/offset into NetSuite's collection shape. Unknown tables or
 // fields, a missing `Prefer: transient`, bad limits and offsets past the window answer 400 with an error body.
-import { TABLE_COLUMNS, TRANSACTION_COLUMNS, type NetSuiteSimState, type SimRow, type SuiteqlTable } from './state';
+import { PERIOD_COLUMNS, TABLE_COLUMNS, TRANSACTION_COLUMNS, type NetSuiteSimState, type SimRow, type SuiteqlTable } from './state';
 import { firstRows, parseCondition, rowOrder } from './suiteql-rows';
 
 /** Offset paging reaches the first 100,000 rows in at most 1,000 pages (ns-help Collection Paging). */
@@ -21,6 +21,23 @@ const invalidQuery = (why: string): Answer => ({ status: 400, body: errorBody(40
 
 const QUERY = /^\s*SELECT\s+(.+?)\s+FROM\s+(\w+)(?:\s+WHERE\s+(.+?))?(?:\s+ORDER\s+BY\s+(\w+)(?:\s+(ASC|DESC))?)?\s*$/i;
 
+/** The SELECT list split on top-level commas (a TO_CHAR call has its own). */
+function splitColumns(list: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of list) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (ch === ',' && depth === 0) {
+      out.push(cur.trim());
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur.trim());
+  return out;
+}
+
 export function runSuiteql(state: NetSuiteSimState, q: unknown, url: URL, base: string, prefer: string | undefined): Answer {
   if (!/\btransient\b/i.test(prefer ?? '')) return { status: 400, body: errorBody(400, 'Bad Request', 'SuiteQL requests need the header Prefer: transient.', 'INVALID_HEADER', { 'o:errorHeader': 'Prefer' }) };
   const limit = Number(url.searchParams.get('limit') ?? '1000');
@@ -33,16 +50,21 @@ export function runSuiteql(state: NetSuiteSimState, q: unknown, url: URL, base: 
   const m = QUERY.exec(q);
   if (!m) return invalidQuery('Only SELECT … FROM … [WHERE …] [ORDER BY …] is understood here.');
   const table = m[2]!.toLowerCase() as SuiteqlTable;
-  const known: readonly string[] | undefined = table === 'transaction' ? TRANSACTION_COLUMNS : TABLE_COLUMNS[table];
+  const known: readonly string[] | undefined = table === 'transaction' ? TRANSACTION_COLUMNS : table === 'accountingperiod' ? PERIOD_COLUMNS : TABLE_COLUMNS[table];
   // A switched-off feature (OneWorld, classes, …) removes its record type: the same answer as an unknown table.
   if (!known || !state.hasTable(table)) return invalidQuery(`Search error occurred: Record '${m[2]}' was not found.`);
-  const cols = m[1]!.split(',').map((c) => c.trim().toLowerCase());
+  // TO_CHAR(col, 'YYYY-MM-DD') AS alias reads the column as an ISO date (the simulator keeps dates ISO already).
+  const selects = splitColumns(m[1]!).map((c) => {
+    const f = /^to_char\s*\(\s*(\w+)\s*,\s*'yyyy-mm-dd'\s*\)\s+as\s+(\w+)$/i.exec(c);
+    return f ? { column: f[1]!.toLowerCase(), as: f[2]!.toLowerCase() } : { column: c.toLowerCase(), as: c.toLowerCase() };
+  });
+  const cols = selects.map((c) => c.column);
   const conditions = m[3] ? m[3].split(/\s+AND\s+/i).map(parseCondition) : [];
   if (conditions.includes(null)) return invalidQuery(`Only col = 'text', col [NOT] IN ('a', …) and col <op> number conditions are understood here: ${m[3]}`);
   for (const c of [...(cols[0] === '*' ? [] : cols), ...conditions.map((x) => x!.column), ...(m[4] ? [m[4].toLowerCase()] : [])]) {
     if (!known.includes(c)) return invalidQuery(`Search error occurred: Field '${c}' for record '${table}' was not found.`);
   }
-  const source: SimRow[] = table === 'transaction' ? state.transactionRows() : state.tables.get(table)!;
+  const source: SimRow[] = table === 'transaction' ? state.transactionRows() : table === 'accountingperiod' ? state.periodRows() : state.tables.get(table)!;
   const rows = conditions.length ? source.filter((r) => conditions.every((c) => c!.test(r[c!.column]))) : source;
   const wanted = offset + limit;
   const ordered = m[4] ? firstRows(rows, rowOrder(m[4].toLowerCase(), m[5]?.toUpperCase() === 'DESC' ? -1 : 1), wanted) : rows.slice(0, wanted);
@@ -51,7 +73,7 @@ export function runSuiteql(state: NetSuiteSimState, q: unknown, url: URL, base: 
   const items = page.map((r) => {
     // NetSuite leaves empty (null) columns out of the row.
     const out: Record<string, unknown> = { links: [] };
-    for (const c of cols[0] === '*' ? known : cols) if (r[c] !== undefined && r[c] !== '') out[c] = r[c];
+    for (const c of cols[0] === '*' ? known.map((k) => ({ column: k, as: k })) : selects) if (r[c.column] !== undefined && r[c.column] !== '') out[c.as] = r[c.column];
     return out;
   });
   const hasMore = offset + limit < rows.length;

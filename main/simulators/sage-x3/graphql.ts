@@ -1,5 +1,5 @@
 // The simulator's GraphQL reads: <package> { <node> { query(first, after) { edges { cursor node } pageInfo } } }
-// for suppliers, accounts, dimension types and dimension values, with opaque cursors. The query text is
+// for suppliers, accounts, dimension types, dimension values and fiscal periods, with opaque cursors. The query text is
 // matched, not parsed (no GraphQL library is installed): an unknown package/node gets a GraphQL error.
 import type { SageX3SimState } from './state';
 
@@ -16,6 +16,8 @@ const NODES: Record<string, Record<string, (s: SageX3SimState) => Array<Record<s
     account: (s) => [...s.accounts.values()].map((r) => ({ code: r.code, description: r.name, isActive: r.active, _updateStamp: r.updatedAt })),
     dimensionType: (s) => s.dimensionTypes.map((t) => ({ code: t.code, description: t.name, _updateStamp: s.stamp })),
     dimension: (s) => [...s.costCenters.values()].map((r) => ({ dimensionType: { code: r.type }, dimension: r.code, description: r.name, isActive: r.active, _updateStamp: r.updatedAt })),
+    // Fiscal periods: Sage's published properties (developer.sage.com/x3/graphql/reference/x3FinanceData/period).
+    period: (s) => s.periodNodes(),
   },
 };
 

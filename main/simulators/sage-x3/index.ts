@@ -64,6 +64,8 @@ export interface SageX3SimOptions {
   /** OAuth2 clients, connected applications, X3 Services apps, token lives and the server clock. */
   auth?: SimAuthOptions;
   closedPeriods?: string[];
+  /** Companies with a fiscal calendar in the GraphQL `period` node (default C01). */
+  companies?: string[];
   journalPublicName?: string;
   supplierInvoicePublicName?: string;
   journalFields?: Partial<SimJournalFields>;
@@ -105,6 +107,10 @@ export function createSageX3Simulator(opts: SageX3SimOptions = {}): SageX3Simula
   state.addDimensionTypes(opts.dimensionTypes ?? []);
   state.addAccounts(opts.accounts ?? []).addCostCenters(opts.costCenters ?? []).addSuppliers(opts.suppliers ?? []);
   for (const p of opts.closedPeriods ?? []) state.closePeriod(p);
+  if (opts.companies) {
+    state.companies.clear();
+    for (const c of opts.companies) state.companies.add(c);
+  }
 
   const faults: SageX3SimFaults = {
     latencyMs: 0, rate429: 0, retryAfterSeconds: 1, rate5xx: 0, dropAfterCommit: 0, stallAfterCommit: false, htmlErrorPage: false, htmlStatus: 200, noWebServices: false, warnOnSave: null, uniqueReference: false, failQueries: null,

@@ -51,6 +51,8 @@ export class SageX3SimState {
   stamp = '2026-01-01T00:00:00.000Z';
   /** Closed accounting periods as YYYY-MM. */
   readonly closedPeriods = new Set<string>();
+  /** Companies whose fiscal calendar the GraphQL `period` node lists (one calendar each). */
+  readonly companies = new Set<string>(['C01']);
   private readonly docs: StoredDocument[] = [];
   private readonly byNumber = new Map<string, StoredDocument>();
   private readonly byReference = new Map<string, StoredDocument[]>();
@@ -101,6 +103,27 @@ export class SageX3SimState {
   closePeriod(yyyyMm: string): this {
     this.closedPeriods.add(yyyyMm);
     return this;
+  }
+
+  /**
+   * The fiscal periods as x3FinanceData.period nodes: months of the year before today's (or the earliest closed
+   * one) to the year after, per company, ledger type 1; status 'closed' or 'open' (inferred enum values).
+   */
+  periodNodes(nowYear = new Date().getUTCFullYear()): Array<Record<string, unknown>> {
+    const marked = [...this.closedPeriods].map((p) => Number(p.slice(0, 4)));
+    const [from, to] = [Math.min(nowYear - 1, ...marked), Math.max(nowYear + 1, ...marked)];
+    const out: Array<Record<string, unknown>> = [];
+    for (const company of this.companies) {
+      for (let y = from; y <= to; y++) {
+        for (let m = 1; m <= 12; m++) {
+          const mm = String(m).padStart(2, '0');
+          const last = String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0');
+          const closed = this.closedPeriods.has(`${y}-${mm}`);
+          out.push({ company: { code: company }, ledgerTypeNumber: 1, fiscalYear: y, code: m, startDate: `${y}-${mm}-01`, endDate: `${y}-${mm}-${last}`, status: closed ? 'closed' : 'open', closingDate: closed ? `${y}-${mm}-${last}` : null, _updateStamp: this.stamp });
+        }
+      }
+    }
+    return out;
   }
 
   openPeriod(yyyyMm: string): this {
