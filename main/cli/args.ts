@@ -27,6 +27,7 @@ export const OPTIONS = {
   timeout: { type: 'string' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  date: { type: 'string' },
 } as const;
 
 export type Flags = {
@@ -51,6 +52,7 @@ export type Flags = {
   timeout?: string;
   debug?: boolean;
   help?: boolean;
+  date?: string;
 };
 
 export function parseCli(argv: string[]): { positionals: string[]; flags: Flags } {
@@ -89,6 +91,7 @@ Commands:
   held list [--connection ID] [--status held|failed] [--json]
   held replay <id> | held replay --all [--connection ID] [--json]
   held dismiss <id> --reason "why"
+  held redate <id> --date YYYY-MM-DD   post a held document on another date (e.g. its period is closed); replay it next
   mappings export [--connection ID] [--out FILE]
   mappings import <file.csv> [--connection ID]
   reference refresh|push [--connection ID]

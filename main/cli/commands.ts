@@ -69,6 +69,12 @@ export async function runCommand(core: Core, cmd: string[], flags: Flags, out: O
         out(`Dismissed ${r.id} (${r.sourceId}).`);
         return 0;
       }
+      if (sub === 'redate') {
+        if (!flags.date) throw new UsageError('held redate needs --date YYYY-MM-DD');
+        const r = await call(core, 'held.redate', { id: toId(arg), date: flags.date });
+        out(`Re-dated ${r.id} (${r.sourceId}) to ${flags.date}: replay it to post ("held replay ${r.id}").`);
+        return 0;
+      }
       throw new UsageError(`unknown held command "${sub}"`);
     }
     case 'mappings': {

@@ -74,6 +74,8 @@ export const methods = {
   'postings.get': query(z.object({ id: z.number().int() }), postingDetailSchema, ['postings']),
   'held.replay': mutation(z.object({ ids: z.array(z.number().int()).optional(), connectionId: z.string().optional(), all: z.boolean().default(false) }), z.array(postingSummarySchema), ['postings', 'audit', 'runs']),
   'held.dismiss': mutation(z.object({ id: z.number().int(), reason: z.string().min(3).max(1000) }), postingSummarySchema, ['postings', 'audit']),
+  /** A new posting date for a held/failed post (its period is closed); the next replay uses it, the key stays. */
+  'held.redate': mutation(z.object({ id: z.number().int(), date: z.string().min(1).max(40) }), postingSummarySchema, ['postings', 'audit']),
   'mappings.list': query(connectionRef.extend({ kind: mappingKindSchema.optional() }), z.array(mappingRowSchema), ['mappings']),
   'mappings.upsert': mutation(connectionRef.extend({ rows: z.array(mappingSchema).min(1).max(50_000) }), z.object({ changed: z.number().int() }), ['mappings', 'audit']),
   'mappings.delete': mutation(connectionRef.extend({ kind: mappingKindSchema, sourceCode: z.string() }), ok, ['mappings', 'audit']),

@@ -15,6 +15,7 @@ export const METHOD_NAMES = [
   'postings.get',
   'held.replay',
   'held.dismiss',
+  'held.redate',
   'mappings.list',
   'mappings.upsert',
   'mappings.delete',

@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'sync_finish',
   'auth',
   'store',
+  'redate',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditActionSchema>;

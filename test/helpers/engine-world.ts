@@ -29,6 +29,8 @@ export interface EngineWorld {
   h: Handlers;
   /** As saved (with the short backoffs). */
   conn: ConnectionInput;
+  /** The data folder (for a CLI run against the same store). */
+  dir: string;
 }
 
 export async function startEngineWorld(t: { after(fn: () => Promise<void>): void }, spec: EngineWorldSpec): Promise<EngineWorld> {
@@ -49,5 +51,5 @@ export async function startEngineWorld(t: { after(fn: () => Promise<void>): void
   await h['connections.save'](conn);
   for (const [name, value] of spec.secrets()) await h['connections.setSecret']({ connectionId: conn.id, name, value });
   await h['mappings.upsert']({ connectionId: conn.id, rows: spec.mappings });
-  return { core, h, conn };
+  return { core, h, conn, dir };
 }

@@ -8,6 +8,7 @@ import { buildAdapters, requireConnection } from '../runtime';
 import type { PostingRow } from '../store/repos/postings';
 import { toDetail, toSummary } from '../store/repos/postings';
 import { replayInChunks } from './replay-progress';
+import { redateHeld } from './redate';
 import { ACTIVITY, startSync, withSlot } from './sync';
 
 export function postingHandlers(rt: Runtime, actor: string) {
@@ -46,6 +47,12 @@ export function postingHandlers(rt: Runtime, actor: string) {
       }
       rt.events.emit({ type: 'entities.changed', payload: { tags: ['postings', 'audit'] } });
       return out;
+    }),
+
+    'held.redate': (input: MethodInput<'held.redate'>) => rt.writer.run(ACTIVITY.redate, async () => {
+      const row = getRow(input.id);
+      const conn = requireConnection(rt, row.connection_id);
+      return toSummary(redateHeld(rt, conn, row, input.date.trim(), actor));
     }),
 
     'held.dismiss': (input: MethodInput<'held.dismiss'>) => rt.writer.run(ACTIVITY.dismiss, async () => {

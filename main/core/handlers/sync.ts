@@ -18,6 +18,7 @@ export const ACTIVITY = {
   reference: 'pushing reference data from this data folder',
   dismiss: 'dismissing held posts of this data folder',
   import: 'importing into this data folder',
+  redate: 're-dating held posts of this data folder',
 } as const;
 
 /** The first real sync of the day copies the database to <data-dir>/backups first; a failed copy never stops it. */

@@ -164,6 +164,10 @@ export function createPostingRepo(db: Db, now: () => Date) {
     markDismissed(id: number, reason: string, confirm = false): void {
       set(id, { status: 'dismissed', dismiss_reason: reason, ...(confirm ? { confirm_status: 'pending' } : {}) });
     },
+    /** A held post's document and plan as re-dated by the accountant (key, status and reasons unchanged). */
+    redate(id: number, doc: SourceDocument, plan: PostingPlan | null): void {
+      set(id, { document_json: JSON.stringify(doc), plan_json: plan ? JSON.stringify(plan) : null });
+    },
     markChangedAfterPosting(id: number): void {
       set(id, { changed_after_posting: 1 });
     },
