@@ -5,6 +5,7 @@ import type { PostingRow } from '../store/repos/postings';
 import { rowPlan } from '../store/repos/postings';
 import type { DeliverDeps, DeliveryResult } from './deliver';
 import { AuthStop, deliver, settleDuplicate } from './deliver';
+import { namePeriodRefusals } from './periods';
 
 /** `lookedUp`: every row was just looked up in the ERP and not found (lookUpBeforeSend). */
 export async function deliverBatch(rows: PostingRow[], d: DeliverDeps, lookedUp = false): Promise<DeliveryResult[]> {
@@ -45,8 +46,9 @@ export async function deliverBatch(rows: PostingRow[], d: DeliverDeps, lookedUp 
     } else if (o.status === 'duplicate') {
       results.push(await settleDuplicate(row, plans[i]!, o.message, d));
     } else {
-      store.postings.markHeld(row.id, o.reasons);
-      audit('hold', 'held', `Rejected by the ERP: ${o.reasons.map((r) => r.message).join('; ')}`, null);
+      const reasons = namePeriodRefusals(o.reasons, plans[i]!.postingDate, d.target.system);
+      store.postings.markHeld(row.id, reasons);
+      audit('hold', 'held', `Rejected by the ERP: ${reasons.map((r) => r.message).join('; ')}`, null);
       results.push('held');
     }
   }

@@ -10,6 +10,7 @@ import type { Clock } from '../ports';
 import type { Store } from '../store/store';
 import type { PostingRow } from '../store/repos/postings';
 import { rowPlan } from '../store/repos/postings';
+import { namePeriodRefusals } from './periods';
 
 /** linked: found in the ERP before sending and recorded with its ERP id; nothing was sent. */
 export type DeliveryResult = 'posted' | 'linked' | 'held' | 'failed';
@@ -72,8 +73,9 @@ export async function deliver(row: PostingRow, d: DeliverDeps, lookedUp = false)
         return 'posted';
       }
       if (outcome.status === 'duplicate') return await settleDuplicate(row, plan, outcome.message, d);
-      store.postings.markHeld(row.id, outcome.reasons);
-      audit('hold', 'held', `Rejected by the ERP: ${outcome.reasons.map((r) => r.message).join('; ')}`);
+      const reasons = namePeriodRefusals(outcome.reasons, plan.postingDate, target.system);
+      store.postings.markHeld(row.id, reasons);
+      audit('hold', 'held', `Rejected by the ERP: ${reasons.map((r) => r.message).join('; ')}`);
       return 'held';
     } catch (e) {
       if (!isConnectorError(e)) {

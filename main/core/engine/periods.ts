@@ -3,7 +3,7 @@
 // of the first open period with the original date kept in the description. No period data = no opinion: the
 // ERP's own refusal (from-remote PERIOD_CLOSED) stays the safety net.
 import type { ClosedPeriodRule, ErpPeriod } from '../../../shared/schemas/period';
-import { periodLabel, referenceToPeriod } from '../../../shared/schemas/period';
+import { monthEnd, periodLabel, referenceToPeriod } from '../../../shared/schemas/period';
 import type { PostingKind, PostingPlan } from '../../../shared/schemas/plan';
 import type { HoldReason } from '../../../shared/schemas/posting';
 import type { ReferenceItem } from '../../../shared/schemas/reference';
@@ -88,6 +88,20 @@ export function redateProblem(date: string, kind: PostingKind, periods: readonly
   }
   const why = blockedBy(p, kind);
   return why ? `${periodLabel(p)} is ${why} in ${erp}: pick a date in an open period` : null;
+}
+
+/**
+ * The ERP's own "period closed" refusal (the safety net, e.g. X3 read over api1 or Intacct) said in the same words
+ * as a hold before sending: the period named first, the ERP's text kept after it.
+ */
+export function namePeriodRefusals(reasons: readonly HoldReason[], postingDate: string | undefined, system: string): HoldReason[] {
+  if (typeof postingDate !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(postingDate) || !reasons.some((r) => r.code === 'PERIOD_CLOSED')) return [...reasons];
+  const erp = ERP_LABEL[system] ?? system;
+  const month = `${postingDate.slice(0, 7)}-01`;
+  const label = periodLabel({ start: month, end: monthEnd(month), name: '' });
+  return reasons.map((r) => (r.code === 'PERIOD_CLOSED' && !r.message.startsWith(label)
+    ? { ...r, subject: r.subject ?? postingDate.slice(0, 7), message: `${label} is closed in ${erp}: the document is dated ${postingDate} (${erp} said: ${r.message}). Re-date it, reopen the period, or let the connection post to the next open period` }
+    : r));
 }
 
 /** Where a re-dated document keeps its new posting date: a meta key, outside the content hash (keys.ts). */

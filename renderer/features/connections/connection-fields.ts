@@ -2,6 +2,7 @@
 import type { Connection, ConnectionInput } from '../../../shared/schemas/connection';
 import { systemLabel } from '../../../shared/schemas/document';
 import { ACUMATICA_KNOWN_VERSIONS } from '../../../shared/schemas/systems/acumatica';
+import { closedPeriodRule } from '../../../shared/schemas/period';
 
 export interface Field {
   path: string;
@@ -85,7 +86,6 @@ export const SECTIONS: Section[] = [
       { path: 'target.locationId', label: 'Entity (location ID)', hint: 'empty = top level', when: isTarget('sage-intacct') },
       { path: 'target.postingMode', label: 'Post as', type: 'select', options: [['journal', 'Journal entry (GLBATCH)'], ['ap_bill', 'AP bill']], when: isTarget('sage-intacct') },
       { path: 'target.baseCurrency', label: 'Base currency', when: isTarget('sage-intacct') },
-      { path: 'target.closedPeriod', label: 'Closed period', type: 'select', options: [['hold', 'Hold as "period closed"'], ['next_open_period', 'Post on the 1st of the next open period (noted)']], when: isTarget('sage-intacct') },
       { path: 'target.batchTransaction', label: 'Batches all-or-nothing (transaction)', type: 'boolean', hint: 'a refused document aborts its batch; the others are re-sent one by one', when: isTarget('sage-intacct') },
       { path: 'target.createMissingPartners', label: 'Create missing vendors/employees in Intacct', type: 'boolean', hint: 'off: they are only reported; each creation is in the audit trail', when: isTarget('sage-intacct') },
       { path: 'target.accountId', label: 'Account ID', hint: 'e.g. 1234567 or 1234567_SB1 (sandbox); decides the host', when: isTarget('netsuite') },
@@ -121,6 +121,7 @@ export const SECTIONS: Section[] = [
       { path: 'rules.cashAdvanceAccount', label: 'Cash-advance clearing account', hint: 'credited when a report applies a cash advance; empty = the account mapped to expense type CASHADV' },
       { path: 'rules.accountSource', label: 'Expense GL account from', type: 'select', options: [['mapping', 'The expense-type mapping'], ['source', "Concur's journal account codes"], ['source_then_mapping', "Concur's codes, else the mapping"]], hint: 'every account is checked against the ERP; the dry run says which source each line used', when: isSource('concur') },
       { path: 'rules.dateRule', label: 'Posting date', type: 'select', options: [['document_date', 'Report date'], ['latest_expense_date', 'Latest expense date']] },
+      { path: 'rules.closedPeriod', label: 'Dated in a closed period', type: 'select', options: [['hold', 'Hold as "period closed" (re-date it in Held)'], ['next_open_period', 'Post on the 1st day of the next open period, original date in the description']], hint: 'period status is read from the ERP with its reference data; the ERP refusing a closed period is the same' },
       { path: 'rules.requiredDimensions', label: 'Required dimensions', type: 'list', hint: 'comma-separated, e.g. costCenter (X3) or department, location (Intacct)' },
     ],
   },
@@ -165,7 +166,7 @@ export function newConnectionTemplate(): ConnectionInput {
     name: '',
     source: sourceTemplate('concur'),
     target: targetTemplate('sage-x3'),
-    rules: { liabilityAccount: '', cardClearingAccount: '', personalLines: 'exclude', dateRule: 'document_date', requiredDimensions: ['costCenter'], postingModes: { invoice: 'supplier_invoice' }, maxDescriptionLength: 250 },
+    rules: { liabilityAccount: '', cardClearingAccount: '', personalLines: 'exclude', dateRule: 'document_date', requiredDimensions: ['costCenter'], postingModes: { invoice: 'supplier_invoice' }, maxDescriptionLength: 250, closedPeriod: 'hold' },
     schedule: { mode: 'manual' },
     retry: { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 60_000, pauseAfterAuthFailures: 3 },
     concurrency: 4,
@@ -175,7 +176,10 @@ export function newConnectionTemplate(): ConnectionInput {
 /** The editable part of a stored connection (status, secret names and timestamps are not sent back). */
 export function toDraft(c: Connection): ConnectionInput {
   const { status: _s, pausedReason: _p, secretNames: _n, createdAt: _c, updatedAt: _u, ...input } = c;
-  return structuredClone(input);
+  const draft = structuredClone(input);
+  // An older Sage Intacct connection kept its closed-period rule on the target: the form shows (and saves) it as the one setting.
+  draft.rules.closedPeriod = closedPeriodRule(draft);
+  return draft;
 }
 
 export function getPath(obj: unknown, path: string): unknown {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { ErpPeriod } from '../../../shared/schemas/period';
 import { closedPeriodRule, periodLabel, periodToReference, referenceToPeriod } from '../../../shared/schemas/period';
 import { connectionInputSchema } from '../../../shared/schemas/connection';
-import { checkPeriod, periodAt, periodsOf, redateProblem, withOriginalDate } from '../../../main/core/engine/periods';
+import { checkPeriod, namePeriodRefusals, periodAt, periodsOf, redateProblem, withOriginalDate } from '../../../main/core/engine/periods';
 import { periodRow } from '../../../main/core/adapters/netsuite/periods';
 import { periodDetail, yearsToPeriods } from '../../../main/core/adapters/acumatica/periods';
 import { nodesToPeriods, x3PeriodOpen } from '../../../main/core/adapters/sage-x3/periods';
@@ -111,4 +111,13 @@ test('X3 period nodes: the connection\'s company only, the stricter status when 
   assert.equal(nodesToPeriods([node('C01', 'open', 1), node('C01', 'closed', 2)], 'c01')[0]!.closed, true);
   assert.equal(nodesToPeriods([node('C01', 'notOpen')], 'C01')[0]!.closed, true);
   assert.deepEqual([x3PeriodOpen('Open'), x3PeriodOpen('open'), x3PeriodOpen('notOpen'), x3PeriodOpen('closed'), x3PeriodOpen(undefined)], [true, true, false, false, false]);
+});
+
+test('an ERP refusal for a closed period (the safety net) names the period too, the ERP\'s words kept', () => {
+  const [named, other] = namePeriodRefusals([{ code: 'PERIOD_CLOSED', message: 'ACCDAT 20260914 : period 2026-09 is closed' }, { code: 'ACCOUNT_UNKNOWN', message: 'x' }], '2026-09-14', 'sage-x3');
+  assert.equal(named!.message, 'September 2026 is closed in Sage X3: the document is dated 2026-09-14 (Sage X3 said: ACCDAT 20260914 : period 2026-09 is closed). Re-date it, reopen the period, or let the connection post to the next open period');
+  assert.equal(named!.subject, '2026-09');
+  assert.deepEqual(other, { code: 'ACCOUNT_UNKNOWN', message: 'x' });
+  const already = [{ code: 'PERIOD_CLOSED' as const, message: 'September 2026 is closed in Sage X3: …' }];
+  assert.deepEqual(namePeriodRefusals(already, '2026-09-14', 'sage-x3'), already, 'said once');
 });
