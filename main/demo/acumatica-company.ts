@@ -8,6 +8,7 @@ import type { Mapping } from '../../shared/schemas/mapping';
 import type { Core } from '../core/create-core';
 import type { ConcurSimulator } from '../simulators/concur';
 import { seedFisDocuments, SIM_CLIENT } from '../simulators/concur';
+import { DEMO_CLOSED_MONTH, seedClosedPeriodReport } from './closed-period';
 import { demoDefaults, demoFisSource, demoRules, ensureDemoConnection } from './connection-parts';
 import { ACUMATICA_DEMO, acumaticaDemoSeed, createAcumaticaSimulator, type AcumaticaSimulator } from '../simulators/acumatica';
 
@@ -76,17 +77,21 @@ export interface DemoAcumatica {
   sim: AcumaticaSimulator;
   /** The request token the simulated Concur issued for this entity (a new one each start). */
   requestToken: string;
+  /** The FIS id of the report dated in the demo's closed period. */
+  closedPeriodReport: string;
   /** Writes the simulated Acumatica ledger to the data folder, so the next run builds on it. */
   save(): void;
 }
 
 /** The entity's Concur FIS documents and its Acumatica tenant, its ledger restored from `ledgerPath` (not started). */
 export function createDemoAcumatica(concur: ConcurSimulator, ledgerPath: string): DemoAcumatica {
-  const sim = createAcumaticaSimulator(acumaticaDemoSeed());
+  const sim = createAcumaticaSimulator(acumaticaDemoSeed({ closedPeriods: [DEMO_CLOSED_MONTH] }));
   if (existsSync(ledgerPath)) sim.state.importRecords(JSON.parse(readFileSync(ledgerPath, 'utf8')) as ReturnType<typeof sim.state.exportRecords>);
   return {
     sim,
     requestToken: seedAcumaticaFisCompany(concur),
+    // The demo's closed period (closed-period.ts): one report dated in it, held before sending.
+    closedPeriodReport: seedClosedPeriodReport(concur, ACUMATICA_COMPANY.concurCompanyId, 'us', 'NCA'),
     save() {
       writeFileSync(`${ledgerPath}.tmp`, JSON.stringify(sim.state.exportRecords()));
       renameSync(`${ledgerPath}.tmp`, ledgerPath);

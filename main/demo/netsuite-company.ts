@@ -11,6 +11,7 @@ import type { Mapping } from '../../shared/schemas/mapping';
 import type { Core } from '../core/create-core';
 import type { ConcurSimulator } from '../simulators/concur';
 import { seedFisDocuments, SIM_CLIENT } from '../simulators/concur';
+import { DEMO_CLOSED_MONTH, seedClosedPeriodReport } from './closed-period';
 import { demoDefaults, demoFisSource, demoRules } from './connection-parts';
 import { createNetSuiteSimulator, NETSUITE_DEMO, seedNetSuite, type NetSuiteSimulator, type SimTransaction } from '../simulators/netsuite';
 
@@ -38,9 +39,11 @@ export interface DemoNetSuiteEndpoint {
 export function createDemoNetSuite(concur: ConcurSimulator, demoDir: string): DemoNetSuite {
   concur.state.addCompany({ id: NETSUITE_FIS_COMPANY.concurCompanyId, datacenter: 'eu' });
   seedFisDocuments(concur.state, { companyId: NETSUITE_FIS_COMPANY.concurCompanyId, datacenter: 'eu', counts: NETSUITE_FIS_COMPANY.documents, seed: 43, prefix: 'NWN' });
+  seedClosedPeriodReport(concur, NETSUITE_FIS_COMPANY.concurCompanyId, 'eu', 'NWN');
   const requestToken = concur.state.issueRequestToken(NETSUITE_FIS_COMPANY.concurCompanyId, SIM_CLIENT.clientId);
   const sim = createNetSuiteSimulator({ accountId: NETSUITE_DEMO.accountId, faults: { concurrencyLimit: 5 } });
   seedNetSuite(sim.state);
+  sim.state.closedPeriods.add(DEMO_CLOSED_MONTH);
   const ledgerPath = join(demoDir, 'netsuite-ledger.json');
   if (existsSync(ledgerPath)) sim.state.importRecords(JSON.parse(readFileSync(ledgerPath, 'utf8')) as SimTransaction[]);
   return {
@@ -64,7 +67,8 @@ export function netsuiteConnection(concurUrl: string, netsuiteUrl: string, concu
     name: 'Northwind demo: Concur Financial Integration → Oracle NetSuite',
     source: demoFisSource(concurUrl, { ...NETSUITE_FIS_COMPANY, concurCompanyId }, { costCenter: 'Custom1' }),
     target: { system: 'netsuite', accountId: NETSUITE_DEMO.accountId, restUrl: netsuiteUrl, auth: 'oauth2', clientId: NETSUITE_DEMO.clientId, certificateId: NETSUITE_DEMO.certificateId, certificateValidUntil: '2028-06-30', subsidiary: NETSUITE_DEMO.subsidiary, postingMode: 'journal', concurrencyLimit: 2 } as ConnectionInput['target'],
-    rules: demoRules(NETSUITE_DEMO, ['department']),
+    // A document dated in a closed period goes in on the 1st of the next open one (the demo shows a moved date).
+    rules: { ...demoRules(NETSUITE_DEMO, ['department']), closedPeriod: 'next_open_period' },
     ...demoDefaults(),
     concurrency: 4,
   };

@@ -17,9 +17,10 @@ import { createSageIntacctSimulator, intacctDemoSeed } from '../simulators/sage-
 import { ACCOUNTS, COMPANY, departmentForCostCenter, dimensionValues, employees, EXPENSE_TYPES, FIXES, suppliers, X3_DIMENSION_TYPES } from './catalog';
 import { DEMO_X3_ACCOUNTS, demoDefaults, demoRules, demoX3Target, ensureDemoConnection } from './connection-parts';
 import { demoReports } from './reports';
+import { DEMO_CLOSED_MONTH, seedClosedPeriodReport } from './closed-period';
 import { createDemoExpensify, EXPENSIFY_CONNECTION_ID, expensifyConnection, expensifyMappings } from './expensify-company';
 import { seedUsCompany, US_CONNECTION_ID, usConnection, usMappings, usSecrets } from './us-company';
-import { FIS_CONNECTION_ID, FIS_X3_ACCOUNTS, FIS_X3_SUPPLIERS, fisConnection, fisMappings, seedFisCompany } from './fis-company';
+import { FIS_COMPANY, FIS_CONNECTION_ID, FIS_X3_ACCOUNTS, FIS_X3_SUPPLIERS, fisConnection, fisMappings, seedFisCompany } from './fis-company';
 import type { AcumaticaSimulator } from '../simulators/acumatica';
 import { ACUMATICA_CONNECTION_ID, configureAcumaticaDemo, createDemoAcumatica, type DemoAcumatica } from './acumatica-company';
 import type { NetSuiteSimulator } from '../simulators/netsuite';
@@ -139,6 +140,8 @@ export function createDemoX3(): SageX3Simulator {
     dimensionTypes: X3_DIMENSION_TYPES.map((d) => ({ code: d.code, name: d.name })),
     costCenters: dimensionValues(),
     suppliers: [...suppliers(), ...FIS_X3_SUPPLIERS].map(([code, name]) => ({ code, name, active: true })),
+    closedPeriods: [DEMO_CLOSED_MONTH],
+    companies: [COMPANY.x3Company],
   });
 }
 
@@ -165,9 +168,10 @@ export async function startDemoSimulators(dataDir: string, opts: DemoOptions = {
   let netsuite: DemoNetSuite | null = null;
   if (opts.subsidiaries !== false) {
     concurFisRequestToken = seedFisCompany(concur);
+    seedClosedPeriodReport(concur, FIS_COMPANY.concurCompanyId, 'eu', 'NWF');
     expensify = createDemoExpensify().sim;
     seedUsCompany(concur);
-    intacct = createSageIntacctSimulator(intacctDemoSeed());
+    intacct = createSageIntacctSimulator(intacctDemoSeed({ closedPeriods: [DEMO_CLOSED_MONTH] }));
     const ledger = read(ledgers.intacct);
     if (ledger) intacct.state.importRecords(ledger);
     acumatica = createDemoAcumatica(concur, join(dir, 'acumatica-ledger.json'));

@@ -73,10 +73,15 @@ export function checkPeriod(plan: PostingPlan, periods: readonly ErpPeriod[], ru
  * A date the accountant wants to re-date a held document to: well-formed, a real day, not in a period that
  * refuses it, and not past the last period the ERP has (when its periods are known; else past this month). Null when fine.
  */
-export function redateProblem(date: string, kind: PostingKind, periods: readonly ErpPeriod[], system: string, today: string): string | null {
+export function redateProblem(date: string, kind: PostingKind, periods: readonly ErpPeriod[], system: string, today: string, refusedMonths: readonly string[] = []): string | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return `"${date}" is not a date: use YYYY-MM-DD, e.g. 2026-12-01`;
   const d = new Date(`${date}T00:00:00Z`);
   if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date) return `${date} is not a day of the calendar`;
+  // A month the ERP itself refused this document for (its PERIOD_CLOSED hold names it) is closed, period read or not.
+  if (refusedMonths.includes(date.slice(0, 7))) {
+    const start = `${date.slice(0, 7)}-01`;
+    return `${periodLabel({ start, end: monthEnd(start), name: '' })} is closed in ${ERP_LABEL[system] ?? system} (it refused this document for that period): pick a date in an open period`;
+  }
   // Without a period read (Sage Intacct, X3 over api1) the current month is the last one known to be open.
   if (periods.length === 0) return date.slice(0, 7) > today.slice(0, 7) ? `${date} is in the future, past the current month (${today.slice(0, 7)}): pick a date in an open period` : null;
   const erp = ERP_LABEL[system] ?? system;

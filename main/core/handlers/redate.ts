@@ -17,7 +17,9 @@ export function redateHeld(rt: Pick<Runtime, 'store' | 'clock'>, conn: Connectio
   const plan = row.plan_json ? (JSON.parse(row.plan_json) as PostingPlan) : null;
   const before = redatedTo(doc.meta) ?? plan?.postingDate ?? doc.documentDate ?? '';
   const kind: PostingKind = plan?.kind ?? ((conn.target as { postingMode?: string }).postingMode === 'journal' ? 'journal' : 'supplier_invoice');
-  const problem = redateProblem(date, kind, periodsOf(store.reference.list(conn.id, 'period')), conn.target.system, rt.clock.now().toISOString().slice(0, 10));
+  const refused = JSON.parse(row.reasons_json ?? '[]') as Array<{ code: string; subject?: string }>;
+  const refusedMonths = refused.filter((r) => r.code === 'PERIOD_CLOSED' && /^\d{4}-\d{2}$/.test(r.subject ?? '')).map((r) => r.subject!);
+  const problem = redateProblem(date, kind, periodsOf(store.reference.list(conn.id, 'period')), conn.target.system, rt.clock.now().toISOString().slice(0, 10), refusedMonths);
   if (problem) throw new ConnectorError('BAD_REQUEST', `Cannot re-date posting ${row.id}: ${problem}`, { retryable: false });
   if (date === before) throw new ConnectorError('BAD_REQUEST', `Posting ${row.id} is already dated ${date}`, { retryable: false });
   const next = { ...doc, meta: { ...doc.meta, [REDATE_META]: date } };

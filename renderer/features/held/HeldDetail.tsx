@@ -1,5 +1,6 @@
-// One held post: what is wrong (with a link to the mapping to fix), Replay and Dismiss first, then the
-// planned posting. Takes the focus when it opens and closes on Escape; after a replay it says what happened.
+// One held post: what is wrong (with a link to the mapping to fix), Replay and Dismiss first, a new posting
+// date (Re-date) for a document whose period is closed, then the planned posting. Takes the focus when it
+// opens and closes on Escape; after a replay it says what happened.
 import { useEffect, useRef, useState } from 'react';
 import type { PostingDetail, PostingSummary } from '../../../shared/schemas/posting';
 import { useMlcMutation, useMlcQuery } from '../../api/hooks';
@@ -8,6 +9,7 @@ import { describeError, ErrorBanner } from '../../components/ErrorBanner';
 import { formatDate, formatDateTime, formatMinor } from '../../components/format';
 import { fixLink, REASON_LABEL } from './fix-link';
 import { amountText } from './held-rows';
+import { RedateForm } from './RedateForm';
 
 export function HeldDetail({ id, onResult, onClose }: { id: number; onResult(r: PostingSummary): void; onClose(): void }) {
   const { select } = useConnections();
@@ -43,6 +45,7 @@ export function HeldDetail({ id, onResult, onClose }: { id: number; onResult(r: 
               </form>
             </div>
           ) : null}
+          {open ? <RedateForm key={d.id} d={d} onResult={onResult} /> : null}
           <dl className="facts facts-3">
             <div><dt>Employee / vendor</dt><dd>{d.party ?? '—'}</dd></div>
             <div><dt>Amount</dt><dd className="tabular">{amountText(d)}</dd></div>

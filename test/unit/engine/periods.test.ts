@@ -82,6 +82,7 @@ test('re-date checks: malformed, not a day, closed, past the last period, in the
   assert.match(redateProblem('2026-01-04', 'journal', periods, 'netsuite', '2026-12-06')!, /falls in no accounting period/);
   assert.equal(redateProblem('2026-12-01', 'journal', [], 'sage-intacct', '2026-12-06'), null);
   assert.match(redateProblem('2027-01-04', 'journal', [], 'sage-intacct', '2026-12-06')!, /in the future, past the current month \(2026-12\)/);
+  assert.match(redateProblem('2026-09-30', 'journal', [], 'sage-x3', '2026-12-06', ['2026-09'])!, /^September 2026 is closed in Sage X3 \(it refused this document for that period\)/);
   assert.equal(periodAt(periods, '2026-11-30')?.start, '2026-11-01');
 });
 

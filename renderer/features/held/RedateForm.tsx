@@ -1,0 +1,32 @@
+// Re-date a held post: a new posting date (its period is closed in the ERP, or the accountant wants another
+// one), checked by the core against the ERP's periods; the next replay posts on it, the key does not change.
+import { useState } from 'react';
+import type { PostingDetail, PostingSummary } from '../../../shared/schemas/posting';
+import { useMlcMutation } from '../../api/hooks';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { formatDate } from '../../components/format';
+
+export function RedateForm({ d, onResult }: { d: PostingDetail; onResult(r: PostingSummary): void }) {
+  const redate = useMlcMutation('held.redate');
+  const [date, setDate] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const periodClosed = d.reasons.some((r) => r.code === 'PERIOD_CLOSED');
+  return (
+    <form
+      className="redate"
+      aria-label="Re-date"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setDone(null);
+        redate.mutate({ id: d.id, date }, { onSuccess: (r) => (onResult(r), setDone(date)) });
+      }}
+    >
+      <label htmlFor="redate-date">{periodClosed ? 'Post it in an open period, dated' : 'Or post it on another date'}</label>
+      <input id="redate-date" type="date" value={date} required onChange={(e) => setDate(e.target.value)} />
+      <button type="submit" className="btn" disabled={!date || redate.isPending}>{redate.isPending ? 'Re-dating…' : 'Re-date'}</button>
+      {d.plan ? <span className="muted small">now {formatDate(d.plan.postingDate)}; the document date stays {formatDate(d.plan.documentDate)}</span> : null}
+      <ErrorBanner error={redate.error} />
+      {done ? <p className="banner banner-ok" role="status">Re-dated to {formatDate(done)}. Replay it to post.</p> : null}
+    </form>
+  );
+}
