@@ -45,7 +45,7 @@ export function HeldDetail({ id, onResult, onClose }: { id: number; onResult(r: 
               </form>
             </div>
           ) : null}
-          {open ? <RedateForm key={d.id} d={d} onResult={onResult} /> : null}
+          {open ? <RedateForm key={d.id} d={d} /> : null}
           <dl className="facts facts-3">
             <div><dt>Employee / vendor</dt><dd>{d.party ?? '—'}</dd></div>
             <div><dt>Amount</dt><dd className="tabular">{amountText(d)}</dd></div>

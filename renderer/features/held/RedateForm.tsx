@@ -1,12 +1,13 @@
 // Re-date a held post: a new posting date (its period is closed in the ERP, or the accountant wants another
 // one), checked by the core against the ERP's periods; the next replay posts on it, the key does not change.
 import { useState } from 'react';
-import type { PostingDetail, PostingSummary } from '../../../shared/schemas/posting';
+import type { PostingDetail } from '../../../shared/schemas/posting';
 import { useMlcMutation } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDate } from '../../components/format';
 
-export function RedateForm({ d, onResult }: { d: PostingDetail; onResult(r: PostingSummary): void }) {
+// Not a replay: the list's result column stays for replays; the list and detail refresh through the 'postings' tag.
+export function RedateForm({ d }: { d: PostingDetail }) {
   const redate = useMlcMutation('held.redate');
   const [date, setDate] = useState('');
   const [done, setDone] = useState<string | null>(null);
@@ -18,7 +19,7 @@ export function RedateForm({ d, onResult }: { d: PostingDetail; onResult(r: Post
       onSubmit={(e) => {
         e.preventDefault();
         setDone(null);
-        redate.mutate({ id: d.id, date }, { onSuccess: (r) => (onResult(r), setDone(date)) });
+        redate.mutate({ id: d.id, date }, { onSuccess: () => setDone(date) });
       }}
     >
       <label htmlFor="redate-date">{periodClosed ? 'Post it in an open period, dated' : 'Or post it on another date'}</label>
