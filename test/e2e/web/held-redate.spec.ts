@@ -1,29 +1,29 @@
-// Re-dating a held post whose period is closed (issue 14 item 4): the demo's September report is held by
-// Sage X3's refusal, named "September 2026 is closed"; a date in the closed month is refused with a clear message,
-// a date in October is taken, and the replay posts it on that date under the same key.
+// Re-dating a held post whose period is closed (issue 14 item 4): the demo's August report is held by
+// Sage X3's refusal, named "August 2026 is closed"; a date in the closed month is refused with a clear message,
+// a date in September is taken, and the replay posts it on that date under the same key.
 import { expect, test } from '../fixtures';
 
 const FIS_X3 = 'demo-concur-fis-x3';
-const SEPTEMBER_REPORT = 'NWFPEXP000001';
+const AUGUST_REPORT = 'NWFPEXP000001';
 
 test('the Held detail re-dates a post held for a closed period, then Replay posts it on the new date', async ({ app, page, serving }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   await serving.core.sync(FIS_X3, { actor: 'e2e' });
-  const row = serving.core.runtime.store.postings.list({ connectionId: FIS_X3, status: 'held', limit: 1000 }).find((r) => r.source_id === SEPTEMBER_REPORT);
-  expect(row, 'the demo holds the September report').toBeTruthy();
+  const row = serving.core.runtime.store.postings.list({ connectionId: FIS_X3, status: 'held', limit: 1000 }).find((r) => r.source_id === AUGUST_REPORT);
+  expect(row, 'the demo holds the August report').toBeTruthy();
 
   await page.goto(page.url().replace(/#.*$/, '') + `#/held?connection=${FIS_X3}`);
-  await page.getByLabel('Search').fill(SEPTEMBER_REPORT);
+  await page.getByLabel('Search').fill(AUGUST_REPORT);
   await app.held.open();
   const detail = app.held.detail();
-  await expect(detail).toContainText('September 2026 is closed in Sage X3');
+  await expect(detail).toContainText('August 2026 is closed in Sage X3');
   const form = detail.getByRole('form', { name: 'Re-date' });
   await expect(form.getByLabel('Post it in an open period, dated')).toBeVisible();
 
-  await form.getByLabel('Post it in an open period, dated').fill('2026-09-30');
+  await form.getByLabel('Post it in an open period, dated').fill('2026-08-31');
   await form.getByRole('button', { name: 'Re-date' }).click();
-  await expect(form).toContainText('September 2026 is closed in Sage X3 (it refused this document for that period)');
-  await form.getByLabel('Post it in an open period, dated').fill('2026-10-02');
+  await expect(form).toContainText('August 2026 is closed in Sage X3 (it refused this document for that period)');
+  await form.getByLabel('Post it in an open period, dated').fill('2026-09-29');
   await form.getByRole('button', { name: 'Re-date' }).click();
   await expect(form.getByRole('status')).toContainText('Re-dated to');
   await expect(form.getByRole('status')).toContainText('Replay it to post');
@@ -34,7 +34,7 @@ test('the Held detail re-dates a post held for a closed period, then Replay post
   const after = serving.core.runtime.store.postings.get(row!.id)!;
   expect(after.status).toBe('posted');
   expect(after.idempotency_key).toBe(row!.idempotency_key);
-  expect(JSON.parse(after.plan_json!).postingDate).toBe('2026-10-02');
+  expect(JSON.parse(after.plan_json!).postingDate).toBe('2026-09-29');
   const audit = serving.core.runtime.store.audit.list({ connectionId: FIS_X3, action: 'redate', limit: 10 });
-  expect(audit.map((a) => a.message).join('\n')).toContain('to 2026-10-02 by');
+  expect(audit.map((a) => a.message).join('\n')).toContain('to 2026-09-29 by');
 });
