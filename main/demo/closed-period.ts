@@ -1,7 +1,7 @@
 // The demo company's closed period: August 2026 is closed in every demo ERP, and each Concur FIS entity has one
 // expense report dated in it (the rest of the demo is dated late September and October, so nothing else moves).
-// X3 and Acumatica connections hold it as // "August 2026 is closed" (Acumatica before sending, from its period read; X3 when X3 refuses it); the NetSuite
-// connection is set to post to the next open period, so it goes in on 2026-09-01 with its date in the memo.
+// X3 and Acumatica connections hold it as "August 2026 is closed" (Acumatica before sending, from its period
+// read; X3 when X3 refuses it); the NetSuite connection posts to the next open period: 2026-09-01, date in the memo.
 import type { ConcurSimulator } from '../simulators/concur';
 import { seedFisDocuments } from '../simulators/concur';
 
