@@ -68,7 +68,7 @@ test('10,000 mapping rows: CSV import, filter and scrolling stay fast; only visi
   for (let i = 0; i < 10_000; i++) lines.push(`expense_type,X${String(i).padStart(5, '0')},Generated type ${i},625710,CC100`);
   await page.goto(page.url().replace(/#.*$/, '') + '#/mappings');
   await app.mappings.grid().waitFor();
-  await page.getByLabel('CSV file to import').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+  await page.getByLabel('Mapping file to import (CSV or xlsx)').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
   // Item 7: a preview first (nothing written yet), then the import.
   const preview = page.getByRole('dialog', { name: 'Import preview' });
   await expect(preview).toContainText('big.csv: 10,000 rows, 10,000 would change', { timeout: 30_000 });

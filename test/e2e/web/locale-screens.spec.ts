@@ -1,6 +1,7 @@
 // Issue item 11 and the screenshots of every screen at 1366×768, in French and in English: dates and amounts
 // in the user's locale, and mapping CSV in the dialect of the PC's Excel (";" and Windows-1252 in France).
 import { readFileSync } from 'node:fs';
+import readXlsxFile from 'read-excel-file/node';
 import type { Page } from 'playwright/test';
 import type { AppPage } from '../pages/app-page';
 import { expect, test } from '../fixtures';
@@ -41,7 +42,7 @@ test.describe('French accountant', () => {
     // What Excel on a French PC writes for "CSV (séparateur : point-virgule)": ";" and Windows-1252.
     await page.goto(page.url().replace(/#.*$/, '') + '#/mappings?kind=expense_type&q=COWRK');
     const csv = 'kind;source_code;source_name;target;costCenter\r\nexpense_type;COWRK;Café coworking;625800;CC500\r\n';
-    await page.getByLabel('CSV file to import').setInputFiles({ name: 'mappings.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'latin1') });
+    await page.getByLabel('Mapping file to import (CSV or xlsx)').setInputFiles({ name: 'mappings.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'latin1') });
     await page.getByRole('dialog', { name: 'Import preview' }).getByRole('button', { name: 'Import' }).click();
     await expect(app.mappings.status()).toContainText('Imported 1 rows');
     await expect(app.mappings.cell('COWRK', 'sourceName')).toHaveText('Café coworking');
@@ -52,6 +53,15 @@ test.describe('French accountant', () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text.split('\r\n')[0]).toContain(';');
     expect(text).toContain('Café coworking');
+
+    // The same mappings as .xlsx, and that workbook imported back through the preview (nothing changes).
+    const xlsxDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export xlsx' }).click();
+    const xlsxPath = (await (await xlsxDownload).path())!;
+    const [sheet] = await readXlsxFile(readFileSync(xlsxPath));
+    expect(sheet!.data.some((r) => r[1] === 'COWRK' && r[2] === 'Café coworking' && String(r[3]) === '625800')).toBe(true);
+    await page.getByLabel('Mapping file to import (CSV or xlsx)').setInputFiles({ name: 'mappings.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: readFileSync(xlsxPath) });
+    await expect(page.getByRole('dialog', { name: 'Import preview' })).toContainText('0 would change (nothing new)');
   });
 });
 
