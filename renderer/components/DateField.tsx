@@ -31,7 +31,10 @@ export function DateField({ label, value, onChange, onInvalid }: Props) {
       <span className="date-input">
         <input aria-label={label} value={text} placeholder={datePattern(locale).placeholder} inputMode="numeric" aria-invalid={bad} spellCheck={false} onChange={(e) => typed(e.target.value)} />
         <button type="button" className="btn btn-small date-pick" aria-label={`${label}: pick on a calendar`} title="Pick on a calendar" onClick={() => picker.current?.showPicker?.()}>
-          📅
+          <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+            <rect x="1.5" y="3" width="13" height="11.5" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.4" />
+            <path d="M1.5 6.5h13M5 1.5v3M11 1.5v3" stroke="currentColor" strokeWidth="1.4" />
+          </svg>
         </button>
         <input ref={picker} type="date" className="date-native" tabIndex={-1} aria-hidden="true" value={value ?? ''} onChange={(e) => typed(e.target.value ? formatYmd(e.target.value, locale) : '')} />
       </span>

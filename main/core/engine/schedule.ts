@@ -58,6 +58,14 @@ function firstRunAt(schedule: Schedule, since: Date, now: Date): Date | null {
   }
 }
 
+/** When a never-run connection started being watched: the later of its creation and the scheduler's start. */
+export function watchedSince(createdAt: string | undefined, schedulerSince: Date | null | undefined): Date | undefined {
+  const created = createdAt ? new Date(createdAt) : null;
+  const c = created && !Number.isNaN(created.getTime()) ? created : null;
+  if (c && schedulerSince) return c > schedulerSince ? c : schedulerSince;
+  return c ?? schedulerSince ?? undefined;
+}
+
 export interface SchedulerHost {
   /** `createdAt` (ISO): a never-run connection's first interval counts from the later of it and the scheduler's start. */
   listConnections(): Array<{ id: string; status: 'active' | 'paused'; schedule: Schedule; createdAt?: string }>;
@@ -83,6 +91,11 @@ export class Scheduler {
     this.timer.unref?.();
   }
 
+  /** When this scheduler started watching; null before its start or first tick. */
+  get watchingSince(): Date | null {
+    return this.since;
+  }
+
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
@@ -93,9 +106,7 @@ export class Scheduler {
     const since = (this.since ??= now);
     for (const c of this.host.listConnections()) {
       if (c.status !== 'active' || this.host.isRunning(c.id)) continue;
-      const created = c.createdAt ? new Date(c.createdAt) : null;
-      const watched = created && !Number.isNaN(created.getTime()) && created > since ? created : since;
-      const due = nextRunAt(c.schedule, this.host.lastStartedAt(c.id), now, watched);
+      const due = nextRunAt(c.schedule, this.host.lastStartedAt(c.id), now, watchedSince(c.createdAt, since));
       if (due && due <= now) this.host.run(c.id).catch((e) => this.host.onError(c.id, e));
     }
   }

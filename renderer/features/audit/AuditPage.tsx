@@ -100,7 +100,7 @@ export function AuditPage() {
       <ErrorBanner error={list.error ?? exportError} onRetry={() => void list.refetch()} />
       {dateErrors.from || dateErrors.to || reversed ? (
         <div className="banner banner-error" role="alert" aria-label="Date filter">
-          {[dateErrors.from, dateErrors.to, reversed ? `"From" (${periodText(f.from, null)}) is after "To" (${periodText(null, f.to)}): swap them` : null].filter(Boolean).join(' · ')}. Not applied: the list shows {periodText(reversed ? null : f.from || null, reversed ? null : f.to || null)}.
+          {[dateErrors.from, dateErrors.to, reversed ? `"From" (${periodText(f.from, null)}) is after "To" (${periodText(null, f.to)}): swap them` : null].filter(Boolean).join(' · ')}. Not applied; the period in force: {periodText(reversed ? null : f.from || null, reversed ? null : f.to || null)}.
         </div>
       ) : null}
       <p className="grid-meta" role="status">

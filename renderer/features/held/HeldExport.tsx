@@ -34,12 +34,14 @@ export function HeldExport({ rows, connectionName, scopeName }: Props) {
   };
   return (
     <>
-      <button type="button" className="btn" disabled={rows.length === 0} onClick={() => downloadText(`${base}.csv`, toExcelCsv(table()))}>
-        Export CSV
-      </button>
-      <button type="button" className="btn" disabled={rows.length === 0 || busy} onClick={() => void xlsx()}>
-        Export xlsx
-      </button>
+      <span className="btn-pair" role="group" aria-label="Export">
+        <button type="button" className="btn" disabled={rows.length === 0} onClick={() => downloadText(`${base}.csv`, toExcelCsv(table()))}>
+          Export CSV
+        </button>
+        <button type="button" className="btn" aria-label="Export xlsx" title="Export as an Excel workbook (.xlsx)" disabled={rows.length === 0 || busy} onClick={() => void xlsx()}>
+          xlsx
+        </button>
+      </span>
       {failed ? <span role="alert" className="bad-text small">{failed}</span> : null}
     </>
   );

@@ -71,8 +71,8 @@ export function CsvImport({ connectionId, onStatus, onError, onImported }: Props
     });
   return (
     <>
-      <button type="button" className="btn" disabled={busy} onClick={() => fileInput.current?.click()}>
-        Import CSV/xlsx
+      <button type="button" className="btn" disabled={busy} title="Import mappings from a CSV or xlsx file (previewed first, can be undone)" onClick={() => fileInput.current?.click()}>
+        Import…
       </button>
       <input ref={fileInput} type="file" accept=".csv,text/csv,.xlsx" hidden aria-label="Mapping file to import (CSV or xlsx)" onChange={(e) => (e.target.files?.[0] && void choose(e.target.files[0]), (e.target.value = ''))} />
       {undo && !pending ? (

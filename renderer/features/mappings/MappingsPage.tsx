@@ -154,12 +154,14 @@ function MappingsScreen({ connectionId, dims, kind, initialFilter }: { connectio
           Redo
         </button>
         <CsvImport connectionId={connectionId} onStatus={setStatus} onError={setError} onImported={() => (setUndo([]), setRedo([]))} />
-        <button type="button" className="btn" onClick={() => void exportCsv()}>
-          Export CSV
-        </button>
-        <button type="button" className="btn" onClick={() => void exportXlsx()}>
-          Export xlsx
-        </button>
+        <span className="btn-pair" role="group" aria-label="Export">
+          <button type="button" className="btn" onClick={() => void exportCsv()}>
+            Export CSV
+          </button>
+          <button type="button" className="btn" aria-label="Export xlsx" title="Export as an Excel workbook (.xlsx)" onClick={() => void exportXlsx()}>
+            xlsx
+          </button>
+        </span>
       </div>
       <div className="grid-meta">
         <span>

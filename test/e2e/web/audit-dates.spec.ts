@@ -6,6 +6,7 @@ test.describe('French accountant', () => {
   test.use({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1366, height: 768 } });
 
   test('Audit dates: jj/mm/aaaa, the period in French, a bad date refused with what to type', async ({ app, page, serving }) => {
+    test.setTimeout(180_000);
     await serving.core.sync(serving.serving.demoConnectionId!, { actor: 'e2e' });
     await app.go('Audit');
     const from = page.getByLabel('From', { exact: true });
@@ -32,7 +33,7 @@ test.describe('French accountant', () => {
     await from.fill('31/02/2026');
     const alert = page.getByRole('alert', { name: 'Date filter' });
     await expect(alert).toContainText('From: "31/02/2026" is not a day of the calendar: type the date as jj/mm/aaaa (for example 06/12/2026)');
-    await expect(alert).toContainText(`Not applied: the list shows since ${fr(tomorrow)}`);
+    await expect(alert).toContainText(`Not applied; the period in force: since ${fr(tomorrow)}`);
     await expect(from).toHaveAttribute('aria-invalid', 'true');
     await app.screenshot('fr-7-audit-bad-date');
     await from.fill('06/12/26');

@@ -23,3 +23,13 @@ test('a sync whose reference refresh fails says so in its summary and in the CLI
   assert.match(summaryLine(second), /ERP reference data not refreshed, checked against the copy kept from before: ./);
   assert.doesNotMatch(summaryLine(first), /reference data not refreshed/);
 });
+
+test('the dashboard next sync of a never-run connection is what the scheduler will do: not "due now" at start', async (t) => {
+  const w = await startWorld(t, { reports: 2, allMapped: true });
+  w.core.startScheduler(3_600_000);
+  const states = await w.core.handlers('test')['connections.states']({});
+  const now = Date.now();
+  const neverRun = states.filter((s) => !s.lastRun && s.status === 'active' && s.nextRunAt);
+  assert.ok(neverRun.length > 0, JSON.stringify(states.map((s) => [s.connectionId, s.lastRun, s.nextRunAt])));
+  for (const s of neverRun) assert.ok(Date.parse(s.nextRunAt!) > now, `${s.connectionId} next ${s.nextRunAt} is not due at start`);
+});

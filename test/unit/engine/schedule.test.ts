@@ -116,3 +116,14 @@ test('nextRunAt with a watch start: interval from it, daily at the first slot af
   assert.deepEqual(nextRunAt({ mode: 'daily', at: '18:00' }, null, now, since), new Date(2026, 11, 6, 18, 0));
   assert.equal(nextRunAt({ mode: 'manual' }, null, now, since), null);
 });
+
+test('watchedSince: the later of the creation and the scheduler start; either alone; a bad creation date is ignored', async () => {
+  const { watchedSince } = await import('../../../main/core/engine/schedule');
+  const start = new Date(2026, 11, 6, 10, 0);
+  assert.deepEqual(watchedSince(new Date(2026, 11, 6, 11, 0).toISOString(), start), new Date(2026, 11, 6, 11, 0));
+  assert.deepEqual(watchedSince(new Date(2026, 10, 1).toISOString(), start), start);
+  assert.deepEqual(watchedSince(undefined, start), start);
+  assert.deepEqual(watchedSince(new Date(2026, 10, 1).toISOString(), undefined), new Date(2026, 10, 1));
+  assert.deepEqual(watchedSince('not a date', start), start);
+  assert.equal(watchedSince(undefined, null), undefined);
+});
