@@ -109,16 +109,16 @@ function ConnectionCard({ state: s }: { state: ConnectionState }) {
           <dt>Last sync</dt>
           <dd>{runLine(s.lastRun, source)}</dd>
         </div>
-        {s.lastRun?.referenceRefreshError ? (
-          <div data-testid="reference-warning">
-            <dt>ERP reference data</dt>
-            <dd className="warn-text">Not refreshed in the last sync, so accounts and dimensions were checked against the copy kept from before: {s.lastRun.referenceRefreshError}</dd>
-          </div>
-        ) : null}
         <div>
           <dt>Next sync</dt>
           <dd>{s.nextRunAt ? (Date.parse(s.nextRunAt) <= Date.now() ? 'Due now' : `${formatDateTime(s.nextRunAt)} (${relativeTime(s.nextRunAt)})`) : s.status === 'paused' ? 'Paused' : 'Manual only'}</dd>
         </div>
+        {s.lastRun?.referenceRefreshError ? (
+          <div data-testid="reference-warning" className="fact-wide">
+            <dt>ERP reference data</dt>
+            <dd className="warn-text">Not refreshed in the last sync, so accounts and dimensions were checked against the copy kept from before: {s.lastRun.referenceRefreshError}</dd>
+          </div>
+        ) : null}
       </dl>
       <div className="counts">
         <Count label="Posted" value={s.counts.posted} tone="ok" />

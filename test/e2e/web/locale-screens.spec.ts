@@ -29,6 +29,8 @@ test.describe('French accountant', () => {
   test.use({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1366, height: 768 } });
 
   test('item 11: French dates and amounts; a ";" Windows-1252 CSV from Excel imports with its accents; export in the same dialect', async ({ app, page, serving }) => {
+    // Two syncs, every screen, a CSV and an xlsx round trip: more than the default on a loaded machine.
+    test.setTimeout(240_000);
     const id = serving.serving.demoConnectionId!;
     await serving.core.sync(id, { actor: 'e2e' });
     await serving.core.sync('demo-expensify-x3', { actor: 'e2e' });
