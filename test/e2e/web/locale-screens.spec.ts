@@ -71,6 +71,7 @@ test.describe('English accountant', () => {
   test.use({ locale: 'en-US', viewport: { width: 1366, height: 768 } });
 
   test('every screen in English at 1366×768', async ({ app, page, serving }) => {
+    test.setTimeout(180_000);
     await serving.core.sync(serving.serving.demoConnectionId!, { actor: 'e2e' });
     await page.reload();
     const amounts = await (async () => (await app.go('Held'), app.held.table().locator('td.num').first().innerText()))();

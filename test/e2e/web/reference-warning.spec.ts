@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { expect, test } from '../fixtures';
 
 test('the card says the ERP reference data was not refreshed in the last sync, with the reason', async ({ app, page, serving }) => {
+  test.setTimeout(180_000);
   await page.setViewportSize({ width: 1366, height: 768 });
   const id = serving.serving.demoConnectionId!;
   await serving.core.sync(id, { actor: 'e2e' });
