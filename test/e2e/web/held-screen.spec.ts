@@ -6,6 +6,8 @@ import type { BrowserGlobals } from '../browser-globals';
 import { expect, test } from '../fixtures';
 
 const EXPENSIFY = 'demo-expensify-x3';
+// Each test first syncs two demo connections (343 documents): more than the default on a loaded machine.
+test.describe.configure({ timeout: 180_000 });
 
 test.beforeEach(async ({ serving }) => {
   await serving.core.sync(serving.serving.demoConnectionId!, { actor: 'e2e' });
