@@ -19,7 +19,8 @@ export function summaryLine(s: RunSummary): string {
   if (s.recovered) parts.push(`recovered ${s.recovered}`);
   if (s.dryRun) parts.push(`would post ${s.wouldPost}`);
   if (s.deferred) parts.push(`${s.deferred} waiting for the off-peak window`);
-  return `${s.connectionId}: ${s.status} — ${parts.join(', ')}${s.error ? `\n  ${s.error}` : ''}`;
+  const ref = s.referenceRefreshError ? `\n  ERP reference data not refreshed, checked against the copy kept from before: ${s.referenceRefreshError}` : '';
+  return `${s.connectionId}: ${s.status} — ${parts.join(', ')}${s.error ? `\n  ${s.error}` : ''}${ref}`;
 }
 
 /** Renders run.progress events as a one-line bar on a TTY; silent otherwise. */

@@ -92,7 +92,10 @@ export function createCore(deps: CoreDeps): Core {
     subscribe: (l) => rt.events.subscribe(l),
     isDuplicateEvent: (eventId) => rt.store.webhookEvents.has(eventId),
     ingestPushed: (connectionId, ref, actor = 'webhook') => ingestPushed(rt, connectionId, ref, actor),
-    startScheduler: (tickMs) => scheduler.start(tickMs),
+    startScheduler: (tickMs) => {
+      scheduler.start(tickMs);
+      rt.scheduleSince = scheduler.watchingSince ?? undefined;
+    },
     async close() {
       scheduler.stop();
       await Promise.allSettled([...rt.running.values()]);

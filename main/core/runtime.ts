@@ -24,6 +24,8 @@ export interface Runtime {
   events: EventHub;
   /** Syncs in flight per connection: a second request joins the first instead of overlapping it. */
   running: Map<string, Promise<RunSummary>>;
+  /** When this process's scheduler started (its "next sync" for a never-run connection counts from here). */
+  scheduleSince?: Date;
 }
 
 export class EventHub implements EventSink {

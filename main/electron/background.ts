@@ -37,7 +37,10 @@ export function createBackgroundScheduler(core: Core, opts: { paused: boolean; l
       opts.onPausedChange?.(p);
     },
     tick: () => scheduler.tick(),
-    start: (tickMs) => scheduler.start(tickMs),
+    start: (tickMs) => {
+      scheduler.start(tickMs);
+      rt.scheduleSince = scheduler.watchingSince ?? undefined;
+    },
     stop: () => scheduler.stop(),
   };
 }

@@ -3,6 +3,7 @@
 // eslint-disable-next-line @typescript-eslint/ban-ts-comment
 // @ts-ignore -- resolves only where the optional electron package is installed
 import * as electronModule from 'electron';
+import type { NotificationApi } from './desktop-notices';
 
 export interface IpcEvent {
   sender: WebContentsLike;
@@ -103,6 +104,8 @@ export interface ElectronMain {
   dialog: { showMessageBox(o: Record<string, unknown>): Promise<{ response: number }>; showErrorBox(title: string, body: string): void };
   session: { defaultSession: SessionLike };
   shell: { openExternal(url: string): Promise<void> };
+  /** Absent in test stand-ins and where the platform has no notification centre. */
+  Notification?: NotificationApi;
 }
 
 export const electron = electronModule as unknown as ElectronMain;

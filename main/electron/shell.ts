@@ -16,6 +16,7 @@ import { rebindSecrets } from '../core/secrets/secret-store';
 import type { ConnectionState } from '../../shared/schemas/run';
 import type { BackgroundScheduler } from './background';
 import { createBackgroundScheduler } from './background';
+import { createDesktopNotifier } from './desktop-notices';
 import type { BrowserWindowLike, ElectronMain } from './electron-api';
 import { registerIpc } from './ipc';
 import { setStartAtLogin, startsAtLogin, wantsBackground } from './login-item';
@@ -34,6 +35,7 @@ interface Prefs {
   weakKeyStoreConsent: boolean;
   schedulesPaused: boolean;
   trayHintShown: boolean;
+  desktopNotifications: boolean;
 }
 
 export interface ShellDeps {
@@ -81,7 +83,7 @@ async function start(e: ElectronMain, deps: ShellDeps): Promise<Shell> {
   await app.whenReady();
   hardenSession(e);
   serveRenderer(e, join(deps.bundleDir, '..', 'renderer'));
-  const prefs = new Store<Prefs>({ name: 'preferences', cwd: dataDir, defaults: { bounds: { width: 1280, height: 800 }, weakKeyStoreConsent: false, schedulesPaused: false, trayHintShown: false } });
+  const prefs = new Store<Prefs>({ name: 'preferences', cwd: dataDir, defaults: { bounds: { width: 1280, height: 800 }, weakKeyStoreConsent: false, schedulesPaused: false, trayHintShown: false, desktopNotifications: true } });
   // The data folder is the user's alone (700/600 on POSIX; on Windows the profile's ACLs, warned otherwise).
   const privacy = makeDataFolderPrivate(dataDir, process.platform, deps.env);
   // Looked at before this run creates the log or the database (a missing database must be noticed).
@@ -138,7 +140,7 @@ async function start(e: ElectronMain, deps: ShellDeps): Promise<Shell> {
   let again = false;
   const render = (states: ConnectionState[]) => {
     last = trayStatusOf(states, { schedulesPaused: scheduler.paused, updateReady: updates.readyVersion, quitting });
-    tray.render({ status: last, schedulesPaused: scheduler.paused, startAtLogin: startsAtLogin(e), autoUpdate: updates.switchable ? { on: updates.phase !== 'off' } : null, updateReady: updates.readyVersion });
+    tray.render({ status: last, schedulesPaused: scheduler.paused, startAtLogin: startsAtLogin(e), autoUpdate: updates.switchable ? { on: updates.phase !== 'off' } : null, updateReady: updates.readyVersion, notifications: prefs.get('desktopNotifications') });
     return last;
   };
   // One read at a time; a request during a read runs once more after it.
@@ -182,7 +184,19 @@ async function start(e: ElectronMain, deps: ShellDeps): Promise<Shell> {
     },
     restartToUpdate: () => void updates.restartToUpdate(),
     quit: () => app.quit(),
+    setNotifications: (on) => {
+      prefs.set('desktopNotifications', on);
+      void refresh();
+    },
   });
+  // Desktop notifications (optional, on by default in the app): a click brings the window up.
+  const notifier = createDesktopNotifier(e.Notification, {
+    enabled: () => prefs.get('desktopNotifications'),
+    now: () => Date.now(),
+    onClick: () => open(),
+    onError: (err) => logger.warn('a desktop notification could not be shown', { error: err instanceof Error ? err.message : String(err) }),
+  });
+  const unsubscribeNotices = core.subscribe((ev) => notifier.onEvent(ev));
   const unsubscribeTray = core.subscribe((ev) => {
     if (ev.type !== 'run.progress' || !last?.anyRunning) void refresh();
   });
@@ -212,6 +226,7 @@ async function start(e: ElectronMain, deps: ShellDeps): Promise<Shell> {
       await demo?.stop().catch(() => undefined);
       clearInterval(poll);
       unsubscribeTray();
+      unsubscribeNotices();
       unsubscribeIpc();
       tray.destroy();
       resolveClosed();

@@ -13,6 +13,8 @@ export interface TrayActions {
   setAutoUpdate(on: boolean): void;
   restartToUpdate(): void;
   quit(): void;
+  /** Desktop notifications on or off (failed or paused connections, new held items after a scheduled sync). */
+  setNotifications?(on: boolean): void;
 }
 
 export interface TrayView {
@@ -22,6 +24,8 @@ export interface TrayView {
   /** null: updates cannot be switched (no feed for this installation, or a development build). */
   autoUpdate: { on: boolean } | null;
   updateReady: string | null;
+  /** Desktop notifications on; absent: the menu has no such item. */
+  notifications?: boolean;
 }
 
 export interface AppTray {
@@ -45,6 +49,7 @@ export function menuOf(v: TrayView, a: TrayActions): MenuItemOptions[] {
       ? { label: 'Automatic updates', type: 'checkbox', checked: v.autoUpdate.on, click: () => a.setAutoUpdate(!v.autoUpdate!.on) }
       : { label: 'Automatic updates (no feed set)', type: 'checkbox', checked: false, enabled: false },
   ];
+  if (v.notifications !== undefined && a.setNotifications) items.push({ label: 'Desktop notifications', type: 'checkbox', checked: v.notifications, click: () => a.setNotifications!(!v.notifications) });
   if (v.updateReady) items.push({ label: `Restart to install ${v.updateReady}`, click: a.restartToUpdate });
   items.push({ type: 'separator' }, { label: 'Quit ml-connector', click: a.quit });
   return items;

@@ -94,6 +94,12 @@ export const methods = {
   'store.backup': mutation(empty, z.object({ path: z.string(), bytes: z.number().int() }), []),
   'audit.list': query(auditQuerySchema, z.array(auditEventSchema), ['audit']),
   'audit.export': query(auditQuerySchema.extend({ format: z.enum(['csv', 'json']) }), z.object({ content: z.string() }), ['audit']),
+  /** The held rows with these ids as an .xlsx workbook (base64): amounts are numbers in their currency's format. */
+  'held.exportXlsx': query(z.object({ ids: z.array(z.number().int()).max(100_000) }), z.object({ base64: z.string() }), ['postings']),
+  /** The mappings as an .xlsx workbook (base64), the same columns as the CSV export. */
+  'mappings.exportXlsx': query(connectionRef, z.object({ base64: z.string() }), ['mappings']),
+  /** An .xlsx mapping file (base64, first sheet, CSV columns): checked, previewed and written exactly as mappings.importCsv. */
+  'mappings.importXlsx': mutation(connectionRef.extend({ base64: z.string().max(70_000_000), preview: z.boolean().optional() }), z.object({ changed: z.number().int(), rows: z.number().int() }), ['mappings', 'audit']),
 } as const;
 
 export type Methods = typeof methods;

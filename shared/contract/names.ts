@@ -29,6 +29,9 @@ export const METHOD_NAMES = [
   'audit.export',
   'store.info',
   'store.backup',
+  'held.exportXlsx',
+  'mappings.exportXlsx',
+  'mappings.importXlsx',
 ] as const;
 
 export type MethodNameFromList = (typeof METHOD_NAMES)[number];

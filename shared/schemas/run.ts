@@ -43,6 +43,8 @@ export const runSummarySchema = z.object({
   wouldLink: z.number().int().default(0),
   error: z.string().nullable(),
   preview: z.array(previewItemSchema).optional(),
+  /** The ERP's reference data (accounts, dimensions, vendors) could not be refreshed; the run checked against the copy kept from before. */
+  referenceRefreshError: z.string().nullable().optional(),
 });
 export type RunSummary = z.infer<typeof runSummarySchema>;
 

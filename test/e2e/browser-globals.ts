@@ -10,5 +10,6 @@ export interface BrowserGlobals {
   document: { activeElement: unknown };
   navigator: { clipboard: { readText(): Promise<string> } };
   DataTransfer: new () => { setData(type: string, value: string): void };
+  requestAnimationFrame(cb: (t: number) => void): number;
   ClipboardEvent: new (type: string, init: { clipboardData: unknown; bubbles: boolean; cancelable: boolean }) => unknown;
 }

@@ -7,9 +7,14 @@ import { detectDelimiter, restoreCell, safeCsv } from './csv-safe';
 
 const FIXED = ['kind', 'source_code', 'source_name', 'target'] as const;
 
-export function mappingsToCsv(rows: readonly MappingRow[], dimensionTypes: readonly string[]): string {
+/** Header and rows of a mapping export (the CSV and the .xlsx share them). */
+export function mappingTable(rows: readonly MappingRow[], dimensionTypes: readonly string[]): string[][] {
   const dims = [...new Set([...dimensionTypes, ...rows.flatMap((r) => Object.keys(r.dimensions))])];
-  return safeCsv([[...FIXED, ...dims], ...rows.map((r) => [r.kind, r.sourceCode, r.sourceName, r.target, ...dims.map((d) => r.dimensions[d] ?? '')])]);
+  return [[...FIXED, ...dims], ...rows.map((r) => [r.kind, r.sourceCode, r.sourceName, r.target, ...dims.map((d) => r.dimensions[d] ?? '')])];
+}
+
+export function mappingsToCsv(rows: readonly MappingRow[], dimensionTypes: readonly string[]): string {
+  return safeCsv(mappingTable(rows, dimensionTypes));
 }
 
 /** Parses and checks every row; any bad row rejects the whole file with its line number. */

@@ -97,6 +97,8 @@ export async function runSync(deps: RunDeps, conn: Connection, adapters: RunAdap
       // Stale reference data still validates; no reference data at all cannot.
       if (store.reference.count(conn.id) === 0 || !isConnectorError(e) || e.code === 'AUTH_FAILED') throw e;
       deps.logger.warn('reference refresh failed, using cached data', { connectionId: conn.id, error: e.message });
+      // In the summary too, so the card, the run details and the CLI say the checks used older data.
+      s.referenceRefreshError = e.message;
     }
     if (!opts.dryRun) await noteSourceCategories(deps, conn.id, adapters.source);
     // Daily: target dimension values and suppliers to the source's pick lists (never fails the sync).

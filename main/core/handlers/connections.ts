@@ -3,7 +3,7 @@ import type { MethodInput, MethodOutput } from '../../../shared/contract/methods
 import { connectionInputSchema, secretNamesFor } from '../../../shared/schemas/connection';
 import { systemLabel } from '../../../shared/schemas/document';
 import type { ConnectionState } from '../../../shared/schemas/run';
-import { nextRunAt } from '../engine/schedule';
+import { nextRunAt, watchedSince } from '../engine/schedule';
 import { ConnectorError, isConnectorError } from '../errors';
 import { registerSecret } from '../redact';
 import { writeSecret } from '../secrets/secret-store';
@@ -76,7 +76,8 @@ export function connectionHandlers(rt: Runtime, actor: string) {
       store.connections.list().map((c) => {
         const lastRun = store.runs.last(c.id);
         const counts = store.postings.counts(c.id);
-        const next = c.status === 'active' ? nextRunAt(c.schedule, lastRun?.startedAt ?? null, rt.clock.now()) : null;
+        // The same rule as the scheduler: a never-run connection's first sync counts from when it was watched.
+        const next = c.status === 'active' ? nextRunAt(c.schedule, lastRun?.startedAt ?? null, rt.clock.now(), lastRun ? undefined : watchedSince(c.createdAt, rt.scheduleSince)) : null;
         const errors = store.audit.list({ connectionId: c.id, outcome: 'failed', limit: 5 });
         return {
           connectionId: c.id,

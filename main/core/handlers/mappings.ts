@@ -5,6 +5,7 @@ import { csvToMappings, mappingsToCsv } from '../engine/mapping-csv';
 import { safeCsv } from '../engine/csv-safe';
 import { noteSourceCategories, refreshReference } from '../engine/reference-refresh';
 import { resep, toCommaCsv } from '../engine/csv-dialect';
+import { mappingsWorkbook, mappingXlsxToCsv } from '../export/mapping-xlsx';
 import type { Runtime } from '../runtime';
 import { buildAdapters, requireConnection } from '../runtime';
 import { ACTIVITY } from './sync';
@@ -72,6 +73,15 @@ export function mappingHandlers(rt: Runtime, actor: string) {
       if (input.preview) return { changed: rows.length ? previewChanges(input.connectionId, rows) : 0, rows: rows.length };
       // An import rewrites many mappings at once: only while no other process posts from this data folder.
       return rt.writer.run(ACTIVITY.import, async () => ({ changed: rows.length ? upsert(input.connectionId, rows) : 0, rows: rows.length }));
+    },
+    'mappings.importXlsx': async (input: MethodInput<'mappings.importXlsx'>) => {
+      const rows = csvToMappings(await mappingXlsxToCsv(Buffer.from(input.base64, 'base64')));
+      if (input.preview) return { changed: rows.length ? previewChanges(input.connectionId, rows) : 0, rows: rows.length };
+      return rt.writer.run(ACTIVITY.import, async () => ({ changed: rows.length ? upsert(input.connectionId, rows) : 0, rows: rows.length }));
+    },
+    'mappings.exportXlsx': async (input: MethodInput<'mappings.exportXlsx'>) => {
+      const conn = requireConnection(rt, input.connectionId);
+      return { base64: (await mappingsWorkbook(store.mappings.list(conn.id), conn.rules.requiredDimensions)).toString('base64') };
     },
     'mappings.exportCsv': async (input: MethodInput<'mappings.exportCsv'>) => {
       const conn = requireConnection(rt, input.connectionId);

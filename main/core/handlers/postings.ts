@@ -3,6 +3,7 @@ import type { MethodInput, MethodOutput } from '../../../shared/contract/methods
 import { wantsConfirmation } from '../engine/confirm';
 import { replayPostings } from '../engine/replay';
 import { ConnectorError } from '../errors';
+import { heldWorkbook } from '../export/held-xlsx';
 import type { Runtime } from '../runtime';
 import { buildAdapters, requireConnection } from '../runtime';
 import type { PostingRow } from '../store/repos/postings';
@@ -25,6 +26,12 @@ export function postingHandlers(rt: Runtime, actor: string) {
       store.postings.list({ connectionId: input.connectionId, status: input.status, code: input.code, search: input.search, limit: input.limit ?? 1000 }).map(toSummary),
 
     'postings.get': async (input: MethodInput<'postings.get'>) => toDetail(getRow(input.id)),
+
+    'held.exportXlsx': async (input: MethodInput<'held.exportXlsx'>) => {
+      const names = new Map(store.connections.list().map((c) => [c.id, c.name]));
+      const rows = input.ids.map((id) => toSummary(getRow(id)));
+      return { base64: (await heldWorkbook(rows, (id) => names.get(id) ?? id)).toString('base64') };
+    },
 
     // The rows are read inside the writer lease: another process replaying them meanwhile must be seen first.
     'held.replay': (input: MethodInput<'held.replay'>): Promise<MethodOutput<'held.replay'>> => rt.writer.run(ACTIVITY.replay, async () => {

@@ -7,6 +7,8 @@ import { call } from '../../api/mlc';
 import { useConnections } from '../../app/connection-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { downloadText } from '../../components/download';
+import { DateField } from '../../components/DateField';
+import { periodText } from '../../components/date-input';
 import { formatDateTime } from '../../components/format';
 
 /** Outcomes the engine records; the Status box also accepts any other value. */
@@ -26,8 +28,8 @@ const PAGE = 500;
 
 function toQuery(f: Filters, limit: number): AuditQuery {
   return {
-    since: f.from ? new Date(`${f.from}T00:00:00`).toISOString() : undefined,
-    until: f.to ? new Date(`${f.to}T23:59:59.999`).toISOString() : undefined,
+    since: f.from && !(f.to && f.from > f.to) ? new Date(`${f.from}T00:00:00`).toISOString() : undefined,
+    until: f.to && !(f.from && f.from > f.to) ? new Date(`${f.to}T23:59:59.999`).toISOString() : undefined,
     connectionId: f.connectionId || undefined,
     action: (f.action || undefined) as AuditQuery['action'],
     outcome: f.outcome || undefined,
@@ -41,6 +43,9 @@ export function AuditPage() {
   const { connections } = useConnections();
   const [f, setF] = useState<Filters>({ from: '', to: '', connectionId: '', action: '', outcome: '', sourceId: '', erpId: '' });
   const [exportError, setExportError] = useState<unknown>(null);
+  // Dates that cannot be read are not applied: the message says so, and the period shown is the one in force.
+  const [dateErrors, setDateErrors] = useState<{ from: string | null; to: string | null }>({ from: null, to: null });
+  const reversed = f.from && f.to && f.from > f.to;
   // Pages of PAGE events, newest first; "Load older" asks for the events before the oldest one shown.
   // The key starts with the method name, so mutations that touch the audit trail refresh it.
   const query = toQuery(f, PAGE);
@@ -65,8 +70,8 @@ export function AuditPage() {
   return (
     <div className="audit">
       <form className="filters" role="search" aria-label="Audit filters" onSubmit={(e) => e.preventDefault()}>
-        <label className="field"><span>From</span><input type="date" value={f.from} onChange={set('from')} /></label>
-        <label className="field"><span>To</span><input type="date" value={f.to} onChange={set('to')} /></label>
+        <DateField label="From" value={f.from || null} onChange={(d) => setF((x) => ({ ...x, from: d ?? '' }))} onInvalid={(m) => setDateErrors((e) => ({ ...e, from: m }))} />
+        <DateField label="To" value={f.to || null} onChange={(d) => setF((x) => ({ ...x, to: d ?? '' }))} onInvalid={(m) => setDateErrors((e) => ({ ...e, to: m }))} />
         <label className="field">
           <span>Connection</span>
           <select value={f.connectionId} onChange={set('connectionId')}>
@@ -93,8 +98,13 @@ export function AuditPage() {
         <button type="button" className="btn" onClick={() => void exportCsv()}>Export CSV</button>
       </form>
       <ErrorBanner error={list.error ?? exportError} onRetry={() => void list.refetch()} />
+      {dateErrors.from || dateErrors.to || reversed ? (
+        <div className="banner banner-error" role="alert" aria-label="Date filter">
+          {[dateErrors.from, dateErrors.to, reversed ? `"From" (${periodText(f.from, null)}) is after "To" (${periodText(null, f.to)}): swap them` : null].filter(Boolean).join(' · ')}. Not applied; the period in force: {periodText(reversed ? null : f.from || null, reversed ? null : f.to || null)}.
+        </div>
+      ) : null}
       <p className="grid-meta" role="status">
-        <span>{rows.length.toLocaleString()} events{list.hasNextPage ? ' shown (older ones: Load older)' : ''}</span>
+        <span data-testid="audit-period">{rows.length.toLocaleString()} events, {periodText(reversed ? null : f.from || null, reversed ? null : f.to || null)}{list.hasNextPage ? ' shown (older ones: Load older)' : ''}</span>
       </p>
       <div className="table-wrap">
         <table className="table" aria-label="Audit events">

@@ -96,7 +96,12 @@ function ConnectionCard({ state: s }: { state: ConnectionState }) {
       {running ? (
         <div className="progress" role="status" aria-label="Sync progress">
           <div className="progress-bar" aria-hidden="true">
-            <div className="progress-fill" />
+            {/* Settled of read once documents are being posted; a moving bar while nothing is counted yet. */}
+            {progress && progress.fetched > 0 ? (
+              <div className="progress-fill-determinate" style={{ width: `${Math.min(100, Math.round(((progress.posted + progress.held + progress.failed + progress.skipped) / progress.fetched) * 100))}%` }} />
+            ) : (
+              <div className="progress-fill" />
+            )}
           </div>
           <span>
             {progress ? `${phaseText(progress.phase, source)} · ${progress.fetched} read, ${progress.posted} posted, ${progress.held} held, ${progress.failed} failed` : 'Starting…'}
@@ -107,12 +112,19 @@ function ConnectionCard({ state: s }: { state: ConnectionState }) {
       <dl className="facts">
         <div>
           <dt>Last sync</dt>
-          <dd>{runLine(s.lastRun, source)}</dd>
+          {/* The reason of a failed run is already next to the red status: said once on the card. */}
+          <dd>{failed && why && s.lastRun?.status === 'failed' ? `Failed ${relativeTime(s.lastRun.startedAt)} (reason above)` : runLine(s.lastRun, source)}</dd>
         </div>
         <div>
           <dt>Next sync</dt>
           <dd>{s.nextRunAt ? (Date.parse(s.nextRunAt) <= Date.now() ? 'Due now' : `${formatDateTime(s.nextRunAt)} (${relativeTime(s.nextRunAt)})`) : s.status === 'paused' ? 'Paused' : 'Manual only'}</dd>
         </div>
+        {s.lastRun?.referenceRefreshError ? (
+          <div data-testid="reference-warning" className="fact-wide">
+            <dt>ERP reference data</dt>
+            <dd className="warn-text">Not refreshed in the last sync, so accounts and dimensions were checked against the copy kept from before: {s.lastRun.referenceRefreshError}</dd>
+          </div>
+        ) : null}
       </dl>
       <div className="counts">
         <Count label="Posted" value={s.counts.posted} tone="ok" />

@@ -83,7 +83,7 @@ export function HeldPage({ params }: { params: URLSearchParams }) {
           </label>
           <label className="inline-field">
             <span>Search</span>
-            <input type="search" value={search} placeholder="Report, name, amount, reason…" onChange={(e) => resetFilters(() => setSearch(e.target.value))} />
+            <input type="search" value={search} placeholder="Report, name, amount, reason" onChange={(e) => resetFilters(() => setSearch(e.target.value))} />
           </label>
           <span className="spacer" />
           <HeldExport rows={rows} connectionName={connectionName} scopeName={scopeName} />

@@ -1,4 +1,5 @@
-// Mapping CSV import with a preview and an undo: the file is read in whatever dialect Excel wrote it, the
+// Mapping CSV or .xlsx import with a preview and an undo: a CSV is read in whatever dialect Excel wrote it (an .xlsx
+// goes to the core as bytes, which reads it into the same rows and checks), the
 // core counts what would change without writing, the user confirms, and the whole import can be undone
 // (the mappings as they were just before are written back; rows the file added are removed).
 import { useQueryClient } from '@tanstack/react-query';
@@ -6,7 +7,14 @@ import { useRef, useState } from 'react';
 import type { MappingRow } from '../../../shared/schemas/mapping';
 import { invalidateTags } from '../../api/hooks';
 import { call } from '../../api/mlc';
+import { fileBase64 } from '../../components/download';
 import { decodeCsvBytes } from '../../components/excel-dialect';
+
+/** What was chosen: CSV text, or an .xlsx workbook as base64; both go through the same preview, import and undo. */
+type Chosen = { csv: string } | { xlsx: string };
+const isXlsx = (file: File) => /\.xlsx$/i.test(file.name);
+const importFile = (connectionId: string, f: Chosen, preview?: boolean) =>
+  'csv' in f ? call('mappings.importCsv', { connectionId, csv: f.csv, preview }) : call('mappings.importXlsx', { connectionId, base64: f.xlsx, preview });
 
 interface Props {
   connectionId: string;
@@ -18,7 +26,7 @@ interface Props {
 export function CsvImport({ connectionId, onStatus, onError, onImported }: Props) {
   const client = useQueryClient();
   const fileInput = useRef<HTMLInputElement>(null);
-  const [pending, setPending] = useState<{ name: string; csv: string; rows: number; changed: number } | null>(null);
+  const [pending, setPending] = useState<{ name: string; file: Chosen; rows: number; changed: number } | null>(null);
   const [undo, setUndo] = useState<{ name: string; before: MappingRow[] } | null>(null);
   const [busy, setBusy] = useState(false);
   const run = async (fn: () => Promise<void>) => {
@@ -35,15 +43,15 @@ export function CsvImport({ connectionId, onStatus, onError, onImported }: Props
   };
   const choose = (file: File) =>
     run(async () => {
-      const csv = decodeCsvBytes(await file.arrayBuffer());
-      const r = await call('mappings.importCsv', { connectionId, csv, preview: true });
-      setPending({ name: file.name, csv, rows: r.rows, changed: r.changed });
+      const chosen: Chosen = isXlsx(file) ? { xlsx: await fileBase64(file) } : { csv: decodeCsvBytes(await file.arrayBuffer()) };
+      const r = await importFile(connectionId, chosen, true);
+      setPending({ name: file.name, file: chosen, rows: r.rows, changed: r.changed });
     });
   const confirm = () =>
     run(async () => {
       if (!pending) return;
       const before = await call('mappings.list', { connectionId });
-      const r = await call('mappings.importCsv', { connectionId, csv: pending.csv });
+      const r = await importFile(connectionId, pending.file);
       setPending(null);
       setUndo({ name: pending.name, before });
       onImported();
@@ -63,10 +71,10 @@ export function CsvImport({ connectionId, onStatus, onError, onImported }: Props
     });
   return (
     <>
-      <button type="button" className="btn" disabled={busy} onClick={() => fileInput.current?.click()}>
-        Import CSV
+      <button type="button" className="btn" disabled={busy} title="Import mappings from a CSV or xlsx file (previewed first, can be undone)" onClick={() => fileInput.current?.click()}>
+        Import…
       </button>
-      <input ref={fileInput} type="file" accept=".csv,text/csv" hidden aria-label="CSV file to import" onChange={(e) => (e.target.files?.[0] && void choose(e.target.files[0]), (e.target.value = ''))} />
+      <input ref={fileInput} type="file" accept=".csv,text/csv,.xlsx" hidden aria-label="Mapping file to import (CSV or xlsx)" onChange={(e) => (e.target.files?.[0] && void choose(e.target.files[0]), (e.target.value = ''))} />
       {undo && !pending ? (
         <button type="button" className="btn" disabled={busy} onClick={() => void undoImport()}>
           Undo import

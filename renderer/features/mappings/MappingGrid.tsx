@@ -134,7 +134,6 @@ export function MappingGrid({ kind, rows, all, cols, pinned, refIndex, refOption
       aria-activedescendant={edit ? undefined : activeId}
       tabIndex={0}
       ref={v.ref}
-      onScroll={v.onScroll}
       onKeyDown={onKeyDown}
       onPaste={onPaste}
       onCopy={onCopy}

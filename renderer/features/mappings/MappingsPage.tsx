@@ -9,7 +9,7 @@ import { invalidateTags } from '../../api/hooks';
 import { useConnections } from '../../app/connection-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { listSeparator } from '../../components/excel-dialect';
-import { downloadText } from '../../components/download';
+import { downloadText, downloadXlsx } from '../../components/download';
 import type { Change, Column, GridRow, SortBy } from './grid-model';
 import { cellCheck, columnsFor, gridDimensions, indexReference, isUnmapped, orderRows, toMapping } from './grid-model';
 import { CsvImport } from './CsvImport';
@@ -118,6 +118,14 @@ function MappingsScreen({ connectionId, dims, kind, initialFilter }: { connectio
       setError(e);
     }
   };
+  const exportXlsx = async () => {
+    try {
+      const { base64 } = await call('mappings.exportXlsx', { connectionId });
+      downloadXlsx(`mappings-${connectionId}.xlsx`, base64);
+    } catch (e) {
+      setError(e);
+    }
+  };
   const unmappedCount = all.filter(isUnmapped).length;
 
   return (
@@ -146,9 +154,14 @@ function MappingsScreen({ connectionId, dims, kind, initialFilter }: { connectio
           Redo
         </button>
         <CsvImport connectionId={connectionId} onStatus={setStatus} onError={setError} onImported={() => (setUndo([]), setRedo([]))} />
-        <button type="button" className="btn" onClick={() => void exportCsv()}>
-          Export CSV
-        </button>
+        <span className="btn-pair" role="group" aria-label="Export">
+          <button type="button" className="btn" onClick={() => void exportCsv()}>
+            Export CSV
+          </button>
+          <button type="button" className="btn" aria-label="Export xlsx" title="Export as an Excel workbook (.xlsx)" onClick={() => void exportXlsx()}>
+            xlsx
+          </button>
+        </span>
       </div>
       <div className="grid-meta">
         <span>

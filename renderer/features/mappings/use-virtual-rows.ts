@@ -1,34 +1,42 @@
-// Row virtualisation for the mappings grid: only the rows in view (plus a margin) are in the DOM.
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+// Row virtualisation for the mappings grid (and the Held table): only the rows in view plus a margin are in the
+// DOM. @tanstack/react-virtual measures the scroll area and flushes scroll updates synchronously, so a fast fling
+// paints rows instead of the blank frames the hand-written window showed; the grid keeps its own keyboard model.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useRef } from 'react';
 
 export const ROW_HEIGHT = 32;
 /** The sticky column header inside the scroll area. */
 export const HEADER_HEIGHT = 34;
-const OVERSCAN = 8;
+const OVERSCAN = 12;
 
-export function useVirtualRows(count: number) {
+export function useVirtualRows(count: number, rowHeight = ROW_HEIGHT, headerHeight = HEADER_HEIGHT) {
   const ref = useRef<HTMLDivElement | null>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const [height, setHeight] = useState(600);
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const ro = new ResizeObserver(() => setHeight(el.clientHeight));
-    ro.observe(el);
-    setHeight(el.clientHeight);
-    return () => ro.disconnect();
-  }, []);
-  const onScroll = useCallback(() => setScrollTop(ref.current?.scrollTop ?? 0), []);
-  const start = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const end = Math.min(count, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
-  const pageRows = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1);
-  const scrollToRow = useCallback((i: number) => {
-    const el = ref.current;
-    if (!el) return;
-    const top = i * ROW_HEIGHT;
-    const bottom = top + ROW_HEIGHT + HEADER_HEIGHT;
-    if (top < el.scrollTop) el.scrollTop = top;
-    else if (bottom > el.scrollTop + el.clientHeight) el.scrollTop = bottom - el.clientHeight;
-  }, []);
-  return { ref, onScroll, start, end, totalHeight: count * ROW_HEIGHT, pageRows, scrollToRow };
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => ref.current,
+    estimateSize: () => rowHeight,
+    overscan: OVERSCAN,
+    // The rows start below the sticky header inside the same scroll area.
+    scrollMargin: headerHeight,
+    // Before the first measurement (and in a hidden tab) assume a laptop-sized area rather than nothing.
+    initialRect: { width: 1000, height: 600 },
+  });
+  const items = virtualizer.getVirtualItems();
+  const start = items[0]?.index ?? 0;
+  const end = items.length ? items[items.length - 1]!.index + 1 : 0;
+  const height = virtualizer.scrollRect?.height ?? 600;
+  const pageRows = Math.max(1, Math.floor(height / rowHeight) - 1);
+  // Keyboard moves keep the current row just in view (under the sticky header), as a spreadsheet does.
+  const scrollToRow = useCallback(
+    (i: number) => {
+      const el = ref.current;
+      if (!el) return;
+      const top = i * rowHeight;
+      const bottom = top + rowHeight + headerHeight;
+      if (top < el.scrollTop) el.scrollTop = top;
+      else if (bottom > el.scrollTop + el.clientHeight) el.scrollTop = bottom - el.clientHeight;
+    },
+    [rowHeight, headerHeight],
+  );
+  return { ref, start, end, totalHeight: count * rowHeight, pageRows, scrollToRow };
 }

@@ -1,10 +1,13 @@
 // The Held screen tried as a new user would (issue items 1, 4, 8, 9, 10): every connection at once, a detail
 // that fits and says what happened, search and export, the keyboard, and the words.
+import readXlsxFile from 'read-excel-file/node';
 import { dispatch } from '../../../main/core/dispatch';
 import type { BrowserGlobals } from '../browser-globals';
 import { expect, test } from '../fixtures';
 
 const EXPENSIFY = 'demo-expensify-x3';
+// Each test first syncs two demo connections (343 documents): more than the default on a loaded machine.
+test.describe.configure({ timeout: 180_000 });
 
 test.beforeEach(async ({ serving }) => {
   await serving.core.sync(serving.serving.demoConnectionId!, { actor: 'e2e' });
@@ -119,6 +122,24 @@ test('item 8: search finds amounts, reason text and names; the reason filter lis
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   expect(csv.trim().split('\r\n')).toHaveLength(total + 1);
   expect(csv).toContain('Grégoire');
+
+  // The same rows as .xlsx, built by the core: amounts are numbers that add up to the held total.
+  await search.fill('Expensify');
+  const shown = await app.held.heldCount();
+  const xlsxDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export xlsx' }).click();
+  const got = await xlsxDownload;
+  expect(got.suggestedFilename()).toMatch(/\.xlsx$/);
+  const [sheet] = await readXlsxFile((await import('node:fs')).readFileSync((await got.path())!));
+  const [header, ...body] = sheet!.data;
+  expect(header![4]).toBe('Amount');
+  expect(body).toHaveLength(shown);
+  expect(body.every((r) => typeof r[4] === 'number' && String(r[0]).includes('Expensify'))).toBe(true);
+  const minor = body.reduce((n, r) => n + Math.round((r[4] as number) * 100), 0);
+  const ids = new Set(body.map((r) => String(r[1])));
+  const all = await serving.core.handlers('e2e')['postings.list']({ connectionId: EXPENSIFY, limit: 100_000 });
+  expect(minor).toBe(all.filter((p) => ids.has(p.sourceId)).reduce((n, p) => n + p.total!.amountMinor, 0));
+  expect(minor).toBeGreaterThan(0);
 });
 
 test('item 10: the words an accountant reads', async ({ app, page, serving }) => {

@@ -68,7 +68,7 @@ test('10,000 mapping rows: CSV import, filter and scrolling stay fast; only visi
   for (let i = 0; i < 10_000; i++) lines.push(`expense_type,X${String(i).padStart(5, '0')},Generated type ${i},625710,CC100`);
   await page.goto(page.url().replace(/#.*$/, '') + '#/mappings');
   await app.mappings.grid().waitFor();
-  await page.getByLabel('CSV file to import').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+  await page.getByLabel('Mapping file to import (CSV or xlsx)').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
   // Item 7: a preview first (nothing written yet), then the import.
   const preview = page.getByRole('dialog', { name: 'Import preview' });
   await expect(preview).toContainText('big.csv: 10,000 rows, 10,000 would change', { timeout: 30_000 });
@@ -78,6 +78,26 @@ test('10,000 mapping rows: CSV import, filter and scrolling stay fast; only visi
   await expect(page.getByText(/of 10,0\d\d rows/)).toBeVisible();
   const rendered = await app.mappings.grid().locator('[role=row][data-testid]').count();
   expect(rendered).toBeLessThan(80);
+  // Item 7: a fast fling (2,000 px a frame) paints rows in every frame: the rows in the DOM cover the view.
+  const blank = await app.mappings.grid().evaluate(async (el) => {
+    const frame = () => new Promise<number>((r) => (globalThis as unknown as BrowserGlobals).requestAnimationFrame(r));
+    let blankFrames = 0;
+    const frames = 60;
+    for (let f = 0; f < frames; f++) {
+      el.scrollTop = Math.min(el.scrollHeight - el.clientHeight, el.scrollTop + 2_000);
+      await frame();
+      const view = el.getBoundingClientRect();
+      const header = el.querySelector('.grid-header')!.getBoundingClientRect();
+      const rows = [...el.querySelectorAll('[role=row][data-testid]')].map((r) => r.getBoundingClientRect());
+      const top = header.bottom;
+      const covered = rows.some((r) => r.top <= top + 1 && r.bottom > top) && rows.some((r) => r.bottom >= view.bottom - 1 && r.top < view.bottom);
+      if (!covered) blankFrames++;
+    }
+    el.scrollTop = 0;
+    return blankFrames / frames;
+  });
+  // Measured on a loaded 2-core machine: the hand-written window left 60 of 60 frames blank, react-virtual 0-4.
+  expect(blank).toBeLessThan(0.15);
   const started = Date.now();
   await app.mappings.grid().focus();
   await page.keyboard.press('Control+End');

@@ -1,6 +1,7 @@
 // Issue item 11 and the screenshots of every screen at 1366×768, in French and in English: dates and amounts
 // in the user's locale, and mapping CSV in the dialect of the PC's Excel (";" and Windows-1252 in France).
 import { readFileSync } from 'node:fs';
+import readXlsxFile from 'read-excel-file/node';
 import type { Page } from 'playwright/test';
 import type { AppPage } from '../pages/app-page';
 import { expect, test } from '../fixtures';
@@ -28,6 +29,8 @@ test.describe('French accountant', () => {
   test.use({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1366, height: 768 } });
 
   test('item 11: French dates and amounts; a ";" Windows-1252 CSV from Excel imports with its accents; export in the same dialect', async ({ app, page, serving }) => {
+    // Two syncs, every screen, a CSV and an xlsx round trip: more than the default on a loaded machine.
+    test.setTimeout(240_000);
     const id = serving.serving.demoConnectionId!;
     await serving.core.sync(id, { actor: 'e2e' });
     await serving.core.sync('demo-expensify-x3', { actor: 'e2e' });
@@ -41,7 +44,7 @@ test.describe('French accountant', () => {
     // What Excel on a French PC writes for "CSV (séparateur : point-virgule)": ";" and Windows-1252.
     await page.goto(page.url().replace(/#.*$/, '') + '#/mappings?kind=expense_type&q=COWRK');
     const csv = 'kind;source_code;source_name;target;costCenter\r\nexpense_type;COWRK;Café coworking;625800;CC500\r\n';
-    await page.getByLabel('CSV file to import').setInputFiles({ name: 'mappings.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'latin1') });
+    await page.getByLabel('Mapping file to import (CSV or xlsx)').setInputFiles({ name: 'mappings.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'latin1') });
     await page.getByRole('dialog', { name: 'Import preview' }).getByRole('button', { name: 'Import' }).click();
     await expect(app.mappings.status()).toContainText('Imported 1 rows');
     await expect(app.mappings.cell('COWRK', 'sourceName')).toHaveText('Café coworking');
@@ -52,6 +55,15 @@ test.describe('French accountant', () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text.split('\r\n')[0]).toContain(';');
     expect(text).toContain('Café coworking');
+
+    // The same mappings as .xlsx, and that workbook imported back through the preview (nothing changes).
+    const xlsxDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export xlsx' }).click();
+    const xlsxPath = (await (await xlsxDownload).path())!;
+    const [sheet] = await readXlsxFile(readFileSync(xlsxPath));
+    expect(sheet!.data.some((r) => r[1] === 'COWRK' && r[2] === 'Café coworking' && String(r[3]) === '625800')).toBe(true);
+    await page.getByLabel('Mapping file to import (CSV or xlsx)').setInputFiles({ name: 'mappings.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: readFileSync(xlsxPath) });
+    await expect(page.getByRole('dialog', { name: 'Import preview' })).toContainText('0 would change (nothing new)');
   });
 });
 
@@ -59,6 +71,7 @@ test.describe('English accountant', () => {
   test.use({ locale: 'en-US', viewport: { width: 1366, height: 768 } });
 
   test('every screen in English at 1366×768', async ({ app, page, serving }) => {
+    test.setTimeout(180_000);
     await serving.core.sync(serving.serving.demoConnectionId!, { actor: 'e2e' });
     await page.reload();
     const amounts = await (async () => (await app.go('Held'), app.held.table().locator('td.num').first().innerText()))();

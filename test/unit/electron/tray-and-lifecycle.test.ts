@@ -28,7 +28,7 @@ const labels = (b: Booted) => b.standin.trays[0]!.menu!.items.map((i) => (i.type
 test('closing the window keeps the app in the tray; Open brings a window back; Quit ends it', async (t) => {
   const b = await bootMain(t, { seed: (d) => seedConnection(d) });
   const tray = b.standin.trays[0]!;
-  assert.deepEqual(labels(b), ['Open ml-connector', 'Sync now', 'Pause all scheduled syncs', '—', 'Start at login', 'Automatic updates (no feed set)', '—', 'Quit ml-connector']);
+  assert.deepEqual(labels(b), ['Open ml-connector', 'Sync now', 'Pause all scheduled syncs', '—', 'Start at login', 'Automatic updates (no feed set)', 'Desktop notifications', '—', 'Quit ml-connector']);
   assert.match(tray.image.path, /tray-ok\.png$/);
   b.standin.windows[0]!.close();
   assert.equal(b.standin.rec.quitCalls, 0, 'the last window closing must not quit');

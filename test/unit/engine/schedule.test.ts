@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nextRunAt, Scheduler } from '../../../main/core/engine/schedule';
+import type { Schedule } from '../../../shared/schemas/connection';
 
 test('interval and daily schedules compute the next run; manual has none', () => {
   const now = new Date(2026, 10, 23, 10, 0, 0);
@@ -25,7 +26,7 @@ test('the scheduler starts due, active connections only, and never one that is s
       { id: 'manual', status: 'active', schedule: { mode: 'manual' } },
       { id: 'fresh', status: 'active', schedule: { mode: 'interval', minutes: 60 } },
     ],
-    lastStartedAt: (id) => (id === 'fresh' ? new Date(Date.now() - 60_000).toISOString() : null),
+    lastStartedAt: (id) => (id === 'fresh' ? new Date(Date.now() - 60_000).toISOString() : id === 'due' ? new Date(Date.now() - 6 * 60_000).toISOString() : null),
     isRunning: (id) => running.has(id),
     run: async (id) => {
       started.push(id);
@@ -35,4 +36,94 @@ test('the scheduler starts due, active connections only, and never one that is s
   });
   s.tick();
   assert.deepEqual(started, ['due']);
+});
+
+/** A scheduler host on an injected clock, recording which connections it started. */
+function clockedHost(conns: Array<{ id: string; schedule: Schedule; createdAt?: string; last?: string }>, start: Date) {
+  let now = start;
+  const started: string[] = [];
+  const last = new Map(conns.filter((c) => c.last).map((c) => [c.id, c.last!]));
+  const s = new Scheduler({
+    listConnections: () => conns.map((c) => ({ id: c.id, status: 'active' as const, schedule: c.schedule, createdAt: c.createdAt })),
+    lastStartedAt: (id) => last.get(id) ?? null,
+    isRunning: () => false,
+    run: async (id) => {
+      started.push(id);
+      last.set(id, now.toISOString());
+    },
+    now: () => now,
+    onError: () => undefined,
+  });
+  return { s, started, advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
+}
+
+test('serve does not sync never-run connections at start: their first interval counts from the start', () => {
+  const start = new Date(2026, 11, 6, 10, 0, 0);
+  const h = clockedHost([
+    { id: 'hourly', schedule: { mode: 'interval', minutes: 60 }, createdAt: new Date(2026, 10, 1).toISOString() },
+    { id: 'morning', schedule: { mode: 'daily', at: '07:30' }, createdAt: new Date(2026, 10, 1).toISOString() },
+    { id: 'evening', schedule: { mode: 'daily', at: '18:00' }, createdAt: new Date(2026, 10, 1).toISOString() },
+    { id: 'manual', schedule: { mode: 'manual' } },
+  ], start);
+  h.s.tick();
+  h.advance(15_000);
+  h.s.tick();
+  assert.deepEqual(h.started, [], 'nothing is due 15 s after start');
+  h.advance(59 * 60_000);
+  h.s.tick();
+  assert.deepEqual(h.started, []);
+  h.advance(60_000); // 11:00:15, an hour after start
+  h.s.tick();
+  assert.deepEqual(h.started, ['hourly']);
+  h.advance(7 * 3_600_000); // 18:00:15
+  h.s.tick();
+  assert.deepEqual(h.started, ['hourly', 'hourly', 'evening'], 'the hourly one again, and 18:00 that fell after the start');
+  h.advance(14 * 3_600_000); // 08:00:15 next day: the 07:30 slot fell while watching
+  h.s.tick();
+  assert.deepEqual(h.started.slice(3), ['hourly', 'morning'], 'the 07:30 slot fell while watching; 18:00 already ran today');
+});
+
+test('a connection that has run before and is overdue runs at start (a missed slot is caught up)', () => {
+  const start = new Date(2026, 11, 6, 10, 0, 0);
+  const h = clockedHost([
+    { id: 'overdue', schedule: { mode: 'interval', minutes: 30 }, last: new Date(2026, 11, 6, 9, 0).toISOString() },
+    { id: 'recent', schedule: { mode: 'interval', minutes: 30 }, last: new Date(2026, 11, 6, 9, 50).toISOString() },
+  ], start);
+  h.s.tick();
+  assert.deepEqual(h.started, ['overdue']);
+  h.advance(20 * 60_000);
+  h.s.tick();
+  assert.deepEqual(h.started, ['overdue', 'recent']);
+});
+
+test('a connection created while serve runs counts its first interval from its creation', () => {
+  const start = new Date(2026, 11, 6, 10, 0, 0);
+  const h = clockedHost([{ id: 'new', schedule: { mode: 'interval', minutes: 15 }, createdAt: new Date(2026, 11, 6, 10, 30).toISOString() }], start);
+  h.s.tick();
+  h.advance(40 * 60_000); // 10:40: 10 min after creation
+  h.s.tick();
+  assert.deepEqual(h.started, []);
+  h.advance(5 * 60_000); // 10:45
+  h.s.tick();
+  assert.deepEqual(h.started, ['new']);
+});
+
+test('nextRunAt with a watch start: interval from it, daily at the first slot after it', () => {
+  const since = new Date(2026, 11, 6, 10, 0, 0);
+  const now = new Date(2026, 11, 6, 10, 0, 15);
+  assert.deepEqual(nextRunAt({ mode: 'interval', minutes: 15 }, null, now, since), new Date(2026, 11, 6, 10, 15));
+  assert.deepEqual(nextRunAt({ mode: 'daily', at: '07:30' }, null, now, since), new Date(2026, 11, 7, 7, 30));
+  assert.deepEqual(nextRunAt({ mode: 'daily', at: '18:00' }, null, now, since), new Date(2026, 11, 6, 18, 0));
+  assert.equal(nextRunAt({ mode: 'manual' }, null, now, since), null);
+});
+
+test('watchedSince: the later of the creation and the scheduler start; either alone; a bad creation date is ignored', async () => {
+  const { watchedSince } = await import('../../../main/core/engine/schedule');
+  const start = new Date(2026, 11, 6, 10, 0);
+  assert.deepEqual(watchedSince(new Date(2026, 11, 6, 11, 0).toISOString(), start), new Date(2026, 11, 6, 11, 0));
+  assert.deepEqual(watchedSince(new Date(2026, 10, 1).toISOString(), start), start);
+  assert.deepEqual(watchedSince(undefined, start), start);
+  assert.deepEqual(watchedSince(new Date(2026, 10, 1).toISOString(), undefined), new Date(2026, 10, 1));
+  assert.deepEqual(watchedSince('not a date', start), start);
+  assert.equal(watchedSince(undefined, null), undefined);
 });
