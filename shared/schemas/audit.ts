@@ -22,6 +22,8 @@ export const AUDIT_ACTIONS = [
   'sync_finish',
   'auth',
   'store',
+  /** A receipt attached to the ERP document, failed (with the reason) or skipped (with the reason). */
+  'receipt',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditActionSchema>;
