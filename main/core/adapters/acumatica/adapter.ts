@@ -19,6 +19,8 @@ import { releaseBill } from './release';
 import { ACUMATICA_SYSTEM, type AcuEntity } from './schemas';
 import { ACUMATICA_DESCRIPTION_MAX, entityBody, entityFor } from './to-remote';
 
+import { acumaticaAttachments } from './attachments';
+
 const sys = { system: ACUMATICA_SYSTEM };
 const MAX_PAGES = 10_000;
 
@@ -86,6 +88,7 @@ export function createAcumaticaTarget(settings: AcumaticaTargetSettings, ctx: Ad
   return {
     system: 'acumatica',
     capabilities: acumaticaCapabilities(),
+    attachments: acumaticaAttachments(client),
 
     test: () => runAcumaticaTest(settings, client),
 
