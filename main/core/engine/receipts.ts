@@ -83,7 +83,7 @@ async function attachOne(row: ReceiptRow, limits: ReceiptSettings, conn: Connect
   const retry = (note: string, bump: boolean, retryAfterMs?: number): One => {
     const attempts = row.attempts + (bump ? 1 : 0);
     if (attempts >= conn.retry.maxAttempts) return fail(`${note} (gave up after ${attempts} attempts)`);
-    const next = new Date(clock.now().getTime() + Math.max(backoffDelay(conn.retry, attempts + 1, retryAfterMs), 1000)).toISOString();
+    const next = new Date(clock.now().getTime() + backoffDelay(conn.retry, attempts + 1, retryAfterMs)).toISOString();
     store.receipts.markRetry(row.id, `${note}; next try after ${next.slice(11, 19)} UTC`, next, bump);
     audit('retrying', note);
     return 'retrying';

@@ -32,6 +32,8 @@ export interface AcumaticaSimFaults {
   queue: Array<'429' | '503' | 'html'>;
   /** Upcoming successful creates that are committed, then lose their socket without an answer. */
   dropAfterCommit: number;
+  /** One-shot faults for the next file uploads: '503' before storing, 'drop' = stored, then the socket lost. */
+  fileQueue: Array<'503' | 'drop'>;
 }
 
 export interface AcumaticaSimOptions {
@@ -79,7 +81,7 @@ export function createAcumaticaSimulator(opts: AcumaticaSimOptions = {}): Acumat
   state.addVendors(opts.vendors ?? []).add('accounts', opts.accounts ?? []).add('subaccounts', opts.subaccounts ?? []).add('branches', opts.branches ?? []);
   for (const p of opts.closedPeriods ?? []) state.closePeriod(p);
   if (opts.maxApiUsers) state.maxApiUsers = opts.maxApiUsers;
-  const faults: AcumaticaSimFaults = { latencyMs: 0, rate429: 0, retryAfterSeconds: 1, maxConcurrent: 0, queue: [], dropAfterCommit: 0, ...opts.faults };
+  const faults: AcumaticaSimFaults = { latencyMs: 0, rate429: 0, retryAfterSeconds: 1, maxConcurrent: 0, queue: [], dropAfterCommit: 0, fileQueue: [], ...opts.faults };
   const stats: AcumaticaSimStats = { requests: 0, byRoute: {}, logins: 0, logouts: 0, loginFailures: 0, loginLimited: 0, tokenGrants: {}, unauthorized: 0, created: 0, rejected: 0, injected429: 0, concurrencyRefused: 0, dropped: 0, peakInFlight: 0 };
   const random = seeded(opts.seed ?? 17);
   const loop = loopbackLifecycle(handle, INSTANCE_PATH);
@@ -118,7 +120,11 @@ export function createAcumaticaSimulator(opts: AcumaticaSimOptions = {}): Acumat
       if (req.method === 'GET' && filesAt < 0) return send(res, recordWithFiles(state, rec, `${endpointPath}/${segs.slice(0, 1 + keys.length).join('/')}`));
       if (req.method === 'PUT' && filesAt > 0 && segs.length === filesAt + 2) {
         const type = req.headers['content-type'];
-        return send(res, putFile(state, rec, segs[filesAt + 1] ?? '', bytes, (Array.isArray(type) ? type[0] : type) ?? 'application/octet-stream', fileRules));
+        const fileFault = faults.fileQueue.shift();
+        if (fileFault === '503') return send(res, { status: 503, headers: { 'content-type': 'text/plain' }, body: 'Service Unavailable' });
+        const stored = putFile(state, rec, segs[filesAt + 1] ?? '', bytes, (Array.isArray(type) ? type[0] : type) ?? 'application/octet-stream', fileRules);
+        if (fileFault === 'drop' && stored.status < 300) return void req.socket.destroy();
+        return send(res, stored);
       }
       return send(res, httpError(405, `${req.method ?? ''} is not supported here.`));
     }
