@@ -18,6 +18,7 @@ import { ACCOUNTS, COMPANY, departmentForCostCenter, dimensionValues, employees,
 import { DEMO_X3_ACCOUNTS, demoDefaults, demoRules, demoX3Target, ensureDemoConnection } from './connection-parts';
 import { demoReports } from './reports';
 import { createDemoExpensify, EXPENSIFY_CONNECTION_ID, expensifyConnection, expensifyMappings } from './expensify-company';
+import { seedDemoReceipts } from './receipts';
 import { seedUsCompany, US_CONNECTION_ID, usConnection, usMappings, usSecrets } from './us-company';
 import { FIS_CONNECTION_ID, FIS_X3_ACCOUNTS, FIS_X3_SUPPLIERS, fisConnection, fisMappings, seedFisCompany } from './fis-company';
 import type { AcumaticaSimulator } from '../simulators/acumatica';
@@ -173,6 +174,7 @@ export async function startDemoSimulators(dataDir: string, opts: DemoOptions = {
     acumatica = createDemoAcumatica(concur, join(dir, 'acumatica-ledger.json'));
     netsuite = createDemoNetSuite(concur, dir);
   }
+  seedDemoReceipts(concur, expensify);
   const { urls } = await concur.start();
   const { url: x3Url } = await x3.start();
   const intacctUrl = intacct ? (await intacct.start()).url : undefined;
