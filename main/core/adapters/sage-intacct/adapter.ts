@@ -143,6 +143,9 @@ export function createSageIntacctTarget(settings: SageIntacctTargetSettings, ctx
 
   return {
     system: 'sage-intacct',
+    // Intacct takes receipts as supporting documents (create_supdoc, then SUPDOCID on the APBILL / GLBATCH,
+    // api/sage-intacct.md §GLBATCH/APBILL fields); not implemented in this build, so it is said on each receipt.
+    attachmentsUnsupported: 'Sage Intacct: receipts are not attached yet — supporting documents (create_supdoc + SUPDOCID) are not implemented in this build',
     capabilities: sageIntacctCapabilities(settings),
 
     test: () => runIntacctTest(settings, client),
