@@ -53,10 +53,17 @@ export async function attachReceipts(deps: ReceiptRunDeps, conn: Connection, ada
   if (!limits) return sum;
   const { store, clock } = deps;
   sum.queued = store.receipts.enqueue(conn.id, store.receipts.unqueued(conn.id));
-  for (const row of store.receipts.due(conn.id, clock.now().toISOString())) {
-    if (deps.signal?.aborted) break;
-    const r = await attachOne(row, limits, conn, adapters, deps);
-    sum[r]++;
+  // Page by page until nothing is due; a receipt is tried at most once per run (a retry waits for a later one).
+  const seen = new Set<number>();
+  for (;;) {
+    const page = store.receipts.due(conn.id, clock.now().toISOString()).filter((r) => !seen.has(r.id));
+    if (page.length === 0) break;
+    for (const row of page) {
+      if (deps.signal?.aborted) return sum;
+      seen.add(row.id);
+      const r = await attachOne(row, limits, conn, adapters, deps);
+      sum[r]++;
+    }
   }
   return sum;
 }

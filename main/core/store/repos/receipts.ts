@@ -70,7 +70,7 @@ export function createReceiptRepo(db: Db, now: () => Date) {
       }),
     /** Queues receipts; a (posting, receipt) pair already queued is left as it is. Returns how many were new. */
     enqueue: (connectionId: string, items: Array<{ postingId: number; refs: ReceiptRef[] }>): number => enqueueAll(connectionId, items),
-    due: (connectionId: string, nowIso: string, limit = 200): ReceiptRow[] => due.all(connectionId, nowIso, limit) as ReceiptRow[],
+    due: (connectionId: string, nowIso: string, limit = 500): ReceiptRow[] => due.all(connectionId, nowIso, limit) as ReceiptRow[],
     forPosting: (postingId: number): ReceiptRow[] => byPosting.all(postingId) as ReceiptRow[],
     get: (id: number): ReceiptRow | undefined => get.get(id) as ReceiptRow | undefined,
     /** Committed before the upload: a crash leaves 'attaching', which is looked up in the ERP before any re-send. */
