@@ -43,7 +43,7 @@ export function receiptSettingsOf(conn: Pick<Connection, 'receipts'>): ReceiptSe
 
 /** A file name the ERPs take: letters, digits, dot, dash and underscore; never empty. */
 export function safeFileName(base: string): string {
-  const s = base.normalize('NFKD').replace(/[^\w.-]+/g, '_').replace(/^[._]+|[._]+$/g, '').slice(0, 80);
+  const s = base.normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[^\w.-]+/g, '_').replace(/^[._]+|[._]+$/g, '').slice(0, 80);
   return s || 'receipt';
 }
 
