@@ -1,6 +1,8 @@
 // In-memory Sage Intacct company for the simulator: senders, users, sessions, master data with
 // active flags, closed periods, executed function control ids and the created GLBATCH / APBILL records.
 
+import type { SimSupdoc } from './supdocs';
+
 export interface SimMaster {
   id: string;
   name?: string;
@@ -68,6 +70,12 @@ export class SageIntacctSimState {
   readonly executed = new Set<string>();
   /** Open readByQuery result sets by resultId (readMore). */
   readonly resultSets = new Map<string, { object: string; rows: Array<Record<string, string>>; fields: string[]; pos: number; pageSize: number }>();
+  /** Supporting documents by supdocid (create_supdoc). */
+  readonly supdocs = new Map<string, SimSupdoc>();
+  /** Attachment folders that exist (create_supdoc must name one). */
+  readonly supdocFolders = new Set<string>(['Receipts']);
+  /** Largest attachment the company takes, in bytes (inferred limit; a setting so tests can lower it). */
+  maxAttachmentBytes = 10 * 1024 * 1024;
   private readonly recs: StoredRecord[] = [];
   private readonly index = new Map<string, StoredRecord[]>();
   private readonly seq: Record<RecordObject, number> = { GLBATCH: 1000, APBILL: 5000 };

@@ -1,4 +1,4 @@
-// ERPs this build does not attach to (NetSuite: SOAP-only attach; likewise X3 and Intacct, see README
+// ERPs this build does not attach to (NetSuite: SOAP-only attach; likewise X3, see README
 // "Receipts"): every receipt of a posted document is skipped with the reason, nothing is downloaded from
 // the source, and the posts are exactly as without receipts.
 import { test } from 'node:test';

@@ -7,6 +7,7 @@ import type { ReferenceItem } from '../../../../shared/schemas/reference';
 import type { SageIntacctTargetSettings } from '../../../../shared/schemas/systems/sage-intacct';
 import { ConnectorError } from '../../errors';
 import type { AdapterContext, PostOutcome, TargetAdapter, TargetCapabilities } from '../types';
+import { intacctAttachments } from './attachments';
 import { createIntacctClient } from './client';
 import { errorsText } from './errors';
 import { billDueFor, type BillDue } from './due-date';
@@ -143,9 +144,8 @@ export function createSageIntacctTarget(settings: SageIntacctTargetSettings, ctx
 
   return {
     system: 'sage-intacct',
-    // Intacct takes receipts as supporting documents (create_supdoc, then SUPDOCID on the APBILL / GLBATCH,
-    // api/sage-intacct.md §GLBATCH/APBILL fields); not implemented in this build, so it is said on each receipt.
-    attachmentsUnsupported: 'Sage Intacct: receipts are not attached yet — supporting documents (create_supdoc + SUPDOCID) are not implemented in this build',
+    // Receipts as supporting documents (create_supdoc, then SUPDOCID on the APBILL / GLBATCH): attachments.ts.
+    attachments: intacctAttachments(client),
     capabilities: sageIntacctCapabilities(settings),
 
     test: () => runIntacctTest(settings, client),
