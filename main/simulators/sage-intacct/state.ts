@@ -167,11 +167,14 @@ export class SageIntacctSimState {
   }
 
   /** Records and sequences as plain data, so a demo can keep its ledger between runs. */
-  exportRecords(): { records: StoredRecord[]; seq: Record<RecordObject, number> } {
-    return { records: this.records(), seq: { ...this.seq } };
+  exportRecords(): { records: StoredRecord[]; seq: Record<RecordObject, number>; supdocs?: SimSupdoc[] } {
+    return { records: this.records(), seq: { ...this.seq }, supdocs: [...this.supdocs.values()] };
   }
 
-  importRecords(data: { records: StoredRecord[]; seq: Record<RecordObject, number> }): void {
+  importRecords(data: { records: StoredRecord[]; seq: Record<RecordObject, number>; supdocs?: SimSupdoc[] }): void {
+    // Supporting documents travel with the records they are linked to (older ledgers have none).
+    this.supdocs.clear();
+    for (const d of data.supdocs ?? []) this.supdocs.set(d.id, d);
     this.recs.length = 0;
     this.index.clear();
     for (const r of data.records) this.store(r);
