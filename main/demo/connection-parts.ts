@@ -9,8 +9,9 @@ import { COMPANY } from './catalog';
 type Rules = ConnectionInput['rules'];
 type ConcurSource = Extract<ConnectionInput['source'], { system: 'concur' }>;
 
-export function demoDefaults(): Pick<ConnectionInput, 'schedule' | 'retry'> {
-  return { schedule: { mode: 'interval', minutes: 60 }, retry: { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 10_000, pauseAfterAuthFailures: 3 } };
+export function demoDefaults(): Pick<ConnectionInput, 'schedule' | 'retry' | 'receipts'> {
+  // Receipts are off by default for a new connection; the demo shows them on every connection.
+  return { schedule: { mode: 'interval', minutes: 60 }, retry: { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 10_000, pauseAfterAuthFailures: 3 }, receipts: { enabled: true, maxBytes: 10 * 1024 * 1024, allowedTypes: ['pdf', 'jpeg', 'png'] } };
 }
 
 /** Northwind's X3 balancing accounts: employees payable and card clearing. */

@@ -19,6 +19,7 @@ import { DEMO_X3_ACCOUNTS, demoDefaults, demoRules, demoX3Target, ensureDemoConn
 import { demoReports } from './reports';
 import { DEMO_CLOSED_MONTH, seedClosedPeriodReport } from './closed-period';
 import { createDemoExpensify, EXPENSIFY_CONNECTION_ID, expensifyConnection, expensifyMappings } from './expensify-company';
+import { seedDemoReceipts } from './receipts';
 import { seedUsCompany, US_CONNECTION_ID, usConnection, usMappings, usSecrets } from './us-company';
 import { FIS_COMPANY, FIS_CONNECTION_ID, FIS_X3_ACCOUNTS, FIS_X3_SUPPLIERS, fisConnection, fisMappings, seedFisCompany } from './fis-company';
 import type { AcumaticaSimulator } from '../simulators/acumatica';
@@ -177,6 +178,7 @@ export async function startDemoSimulators(dataDir: string, opts: DemoOptions = {
     acumatica = createDemoAcumatica(concur, join(dir, 'acumatica-ledger.json'));
     netsuite = createDemoNetSuite(concur, dir);
   }
+  seedDemoReceipts(concur, expensify);
   const { urls } = await concur.start();
   const { url: x3Url } = await x3.start();
   const intacctUrl = intacct ? (await intacct.start()).url : undefined;

@@ -36,6 +36,16 @@ export function dropAfterCommit(req: IncomingMessage, faults: { dropAfterCommit:
   return true;
 }
 
+/** The body as bytes (file uploads); readBody is the same decoded as UTF-8. */
+export function readBodyBytes(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
 export function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

@@ -23,6 +23,8 @@ export const AUDIT_ACTIONS = [
   'auth',
   'store',
   'redate',
+  /** A receipt attached to the ERP document, failed (with the reason) or skipped (with the reason). */
+  'receipt',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditActionSchema>;

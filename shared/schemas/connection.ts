@@ -9,6 +9,7 @@ import { sageIntacctTargetSchema } from './systems/sage-intacct';
 import { acumaticaTargetSchema } from './systems/acumatica';
 import { netsuiteTargetSchema } from './systems/netsuite';
 import { sageX3TargetSchema } from './systems/sage-x3';
+import { receiptSettingsSchema } from './receipt';
 
 export const sourceSettingsSchema = z.discriminatedUnion('system', [concurSourceSchema, expensifySourceSchema]);
 export type SourceSettings = z.infer<typeof sourceSettingsSchema>;
@@ -81,6 +82,8 @@ export const connectionInputSchema = z.object({
   schedule: scheduleSchema.default({ mode: 'manual' }),
   retry: retryPolicySchema.default({ maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 60_000, pauseAfterAuthFailures: 3 }),
   concurrency: z.number().int().min(1).max(16).default(4),
+  /** Receipts fetched from the source and attached to the ERP document (off unless set). */
+  receipts: receiptSettingsSchema.optional(),
 });
 export type ConnectionInput = z.infer<typeof connectionInputSchema>;
 

@@ -1,6 +1,7 @@
 // The canonical source document every source adapter produces: expense report, invoice or FIS document.
 import { z } from 'zod';
 import { currencyCodeSchema, moneySchema } from './money';
+import { receiptRefSchema } from './receipt';
 
 export const SOURCE_SYSTEMS = ['concur', 'expensify'] as const;
 export const sourceSystemSchema = z.enum(SOURCE_SYSTEMS);
@@ -111,5 +112,7 @@ export const sourceDocumentSchema = z.object({
    * document is also v3 report <reportId>): a connection switched between paths never posts it twice.
    */
   aliases: z.array(z.string().min(1)).optional(),
+  /** Receipt images/PDFs the source keeps for this document; fetched and attached only when the connection asks. */
+  receipts: z.array(receiptRefSchema).optional(),
 });
 export type SourceDocument = z.infer<typeof sourceDocumentSchema>;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { errorPayloadSchema } from '../errors';
 import { moneySchema } from './money';
 import { postingPlanSchema } from './plan';
+import { receiptAttachmentSchema } from './receipt';
 
 export const HOLD_CODES = [
   'NEEDS_MAPPING',
@@ -69,5 +70,7 @@ export type PostingSummary = z.infer<typeof postingSummarySchema>;
 export const postingDetailSchema = postingSummarySchema.extend({
   plan: postingPlanSchema.nullable(),
   dismissReason: z.string().nullable(),
+  /** Receipts of the document and where each stands in the attachment queue (absent: none). */
+  receipts: z.array(receiptAttachmentSchema).optional(),
 });
 export type PostingDetail = z.infer<typeof postingDetailSchema>;

@@ -9,7 +9,8 @@ export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   headers?: Record<string, string>;
-  body?: string;
+  /** Text, or bytes for file uploads (receipts). */
+  body?: string | Uint8Array;
   timeoutMs?: number;
   signal?: AbortSignal;
   /**

@@ -8,6 +8,7 @@ import type { SourceDocument, SourceSystem, TargetSystem } from '../../../shared
 import type { PostingKind, PostingPlan } from '../../../shared/schemas/plan';
 import type { HoldReason } from '../../../shared/schemas/posting';
 import type { ReferenceItem } from '../../../shared/schemas/reference';
+import type { ReceiptRef, ReceiptType } from '../../../shared/schemas/receipt';
 import type { Clock, HttpFetch, Logger } from '../ports';
 import type { Limiter } from './limiter';
 
@@ -106,6 +107,31 @@ export interface SourceAdapter {
    * deletes what the target does not know; reports it instead (`sourceOnly`).
    */
   pushReference?(items: readonly ReferenceItem[]): Promise<ReferencePushReport>;
+  /**
+   * Where a receipt's bytes can be downloaded now (Concur Image v1 answers a URL valid 15 minutes), with the
+   * headers to send on that first request; null when the source has no image for it.
+   */
+  receiptLink?(ref: ReceiptRef): Promise<{ url: string; headers?: Record<string, string> } | null>;
+}
+
+/** A receipt checked on its bytes, ready for the ERP. */
+export interface ReceiptFile {
+  /** File name with the extension of its real type. */
+  name: string;
+  bytes: Uint8Array;
+  type: ReceiptType;
+  mime: string;
+}
+
+/** Attaching receipts to a posted ERP document, the way the ERP documents it. */
+export interface AttachmentPort {
+  /**
+   * The ERP's reference of a file already on the document whose name starts with `baseName` (with any
+   * extension), or null: the gate before any re-send after an attempt whose answer was lost. Throws on failure.
+   */
+  findAttached(erpId: string, plan: PostingPlan, baseName: string): Promise<string | null>;
+  /** Sends the file once; a refusal is a ConnectorError that is not retryable, a lost answer one that is uncertain. */
+  attach(erpId: string, plan: PostingPlan, file: ReceiptFile): Promise<{ erpFileRef: string; where: string }>;
 }
 
 export interface ReferencePushIssue {
@@ -227,4 +253,8 @@ export interface TargetAdapter {
   createPartners?(items: readonly PartnerToCreate[]): Promise<PartnerCreateResult[]>;
   /** The API endpoints/versions the instance offers (targets whose API is versioned per instance). */
   discoverEndpoints?(): Promise<EndpointDiscovery>;
+  /** Receipts to the posted document, where the ERP takes attachments. */
+  readonly attachments?: AttachmentPort;
+  /** Why this target takes no receipts (shown on each document's receipts), when `attachments` is absent. */
+  readonly attachmentsUnsupported?: string;
 }

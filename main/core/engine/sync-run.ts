@@ -6,7 +6,7 @@ import type { SourceDocument } from '../../../shared/schemas/document';
 import type { PreviewItem, RunSummary } from '../../../shared/schemas/run';
 import type { SourceAdapter, TargetAdapter } from '../adapters/types';
 import { ConnectorError, isConnectorError } from '../errors';
-import type { Clock, EventSink, Logger } from '../ports';
+import type { Clock, EventSink, HttpFetch, Logger } from '../ports';
 import type { Store } from '../store/store';
 import type { DeliveryResult } from './deliver';
 import { confirmPending, wantsConfirmation } from './confirm';
@@ -23,12 +23,15 @@ import { noteSourceCategories, refreshReference } from './reference-refresh';
 import { createReferenceIndex } from './validate';
 import { periodsOf } from './periods';
 import { postingGate } from './window';
+import { attachReceipts, receiptSettingsOf } from './receipts';
 
 export interface RunDeps {
   store: Store;
   clock: Clock;
   logger: Logger;
   events: EventSink;
+  /** Downloads receipts (connections with receipts on); without it no receipt is fetched. */
+  fetch?: HttpFetch;
 }
 
 export interface RunAdapters {
@@ -217,6 +220,7 @@ export async function runSync(deps: RunDeps, conn: Connection, adapters: RunAdap
       progress('confirm', true);
       await confirmPending(store, conn.id, adapters.source, opts.actor);
     }
+    if (!opts.dryRun && deps.fetch && receiptSettingsOf(conn)) await receiptsInRun(deps, deps.fetch, conn, adapters, opts);
     if (!opts.dryRun) {
       store.connections.resetAuthFailures(conn.id);
       if (conn.status === 'paused') {
@@ -266,6 +270,16 @@ async function acknowledge(deps: RunDeps, conn: Connection, source: SourceAdapte
     const err = isConnectorError(e) ? e : new ConnectorError('INTERNAL', String(e));
     deps.logger.warn('acknowledgement failed', { connectionId: conn.id, error: err.message });
     deps.store.audit.append({ connectionId: conn.id, actor, action: 'fetch', outcome: 'ack_failed', message: `Acknowledgement to the source failed (the documents are recorded and will be acknowledged on the next pull): ${err.message}`, correlationId: err.correlationId ?? null });
+  }
+}
+
+/** Receipts after the posts: their own queue, so nothing here can fail the run or touch a post. */
+async function receiptsInRun(deps: RunDeps, fetchImpl: HttpFetch, conn: Connection, adapters: RunAdapters, opts: RunOptions): Promise<void> {
+  try {
+    const r = await attachReceipts({ store: deps.store, clock: deps.clock, logger: deps.logger, fetch: fetchImpl, actor: opts.actor, signal: opts.signal }, conn, adapters);
+    if (r.attached + r.failed + r.skipped + r.retrying > 0) deps.logger.info('receipts', { connectionId: conn.id, ...r });
+  } catch (e) {
+    deps.logger.error('the receipt queue failed', { connectionId: conn.id, error: e instanceof Error ? e.message : String(e) });
   }
 }
 

@@ -7,7 +7,8 @@ import { heldWorkbook } from '../export/held-xlsx';
 import type { Runtime } from '../runtime';
 import { buildAdapters, requireConnection } from '../runtime';
 import type { PostingRow } from '../store/repos/postings';
-import { toDetail, toSummary } from '../store/repos/postings';
+import { rowDocument, toDetail, toSummary } from '../store/repos/postings';
+import { receiptsOf } from './receipts-view';
 import { replayInChunks } from './replay-progress';
 import { redateHeld } from './redate';
 import { ACTIVITY, startSync, withSlot } from './sync';
@@ -25,7 +26,11 @@ export function postingHandlers(rt: Runtime, actor: string) {
     'postings.list': async (input: MethodInput<'postings.list'>) =>
       store.postings.list({ connectionId: input.connectionId, status: input.status, code: input.code, search: input.search, limit: input.limit ?? 1000 }).map(toSummary),
 
-    'postings.get': async (input: MethodInput<'postings.get'>) => toDetail(getRow(input.id)),
+    'postings.get': async (input: MethodInput<'postings.get'>) => {
+      const row = getRow(input.id);
+      const receipts = receiptsOf(row, rowDocument(row), store.receipts.forPosting(row.id), store.connections.get(row.connection_id)?.receipts?.enabled === true);
+      return receipts.length ? { ...toDetail(row), receipts } : toDetail(row);
+    },
 
     'held.exportXlsx': async (input: MethodInput<'held.exportXlsx'>) => {
       const names = new Map(store.connections.list().map((c) => [c.id, c.name]));

@@ -88,7 +88,7 @@ export function startSync(rt: Runtime, req: SyncRequest): Promise<RunSummary> {
       const budget = runBudget(conn);
       try {
         const adapters = buildAdapters(rt, conn, req.actor, budget.signal);
-        return await runSync({ store: rt.store, clock: rt.clock, logger: rt.logger, events }, conn, adapters, { trigger: req.trigger, dryRun: req.dryRun, actor: req.actor, signal: budget.signal });
+        return await runSync({ store: rt.store, clock: rt.clock, logger: rt.logger, events, fetch: rt.fetch }, conn, adapters, { trigger: req.trigger, dryRun: req.dryRun, actor: req.actor, signal: budget.signal });
       } finally {
         budget.dispose();
       }

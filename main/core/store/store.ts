@@ -9,6 +9,7 @@ import { createCursorRepo } from './repos/cursors';
 import { createMappingRepo } from './repos/mappings';
 import { createPostingRepo } from './repos/postings';
 import { createRateWindowRepo } from './repos/rate-windows';
+import { createReceiptRepo } from './repos/receipts';
 import { createReferenceRepo } from './repos/reference';
 import { createRunRepo } from './repos/runs';
 import { createWebhookEventRepo } from './repos/webhook-events';
@@ -49,6 +50,7 @@ export function openStore(path: string, now: () => Date, opts: OpenStoreOptions 
     reference: createReferenceRepo(db, now),
     runs: createRunRepo(db),
     webhookEvents: createWebhookEventRepo(db, now),
+    receipts: createReceiptRepo(db, now),
     close: () => db.close(),
   };
 }

@@ -4,7 +4,8 @@
 // action, and seeded faults (latency, 429 with or without Retry-After, a cap on concurrent requests,
 // 503, an HTML login page, and "commit then drop the response").
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { dropAfterCommit, loopbackLifecycle, readBody, type ErpSimulator } from '../loopback';
+import { dropAfterCommit, loopbackLifecycle, readBodyBytes, type ErpSimulator } from '../loopback';
+import { DEFAULT_FILE_RULES, putFile, recordByKeys, recordWithFiles, type FileRules } from './files';
 import { seeded } from '../prng';
 import { httpError, json, login, logout, principal, token, type SimAnswer } from './auth';
 import { authorizePage } from './authorize';
@@ -14,6 +15,8 @@ import { AcumaticaSimState, type SimMaster, type SimVendor } from './state';
 export { AcumaticaSimState } from './state';
 export type { SimLine, SimMaster, SimRecord, SimVendor } from './state';
 export { acumaticaDemoSeed, ACUMATICA_DEMO } from './seed';
+export { filesOf } from './files';
+export type { SimFile } from './files';
 
 export const INSTANCE_PATH = '/AcumaticaERP';
 
@@ -29,6 +32,8 @@ export interface AcumaticaSimFaults {
   queue: Array<'429' | '503' | 'html'>;
   /** Upcoming successful creates that are committed, then lose their socket without an answer. */
   dropAfterCommit: number;
+  /** One-shot faults for the next file uploads: '503' before storing, 'drop' = stored, then the socket lost. */
+  fileQueue: Array<'503' | 'drop'>;
 }
 
 export interface AcumaticaSimOptions {
@@ -43,6 +48,8 @@ export interface AcumaticaSimOptions {
   closedPeriods?: string[];
   maxApiUsers?: number;
   faults?: Partial<AcumaticaSimFaults>;
+  /** File upload preferences (size limit, allowed extensions); default 25 MB and the usual document types. */
+  files?: Partial<FileRules>;
 }
 
 export interface AcumaticaSimStats {
@@ -74,7 +81,7 @@ export function createAcumaticaSimulator(opts: AcumaticaSimOptions = {}): Acumat
   state.addVendors(opts.vendors ?? []).add('accounts', opts.accounts ?? []).add('subaccounts', opts.subaccounts ?? []).add('branches', opts.branches ?? []);
   for (const p of opts.closedPeriods ?? []) state.closePeriod(p);
   if (opts.maxApiUsers) state.maxApiUsers = opts.maxApiUsers;
-  const faults: AcumaticaSimFaults = { latencyMs: 0, rate429: 0, retryAfterSeconds: 1, maxConcurrent: 0, queue: [], dropAfterCommit: 0, ...opts.faults };
+  const faults: AcumaticaSimFaults = { latencyMs: 0, rate429: 0, retryAfterSeconds: 1, maxConcurrent: 0, queue: [], dropAfterCommit: 0, fileQueue: [], ...opts.faults };
   const stats: AcumaticaSimStats = { requests: 0, byRoute: {}, logins: 0, logouts: 0, loginFailures: 0, loginLimited: 0, tokenGrants: {}, unauthorized: 0, created: 0, rejected: 0, injected429: 0, concurrencyRefused: 0, dropped: 0, peakInFlight: 0 };
   const random = seeded(opts.seed ?? 17);
   const loop = loopbackLifecycle(handle, INSTANCE_PATH);
@@ -85,7 +92,9 @@ export function createAcumaticaSimulator(opts: AcumaticaSimOptions = {}): Acumat
   };
 
   /** Entity calls: faults first, then who is calling, then the route. */
-  async function entityRoute(req: IncomingMessage, res: ServerResponse, rest: string, query: URLSearchParams, body: string): Promise<void> {
+  const fileRules: FileRules = { ...DEFAULT_FILE_RULES, ...opts.files };
+
+  async function entityRoute(req: IncomingMessage, res: ServerResponse, rest: string, query: URLSearchParams, body: string, bytes: Buffer): Promise<void> {
     const fault = faults.queue.shift();
     if (fault === '503') return send(res, { status: 503, headers: { 'content-type': 'text/plain' }, body: 'Service Unavailable' });
     if (fault === 'html') return send(res, { status: 200, headers: { 'content-type': 'text/html' }, body: HTML_LOGIN });
@@ -101,6 +110,24 @@ export function createAcumaticaSimulator(opts: AcumaticaSimOptions = {}): Acumat
     const [name = '', version = '', entity = '', action = '', statusWord = '', opId = ''] = rest.split('/');
     if (!state.endpoints.some((e) => e.name === name && e.version === version)) return send(res, httpError(404, `The endpoint ${name}/${version} is not found.`, 'System.Web.HttpException'));
     const endpointPath = `${INSTANCE_PATH}/entity/${name}/${version}`;
+    // A record by its key fields (Bill/<Type>/<Nbr>, JournalTransaction/GL/<Nbr>): read with its files, or a file PUT to it.
+    const segs = rest.split('/').slice(2);
+    const filesAt = segs.indexOf('files');
+    if (segs.length >= 3 && (segs[0] === 'Bill' || segs[0] === 'JournalTransaction') && action !== 'ReleaseBill') {
+      const keys = filesAt > 0 ? segs.slice(1, filesAt) : segs.slice(1);
+      const rec = recordByKeys(state, segs[0], keys);
+      if (!rec) return send(res, httpError(404, `No ${segs[0]} with the keys ${keys.map(decodeURIComponent).join(', ')}.`, 'PX.Api.ContractBased.NoEntitySatisfiesTheConditionException'));
+      if (req.method === 'GET' && filesAt < 0) return send(res, recordWithFiles(state, rec, `${endpointPath}/${segs.slice(0, 1 + keys.length).join('/')}`));
+      if (req.method === 'PUT' && filesAt > 0 && segs.length === filesAt + 2) {
+        const type = req.headers['content-type'];
+        const fileFault = faults.fileQueue.shift();
+        if (fileFault === '503') return send(res, { status: 503, headers: { 'content-type': 'text/plain' }, body: 'Service Unavailable' });
+        const stored = putFile(state, rec, segs[filesAt + 1] ?? '', bytes, (Array.isArray(type) ? type[0] : type) ?? 'application/octet-stream', fileRules);
+        if (fileFault === 'drop' && stored.status < 300) return void req.socket.destroy();
+        return send(res, stored);
+      }
+      return send(res, httpError(405, `${req.method ?? ''} is not supported here.`));
+    }
     if (req.method === 'GET' && entity === 'Bill' && action === 'ReleaseBill' && statusWord === 'status') return send(res, releaseStatus(opId, state));
     if (req.method === 'POST' && entity === 'Bill' && action === 'ReleaseBill') return send(res, releaseBill(body, state, endpointPath));
     if (action) return send(res, httpError(404, `No route for ${rest}.`, 'System.Web.HttpException'));
@@ -121,7 +148,8 @@ export function createAcumaticaSimulator(opts: AcumaticaSimOptions = {}): Acumat
     inFlight++;
     stats.peakInFlight = Math.max(stats.peakInFlight, inFlight);
     try {
-      const body = await readBody(req);
+      const bytes = await readBodyBytes(req);
+      const body = bytes.toString('utf8');
       if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
       const url = new URL(req.url ?? '/', loop.origin());
       if (!url.pathname.startsWith(`${INSTANCE_PATH}/`)) return send(res, { status: 404, headers: { 'content-type': 'text/html' }, body: '<!DOCTYPE html><html><body>404 - Not Found</body></html>' });
@@ -153,7 +181,7 @@ export function createAcumaticaSimulator(opts: AcumaticaSimOptions = {}): Acumat
       if (req.method === 'GET' && (path === '/entity' || path === '/entity/')) {
         return send(res, json(200, { version: { acumaticaBuildVersion: state.buildVersion, databaseVersion: state.buildVersion }, endpoints: state.endpoints.map((e) => ({ ...e, href: `${INSTANCE_PATH}/entity/${e.name}/${e.version}/` })) }));
       }
-      if (path.startsWith('/entity/')) return await entityRoute(req, res, path.slice('/entity/'.length), url.searchParams, body);
+      if (path.startsWith('/entity/')) return await entityRoute(req, res, path.slice('/entity/'.length), url.searchParams, body, bytes);
       return send(res, { status: 404, headers: { 'content-type': 'text/html' }, body: '<!DOCTYPE html><html><body>404 - Not Found</body></html>' });
     } finally {
       inFlight--;

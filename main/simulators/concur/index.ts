@@ -17,6 +17,7 @@ import { handleInvoices, isInvoicePath } from './invoices';
 import { readBody } from '../loopback';
 import { handleLists, isListPath } from './lists';
 import { handleVendors, isVendorPath } from './vendors';
+import { handleImage, imagesOf, isImagePath } from './images';
 
 export type { Datacenter, FaultKind, SimFaults } from './faults';
 export type { AllocationInput, EntryInput, ReportInput, SimClient, SimState } from './state';
@@ -25,6 +26,7 @@ export { seedDemoCompany } from './demo-data';
 export { fisOf } from './fis-state';
 export type { FisState, SimFisDoc, SimFisDocType, SimFisStatus } from './fis-state';
 export { invoicesOf } from './invoices';
+export { imagesOf, IMAGE_TTL_MS } from './images';
 export type { PaymentRequestInput } from './invoices';
 export { seedFisDocuments, seedInvoices } from './fis-seed';
 export type { FisSeedOptions, InvoiceSeedOptions } from './fis-seed';
@@ -89,7 +91,7 @@ export function createConcurSimulator(opts: ConcurSimulatorOptions = {}): Concur
     }
     if (isEssPath(url.pathname)) return handleEss(method, url, req.headers.authorization, await readBody(req), deps);
     const isReference = isListPath(url.pathname) || isVendorPath(url.pathname);
-    const fisOrInvoice = isFisPath(url.pathname) || isInvoicePath(url.pathname) || isReference;
+    const fisOrInvoice = isFisPath(url.pathname) || isInvoicePath(url.pathname) || isImagePath(url.pathname) || isReference;
     if ((method === 'GET' && isDataPath(url.pathname)) || fisOrInvoice) {
       const body = method === 'POST' || method === 'PUT' ? await readBody(req) : '';
       const fault = dataFault();
@@ -110,6 +112,7 @@ export function createConcurSimulator(opts: ConcurSimulatorOptions = {}): Concur
       if (isVendorPath(url.pathname)) return handleVendors(method, url, req.headers.authorization, body, dc, deps);
       if (isFisPath(url.pathname)) return handleFis(method, url, req.headers.authorization, body, dc, deps);
       if (isInvoicePath(url.pathname)) return handleInvoices(url, req.headers.authorization, dc, deps);
+      if (isImagePath(url.pathname)) return handleImage(method, url, req.headers.authorization, dc, deps);
       return handleData(url, req.headers.authorization, dc, deps);
     }
     return apiError(404, `No route for ${method} ${url.pathname}`, url.pathname, now());
@@ -122,6 +125,8 @@ export function createConcurSimulator(opts: ConcurSimulatorOptions = {}): Concur
     if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
     let status = 500;
     try {
+      // Receipt bytes behind Image v1 links: binary, so served straight from the file store.
+      if (req.method === 'GET' && imagesOf(state).files.serve(url.pathname, urls[dc], now(), res)) return void (status = res.statusCode);
       const reply = await route(dc, req, url);
       status = reply.status;
       const isRaw = 'raw' in reply;

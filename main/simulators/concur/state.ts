@@ -133,6 +133,11 @@ export class SimState {
     if (fields.LastModifiedDate !== undefined) this.touch(reportId, parseV3Date(String(fields.LastModifiedDate)));
   }
 
+  /** Every report id, in insertion order (demo receipts). */
+  reportIds(): string[] {
+    return [...this.reports.keys()];
+  }
+
   report(id: string): { companyId: string; data: V3Object & { ID: string } } | undefined {
     return this.reports.get(id);
   }

@@ -142,6 +142,8 @@ export function createExpensifySimulator(opts: ExpensifySimulatorOptions = {}): 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    // Receipt links (receiptObject.url): binary files, with expiry and redirect behaviours for tests.
+    if (req.method === 'GET' && state.receiptFiles.serve(path, url, now(), res)) return;
     let reply: SimReply;
     let form = new URLSearchParams();
     try {
@@ -193,6 +195,7 @@ export function createExpensifySimulator(opts: ExpensifySimulatorOptions = {}): 
     });
     server = s;
     url = `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
+    state.receiptOrigin = url;
     return { url };
   }
 

@@ -9,7 +9,7 @@ export const KNOWN_TEMPLATE_MARKER = 'ml-connector export template csv-v1';
 
 /** The contract of that template, written out independently of the adapter. */
 const REPORT_COLUMNS = ['reportID', 'reportName', 'status', 'policyID', 'policyName', 'reportCurrency', 'reportTotalCents', 'created', 'submitted', 'approved', 'submitterEmail'];
-const EXPENSE_COLUMNS = ['transactionID', 'expenseDate', 'merchant', 'amountCents', 'expenseCurrency', 'convertedCents', 'conversionRate', 'category', 'categoryGlCode', 'tag', 'tagGlCode', 'reimbursable', 'billable', 'comment'];
+const EXPENSE_COLUMNS = ['transactionID', 'expenseDate', 'merchant', 'amountCents', 'expenseCurrency', 'convertedCents', 'conversionRate', 'category', 'categoryGlCode', 'tag', 'tagGlCode', 'reimbursable', 'billable', 'comment', 'receiptURL'];
 
 export interface RenderTweaks {
   /** Adds a column the template does not print (a changed template or server). */
@@ -29,7 +29,7 @@ function reportCells(state: ExpensifySimState, r: SimReport): string[] {
   return [r.reportID, r.reportName, STATUS_NAME[r.state], r.policyID, policy?.name ?? '', r.currency, String(state.totalOf(r)), r.created, r.submitted ?? '', r.approved ?? '', r.accountEmail];
 }
 
-function expenseCells(e: SimExpense): string[] {
+function expenseCells(e: SimExpense, origin: string): string[] {
   return [
     e.transactionID,
     e.created,
@@ -45,6 +45,7 @@ function expenseCells(e: SimExpense): string[] {
     String(e.reimbursable),
     String(e.billable),
     e.comment,
+    e.receiptURL.startsWith('/') ? `${origin}${e.receiptURL}` : e.receiptURL,
   ];
 }
 
@@ -54,7 +55,7 @@ export function renderCsv(state: ExpensifySimState, reports: SimReport[], tweaks
   for (const r of reports) {
     const head = reportCells(state, r);
     if (r.expenses.length === 0) rows.push([...head, ...EXPENSE_COLUMNS.map(() => '')]);
-    for (const e of r.expenses) rows.push([...head, ...expenseCells(e)]);
+    for (const e of r.expenses) rows.push([...head, ...expenseCells(e, state.receiptOrigin)]);
   }
   let table = [header, ...rows];
   if (tweaks.extraColumn) table = table.map((row, i) => [...row, i === 0 ? (tweaks.extraColumn as string) : 'x']);

@@ -1,5 +1,6 @@
 // Expensify simulator state: partner credentials, policies (categories, tags), employees, reports with
 // expenses (amounts in cents, as Expensify keeps them), export labels and generated files.
+import { ReceiptFileStore } from '../receipt-files';
 
 export const REPORT_STATES = ['OPEN', 'SUBMITTED', 'APPROVED', 'REIMBURSED', 'ARCHIVED'] as const;
 export type ReportState = (typeof REPORT_STATES)[number];
@@ -51,6 +52,8 @@ export interface ExpenseInput {
   reimbursable?: boolean;
   billable?: boolean;
   comment?: string;
+  /** The receipt link the export prints (receiptObject.url); '' = no receipt. */
+  receiptURL?: string;
 }
 export type SimExpense = Required<Omit<ExpenseInput, 'convertedAmount' | 'currencyConversionRate' | 'modifiedAmount'>> & {
   convertedAmount: number | null;
@@ -75,6 +78,10 @@ export interface ReportInput {
 export type SimReport = Omit<Required<ReportInput>, 'expenses'> & { expenses: SimExpense[]; currency: string };
 
 export class ExpensifySimState {
+  /** Receipt files behind the expenses' receipt links (served by the simulator at /receipt-files/). */
+  readonly receiptFiles = new ReceiptFileStore();
+  /** The simulator's origin once started: a receipt link stored as a path is printed under it. */
+  receiptOrigin = '';
   readonly partners = new Map<string, string>();
   readonly policies = new Map<string, SimPolicy>();
   readonly employees = new Map<string, { email: string; name: string; policyID: string }>();
@@ -126,6 +133,7 @@ export class ExpensifySimState {
         reimbursable: true,
         billable: false,
         comment: '',
+        receiptURL: '',
         ...e,
         convertedAmount: e.convertedAmount !== undefined ? e.convertedAmount : e.currency === currency ? e.amount : null,
         currencyConversionRate: e.currencyConversionRate ?? (e.currency === currency ? 1 : null),

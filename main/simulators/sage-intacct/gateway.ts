@@ -5,6 +5,7 @@ import { createApBill, createGlBatch, createLegacyBill } from './books';
 import { createContact, createEmployee, createVendor } from './partners';
 import { query, readByQuery, readMore, type FnReply } from './reads';
 import type { SageIntacctSimState, SimSession } from './state';
+import { createSupdoc, getSupdoc, updateRecord, updateSupdoc } from './supdocs';
 import { child as childOf, elements as elementEntries, list as asArray, readXml, text as textOf, writeXml as buildXmlDoc, type Node as XmlNode, type SimError as IntacctError } from './wire';
 
 const buildXml = (tree: XmlNode) => buildXmlDoc(tree);
@@ -152,6 +153,28 @@ export function handleGateway(xml: string, state: SageIntacctSimState, sessionEn
         } else out = created;
       }
       if (!out.ok) reply.rejected++;
+    } else if (verb === 'create_supdoc' || verb === 'update_supdoc') {
+      const r = verb === 'create_supdoc' ? createSupdoc(state, body) : updateSupdoc(state, body);
+      if (!r.ok) {
+        reply.rejected++;
+        return failed(r.errors);
+      }
+      reply.committed = true;
+      if (uniqueId === 'true') pendingKeys.push(doneKey);
+      return { status: 'success', ...base, key: r.key ?? '' };
+    } else if (verb === 'update') {
+      const [object, node] = elementEntries(body)[0] ?? ['', {}];
+      const r = updateRecord(state, object, node as XmlNode);
+      if (r.ok) {
+        reply.committed = true;
+        out = { ok: true, data: r.data ?? {} };
+      } else {
+        reply.rejected++;
+        out = r;
+      }
+    } else if (verb === 'get' && textOf(body['@_object']).trim() === 'supdoc') {
+      const r = getSupdoc(state, body);
+      out = r.ok ? { ok: true, data: r.data ?? {} } : r;
     } else if (verb === 'readByQuery') out = readByQuery(state, body);
     else if (verb === 'readMore') out = readMore(state, body);
     else if (verb === 'query') out = query(state, body);

@@ -32,6 +32,8 @@ export interface SageIntacctSimFaults {
    * SDK fixtures show (RequestHandlerTest), instead of the 200 authentication failure.
    */
   signin401: boolean;
+  /** Upcoming create_supdoc requests that are processed, then lose their socket (a receipt's lost answer). */
+  dropSupdocAfterCommit?: number;
 }
 
 export interface SageIntacctSimOptions {
@@ -143,6 +145,12 @@ export function createSageIntacctSimulator(opts: SageIntacctSimOptions = {}): Sa
     if (reply.mixedSession) stats.mixedSession++;
     if (reply.signinFailed && faults.signin401) {
       res.writeHead(401, { 'content-type': 'text/xml; encoding="UTF-8"' }).end(SIGNIN_401_BODY);
+      return;
+    }
+    if (reply.committed && reply.verbs.includes('create_supdoc') && (faults.dropSupdocAfterCommit ?? 0) > 0) {
+      faults.dropSupdocAfterCommit = (faults.dropSupdocAfterCommit ?? 0) - 1;
+      stats.dropped++;
+      req.socket.destroy();
       return;
     }
     if (reply.committed && dropAfterCommit(req, faults, stats)) return;

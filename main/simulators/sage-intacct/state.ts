@@ -1,6 +1,8 @@
 // In-memory Sage Intacct company for the simulator: senders, users, sessions, master data with
 // active flags, closed periods, executed function control ids and the created GLBATCH / APBILL records.
 
+import type { SimSupdoc } from './supdocs';
+
 export interface SimMaster {
   id: string;
   name?: string;
@@ -68,6 +70,12 @@ export class SageIntacctSimState {
   readonly executed = new Set<string>();
   /** Open readByQuery result sets by resultId (readMore). */
   readonly resultSets = new Map<string, { object: string; rows: Array<Record<string, string>>; fields: string[]; pos: number; pageSize: number }>();
+  /** Supporting documents by supdocid (create_supdoc). */
+  readonly supdocs = new Map<string, SimSupdoc>();
+  /** Attachment folders that exist (create_supdoc must name one). */
+  readonly supdocFolders = new Set<string>(['Receipts']);
+  /** Largest attachment the company takes, in bytes (inferred limit; a setting so tests can lower it). */
+  maxAttachmentBytes = 10 * 1024 * 1024;
   private readonly recs: StoredRecord[] = [];
   private readonly index = new Map<string, StoredRecord[]>();
   private readonly seq: Record<RecordObject, number> = { GLBATCH: 1000, APBILL: 5000 };
@@ -159,11 +167,14 @@ export class SageIntacctSimState {
   }
 
   /** Records and sequences as plain data, so a demo can keep its ledger between runs. */
-  exportRecords(): { records: StoredRecord[]; seq: Record<RecordObject, number> } {
-    return { records: this.records(), seq: { ...this.seq } };
+  exportRecords(): { records: StoredRecord[]; seq: Record<RecordObject, number>; supdocs?: SimSupdoc[] } {
+    return { records: this.records(), seq: { ...this.seq }, supdocs: [...this.supdocs.values()] };
   }
 
-  importRecords(data: { records: StoredRecord[]; seq: Record<RecordObject, number> }): void {
+  importRecords(data: { records: StoredRecord[]; seq: Record<RecordObject, number>; supdocs?: SimSupdoc[] }): void {
+    // Supporting documents travel with the records they are linked to (older ledgers have none).
+    this.supdocs.clear();
+    for (const d of data.supdocs ?? []) this.supdocs.set(d.id, d);
     this.recs.length = 0;
     this.index.clear();
     for (const r of data.records) this.store(r);

@@ -6,6 +6,8 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import type { Field } from './connection-fields';
 import { getPath, SECTIONS, setPath } from './connection-fields';
 import { EndpointVersionField } from './EndpointVersionField';
+import { receiptFormOf, receiptFormProblems, receiptSettingsOf, type ReceiptForm } from './receipt-settings-form';
+import { ReceiptSettingsFields } from './ReceiptSettingsFields';
 
 export function ConnectionForm({ initial, isNew, onSaved, onChange }: { initial: ConnectionInput; isNew: boolean; onSaved(id: string): void; onChange?(draft: ConnectionInput): void }) {
   const [draft, setDraftState] = useState(initial);
@@ -17,9 +19,18 @@ export function ConnectionForm({ initial, isNew, onSaved, onChange }: { initial:
     });
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const save = useMlcMutation('connections.save');
+  const [receipts, setReceipts] = useState<ReceiptForm>(() => receiptFormOf(initial.receipts));
+  const receiptsInvalid = receipts.enabled && Object.keys(receiptFormProblems(receipts)).length > 0;
+  const changeReceipts = (f: ReceiptForm) => {
+    setReceipts(f);
+    // Off is saved as off whatever the other two say; on is saved only once it is valid (the button waits).
+    if (!f.enabled) setDraft((d) => ({ ...d, receipts: { ...(d.receipts ?? receiptSettingsOf({ ...f, maxMb: '10', types: ['pdf', 'jpeg', 'png'] })), enabled: false } }));
+    else if (Object.keys(receiptFormProblems(f)).length === 0) setDraft((d) => ({ ...d, receipts: receiptSettingsOf(f) }));
+  };
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     setSavedAt(null);
+    if (receiptsInvalid) return;
     save.mutate(draft, {
       onSuccess: (c) => {
         setSavedAt(new Date().toLocaleTimeString());
@@ -45,9 +56,10 @@ export function ConnectionForm({ initial, isNew, onSaved, onChange }: { initial:
           </div>
         </fieldset>
       ))}
+      <ReceiptSettingsFields form={receipts} target={draft.target.system} onChange={changeReceipts} />
       <ErrorBanner error={save.error} />
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={save.isPending}>
+        <button type="submit" className="btn btn-primary" disabled={save.isPending || receiptsInvalid}>
           {save.isPending ? 'Saving…' : isNew ? 'Create connection' : 'Save settings'}
         </button>
         {savedAt ? <span className="ok-text" role="status">Saved at {savedAt}</span> : null}

@@ -10,6 +10,7 @@ import { formatDate, formatDateTime, formatMinor } from '../../components/format
 import { fixLink, REASON_LABEL } from './fix-link';
 import { amountText } from './held-rows';
 import { RedateForm } from './RedateForm';
+import { ReceiptList } from './ReceiptList';
 
 export function HeldDetail({ id, onResult, onClose }: { id: number; onResult(r: PostingSummary): void; onClose(): void }) {
   const { select } = useConnections();
@@ -52,6 +53,7 @@ export function HeldDetail({ id, onResult, onClose }: { id: number; onResult(r: 
             <div><dt>Received</dt><dd>{formatDateTime(d.createdAt)}</dd></div>
             <div><dt>Sent to the ERP</dt><dd>{d.attempts === 0 ? 'Not yet' : `${d.attempts} ${d.attempts === 1 ? 'time' : 'times'}`}{d.status === 'failed' ? `, last try ${formatDateTime(d.updatedAt)}` : ''}</dd></div>
           </dl>
+          {d.receipts?.length ? <ReceiptList receipts={d.receipts} /> : null}
           <h3>Planned posting</h3>
           {d.plan ? <PlanTable plan={d.plan} /> : <p className="muted">No plan could be built yet: fix the reasons above, then replay.</p>}
           <p className="muted small">Reference in the ERP: <span className="mono">{d.idempotencyKey}</span></p>

@@ -14,6 +14,7 @@ const PINNED: Record<number, string> = {
   2: 'cb1b760166f35ee30a13401671c772ccefc1c6bbe42370500c5d28159bbebb04',
   3: '41eef406ebfe51283c3e065ddff705b457f6c3d149d4a0035a209ae4ea8a3e9a',
   4: 'edbb6749cefbc5ea60439d041185d20938af77c587a2a8e6ca5c3dd7e63f79d8',
+  5: '3f657b8b703716fa111d07f2d2f5b755fc28c03481d8270c93050403d21e1885',
 };
 
 test('the registry lists every migration file in strictly increasing order', () => {

@@ -21,6 +21,8 @@ import { PERIOD_QUERY, yearsToPeriods } from './periods';
 import { periodItems } from '../period-read';
 import { ACUMATICA_DESCRIPTION_MAX, entityBody, entityFor } from './to-remote';
 
+import { acumaticaAttachments } from './attachments';
+
 const sys = { system: ACUMATICA_SYSTEM };
 const MAX_PAGES = 10_000;
 
@@ -88,6 +90,7 @@ export function createAcumaticaTarget(settings: AcumaticaTargetSettings, ctx: Ad
   return {
     system: 'acumatica',
     capabilities: acumaticaCapabilities(),
+    attachments: acumaticaAttachments(client),
 
     test: () => runAcumaticaTest(settings, client),
 

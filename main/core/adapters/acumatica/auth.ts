@@ -20,7 +20,7 @@ export const OPEN_SESSION_STATE = 'openSession';
 export type AcumaticaSecretName = (typeof ACUMATICA_SECRET_NAMES)[number];
 
 /** One raw call through the limiter (the client provides it). */
-export type Transport = (req: { method: 'GET' | 'POST' | 'PUT'; url: string; headers: Record<string, string>; body?: string }) => Promise<HttpResponse>;
+export type Transport = (req: { method: 'GET' | 'POST' | 'PUT'; url: string; headers: Record<string, string>; body?: string | Uint8Array; readServerErrorBody?: (text: string) => boolean }) => Promise<HttpResponse>;
 
 export interface AuthLease {
   headers: Record<string, string>;

@@ -40,6 +40,10 @@ export interface AcumaticaClient {
   poll(location: string): Promise<number>;
   /** GET /entity: the ERP version and the endpoints this instance offers. */
   discover(): Promise<Discovery>;
+  /** GET of one record by its key path (e.g. "Bill/Bill/000123") with query options; null on 404. Retried like a read. */
+  getRecord(keyPath: string, query: Record<string, string>): Promise<AcuEntity | null>;
+  /** PUT of a file's bytes to <record>/files/<name>, sent once; the HTTP status and text come back. */
+  putFile(keyPath: string, fileName: string, bytes: Uint8Array, mime: string): Promise<{ status: number; text: string }>;
 }
 
 const JSON_HEADERS = { accept: 'application/json', 'content-type': 'application/json' };
@@ -64,11 +68,11 @@ export function createAcumaticaClient(settings: AcumaticaTargetSettings, ctx: Ad
   const auth: AcumaticaAuth = settings.auth === 'cookie' ? createCookieAuth(settings, ctx, transport) : createOAuth(settings, ctx, transport);
 
   /** One call with credentials; a 401 renews them once and resends. */
-  async function call(method: 'GET' | 'PUT' | 'POST', url: string, body?: string, extra: Record<string, string> = {}): Promise<HttpResponse> {
+  async function call(method: 'GET' | 'PUT' | 'POST', url: string, body?: string | Uint8Array, extra: Record<string, string> = {}, readServerErrorBody?: (text: string) => boolean): Promise<HttpResponse> {
     let lease = await auth.acquire();
     try {
       for (let attempt = 1; ; attempt++) {
-        const res = await transport({ method, url, headers: { ...JSON_HEADERS, ...extra, ...lease.headers }, body });
+        const res = await transport({ method, url, headers: { ...JSON_HEADERS, ...extra, ...lease.headers }, body, ...(readServerErrorBody ? { readServerErrorBody } : {}) });
         if (res.status !== 401 || attempt > 1) return res;
         lease = await auth.renew(lease);
       }
@@ -152,5 +156,19 @@ export function createAcumaticaClient(settings: AcumaticaTargetSettings, ctx: Ad
       }
     },
     discover,
+    async getRecord(keyPath, query) {
+      const res = await withRetry(() => call('GET', `${endpointUrl}/${keyPath}${queryString(query)}`), ctx.retry, ctx.clock, ctx.signal);
+      if (res.status === 404) return null;
+      if (res.status >= 300) throw statusError(res.status, res.text, `to read ${keyPath}`);
+      const parsed = acuEntitySchema.safeParse(parseJson(res, false));
+      if (!parsed.success) throw new ConnectorError('REMOTE_PROTOCOL', `Acumatica answered ${keyPath} without a record`, { system: ACUMATICA_SYSTEM, retryable: false });
+      return parsed.data;
+    },
+    async putFile(keyPath, fileName, bytes, mime) {
+      // A file Acumatica refuses (size, type) comes back as HTTP 500 with a PXException: a definite answer, kept.
+      const refusal = (text: string) => /"exceptionType"\s*:\s*"PX\.Data\.PXException"/.test(text);
+      const res = await call('PUT', `${endpointUrl}/${keyPath}/files/${encodeURIComponent(fileName)}`, bytes, { 'content-type': mime }, refusal);
+      return { status: res.status, text: res.text };
+    },
   };
 }

@@ -19,6 +19,7 @@ import { INVOICE_ID_PREFIX } from './invoice-from-remote';
 import { DIGESTS, createInvoiceReader } from './invoices';
 import { pushConcurReference } from './reference-push';
 import { APPROVED, REPORTS, createReportReader } from './reports';
+import { concurReceiptLink, withConcurReceipts } from './receipts';
 import { invoiceDigestPageSchema, reportPageSchema } from './schemas';
 
 export function createConcurSource(input: ConcurSourceSettings, ctx: AdapterContext): SourceAdapter {
@@ -40,7 +41,7 @@ export function createConcurSource(input: ConcurSourceSettings, ctx: AdapterCont
       }
       return { batches: batches(), finalCursor: () => final };
     };
-    return {
+    return withReceipts({
       system: 'concur',
       tenant,
       test,
@@ -56,7 +57,7 @@ export function createConcurSource(input: ConcurSourceSettings, ctx: AdapterCont
         if (r && !r.ok) throw r.error;
       },
       confirmBatch: async (items) => (await writer.confirmMany(items)).map((r) => (r.ok ? { sourceId: r.sourceId, ok: true } : { sourceId: r.sourceId, ok: false, error: r.error.message })),
-    };
+    }, client);
   }
 
   const reports = createReportReader(settings, client);
@@ -78,7 +79,25 @@ export function createConcurSource(input: ConcurSourceSettings, ctx: AdapterCont
     if (sourceId.startsWith(INVOICE_ID_PREFIX)) return invoices.fetchOne(meta.requestId ?? sourceId.slice(INVOICE_ID_PREFIX.length));
     return reports.fetchOne(sourceId, meta);
   }
-  return { system: 'concur', tenant, test, pull, fetchOne, pushReference };
+  return withReceipts({ system: 'concur', tenant, test, pull, fetchOne, pushReference }, client);
+}
+
+/** Every document read carries its receipt reference (Image v1); the link itself is asked for when attaching. */
+function withReceipts(adapter: SourceAdapter, client: ConcurClient): SourceAdapter {
+  const pull = (cursor: string | null): SourcePull => {
+    const inner = adapter.pull(cursor);
+    async function* batches(): AsyncGenerator<SourceDocument[]> {
+      for await (const batch of inner.batches) yield batch.map(withConcurReceipts);
+    }
+    return { batches: batches(), finalCursor: () => inner.finalCursor() };
+  };
+  const fetchOne = adapter.fetchOne;
+  return {
+    ...adapter,
+    pull,
+    ...(fetchOne ? { fetchOne: async (id: string, meta: Record<string, string>) => { const d = await fetchOne(id, meta); return d && withConcurReceipts(d); } } : {}),
+    receiptLink: (ref) => concurReceiptLink(client, ref),
+  };
 }
 
 async function runTest(settings: ReturnType<typeof withConcurDefaults>, auth: ConcurAuth, client: ConcurClient): Promise<TestStep[]> {

@@ -37,6 +37,8 @@ export interface ConcurClient {
   write<S extends z.ZodType>(method: 'POST' | 'PUT' | 'DELETE', path: string, body: unknown, schema: S | null, what: string): Promise<z.infer<S> | undefined>;
   /** Every item of a v3 list, following NextPage until it is null. */
   getAllPages<T>(path: string, schema: z.ZodType<{ Items?: T[] | null; NextPage?: string | null }>, what: string): Promise<T[]>;
+  /** GET returning the body as text (XML answers such as Image v1), retried like a read. */
+  getText(pathOrUrl: string, what: string, headers?: Record<string, string>): Promise<string>;
 }
 
 type Call = { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; pathOrUrl: string; body?: string; headers?: Record<string, string> };
@@ -103,6 +105,7 @@ export function createConcurClient(ctx: AdapterContext, auth: ConcurAuth, option
   }
 
   const getJson = <S extends z.ZodType>(pathOrUrl: string, schema: S, what: string, headers?: Record<string, string>) => call({ method: 'GET', pathOrUrl, headers }, schema, what);
+  const getText = (pathOrUrl: string, what: string, headers?: Record<string, string>) => withRetry(async () => (await succeeded({ method: 'GET', pathOrUrl, headers }, what)).text, ctx.retry, ctx.clock, ctx.signal);
   const postJson = <S extends z.ZodType>(path: string, body: unknown, schema: S, what: string) => call({ method: 'POST', pathOrUrl: path, body: JSON.stringify(body) }, schema, what);
 
   async function write<S extends z.ZodType>(method: 'POST' | 'PUT' | 'DELETE', path: string, body: unknown, schema: S | null, what: string): Promise<z.infer<S> | undefined> {
@@ -137,7 +140,7 @@ export function createConcurClient(ctx: AdapterContext, auth: ConcurAuth, option
     return out;
   }
 
-  return { getJson, postJson, write, getAllPages };
+  return { getJson, postJson, write, getAllPages, getText };
 }
 
 /** A 503 (maintenance) or a timeout: the documented answer is a long wait, not a quick retry. */

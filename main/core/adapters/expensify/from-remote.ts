@@ -1,6 +1,7 @@
 // Pure mapper: the rows of one exported report -> a canonical SourceDocument. Never throws on bad data:
 // every unreadable value becomes a `problems` entry, so the engine holds the report with a reason.
 import { createHash } from 'node:crypto';
+import type { ReceiptRef } from '../../../../shared/schemas/receipt';
 import type { SourceDocument, SourceLine, SourceProblem } from '../../../../shared/schemas/document';
 import type { Money } from '../../../../shared/schemas/money';
 import type { ExpensifySourceSettings } from '../../../../shared/schemas/systems/expensify';
@@ -82,9 +83,18 @@ export function reportToDocument(rows: ExportRow[], settings: MapSettings): Sour
     vendor: null,
     invoiceNumber: null,
     lines,
+    ...receiptsOf(id, expenseRows),
     problems,
     meta,
   };
+}
+
+/** One receipt per expense that has a receipt link (receiptObject.url in the export template). */
+function receiptsOf(reportId: string, rows: ExportRow[]): { receipts?: ReceiptRef[] } {
+  const receipts = rows
+    .filter((r) => /^https?:\/\//i.test(r.receiptURL.trim()))
+    .map((r): ReceiptRef => ({ receiptId: `expense:${r.transactionID}`, kind: 'url', locator: r.receiptURL.trim(), fileName: `expensify-${reportId}-${r.transactionID}`, lineId: r.transactionID }));
+  return receipts.length ? { receipts } : {};
 }
 
 function rowToLine(r: ExportRow, currency: string | null, settings: MapSettings, problems: SourceProblem[]): SourceLine {

@@ -32,6 +32,8 @@ export const EXPORT_COLUMNS = [
   'reimbursable',
   'billable',
   'comment',
+  /** The receipt image/PDF link of the expense (receiptObject.url, api/expensify.md §3.5); empty without one. */
+  'receiptURL',
 ] as const;
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 
@@ -39,8 +41,8 @@ export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 // modified* values win over the originals, as the help article advises.
 const ROW_REPORT = '${q(r.reportID!)},${q(r.reportName!)},${q(r.status!)},${q(r.policyID!)},${q(r.policyName!)},${q(r.currency!)},${n(r.total!)},${q(r.created!)},${q(r.submitted!)},${q(r.approved!)},${q(r.accountEmail!)}';
 const ROW_EXPENSE =
-  '${q(e.transactionID!)},${q(pick(e.modifiedCreated!, e.created!))},${q(pick(e.modifiedMerchant!, e.merchant!))},${n(pick(e.modifiedAmount!, e.amount!))},${q(e.currency!)},${n(e.convertedAmount!)},${n(e.currencyConversionRate!)},${q(e.category!)},${q(e.categoryGlCode!)},${q(e.tag!)},${q(e.tagGlCode!)},${b(e.reimbursable!)},${b(e.billable!)},${q(e.comment!)}';
-const EMPTY_EXPENSE = Array.from({ length: 14 }, () => '""').join(',');
+  '${q(e.transactionID!)},${q(pick(e.modifiedCreated!, e.created!))},${q(pick(e.modifiedMerchant!, e.merchant!))},${n(pick(e.modifiedAmount!, e.amount!))},${q(e.currency!)},${n(e.convertedAmount!)},${n(e.currencyConversionRate!)},${q(e.category!)},${q(e.categoryGlCode!)},${q(e.tag!)},${q(e.tagGlCode!)},${b(e.reimbursable!)},${b(e.billable!)},${q(e.comment!)},${q((e.receiptObject.url)!)}';
+const EMPTY_EXPENSE = Array.from({ length: 15 }, () => '""').join(',');
 
 export const EXPORT_TEMPLATE = [
   `<#-- ${TEMPLATE_MARKER} -->`,

@@ -101,6 +101,10 @@ export function createNetSuiteTarget(settings: NetSuiteTargetSettings, ctx: Adap
 
   return {
     system: 'netsuite',
+    // Attaching a File Cabinet file to a transaction is documented for SuiteTalk SOAP (attach/detach, NetSuite
+    // help section_N3481947) and SuiteScript; the REST record service documents no attach operation (the REST
+    // document service only uploads files). This adapter speaks REST only, so receipts are not attached.
+    attachmentsUnsupported: 'NetSuite: receipts are not attached — the documented way is SuiteTalk SOAP attach (or a RESTlet), and this connector uses the REST API only',
     capabilities: netsuiteCapabilities(),
 
     test: () => runNetSuiteTest(settings, client, ctx.clock),

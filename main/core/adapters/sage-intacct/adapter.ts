@@ -7,6 +7,7 @@ import type { ReferenceItem } from '../../../../shared/schemas/reference';
 import type { SageIntacctTargetSettings } from '../../../../shared/schemas/systems/sage-intacct';
 import { ConnectorError } from '../../errors';
 import type { AdapterContext, PostOutcome, TargetAdapter, TargetCapabilities } from '../types';
+import { intacctAttachments } from './attachments';
 import { createIntacctClient } from './client';
 import { errorsText } from './errors';
 import { billDueFor, type BillDue } from './due-date';
@@ -143,6 +144,8 @@ export function createSageIntacctTarget(settings: SageIntacctTargetSettings, ctx
 
   return {
     system: 'sage-intacct',
+    // Receipts as supporting documents (create_supdoc, then SUPDOCID on the APBILL / GLBATCH): attachments.ts.
+    attachments: intacctAttachments(client),
     capabilities: sageIntacctCapabilities(settings),
 
     test: () => runIntacctTest(settings, client),

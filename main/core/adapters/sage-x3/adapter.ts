@@ -30,6 +30,8 @@ export function createSageX3Target(settings: SageX3TargetSettings, ctx: AdapterC
 
   return {
     system: 'sage-x3',
+    // No documented web service (SOAP pools, REST/GraphQL) attaches a file to a journal or invoice (api/sage-x3.md).
+    attachmentsUnsupported: 'Sage X3: attachments not supported through the documented APIs',
     capabilities: sageX3Capabilities(settings),
 
     test: () => runX3Test(settings, client, reference),
