@@ -91,3 +91,14 @@ async function handle(fn: string): Promise<string> {
   const res = await fetch(f.settings.endpointUrl, { method: 'POST', headers: { 'content-type': 'application/xml' }, body });
   return (await res.text()).replace(/&apos;/g, "'");
 }
+
+test('a record that already carries a supporting document of its own keeps it: the receipt fails with the reason', async () => {
+  const p = billPlan();
+  const erpId = await posted(p);
+  const row = f.sim.state.find('APBILL', 'RECORDNO', erpId)[0]!;
+  row.fields.SUPDOCID = 'BYHAND1';
+  const creates = f.sim.stats.functions.create_supdoc ?? 0;
+  await assert.rejects(f.adapter.attachments!.attach(erpId, p, file('mine.png')), (e) => isConnectorError(e) && e.code === 'CONFLICT' && !e.retryable && /BYHAND1/.test(e.message));
+  assert.equal(row.fields.SUPDOCID, 'BYHAND1');
+  assert.equal(f.sim.stats.functions.create_supdoc ?? 0, creates, 'no supporting document created');
+});

@@ -78,6 +78,12 @@ export function intacctAttachments(client: IntacctClient): AttachmentPort {
       const id = supdocIdFor(plan.idempotencyKey);
       const object = objectFor(plan);
       const base = file.name.replace(/\.[^.]+$/, '');
+      // A record carries one supporting document: one attached in Intacct by someone else is never replaced
+      // (the accountant's own attachment would silently lose its link); the receipt fails with the reason.
+      const linked = await linkedId(erpId, plan);
+      if (linked !== '' && linked !== id) {
+        throw new ConnectorError('CONFLICT', `${object} ${erpId} already carries supporting document ${linked} (attached in Sage Intacct); the receipt was not attached, so that link is kept`, { ...sys, retryable: false });
+      }
       const doc = await readSupdoc(id);
       const stamp = `${id}-${base}`.slice(0, 60);
       if (!doc) {
@@ -85,7 +91,7 @@ export function intacctAttachments(client: IntacctClient): AttachmentPort {
       } else if (!doc.files.some((f) => f.name === base)) {
         await write({ controlId: `supdoc-add-${stamp}`, body: { update_supdoc: { supdocid: id, attachments: { attachment: attachmentNode(file, base) } } } }, `the file ${file.name} on supporting document ${id}`);
       }
-      if ((await linkedId(erpId, plan)) !== id) {
+      if (linked !== id) {
         await write({ controlId: `supdoc-link-${stamp}`, body: { update: { [object]: { RECORDNO: erpId, SUPDOCID: id } } } }, `the link of ${object} ${erpId} to supporting document ${id}`);
       }
       return { erpFileRef: `${id}/${base}`, where: `supporting document ${id}, file ${file.name}, linked by SUPDOCID on ${object} ${erpId}` };
