@@ -28,6 +28,11 @@ export const METHOD_NAMES = [
   'audit.export',
   'store.info',
   'store.backup',
+  'changes.list',
+  'changes.get',
+  'changes.counts',
+  'changes.adjust',
+  'changes.accept',
 ] as const;
 
 export type MethodNameFromList = (typeof METHOD_NAMES)[number];

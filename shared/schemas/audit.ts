@@ -22,6 +22,8 @@ export const AUDIT_ACTIONS = [
   'sync_finish',
   'auth',
   'store',
+  'change_adjust',
+  'change_accept',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -38,6 +38,12 @@ export const postingRulesSchema = z.object({
   postingModes: z.partialRecord(documentKindSchema, postingKindSchema).default({ invoice: 'supplier_invoice' }),
   /** Longest description the target accepts; longer text is cut and the cut noted in the plan. */
   maxDescriptionLength: z.number().int().min(10).max(4000).default(250),
+  /**
+   * How a journal changed at the source after posting is adjusted when the accountant chooses "adjust":
+   * reverse the posted entry and post the new version (default: the ledger then holds the source's document as
+   * it is now), or post only the difference per account. Unset = reverse.
+   */
+  changeAdjustment: z.enum(['reverse', 'difference']).optional(),
 });
 export type PostingRules = z.infer<typeof postingRulesSchema>;
 

@@ -14,6 +14,8 @@ import type { MappingLookup } from './mapping-lookup';
 import { planDocument } from './plan';
 import type { ReferenceIndex } from './validate';
 import { validatePlan } from './validate';
+import { changeMessage } from '../changes/describe';
+import { recordChangeAfterPosting } from '../changes/record';
 
 export interface IntakeEnv {
   conn: Connection;
@@ -96,7 +98,14 @@ export function intakeBatch(docs: readonly SourceDocument[], env: IntakeEnv): Ba
       const key = existing?.idempotency_key ?? keys.key;
       if (existing) {
         const changed = existing.content_hash !== hash;
-        if ((existing.status === 'posted' || existing.status === 'dismissed') && changed && existing.changed_after_posting === 0) {
+        if (existing.status === 'posted' && changed) {
+          const r = recordChangeAfterPosting(store, existing, hash, () => ({ ...planAndValidate(doc, env, key), doc, contentHash: hash, total: totalOf(doc) }));
+          if (existing.changed_after_posting === 0) store.postings.markChangedAfterPosting(existing.id);
+          if (r.kind !== 'same') audit(doc, key, 'changed_after_posting', r.kind === 'new' ? 'flagged' : 'updated', changeMessage(doc, existing, r.change), existing.erp_id);
+          out.skipped++;
+          continue;
+        }
+        if (existing.status === 'dismissed' && changed && existing.changed_after_posting === 0) {
           store.postings.markChangedAfterPosting(existing.id);
           audit(doc, key, 'changed_after_posting', 'flagged', `Changed in ${doc.sourceSystem} after it was ${existing.status}; not posted again — review the difference`, existing.erp_id);
         }

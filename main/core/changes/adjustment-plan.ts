@@ -1,0 +1,109 @@
+// Pure planners for documents changed after posting: the difference per account, the reversal of a posted
+// plan (same lines, sides swapped) and the difference document. Every plan they return balances to the cent.
+import type { AccountDifference, AdjustMode } from '../../../shared/schemas/change';
+import type { PlanLine, PostingKind, PostingPlan } from '../../../shared/schemas/plan';
+
+const groupOf = (l: Pick<PlanLine, 'account' | 'dimensions' | 'partner'>): string =>
+  JSON.stringify([l.account, Object.entries(l.dimensions).sort(([a], [b]) => a.localeCompare(b)), l.partner]);
+
+/** Net debit (debit minus credit) per account + dimensions + partner, in the plan's currency. */
+function netOf(plan: PostingPlan | null, into: Map<string, AccountDifference>, side: 'before' | 'after'): void {
+  for (const l of plan?.lines ?? []) {
+    const g = groupOf(l);
+    const row = into.get(g) ?? { account: l.account, dimensions: l.dimensions, partner: l.partner, beforeMinor: 0, afterMinor: 0, differenceMinor: 0 };
+    const signed = l.side === 'debit' ? l.amountMinor : -l.amountMinor;
+    if (side === 'before') row.beforeMinor += signed;
+    else row.afterMinor += signed;
+    row.differenceMinor = row.afterMinor - row.beforeMinor;
+    into.set(g, row);
+  }
+}
+
+/** The difference per account between the posted plan and the new version's (both in minor units, net debit). */
+export function accountDifferences(before: PostingPlan | null, after: PostingPlan | null): AccountDifference[] {
+  const rows = new Map<string, AccountDifference>();
+  netOf(before, rows, 'before');
+  netOf(after, rows, 'after');
+  return [...rows.values()].sort((a, b) => a.account.localeCompare(b.account) || groupOf(a).localeCompare(groupOf(b)));
+}
+
+/** Throws unless the debits equal the credits to the cent and every amount is a positive whole number of cents. */
+export function assertBalanced(plan: PostingPlan): void {
+  let debit = 0;
+  let credit = 0;
+  for (const l of plan.lines) {
+    if (!Number.isSafeInteger(l.amountMinor) || l.amountMinor <= 0) throw new Error(`line ${l.lineNo} of ${plan.idempotencyKey} has amount ${l.amountMinor}; amounts are positive minor units`);
+    if (l.side === 'debit') debit += l.amountMinor;
+    else credit += l.amountMinor;
+  }
+  if (debit !== credit) throw new Error(`${plan.idempotencyKey} does not balance: debit ${debit}, credit ${credit}`);
+  if (plan.lines.length === 0) throw new Error(`${plan.idempotencyKey} has no lines`);
+}
+
+const cut = (text: string, max: number): string => (text.length > max ? text.slice(0, max) : text);
+
+export interface AdjustmentBase {
+  key: string;
+  /** The posting date of the adjustment (the new version's). */
+  postingDate: string;
+  description: string;
+  maxDescriptionLength: number;
+}
+
+const debitTotal = (lines: readonly PlanLine[]): number => lines.reduce((s, l) => s + (l.side === 'debit' ? l.amountMinor : 0), 0);
+
+/** The posted plan on swapped sides: a journal that takes the posted one out of the ledger. */
+export function reversalPlan(posted: PostingPlan, o: AdjustmentBase): PostingPlan {
+  if (posted.kind !== 'journal') throw new Error('only a journal is reversed by a journal; a supplier invoice needs the ERP credit document');
+  const lines = posted.lines.map((l, i): PlanLine => ({ ...l, lineNo: i + 1, side: l.side === 'debit' ? 'credit' : 'debit', description: cut(`Reversal: ${l.description}`, o.maxDescriptionLength) }));
+  const plan: PostingPlan = { ...posted, idempotencyKey: o.key, lookupKeys: [], postingDate: o.postingDate, description: cut(o.description, o.maxDescriptionLength), lines, totalMinor: debitTotal(lines), notes: [] };
+  assertBalanced(plan);
+  return plan;
+}
+
+/** The new version under its adjustment key (the posted document keeps its own key and ERP id). */
+export function newVersionPlan(after: PostingPlan, o: AdjustmentBase): PostingPlan {
+  const plan: PostingPlan = { ...after, idempotencyKey: o.key, lookupKeys: [], description: cut(o.description, o.maxDescriptionLength), notes: [] };
+  assertBalanced(plan);
+  return plan;
+}
+
+/**
+ * One journal with the difference per account (new minus posted): a positive difference is debited, a
+ * negative one credited. Null when nothing differs in the ledger (e.g. only a description changed).
+ */
+export function differencePlan(posted: PostingPlan, after: PostingPlan, o: AdjustmentBase): PostingPlan | null {
+  if (posted.kind !== 'journal' || after.kind !== 'journal') throw new Error('a difference is posted as a journal; supplier invoices need the ERP credit document');
+  if (posted.currency !== after.currency) throw new Error(`the currency changed (${posted.currency} → ${after.currency}): reverse and post the new version instead`);
+  const diffs = accountDifferences(posted, after).filter((d) => d.differenceMinor !== 0);
+  if (diffs.length === 0) return null;
+  const lines = diffs.map((d, i): PlanLine => ({
+    lineNo: i + 1,
+    sourceLineId: null,
+    account: d.account,
+    side: d.differenceMinor > 0 ? 'debit' : 'credit',
+    amountMinor: Math.abs(d.differenceMinor),
+    dimensions: d.dimensions,
+    description: cut(`Difference: ${after.description}`, o.maxDescriptionLength),
+    partner: d.partner,
+    sourceAmountMinor: null,
+    sourceCurrency: null,
+    sourceRate: null,
+    transactionDate: null,
+  }));
+  const plan: PostingPlan = { ...after, idempotencyKey: o.key, lookupKeys: [], postingDate: o.postingDate, description: cut(o.description, o.maxDescriptionLength), lines, totalMinor: debitTotal(lines), notes: [] };
+  assertBalanced(plan);
+  return plan;
+}
+
+/** What this kind of posted document can be adjusted with, and why not where nothing is possible. */
+export function adjustModesFor(posted: PostingPlan | null, after: PostingPlan | null): { modes: AdjustMode[]; why: string | null } {
+  if (!posted) return { modes: [], why: 'The posted plan is not known here (recorded from a twin or linked): accept it and correct the ERP by hand if needed' };
+  if (!after) return { modes: [], why: 'The new version cannot be planned yet (see its reasons): fix the mapping, then sync again, or accept it as is' };
+  const kind: PostingKind = posted.kind;
+  if (kind !== 'journal' || after.kind !== 'journal') {
+    return { modes: [], why: 'Supplier invoices are corrected in the ERP with its own credit document (Intacct AP adjustment, Acumatica Debit Adjustment, NetSuite vendor credit, Sage X3 credit note); this build does not post those yet, so only "accept with a reason" is offered' };
+  }
+  if (posted.currency !== after.currency) return { modes: ['reverse'], why: `The currency changed (${posted.currency} → ${after.currency}): a difference cannot be posted, only a reversal and the new version` };
+  return { modes: ['reverse', 'difference'], why: null };
+}
