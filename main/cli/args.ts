@@ -27,6 +27,7 @@ export const OPTIONS = {
   timeout: { type: 'string' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  mode: { type: 'string' },
 } as const;
 
 export type Flags = {
@@ -51,6 +52,7 @@ export type Flags = {
   timeout?: string;
   debug?: boolean;
   help?: boolean;
+  mode?: string;
 };
 
 export function parseCli(argv: string[]): { positionals: string[]; flags: Flags } {
@@ -89,6 +91,12 @@ Commands:
   held list [--connection ID] [--status held|failed] [--json]
   held replay <id> | held replay --all [--connection ID] [--json]
   held dismiss <id> --reason "why"
+  changes list [--connection ID] [--status open|adjusting|adjusted|accepted|all] [--json]
+                                       documents changed at the source after they were posted
+  changes show <id> [--json]           posted plan against the new version, the difference per account
+  changes adjust <id> [--mode reverse|difference]
+                                       post the adjustment (default: the connection's setting) exactly once
+  changes accept <id> --reason "why"   keep the ledger as it is; nothing is posted
   mappings export [--connection ID] [--out FILE]
   mappings import <file.csv> [--connection ID]
   reference refresh|push [--connection ID]
