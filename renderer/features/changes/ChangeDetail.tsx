@@ -14,14 +14,14 @@ const MODE_LABEL: Record<AdjustMode, string> = {
 
 const dims = (d: Record<string, string>, partner: string | null) => [...Object.entries(d).map(([k, v]) => `${k === 'costCenter' ? 'Cost center' : k} ${v}`), partner ? `Partner ${partner}` : ''].filter(Boolean).join(' · ');
 
-export function ChangeDetail({ id, connectionName }: { id: number; connectionName: (id: string) => string }) {
+export function ChangeDetail({ id, connectionName, onActed }: { id: number; connectionName: (id: string) => string; onActed: () => void }) {
   const q = useMlcQuery('changes.get', { id });
   if (q.error) return <ErrorBanner error={q.error} onRetry={() => void q.refetch()} />;
   if (!q.data) return <p className="muted">Loading…</p>;
-  return <DetailBody d={q.data} connectionName={connectionName} />;
+  return <DetailBody d={q.data} connectionName={connectionName} onActed={onActed} />;
 }
 
-function DetailBody({ d, connectionName }: { d: Detail; connectionName: (id: string) => string }) {
+function DetailBody({ d, connectionName, onActed }: { d: Detail; connectionName: (id: string) => string; onActed: () => void }) {
   const adjust = useMlcMutation('changes.adjust');
   const accept = useMlcMutation('changes.accept');
   const [mode, setMode] = useState<AdjustMode | null>(d.defaultMode);
@@ -101,7 +101,7 @@ function DetailBody({ d, connectionName }: { d: Detail; connectionName: (id: str
               ))
             )}
             {d.whyNoAdjustment && d.modes.length ? <p className="small muted">{d.whyNoAdjustment}</p> : null}
-            <button type="button" className="btn btn-primary" disabled={adjust.isPending || (d.status === 'open' && (!mode || d.modes.length === 0))} onClick={() => adjust.mutate({ id: d.id, mode: d.status === 'open' ? (mode ?? undefined) : undefined })}>
+            <button type="button" className="btn btn-primary" disabled={adjust.isPending || (d.status === 'open' && (!mode || d.modes.length === 0))} onClick={() => (onActed(), adjust.mutate({ id: d.id, mode: d.status === 'open' ? (mode ?? undefined) : undefined }))}>
               {adjust.isPending ? 'Posting…' : d.status === 'adjusting' ? 'Finish the adjustment' : 'Post adjustment'}
             </button>
           </fieldset>
@@ -112,7 +112,7 @@ function DetailBody({ d, connectionName }: { d: Detail; connectionName: (id: str
                 <span>Reason (required)</span>
                 <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder="e.g. corrected by hand in the ERP" />
               </label>
-              <button type="button" className="btn" disabled={accept.isPending || reason.trim().length < 3} onClick={() => accept.mutate({ id: d.id, reason })}>
+              <button type="button" className="btn" disabled={accept.isPending || reason.trim().length < 3} onClick={() => (onActed(), accept.mutate({ id: d.id, reason }))}>
                 Accept without posting
               </button>
             </fieldset>

@@ -1,5 +1,6 @@
 // Changes after posting: documents changed at the source after they were posted, across connections, with the
-// amounts before and after; open one to compare it side by side and resolve it by an explicit choice.
+// amounts before and after; open one to compare it side by side and resolve it by an explicit choice. A change
+// resolved here stays open with its outcome, although it leaves the "waiting" list.
 import { useMemo, useState } from 'react';
 import type { ChangeSummary } from '../../../shared/schemas/change';
 import { useMlcQuery } from '../../api/hooks';
@@ -63,7 +64,7 @@ export function ChangesPage({ params }: { params: URLSearchParams }) {
         </table>
         {rows.length === 0 && list.data ? <p className="empty-row">{show === 'unresolved' ? 'No document changed at the source after it was posted.' : `Nothing ${show} yet.`}</p> : null}
       </div>
-      {selected !== null ? <ChangeDetail key={selected} id={selected} connectionName={connectionName} /> : null}
+      {selected !== null ? <ChangeDetail key={selected} id={selected} connectionName={connectionName} onActed={() => setOpen(selected)} /> : null}
     </div>
   );
 }
