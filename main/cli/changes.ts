@@ -25,10 +25,10 @@ function planLines(title: string, plan: PostingPlan | null, out: Out): void {
 }
 
 function show(d: ChangeDetail, out: Out): void {
-  out(`Change #${d.id} of ${d.sourceId} "${d.title}" (${d.connectionId}), change ${d.seq} after posting, ${d.status}`);
+  out(`Change #${d.id} of ${d.sourceId} "${d.title}" (${d.connectionId}), change ${d.seq} after posting${d.changeKind === 'recalled' ? ', recalled in the source' : ''}, ${d.status}`);
   out(`  posted as ${d.erpId ?? 'unknown'}: ${money(d.before)} → now ${money(d.after)}; noticed ${d.detectedAt}`);
   planLines('Posted:', d.beforePlan, out);
-  planLines('New version:', d.afterPlan, out);
+  planLines(d.changeKind === 'recalled' ? 'New version: none (recalled in the source)' : 'New version:', d.afterPlan, out);
   const cur = d.afterPlan?.currency ?? d.beforePlan?.currency ?? '';
   out('Difference per account (net debit):');
   out(table([['ACCOUNT', 'DIMENSIONS', 'POSTED', 'NEW', 'DIFFERENCE'], ...d.differences.map((x) => [x.account, Object.entries(x.dimensions).map(([k, v]) => `${k}=${v}`).join(' ') + (x.partner ? ` partner=${x.partner}` : ''), formatMinor(x.beforeMinor, cur), formatMinor(x.afterMinor, cur), formatMinor(x.differenceMinor, cur)])], [2, 3, 4]));

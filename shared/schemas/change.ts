@@ -7,6 +7,10 @@ import { holdReasonSchema } from './posting';
 export const changeStatusSchema = z.enum(['open', 'adjusting', 'adjusted', 'accepted']);
 export type ChangeStatus = z.infer<typeof changeStatusSchema>;
 
+/** changed: a new version at the source; recalled: the source took the posted document back (no new version yet). */
+export const changeKindSchema = z.enum(['changed', 'recalled']);
+export type ChangeKind = z.infer<typeof changeKindSchema>;
+
 export const adjustModeSchema = z.enum(['reverse', 'difference']);
 export type AdjustMode = z.infer<typeof adjustModeSchema>;
 
@@ -46,6 +50,7 @@ export const changeSummarySchema = z.object({
   title: z.string(),
   /** 1 for the first change after posting, 2 for a change after that one was resolved, ... */
   seq: z.number().int(),
+  changeKind: changeKindSchema,
   status: changeStatusSchema,
   kind: postingKindSchema.nullable(),
   /** The ERP id of the posted document. */

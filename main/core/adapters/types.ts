@@ -96,7 +96,7 @@ export interface SourceAdapter {
    */
   confirm?(doc: { sourceId: string; meta: Record<string, string> }, outcome: ConfirmOutcome): Promise<void>;
   /** Several confirmations in one call where the source supports it (Expensify export mark); one result each. */
-  confirmBatch?(items: Array<{ doc: { sourceId: string; meta: Record<string, string> }; outcome: ConfirmOutcome }>): Promise<Array<{ sourceId: string; ok: boolean; error?: string }>>;
+  confirmBatch?(items: Array<{ doc: { sourceId: string; meta: Record<string, string> }; outcome: ConfirmOutcome }>): Promise<Array<{ sourceId: string; ok: boolean; error?: string; recalled?: boolean }>>;
   /** Categories/expense types known to the source, for the mapping grid before the first sync. */
   listCategories?(): Promise<Array<{ code: string; name: string }>>;
   /**

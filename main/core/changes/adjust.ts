@@ -11,7 +11,7 @@ import { formatMinor } from '../money/parse';
 import type { Store } from '../store/store';
 import type { ChangeRow } from '../store/repos/changes';
 import { changeAdjustments, changeBeforePlan, changeDocument, changePlan } from '../store/repos/changes';
-import { adjustModesFor, differencePlan, newVersionPlan, reversalPlan } from './adjustment-plan';
+import { adjustModesFor, differencePlan, ledgerHolds, newVersionPlan, reversalPlan } from './adjustment-plan';
 
 export interface AdjustDeps {
   store: Store;
@@ -26,17 +26,20 @@ export interface AdjustDeps {
 export function planAdjustment(change: ChangeRow, mode: AdjustMode, tenant: string | null, maxDescriptionLength: number): AdjustmentDoc[] {
   const before = changeBeforePlan(change);
   const after = changePlan(change);
-  const { modes, why } = adjustModesFor(before, after);
+  const { modes, why } = adjustModesFor(before, after, ledgerHolds(change));
   if (!modes.includes(mode)) throw new ConnectorError('CONFLICT', `Change #${change.id} cannot be adjusted by ${mode === 'reverse' ? 'a reversal' : 'a difference'}: ${why ?? 'not offered for this document'}`, { retryable: false });
   const doc = changeDocument(change);
   const ids = (JSON.parse(change.before_erp_ids_json) as string[]).join(', ') || 'the posted entry';
-  const base = (role: AdjustmentDoc['role'], description: string) => ({ key: adjustmentKey(doc, tenant, change.before_hash, change.content_hash, role), postingDate: after!.postingDate, description, maxDescriptionLength });
+  const postingDate = after?.postingDate ?? before!.postingDate;
+  const base = (role: AdjustmentDoc['role'], description: string) => ({ key: adjustmentKey(doc, tenant, change.before_hash, change.content_hash, role), postingDate, description, maxDescriptionLength });
   const pending = (role: AdjustmentDoc['role'], plan: AdjustmentDoc['plan']): AdjustmentDoc => ({ role, key: plan.idempotencyKey, status: 'pending', erpId: null, message: null, plan });
   if (mode === 'reverse') {
-    return [
-      pending('reversal', reversalPlan(before!, base('reversal', `Reversal of ${ids} (${doc.sourceId} changed at the source): ${before!.description}`))),
-      pending('new_version', newVersionPlan(after!, base('new_version', `${after!.description} (changed version, replaces ${ids})`))),
-    ];
+    const why = change.change_kind === 'recalled' ? 'recalled in the source' : 'changed at the source';
+    const docs: AdjustmentDoc[] = [];
+    // After a reversed recall the ledger holds nothing: only the new version is posted.
+    if (ledgerHolds(change)) docs.push(pending('reversal', reversalPlan(before!, base('reversal', `Reversal of ${ids} (${doc.sourceId} ${why}): ${before!.description}`))));
+    if (after) docs.push(pending('new_version', newVersionPlan(after, base('new_version', `${after.description} (changed version${ledgerHolds(change) ? `, replaces ${ids}` : ''})`))));
+    return docs;
   }
   const diff = differencePlan(before!, after!, base('difference', `Difference to ${ids} (${doc.sourceId} changed at the source): ${after!.description}`));
   if (!diff) throw new ConnectorError('CONFLICT', `Change #${change.id} makes no difference in the ledger (same accounts and amounts): accept it with a reason instead`, { retryable: false });

@@ -96,14 +96,29 @@ export function differencePlan(posted: PostingPlan, after: PostingPlan, o: Adjus
   return plan;
 }
 
-/** What this kind of posted document can be adjusted with, and why not where nothing is possible. */
-export function adjustModesFor(posted: PostingPlan | null, after: PostingPlan | null): { modes: AdjustMode[]; why: string | null } {
-  if (!posted) return { modes: [], why: 'The posted plan is not known here (recorded from a twin or linked): accept it and correct the ERP by hand if needed' };
-  if (!after) return { modes: [], why: 'The new version cannot be planned yet (see its reasons): fix the mapping, then sync again, or accept it as is' };
-  const kind: PostingKind = posted.kind;
-  if (kind !== 'journal' || after.kind !== 'journal') {
-    return { modes: [], why: 'Supplier invoices are corrected in the ERP with its own credit document (Intacct AP adjustment, Acumatica Debit Adjustment, NetSuite vendor credit, Sage X3 credit note); this build does not post those yet, so only "accept with a reason" is offered' };
+/** Whether the ledger holds the document before this change (not after a recalled document was reversed). */
+export const ledgerHolds = (r: { before_erp_ids_json: string }): boolean => (JSON.parse(r.before_erp_ids_json) as string[]).length > 0;
+
+const CREDIT_WHY = 'Supplier invoices are corrected in the ERP with its own credit document (Intacct AP adjustment, Acumatica Debit Adjustment, NetSuite vendor credit, Sage X3 credit note); this build does not post those yet, so only "accept with a reason" is offered';
+
+/**
+ * What this change can be adjusted with, and why not where nothing is possible. `holds`: the ledger holds the
+ * document now (false after a recalled document was reversed: then "reverse" posts the new version only).
+ */
+export function adjustModesFor(posted: PostingPlan | null, after: PostingPlan | null, holds = true): { modes: AdjustMode[]; why: string | null } {
+  if (!holds) {
+    return after
+      ? { modes: ['reverse'], why: 'The ledger holds nothing for this document (its recall was reversed): the adjustment posts the new version only' }
+      : { modes: [], why: 'The ledger holds nothing for this document and there is no new version: accept it with a reason' };
   }
+  if (!posted) return { modes: [], why: 'The posted plan is not known here (recorded from a twin or linked): accept it and correct the ERP by hand if needed' };
+  if (!after) {
+    return posted.kind === 'journal'
+      ? { modes: ['reverse'], why: 'Recalled in the source: the adjustment reverses the posted journal; when the document comes back it shows here again as a change' }
+      : { modes: [], why: CREDIT_WHY };
+  }
+  const kind: PostingKind = posted.kind;
+  if (kind !== 'journal' || after.kind !== 'journal') return { modes: [], why: CREDIT_WHY };
   if (posted.currency !== after.currency) return { modes: ['reverse'], why: `The currency changed (${posted.currency} → ${after.currency}): a difference cannot be posted, only a reversal and the new version` };
   return { modes: ['reverse', 'difference'], why: null };
 }

@@ -3,7 +3,7 @@
 import type { AdjustmentDoc } from '../../../shared/schemas/change';
 import type { Store } from '../store/store';
 import type { PostingRow } from '../store/repos/postings';
-import { rowPlan } from '../store/repos/postings';
+import { rowDocument, rowPlan } from '../store/repos/postings';
 import type { ChangeRow, NewVersion } from '../store/repos/changes';
 import { changeAdjustments, changeBeforePlan, changePlan } from '../store/repos/changes';
 
@@ -37,4 +37,29 @@ export function recordChangeAfterPosting(store: Store, existing: PostingRow, has
   const before = ledgerState(existing, latest);
   const change = store.changes.insert({ ...v, postingId: existing.id, connectionId: existing.connection_id, seq: (latest?.seq ?? 0) + 1, beforeHash: before.hash, beforePlan: before.plan, beforeErpIds: before.erpIds, beforeTotalMinor: before.total });
   return { kind: 'new', change };
+}
+
+/**
+ * The source says it took a posted document back (Concur FIS answers WAS_RECALLED to our posting confirmation):
+ * kept as a "recalled" change with no new version, once, until a newer change follows it.
+ */
+export function recordRecall(store: Store, existing: PostingRow): ChangeRow | null {
+  const latest = store.changes.latestFor(existing.id);
+  if (latest?.change_kind === 'recalled') return null;
+  const before = ledgerState(existing, latest);
+  return store.changes.insert({
+    kind: 'recalled',
+    doc: rowDocument(existing),
+    contentHash: `recalled:${before.hash}`,
+    plan: null,
+    reasons: [],
+    total: null,
+    postingId: existing.id,
+    connectionId: existing.connection_id,
+    seq: (latest?.seq ?? 0) + 1,
+    beforeHash: before.hash,
+    beforePlan: before.plan,
+    beforeErpIds: before.erpIds,
+    beforeTotalMinor: before.total,
+  });
 }

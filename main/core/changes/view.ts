@@ -5,7 +5,7 @@ import type { HoldReason } from '../../../shared/schemas/posting';
 import type { ChangeRow } from '../store/repos/changes';
 import { changeAdjustments, changeBeforePlan, changeDocument, changePlan } from '../store/repos/changes';
 import type { PostingRow } from '../store/repos/postings';
-import { accountDifferences, adjustModesFor } from './adjustment-plan';
+import { accountDifferences, adjustModesFor, ledgerHolds } from './adjustment-plan';
 
 /** The connection's setting where this document allows it, else the first mode it allows. */
 export function defaultModeOf(conn: Pick<Connection, 'rules'> | null, modes: readonly AdjustMode[]): AdjustMode | null {
@@ -16,7 +16,7 @@ export function defaultModeOf(conn: Pick<Connection, 'rules'> | null, modes: rea
 export function toChangeSummary(r: ChangeRow, posted: PostingRow | null, conn: Pick<Connection, 'rules'> | null): ChangeSummary {
   const before = changeBeforePlan(r);
   const after = changePlan(r);
-  const { modes, why } = adjustModesFor(before, after);
+  const { modes, why } = adjustModesFor(before, after, ledgerHolds(r));
   const beforeCurrency = before?.currency ?? posted?.currency ?? null;
   return {
     id: r.id,
@@ -25,6 +25,7 @@ export function toChangeSummary(r: ChangeRow, posted: PostingRow | null, conn: P
     sourceId: r.source_id,
     title: changeDocument(r).title,
     seq: r.seq,
+    changeKind: r.change_kind,
     status: r.status,
     kind: before?.kind ?? after?.kind ?? null,
     erpId: posted?.erp_id ?? null,

@@ -98,9 +98,10 @@ export function intakeBatch(docs: readonly SourceDocument[], env: IntakeEnv): Ba
       const key = existing?.idempotency_key ?? keys.key;
       if (existing) {
         const changed = existing.content_hash !== hash;
-        if (existing.status === 'posted' && changed) {
+        // Compared with the version last seen: a recalled document that comes back unchanged is news too.
+        if (existing.status === 'posted' && (changed || store.changes.latestFor(existing.id))) {
           const r = recordChangeAfterPosting(store, existing, hash, () => ({ ...planAndValidate(doc, env, key), doc, contentHash: hash, total: totalOf(doc) }));
-          if (existing.changed_after_posting === 0) store.postings.markChangedAfterPosting(existing.id);
+          if (r.kind !== 'same' && existing.changed_after_posting === 0) store.postings.markChangedAfterPosting(existing.id);
           if (r.kind !== 'same') audit(doc, key, 'changed_after_posting', r.kind === 'new' ? 'flagged' : 'updated', changeMessage(doc, existing, r.change), existing.erp_id);
           out.skipped++;
           continue;

@@ -1,7 +1,7 @@
 // changes.*: documents changed at the source after posting, and the accountant's explicit choice for each.
 import type { MethodInput, MethodOutput } from '../../../shared/contract/methods';
 import { acceptChange, adjustChange } from '../changes/adjust';
-import { adjustModesFor } from '../changes/adjustment-plan';
+import { adjustModesFor, ledgerHolds } from '../changes/adjustment-plan';
 import { defaultModeOf, toChangeDetail, toChangeSummary } from '../changes/view';
 import { ConnectorError } from '../errors';
 import type { Runtime } from '../runtime';
@@ -40,7 +40,7 @@ export function changeHandlers(rt: Runtime, actor: string) {
       return withSlot(rt, conn.id, async () => {
         const row = getRow(input.id);
         const { source, target } = buildAdapters(rt, conn, actor);
-        const { modes } = adjustModesFor(changeBeforePlan(row), changePlan(row));
+        const { modes } = adjustModesFor(changeBeforePlan(row), changePlan(row), ledgerHolds(row));
         const fallback = defaultModeOf(conn, modes) ?? 'reverse';
         try {
           const done = await adjustChange(row.id, input.mode, fallback, { store, target, actor, tenant: source.tenant ?? null, maxDescriptionLength: Math.min(conn.rules.maxDescriptionLength, target.capabilities.maxDescriptionLength) });

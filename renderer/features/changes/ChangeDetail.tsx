@@ -43,7 +43,7 @@ function DetailBody({ d, connectionName, onActed }: { d: Detail; connectionName:
       </div>
       <div className="change-sides">
         <PlanSide title="Posted" plan={d.beforePlan} erpId={d.erpId} testId="change-before" />
-        <PlanSide title="New version in the source" plan={d.afterPlan} testId="change-after" />
+        <PlanSide title={d.changeKind === 'recalled' ? 'Recalled in the source' : 'New version in the source'} plan={d.afterPlan} testId="change-after" empty={d.changeKind === 'recalled' ? 'The source took the document back after it was posted; no new version yet.' : undefined} />
       </div>
       <h3>Difference per account</h3>
       <table className="table table-compact" data-testid="change-differences">

@@ -56,7 +56,7 @@ export function ChangesPage({ params }: { params: URLSearchParams }) {
                 <td className="mono">{r.erpId ?? '—'}</td>
                 <td className="num">{formatMoney(r.before)}</td>
                 <td className="num"><strong>{formatMoney(r.after)}</strong></td>
-                <td><span className={`tag ${STATUS_TAG[r.status]}`}>{r.status === 'open' ? 'waiting' : r.status}</span></td>
+                <td><span className={`tag ${STATUS_TAG[r.status]}`}>{r.status === 'open' ? (r.changeKind === 'recalled' ? 'recalled, waiting' : 'waiting') : r.status}</span></td>
                 <td className="nowrap muted">{formatDateTime(r.detectedAt)}</td>
               </tr>
             ))}

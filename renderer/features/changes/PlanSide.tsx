@@ -2,7 +2,7 @@
 import type { PostingPlan } from '../../../shared/schemas/plan';
 import { formatDate, formatMinor } from '../../components/format';
 
-export function PlanSide({ title, plan, erpId, testId }: { title: string; plan: PostingPlan | null; erpId?: string | null; testId: string }) {
+export function PlanSide({ title, plan, erpId, testId, empty }: { title: string; plan: PostingPlan | null; erpId?: string | null; testId: string; empty?: string }) {
   return (
     <section className="change-side" data-testid={testId}>
       <h3>
@@ -10,7 +10,7 @@ export function PlanSide({ title, plan, erpId, testId }: { title: string; plan: 
         {erpId ? <span className="tag tag-ok change-erp">ERP {erpId}</span> : null}
       </h3>
       {!plan ? (
-        <p className="muted">No plan: see the reasons below.</p>
+        <p className="muted">{empty ?? 'No plan: see the reasons below.'}</p>
       ) : (
         <table className="table table-compact plan-table">
           <thead>

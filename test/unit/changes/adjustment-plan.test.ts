@@ -86,7 +86,13 @@ test('what may be done: journals both ways, a currency change only by reversal, 
   const bill = adjustModesFor({ ...posted(), kind: 'supplier_invoice' }, { ...changed(), kind: 'supplier_invoice' });
   assert.deepEqual(bill.modes, []);
   assert.match(bill.why!, /credit document/);
-  assert.deepEqual(adjustModesFor(posted(), null).modes, []);
+  // Recalled (no new version): a journal can be reversed, a supplier invoice only accepted.
+  assert.deepEqual(adjustModesFor(posted(), null).modes, ['reverse']);
+  assert.deepEqual(adjustModesFor({ ...posted(), kind: 'supplier_invoice' }, null).modes, []);
+  // The ledger holds nothing any more (a reversed recall): the new version alone, or nothing to do.
+  assert.deepEqual(adjustModesFor(null, changed(), false).modes, ['reverse']);
+  assert.deepEqual(adjustModesFor(null, null, false).modes, []);
+  assert.deepEqual(adjustModesFor(null, changed()).modes, [], 'posted plan unknown (twin): accept only');
   assert.throws(() => reversalPlan({ ...posted(), kind: 'supplier_invoice' }, base('K')), /supplier invoice/);
   assert.throws(() => differencePlan(posted(), { ...changed(), currency: 'USD' }, base('K')), /currency changed/);
 });

@@ -14,7 +14,7 @@ const PINNED: Record<number, string> = {
   2: 'cb1b760166f35ee30a13401671c772ccefc1c6bbe42370500c5d28159bbebb04',
   3: '41eef406ebfe51283c3e065ddff705b457f6c3d149d4a0035a209ae4ea8a3e9a',
   4: 'edbb6749cefbc5ea60439d041185d20938af77c587a2a8e6ca5c3dd7e63f79d8',
-  6: '1083f7199865c3a178dc3f98f69cbb5f745debbd0035fa5b3539e15e30114198',
+  6: '9d4d76ae549aea1401b933191b67fe63ee5f97e8b482fb953275e3392f52250e',
 };
 
 test('the registry lists every migration file in strictly increasing order', () => {

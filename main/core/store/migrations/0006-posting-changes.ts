@@ -9,6 +9,7 @@ CREATE TABLE posting_changes (
   connection_id TEXT NOT NULL,
   source_id TEXT NOT NULL,
   seq INTEGER NOT NULL,
+  change_kind TEXT NOT NULL DEFAULT 'changed' CHECK (change_kind IN ('changed', 'recalled')),
   status TEXT NOT NULL CHECK (status IN ('open', 'adjusting', 'adjusted', 'accepted')),
   before_hash TEXT NOT NULL,
   content_hash TEXT NOT NULL,

@@ -1,6 +1,6 @@
 // Changes after posting: one row per change of a posted document, kept beside the posted row (never touching
 // its plan or ERP id), with the new version, its plan, and the adjustment documents or the acceptance.
-import type { AdjustMode, AdjustmentDoc, ChangeStatus } from '../../../../shared/schemas/change';
+import type { AdjustMode, AdjustmentDoc, ChangeKind, ChangeStatus } from '../../../../shared/schemas/change';
 import type { SourceDocument } from '../../../../shared/schemas/document';
 import type { PostingPlan } from '../../../../shared/schemas/plan';
 import type { HoldReason } from '../../../../shared/schemas/posting';
@@ -13,6 +13,7 @@ export interface ChangeRow {
   connection_id: string;
   source_id: string;
   seq: number;
+  change_kind: ChangeKind;
   status: ChangeStatus;
   before_hash: string;
   content_hash: string;
@@ -42,6 +43,8 @@ export interface NewVersion {
 }
 
 export interface NewChange extends NewVersion {
+  /** recalled: the source took the document back after it was posted (Concur FIS WAS_RECALLED); no new version yet. */
+  kind?: ChangeKind;
   postingId: number;
   connectionId: string;
   seq: number;
@@ -78,9 +81,9 @@ export function createChangeRepo(db: Db, now: () => Date) {
     insert(c: NewChange): ChangeRow {
       const at = ts();
       const info = q(
-        `INSERT INTO posting_changes (posting_id, connection_id, source_id, seq, status, before_hash, content_hash, before_plan_json, before_erp_ids_json, document_json,
+        `INSERT INTO posting_changes (posting_id, connection_id, source_id, seq, change_kind, status, before_hash, content_hash, before_plan_json, before_erp_ids_json, document_json,
            plan_json, reasons_json, before_total_minor, total_minor, currency, detected_at, updated_at)
-         VALUES (@posting_id, @connection_id, @source_id, @seq, 'open', @before_hash, @content_hash, @before_plan_json, @before_erp_ids_json, @document_json,
+         VALUES (@posting_id, @connection_id, @source_id, @seq, @change_kind, 'open', @before_hash, @content_hash, @before_plan_json, @before_erp_ids_json, @document_json,
            @plan_json, @reasons_json, @before_total_minor, @total_minor, @currency, @at, @at)`,
       ).run({
         ...version(c),
@@ -88,6 +91,7 @@ export function createChangeRepo(db: Db, now: () => Date) {
         connection_id: c.connectionId,
         source_id: c.doc.sourceId,
         seq: c.seq,
+        change_kind: c.kind ?? 'changed',
         before_hash: c.beforeHash,
         before_plan_json: c.beforePlan ? JSON.stringify(c.beforePlan) : null,
         before_erp_ids_json: JSON.stringify(c.beforeErpIds),
@@ -98,7 +102,8 @@ export function createChangeRepo(db: Db, now: () => Date) {
     },
     /** An open change that changed again before anyone resolved it: the latest version replaces the one shown. */
     updateVersion(id: number, v: NewVersion): void {
-      set(id, version(v));
+      // A recalled document that came back is a changed one: its new version is what is shown now.
+      set(id, { ...version(v), change_kind: 'changed' });
     },
     /** The adjustment documents are committed before anything is sent (see engine/deliver.ts). */
     startAdjusting(id: number, mode: AdjustMode, docs: AdjustmentDoc[]): void {
