@@ -99,7 +99,9 @@ export function differencePlan(posted: PostingPlan, after: PostingPlan, o: Adjus
 /** Whether the ledger holds the document before this change (not after a recalled document was reversed). */
 export const ledgerHolds = (r: { before_erp_ids_json: string }): boolean => (JSON.parse(r.before_erp_ids_json) as string[]).length > 0;
 
-const CREDIT_WHY = 'Supplier invoices are corrected in the ERP with its own credit document (Intacct AP adjustment, Acumatica Debit Adjustment, NetSuite vendor credit, Sage X3 credit note); this build does not post those yet, so only "accept with a reason" is offered';
+// Why: ../shared/api notes document no credit document for supplier invoices (Acumatica's "Debit Adj." bill type
+// is marked unverified there; the Intacct, NetSuite and Sage X3 notes have none), and a negative bill is refused.
+const CREDIT_WHY = 'A supplier invoice is corrected in the ERP with its own credit document (Intacct AP adjustment, Acumatica Debit Adjustment, NetSuite vendor credit, Sage X3 credit note); the API notes this build follows do not document those yet, so it does not post them: accept the change with a reason and enter the credit in the ERP';
 
 /**
  * What this change can be adjusted with, and why not where nothing is possible. `holds`: the ledger holds the
