@@ -1,7 +1,7 @@
 // Changes after posting: a posted document that changed at the source, its new version beside the posted one,
 // and how the accountant resolved it (adjustment documents posted, or accepted as is with a reason).
 import { z } from 'zod';
-import { postingKindSchema, postingPlanSchema } from './plan';
+import { planKindSchema, postingPlanSchema } from './plan';
 import { holdReasonSchema } from './posting';
 
 export const changeStatusSchema = z.enum(['open', 'adjusting', 'adjusted', 'accepted']);
@@ -52,7 +52,7 @@ export const changeSummarySchema = z.object({
   seq: z.number().int(),
   changeKind: changeKindSchema,
   status: changeStatusSchema,
-  kind: postingKindSchema.nullable(),
+  kind: planKindSchema.nullable(),
   /** The ERP id of the posted document. */
   erpId: z.string().nullable(),
   before: moneySchema.nullable(),

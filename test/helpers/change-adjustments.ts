@@ -27,16 +27,20 @@ function changedVersion(p: PostingPlan): PostingPlan {
 }
 
 async function postedWithChange(t: { after(fn: () => void): void }, fx: AdjustFixture) {
+  const plan = fx.journal();
+  return postedChange(t, fx.adapter, plan, changedVersion(plan));
+}
+
+/** A store holding `plan` posted through `adapter` and an open change to `after` (the new version at the source). */
+export async function postedChange(t: { after(fn: () => void): void }, adapter: TargetAdapter, plan: PostingPlan, after: PostingPlan) {
   const store = openStore(join(tempDir(t), 'x.db'), () => new Date());
   t.after(() => store.close());
   store.connections.save({ id: 'c1', name: 'C', source: { system: 'concur', tokenUrl: 'http://127.0.0.1:1', clientId: 'id', grant: 'password', username: 'u', startDate: '2026-01-01', pageSize: 100, dimensionFields: {}, companyPaidPaymentTypes: [] }, target: { system: 'sage-x3', serverUrl: 'http://127.0.0.1:1', folder: 'SEED', poolAlias: 'P', language: 'ENG', username: 'u', postingMode: 'journal', company: 'C', site: 'S', journal: 'J', entryType: 'E' } as never, rules: { liabilityAccount: '421000', cardClearingAccount: '467000', personalLines: 'exclude', dateRule: 'document_date', requiredDimensions: [], postingModes: {}, maxDescriptionLength: 250 }, schedule: { mode: 'manual' }, retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5, pauseAfterAuthFailures: 3 }, concurrency: 1 });
-  const plan = fx.journal();
   const source = doc({ sourceId: plan.sourceId, tenant: 'tenant-1' });
   const row = store.postings.insert({ connectionId: 'c1', doc: source, key: plan.idempotencyKey, contentHash: 'H0', status: 'pending', plan, reasons: [], total: { amountMinor: plan.totalMinor, currency: plan.currency } });
-  const out = await fx.adapter.post(plan);
+  const out = await adapter.post(plan);
   assert.equal(out.status, 'posted', JSON.stringify(out));
   store.postings.markPosted(row.id, (out as { erpId: string }).erpId, false);
-  const after = changedVersion(plan);
   const newDoc = doc({ sourceId: plan.sourceId, tenant: 'tenant-1', lines: [line({ amount: { amountMinor: 12468, currency: 'EUR' } })] });
   const change = store.changes.insert({ postingId: row.id, connectionId: 'c1', seq: 1, beforeHash: 'H0', beforePlan: plan, beforeErpIds: [(out as { erpId: string }).erpId], beforeTotalMinor: plan.totalMinor, doc: newDoc, contentHash: 'H1', plan: after, reasons: [], total: { amountMinor: after.totalMinor, currency: after.currency } });
   return { store, change, plan, after };

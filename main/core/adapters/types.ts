@@ -154,6 +154,11 @@ export interface TargetCapabilities {
   maxBatch: number;
   /** Longest text the target's description field takes. */
   maxDescriptionLength: number;
+  /**
+   * Posts plans of kind 'supplier_credit' through the ERP's documented credit document (adjustments of supplier
+   * invoices changed after posting). Absent: this adapter would not know one, and nothing offers it.
+   */
+  supplierCredit?: { document: string };
 }
 
 /** A document found in the ERP under one of a plan's keys. */

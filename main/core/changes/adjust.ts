@@ -11,7 +11,7 @@ import { formatMinor } from '../money/parse';
 import type { Store } from '../store/store';
 import type { ChangeRow } from '../store/repos/changes';
 import { changeAdjustments, changeBeforePlan, changeDocument, changePlan } from '../store/repos/changes';
-import { adjustModesFor, differencePlan, ledgerHolds, newVersionPlan, reversalPlan } from './adjustment-plan';
+import { adjustModesFor, creditPlan, differencePlan, ledgerHolds, newVersionPlan, reversalPlan, supplierDifferencePlan } from './adjustment-plan';
 
 export interface AdjustDeps {
   store: Store;
@@ -23,10 +23,10 @@ export interface AdjustDeps {
 }
 
 /** The adjustment documents of a change in the order they are posted (pure apart from reading the row). */
-export function planAdjustment(change: ChangeRow, mode: AdjustMode, tenant: string | null, maxDescriptionLength: number): AdjustmentDoc[] {
+export function planAdjustment(change: ChangeRow, mode: AdjustMode, tenant: string | null, maxDescriptionLength: number, credit: string | null = null): AdjustmentDoc[] {
   const before = changeBeforePlan(change);
   const after = changePlan(change);
-  const { modes, why } = adjustModesFor(before, after, ledgerHolds(change));
+  const { modes, why } = adjustModesFor(before, after, ledgerHolds(change), credit);
   if (!modes.includes(mode)) throw new ConnectorError('CONFLICT', `Change #${change.id} cannot be adjusted by ${mode === 'reverse' ? 'a reversal' : 'a difference'}: ${why ?? 'not offered for this document'}`, { retryable: false });
   const doc = changeDocument(change);
   const ids = (JSON.parse(change.before_erp_ids_json) as string[]).join(', ') || 'the posted entry';
@@ -37,11 +37,14 @@ export function planAdjustment(change: ChangeRow, mode: AdjustMode, tenant: stri
     const why = change.change_kind === 'recalled' ? 'recalled in the source' : 'changed at the source';
     const docs: AdjustmentDoc[] = [];
     // After a reversed recall the ledger holds nothing: only the new version is posted.
-    if (ledgerHolds(change)) docs.push(pending('reversal', reversalPlan(before!, base('reversal', `Reversal of ${ids} (${doc.sourceId} ${why}): ${before!.description}`))));
+    // A supplier invoice is taken out by the ERP's credit document for its total (same lines, same supplier).
+    if (ledgerHolds(change) && before!.kind === 'supplier_invoice') docs.push(pending('reversal', creditPlan(before!, base('reversal', `${credit ?? 'Credit'} for ${ids}${before!.invoiceNumber ? ` (invoice ${before!.invoiceNumber})` : ''}, ${doc.sourceId} ${why}`))));
+    else if (ledgerHolds(change)) docs.push(pending('reversal', reversalPlan(before!, base('reversal', `Reversal of ${ids} (${doc.sourceId} ${why}): ${before!.description}`))));
     if (after) docs.push(pending('new_version', newVersionPlan(after, base('new_version', `${after.description} (changed version${ledgerHolds(change) ? `, replaces ${ids}` : ''})`))));
     return docs;
   }
-  const diff = differencePlan(before!, after!, base('difference', `Difference to ${ids} (${doc.sourceId} changed at the source): ${after!.description}`));
+  const diffBase = base('difference', `Difference to ${ids} (${doc.sourceId} changed at the source): ${after!.description}`);
+  const diff = before!.kind === 'supplier_invoice' ? supplierDifferencePlan(before!, after!, diffBase) : differencePlan(before!, after!, diffBase);
   if (!diff) throw new ConnectorError('CONFLICT', `Change #${change.id} makes no difference in the ledger (same accounts and amounts): accept it with a reason instead`, { retryable: false });
   return [pending('difference', diff)];
 }
@@ -63,7 +66,7 @@ export async function adjustChange(changeId: number, requested: AdjustMode | und
   let docs: AdjustmentDoc[];
   if (change.status === 'open') {
     const mode = requested ?? defaultMode;
-    docs = planAdjustment(change, mode, d.tenant, d.maxDescriptionLength);
+    docs = planAdjustment(change, mode, d.tenant, d.maxDescriptionLength, target.capabilities.supplierCredit?.document ?? null);
     store.changes.startAdjusting(change.id, mode, docs);
     audit('started', `${actor} chose to adjust change #${change.id} by ${mode === 'reverse' ? 'reversing the posted entry and posting the new version' : 'posting the difference'}: ${describeDocs(docs)}`);
   } else {
@@ -73,6 +76,8 @@ export async function adjustChange(changeId: number, requested: AdjustMode | und
 
   for (const [i, doc] of docs.entries()) {
     if (doc.status === 'posted') continue;
+    // Adapters without a credit document would read any other kind as a journal: never hand them a supplier credit.
+    if (doc.plan.kind === 'supplier_credit' && !target.capabilities.supplierCredit) throw new ConnectorError('CONFLICT', `The ${target.system} adapter posts no supplier credit, which the ${doc.role.replace('_', ' ')} of change #${changeId} is`, { retryable: false });
     const save = (next: Partial<AdjustmentDoc>) => {
       docs[i] = { ...docs[i]!, ...next };
       store.changes.saveAdjustments(changeId, docs);

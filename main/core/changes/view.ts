@@ -6,6 +6,9 @@ import type { ChangeRow } from '../store/repos/changes';
 import { changeAdjustments, changeBeforePlan, changeDocument, changePlan } from '../store/repos/changes';
 import type { PostingRow } from '../store/repos/postings';
 import { accountDifferences, adjustModesFor, ledgerHolds } from './adjustment-plan';
+import { supplierCreditOf } from './credit-documents';
+
+type ConnView = (Pick<Connection, 'rules'> & { target?: { system: string } }) | null;
 
 /** The connection's setting where this document allows it, else the first mode it allows. */
 export function defaultModeOf(conn: Pick<Connection, 'rules'> | null, modes: readonly AdjustMode[]): AdjustMode | null {
@@ -13,10 +16,10 @@ export function defaultModeOf(conn: Pick<Connection, 'rules'> | null, modes: rea
   return modes.includes(wanted) ? wanted : (modes[0] ?? null);
 }
 
-export function toChangeSummary(r: ChangeRow, posted: PostingRow | null, conn: Pick<Connection, 'rules'> | null): ChangeSummary {
+export function toChangeSummary(r: ChangeRow, posted: PostingRow | null, conn: ConnView): ChangeSummary {
   const before = changeBeforePlan(r);
   const after = changePlan(r);
-  const { modes, why } = adjustModesFor(before, after, ledgerHolds(r));
+  const { modes, why } = adjustModesFor(before, after, ledgerHolds(r), supplierCreditOf(conn?.target?.system));
   const beforeCurrency = before?.currency ?? posted?.currency ?? null;
   return {
     id: r.id,
@@ -44,7 +47,7 @@ export function toChangeSummary(r: ChangeRow, posted: PostingRow | null, conn: P
   };
 }
 
-export function toChangeDetail(r: ChangeRow, posted: PostingRow | null, conn: Pick<Connection, 'rules'> | null): ChangeDetail {
+export function toChangeDetail(r: ChangeRow, posted: PostingRow | null, conn: ConnView): ChangeDetail {
   const before = changeBeforePlan(r);
   const after = changePlan(r);
   return {

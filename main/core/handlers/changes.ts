@@ -40,7 +40,7 @@ export function changeHandlers(rt: Runtime, actor: string) {
       return withSlot(rt, conn.id, async () => {
         const row = getRow(input.id);
         const { source, target } = buildAdapters(rt, conn, actor);
-        const { modes } = adjustModesFor(changeBeforePlan(row), changePlan(row), ledgerHolds(row));
+        const { modes } = adjustModesFor(changeBeforePlan(row), changePlan(row), ledgerHolds(row), target.capabilities.supplierCredit?.document ?? null);
         const fallback = defaultModeOf(conn, modes) ?? 'reverse';
         try {
           const done = await adjustChange(row.id, input.mode, fallback, { store, target, actor, tenant: source.tenant ?? null, maxDescriptionLength: Math.min(conn.rules.maxDescriptionLength, target.capabilities.maxDescriptionLength) });
