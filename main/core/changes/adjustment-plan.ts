@@ -169,7 +169,7 @@ export const ledgerHolds = (r: { before_erp_ids_json: string }): boolean => (JSO
  * Why a supplier invoice cannot be adjusted with this target: its adapter does not post the ERP's credit document
  * (see README "Changes after posting": documented per ERP, or not yet).
  */
-const CREDIT_WHY = 'A supplier invoice is corrected in the ERP with its own credit document; this build posts that document only where it is documented and simulated (NetSuite vendor credit), not for this ERP: accept the change with a reason and enter the credit in the ERP';
+const CREDIT_WHY = 'A supplier invoice is corrected in the ERP with its own credit document; this build posts one only to NetSuite (vendor credit) — Intacct AP adjustments are documented but not built yet, Acumatica\'s Debit Adj. bill type is unverified, Sage X3 documents none: accept the change with a reason and enter the credit in the ERP';
 
 /**
  * What this change can be adjusted with, and why not where nothing is possible. `holds`: the ledger holds the
