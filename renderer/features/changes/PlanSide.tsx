@@ -27,7 +27,7 @@ export function PlanSide({ title, plan, erpId, testId, empty }: { title: string;
             ))}
           </tbody>
           <tfoot>
-            <tr><td colSpan={2}>{plan.kind === 'journal' ? 'Journal' : 'Supplier invoice'} dated {formatDate(plan.postingDate)}, {plan.currency}</td><td className="num">{formatMinor(plan.totalMinor, plan.currency)}</td><td className="num">{formatMinor(plan.totalMinor, plan.currency)}</td></tr>
+            <tr><td colSpan={2}>{plan.kind === 'journal' ? 'Journal' : plan.kind === 'supplier_credit' ? 'Supplier credit' : 'Supplier invoice'} dated {formatDate(plan.postingDate)}, {plan.currency}</td><td className="num">{formatMinor(plan.totalMinor, plan.currency)}</td><td className="num">{formatMinor(plan.totalMinor, plan.currency)}</td></tr>
           </tfoot>
         </table>
       )}
