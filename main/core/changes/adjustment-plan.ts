@@ -30,11 +30,20 @@ export function accountDifferences(before: PostingPlan | null, after: PostingPla
 }
 
 /**
+ * The payable side of a balanced supplier document, which some ERPs' plans carry (Intacct: a credit line carrying
+ * the vendor on an invoice, a debit on a credit): it is the vendor balance, not an expense line, so it is left out
+ * of the document's net. Plans without one (NetSuite) have only expense lines.
+ */
+export function isPayableLine(plan: Partial<Pick<PostingPlan, 'kind' | 'partner'>>, l: Pick<PlanLine, 'side' | 'partner'>): boolean {
+  return !!plan.partner && l.partner === plan.partner && l.side === (plan.kind === 'supplier_credit' ? 'debit' : 'credit');
+}
+
+/**
  * Net of a supplier document's expense lines in minor units: an invoice debits its expense accounts (debits
  * minus credits), a supplier credit credits them (credits minus debits).
  */
-export function supplierNet(plan: Pick<PostingPlan, 'kind' | 'lines'>): number {
-  const signed = plan.lines.reduce((s, l) => s + (l.side === 'debit' ? l.amountMinor : -l.amountMinor), 0);
+export function supplierNet(plan: Pick<PostingPlan, 'kind' | 'lines'> & Partial<Pick<PostingPlan, 'partner'>>): number {
+  const signed = plan.lines.filter((l) => !isPayableLine(plan, l)).reduce((s, l) => s + (l.side === 'debit' ? l.amountMinor : -l.amountMinor), 0);
   return plan.kind === 'supplier_credit' ? -signed : signed;
 }
 
@@ -140,7 +149,9 @@ export function supplierDifferencePlan(posted: PostingPlan, after: PostingPlan, 
   if (posted.currency !== after.currency) throw new Error(`the currency changed (${posted.currency} → ${after.currency}): reverse and post the new version instead`);
   const diffs = accountDifferences(posted, after).filter((d) => d.differenceMinor !== 0);
   if (diffs.length === 0) return null;
-  const net = diffs.reduce((s, d) => s + d.differenceMinor, 0);
+  // The payable line's difference mirrors the expense lines': the total is the expense lines' net.
+  const payable = new Set(posted.lines.filter((l) => isPayableLine(posted, l)).map(groupOf));
+  const net = diffs.filter((d) => !payable.has(groupOf(d))).reduce((s, d) => s + d.differenceMinor, 0);
   if (net === 0) throw new Error('the total is unchanged while accounts differ: no supplier invoice or credit of zero exists; reverse and post the new version instead');
   const kind = net > 0 ? 'supplier_invoice' : 'supplier_credit';
   const lines = diffs.map((d, i): PlanLine => ({
@@ -169,7 +180,7 @@ export const ledgerHolds = (r: { before_erp_ids_json: string }): boolean => (JSO
  * Why a supplier invoice cannot be adjusted with this target: its adapter does not post the ERP's credit document
  * (see README "Changes after posting": documented per ERP, or not yet).
  */
-const CREDIT_WHY = 'A supplier invoice is corrected in the ERP with its own credit document; this build posts one only to NetSuite (vendor credit) — Intacct AP adjustments are documented but not built yet, Acumatica\'s Debit Adj. bill type is unverified, Sage X3 documents none: accept the change with a reason and enter the credit in the ERP';
+const CREDIT_WHY = 'A supplier invoice is corrected in the ERP with its own credit document; this build posts one only to NetSuite (vendor credit) and Sage Intacct (AP adjustment) — Acumatica\'s Debit Adj. bill type is unverified, Sage X3 documents none: accept the change with a reason and enter the credit in the ERP';
 
 /**
  * What this change can be adjusted with, and why not where nothing is possible. `holds`: the ledger holds the

@@ -71,3 +71,18 @@ test('offered: nothing without a credit document; with one, reverse and differen
   assert.deepEqual(adjustModesFor(invoice(), null, true, 'vendor credit').modes, ['reverse']);
   assert.deepEqual(adjustModesFor(invoice(), { ...lower, kind: 'journal' }, true, 'vendor credit').modes, []);
 });
+
+test('a plan carrying the vendor payable line (Intacct) nets its expense lines only: credit and difference still balance', () => {
+  const withPayable = invoice([planLine(1, '6110', 'debit', 20000), planLine(2, '6130', 'debit', 1999), planLine(3, '2000', 'credit', 21999, { partner: 'V1' })]);
+  assert.equal(withPayable.totalMinor, 21999);
+  const c = creditPlan(withPayable, base('MLC-CR'));
+  assert.equal(c.totalMinor, 21999);
+  assert.equal(supplierNet(c), 21999);
+  const after = { ...withPayable, lines: withPayable.lines.map((l) => (l.account === '6110' ? { ...l, amountMinor: 17999 } : l.account === '2000' ? { ...l, amountMinor: 19998 } : l)), totalMinor: 19998 };
+  const d = supplierDifferencePlan(withPayable, after, base('MLC-DF'))!;
+  assert.equal(d.kind, 'supplier_credit');
+  assert.equal(d.totalMinor, 2001);
+  assert.deepEqual(d.lines.map((l) => [l.account, l.side, l.amountMinor, l.partner]), [['2000', 'debit', 2001, 'V1'], ['6110', 'credit', 2001, null]]);
+  // A line carrying another partner is an expense line, not the payable side.
+  assert.equal(supplierNet({ ...withPayable, partner: 'V2' }), 0);
+});
