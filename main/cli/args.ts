@@ -28,6 +28,7 @@ export const OPTIONS = {
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   date: { type: 'string' },
+  mode: { type: 'string' },
 } as const;
 
 export type Flags = {
@@ -53,6 +54,7 @@ export type Flags = {
   debug?: boolean;
   help?: boolean;
   date?: string;
+  mode?: string;
 };
 
 export function parseCli(argv: string[]): { positionals: string[]; flags: Flags } {
@@ -92,6 +94,12 @@ Commands:
   held replay <id> | held replay --all [--connection ID] [--json]
   held dismiss <id> --reason "why"
   held redate <id> --date YYYY-MM-DD   post a held document on another date (e.g. its period is closed); replay it next
+  changes list [--connection ID] [--status open|adjusting|adjusted|accepted|all] [--json]
+                                       documents changed at the source after they were posted
+  changes show <id> [--json]           posted plan against the new version, the difference per account
+  changes adjust <id> [--mode reverse|difference]
+                                       post the adjustment (default: the connection's setting) exactly once
+  changes accept <id> --reason "why"   keep the ledger as it is; nothing is posted
   mappings export [--connection ID] [--out FILE]
   mappings import <file.csv> [--connection ID]
   reference refresh|push [--connection ID]

@@ -11,6 +11,7 @@ import { importConfig } from './config-import';
 import { readInputText } from './input-files';
 import { withWriter } from './lease';
 import { runWebhooks } from './webhooks';
+import { runChanges } from './changes';
 import { money, progressPrinter, summaryLine, table } from './output';
 
 type Out = (s: string) => void;
@@ -147,6 +148,8 @@ export async function runCommand(core: Core, cmd: string[], flags: Flags, out: O
     }
     case 'webhooks':
       return runWebhooks(core, cmd, flags, out);
+    case 'changes':
+      return runChanges(core, cmd, flags, out);
     case 'backup': {
       const r = sub ? await backupTo(core.runtime.store.db, resolve(sub)) : await call(core, 'store.backup', {});
       out(`Backed up the database to ${r.path} (${r.bytes} bytes). Restore it with: npx ml-connector restore ${r.path}`);

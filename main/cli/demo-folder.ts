@@ -9,6 +9,7 @@ export function needsDemoSystems(cmd: readonly string[]): boolean {
   const [name, sub] = cmd;
   if (name === 'sync' || name === 'reference' || name === 'webhooks') return true;
   if (name === 'held') return sub === 'replay';
+  if (name === 'changes') return sub === 'adjust';
   if (name === 'connections') return sub === 'test' || sub === 'authorize';
   return false;
 }

@@ -7,6 +7,7 @@ import type { Core } from '../core/create-core';
 import { startBridge } from '../server/bridge-server';
 import type { Bridge } from '../server/bridge-server';
 import type { HeldDemo } from '../host/demo-host';
+import type { DemoSystems } from '../demo/systems';
 import { holdDemo, wantsDemoAtStart } from '../host/demo-host';
 
 type Out = (s: string) => void;
@@ -25,6 +26,8 @@ export interface ServeOptions {
 export interface Serving {
   bridge: Bridge;
   demoConnectionId: string | null;
+  /** The demo company's running simulators (tests act in them as a user of Concur would). */
+  demo: DemoSystems | null;
   stop(): Promise<void>;
 }
 
@@ -50,6 +53,7 @@ export async function startServe(core: Core, o: ServeOptions): Promise<Serving> 
   return {
     bridge,
     demoConnectionId: demo?.systems.connectionId ?? null,
+    demo: demo?.systems ?? null,
     async stop() {
       await bridge.close();
       await demo?.stop();

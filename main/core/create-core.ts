@@ -6,6 +6,7 @@ import type { AdapterRegistry } from './adapters/registry';
 import { defaultRegistry } from './adapters/registry';
 import { Scheduler } from './engine/schedule';
 import { authorizeHandlers } from './handlers/authorize';
+import { changeHandlers } from './handlers/changes';
 import { connectionHandlers } from './handlers/connections';
 import { mappingHandlers } from './handlers/mappings';
 import { postingHandlers } from './handlers/postings';
@@ -87,7 +88,7 @@ export function createCore(deps: CoreDeps): Core {
   });
   return {
     runtime: rt,
-    handlers: (actor) => ({ ...connectionHandlers(rt, actor), ...authorizeHandlers(rt, actor), ...postingHandlers(rt, actor), ...mappingHandlers(rt, actor), ...referenceHandlers(rt, actor), ...storeHandlers(rt) }) as Handlers,
+    handlers: (actor) => ({ ...connectionHandlers(rt, actor), ...authorizeHandlers(rt, actor), ...postingHandlers(rt, actor), ...mappingHandlers(rt, actor), ...referenceHandlers(rt, actor), ...storeHandlers(rt), ...changeHandlers(rt, actor) }) as Handlers,
     sync: (connectionId, o) => startSync(rt, { connectionId, dryRun: o.dryRun ?? false, trigger: o.trigger ?? 'manual', actor: o.actor }),
     subscribe: (l) => rt.events.subscribe(l),
     isDuplicateEvent: (eventId) => rt.store.webhookEvents.has(eventId),

@@ -5,6 +5,7 @@ import type { RunSummary } from '../../shared/schemas/run';
 import type { Core } from '../core/create-core';
 import { money, progressPrinter, summaryLine, table } from '../cli/output';
 import { DEMO_CONNECTION_ID, DEMO_CONNECTION_IDS, startDemoSystems } from './systems';
+import { correctDemoReport } from './changed-report';
 
 export interface DemoOptions {
   dataDir: string;
@@ -23,6 +24,9 @@ export async function runDemo(core: Core, o: DemoOptions): Promise<number> {
   try {
     const runs: RunSummary[] = [];
     for (const id of DEMO_CONNECTION_IDS) if (store.connections.get(id)) runs.push(await core.sync(id, { trigger: 'demo', actor: 'demo' }));
+    // A processor corrects a report already posted; the next sync shows it under "Changes after posting".
+    // Its run is not in the summary: the connection's line stays about the approved reports it read.
+    if (correctDemoReport(store, demo.concur, false)) await core.sync(DEMO_CONNECTION_ID, { trigger: 'demo', actor: 'demo' });
     bar.done();
     const totalsOf = (id: string) => {
       const c = store.postings.counts(id);
@@ -40,6 +44,7 @@ export async function runDemo(core: Core, o: DemoOptions): Promise<number> {
             ...sum,
             totals,
             erpDocuments: demo.erpDocumentCount(),
+            changedAfterPosting: store.changes.list({ status: 'unresolved', limit: 100_000 }).length,
             fixedMappingsCsv: demo.fixedMappingsPath,
             connections: runs.map((r) => ({ ...r, totals: totalsOf(r.connectionId) })),
           },
@@ -50,6 +55,8 @@ export async function runDemo(core: Core, o: DemoOptions): Promise<number> {
       return failed ? 1 : 0;
     }
     for (const r of runs) o.out(summaryLine(r));
+    const changes = store.changes.list({ status: 'unresolved', limit: 100_000 });
+    if (changes.length) o.out(`Changed after posting, waiting for a decision: ${changes.map((c) => `#${c.id} ${c.source_id} (${money(c.before_total_minor !== null && c.currency ? { amountMinor: c.before_total_minor, currency: c.currency } : null)} → ${money(c.total_minor !== null && c.currency ? { amountMinor: c.total_minor, currency: c.currency } : null)})`).join(', ')} — see "npx ml-connector --data-dir ${o.dataDir} changes list" or the Changes screen.`);
     o.out(`In total: ${totals.posted} posted, ${totals.held} held, ${totals.failed} failed; the simulated ERP ledgers hold ${demo.erpDocumentCount()} documents.`);
     const held = store.postings.list({ status: 'held', limit: 100_000 });
     if (held.length) {
@@ -79,3 +86,4 @@ export async function runDemo(core: Core, o: DemoOptions): Promise<number> {
     await demo.stop();
   }
 }
+

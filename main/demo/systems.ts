@@ -26,6 +26,7 @@ import type { AcumaticaSimulator } from '../simulators/acumatica';
 import { ACUMATICA_CONNECTION_ID, configureAcumaticaDemo, createDemoAcumatica, type DemoAcumatica } from './acumatica-company';
 import type { NetSuiteSimulator } from '../simulators/netsuite';
 import { configureNetSuiteDemo, createDemoNetSuite, NETSUITE_CONNECTION_ID, type DemoNetSuite, type DemoNetSuiteEndpoint } from './netsuite-company';
+import { correctDemoReport } from './changed-report';
 
 export const DEMO_CONNECTION_ID = 'demo-concur-x3';
 export const CONCUR_ADMIN = { login: 'ap.admin@northwind-demo.com', password: 'demo-concur-password' };
@@ -243,6 +244,8 @@ export async function startDemoSystems(core: Core, dataDir: string, opts: DemoOp
     await sims.stop();
     throw e;
   }
+  // A folder whose demo report was changed after posting before: the simulated Concur shows it changed again.
+  correctDemoReport(core.runtime.store, sims.concur, true);
   return {
     connectionId: DEMO_CONNECTION_ID,
     concur: sims.concur,

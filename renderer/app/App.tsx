@@ -1,6 +1,7 @@
 // Application shell: side navigation (Dashboard, Connections, Mappings, Held, Audit), connection picker, page.
 import { useMlcQuery } from '../api/hooks';
 import { AuditPage } from '../features/audit/AuditPage';
+import { ChangesPage } from '../features/changes/ChangesPage';
 import { ConnectionsPage } from '../features/connections/ConnectionsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { HeldPage } from '../features/held/HeldPage';
@@ -15,6 +16,7 @@ const NAV: Array<[Page, string]> = [
   ['mappings', 'Mappings'],
   ['held', 'Held'],
   ['audit', 'Audit'],
+  ['changes', 'Changes after posting'],
 ];
 
 export function App() {
@@ -23,6 +25,8 @@ export function App() {
   const states = useMlcQuery('connections.states', {}, { refetchInterval: 30_000 });
   // Held and failed alike need the accountant: both count in the badge.
   const heldTotal = (states.data ?? []).reduce((n, s) => n + s.counts.held + s.counts.failed, 0);
+  const changes = useMlcQuery('changes.counts', {}, { refetchInterval: 30_000 });
+  const changesTotal = (changes.data ?? []).reduce((n, c) => n + c.count, 0);
   const title = NAV.find(([p]) => p === route.page)?.[1] ?? 'Dashboard';
   return (
     <div className="shell">
@@ -37,6 +41,7 @@ export function App() {
               <a href={href(page)} aria-current={route.page === page ? 'page' : undefined} className={route.page === page ? 'active' : undefined}>
                 {label}
                 {page === 'held' && heldTotal > 0 ? <span className="nav-count" aria-hidden="true">{heldTotal}</span> : null}
+                {page === 'changes' && changesTotal > 0 ? <span className="nav-count" data-testid="changes-badge" aria-hidden="true">{changesTotal}</span> : null}
               </a>
             </li>
           ))}
@@ -65,6 +70,7 @@ export function App() {
           {route.page === 'mappings' && <MappingsPage params={route.params} />}
           {route.page === 'held' && <HeldPage key={route.params.toString()} params={route.params} />}
           {route.page === 'audit' && <AuditPage />}
+          {route.page === 'changes' && <ChangesPage key={route.params.toString()} params={route.params} />}
         </main>
       </div>
     </div>

@@ -7,6 +7,7 @@ import { holdCodeSchema, postingDetailSchema, postingStatusSchema, postingSummar
 import { referenceItemSchema, referenceKindSchema, referencePushSummarySchema } from '../schemas/reference';
 import { connectionStateSchema, runSummarySchema } from '../schemas/run';
 import { acumaticaTargetSchema } from '../schemas/systems/acumatica';
+import { adjustModeSchema, changeDetailSchema, changeStatusSchema, changeSummarySchema } from '../schemas/change';
 
 const connectionRef = z.object({ connectionId: z.string().min(1) });
 const empty = z.object({}).strict();
@@ -100,6 +101,14 @@ export const methods = {
   'mappings.exportXlsx': query(connectionRef, z.object({ base64: z.string() }), ['mappings']),
   /** An .xlsx mapping file (base64, first sheet, CSV columns): checked, previewed and written exactly as mappings.importCsv. */
   'mappings.importXlsx': mutation(connectionRef.extend({ base64: z.string().max(70_000_000), preview: z.boolean().optional() }), z.object({ changed: z.number().int(), rows: z.number().int() }), ['mappings', 'audit']),
+  /** Documents changed at the source after they were posted; status 'unresolved' = open or being adjusted. */
+  'changes.list': query(z.object({ connectionId: z.string().optional(), status: z.union([changeStatusSchema, z.literal('unresolved')]).optional(), limit: z.number().int().positive().max(100_000).default(1000) }), z.array(changeSummarySchema), ['postings']),
+  'changes.get': query(z.object({ id: z.number().int() }), changeDetailSchema, ['postings']),
+  /** Unresolved changes per connection and currency with the totals before and after (nav badge, dashboard). */
+  'changes.counts': query(empty, z.array(z.object({ connectionId: z.string(), currency: z.string().nullable(), count: z.number().int(), beforeMinor: z.number().int(), afterMinor: z.number().int() })), ['postings']),
+  /** Posts the adjustment (mode omitted = the connection's setting); run again to resume one left half-way. */
+  'changes.adjust': mutation(z.object({ id: z.number().int(), mode: adjustModeSchema.optional() }), changeSummarySchema, ['postings', 'audit']),
+  'changes.accept': mutation(z.object({ id: z.number().int(), reason: z.string().trim().min(3).max(1000) }), changeSummarySchema, ['postings', 'audit']),
 } as const;
 
 export type Methods = typeof methods;

@@ -32,6 +32,11 @@ export const METHOD_NAMES = [
   'held.exportXlsx',
   'mappings.exportXlsx',
   'mappings.importXlsx',
+  'changes.list',
+  'changes.get',
+  'changes.counts',
+  'changes.adjust',
+  'changes.accept',
 ] as const;
 
 export type MethodNameFromList = (typeof METHOD_NAMES)[number];

@@ -25,6 +25,8 @@ export const AUDIT_ACTIONS = [
   'redate',
   /** A receipt attached to the ERP document, failed (with the reason) or skipped (with the reason). */
   'receipt',
+  'change_adjust',
+  'change_accept',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -46,6 +46,12 @@ export const postingRulesSchema = z.object({
    * target's older `closedPeriod` setting, else hold (see shared/schemas/period.ts closedPeriodRule).
    */
   closedPeriod: closedPeriodRuleSchema.optional(),
+  /**
+   * How a journal changed at the source after posting is adjusted when the accountant chooses "adjust":
+   * reverse the posted entry and post the new version (default: the ledger then holds the source's document as
+   * it is now), or post only the difference per account. Unset = reverse.
+   */
+  changeAdjustment: z.enum(['reverse', 'difference']).optional(),
 });
 export type PostingRules = z.infer<typeof postingRulesSchema>;
 

@@ -5,6 +5,12 @@ import { documentKindSchema, sourceSystemSchema } from './document';
 
 export const postingKindSchema = z.enum(['journal', 'supplier_invoice']);
 export type PostingKind = z.infer<typeof postingKindSchema>;
+/**
+ * What a plan posts: a posting kind, or a supplier credit (the ERP's credit document against a supplier
+ * invoice), which only an adjustment of a supplier invoice changed after posting produces — never a sync.
+ */
+export const planKindSchema = z.enum([...postingKindSchema.options, 'supplier_credit']);
+export type PlanKind = z.infer<typeof planKindSchema>;
 
 export const planLineSchema = z.object({
   lineNo: z.number().int().positive(),
@@ -27,7 +33,7 @@ export const planLineSchema = z.object({
 export type PlanLine = z.infer<typeof planLineSchema>;
 
 export const postingPlanSchema = z.object({
-  kind: postingKindSchema,
+  kind: planKindSchema,
   /** The key written into the ERP (see ../shared/design/exactly-once.md): derived from the document, not the install. */
   idempotencyKey: z.string(),
   /**

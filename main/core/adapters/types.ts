@@ -97,7 +97,7 @@ export interface SourceAdapter {
    */
   confirm?(doc: { sourceId: string; meta: Record<string, string> }, outcome: ConfirmOutcome): Promise<void>;
   /** Several confirmations in one call where the source supports it (Expensify export mark); one result each. */
-  confirmBatch?(items: Array<{ doc: { sourceId: string; meta: Record<string, string> }; outcome: ConfirmOutcome }>): Promise<Array<{ sourceId: string; ok: boolean; error?: string }>>;
+  confirmBatch?(items: Array<{ doc: { sourceId: string; meta: Record<string, string> }; outcome: ConfirmOutcome }>): Promise<Array<{ sourceId: string; ok: boolean; error?: string; recalled?: boolean }>>;
   /** Categories/expense types known to the source, for the mapping grid before the first sync. */
   listCategories?(): Promise<Array<{ code: string; name: string }>>;
   /**
@@ -180,6 +180,11 @@ export interface TargetCapabilities {
   maxBatch: number;
   /** Longest text the target's description field takes. */
   maxDescriptionLength: number;
+  /**
+   * Posts plans of kind 'supplier_credit' through the ERP's documented credit document (adjustments of supplier
+   * invoices changed after posting). Absent: this adapter would not know one, and nothing offers it.
+   */
+  supplierCredit?: { document: string };
 }
 
 /** A document found in the ERP under one of a plan's keys. */

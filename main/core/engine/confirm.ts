@@ -9,6 +9,7 @@ import type { PostingRow } from '../store/repos/postings';
 import { rowDocument } from '../store/repos/postings';
 import type { HoldReason } from '../../../shared/schemas/posting';
 import { finalAtSource, heldMessage } from './source-holds';
+import { recordRecall } from '../changes/record';
 
 /** True when the source wants to hear back at all. */
 export const wantsConfirmation = (source: SourceAdapter): boolean => !!(source.confirm || source.confirmBatch);
@@ -68,6 +69,7 @@ export async function confirmPending(store: Store, connectionId: string, source:
         const bySource = new Map(answers.map((a) => [a.sourceId, a]));
         for (const row of chunk) {
           const a = bySource.get(row.source_id);
+          if (a?.recalled && row.status === 'posted') noteRecall(store, row, actor);
           record(row, !!a?.ok, a?.error ?? 'no answer for this document');
         }
       } catch (e) {
@@ -85,4 +87,11 @@ export async function confirmPending(store: Store, connectionId: string, source:
     }
   }
   return result;
+}
+
+/** A posted document recalled in the source is shown under "Changes after posting" (once), never reversed by itself. */
+function noteRecall(store: Store, row: PostingRow, actor: string): void {
+  const change = recordRecall(store, row);
+  if (!change) return;
+  store.audit.append({ connectionId: row.connection_id, actor, action: 'changed_after_posting', sourceId: row.source_id, erpId: row.erp_id, idempotencyKey: row.idempotency_key, outcome: 'recalled', message: `Recalled in ${rowDocument(row).sourceSystem} after it was posted as ${row.erp_id ?? 'an unknown ERP id'}; kept as change #${change.id}, nothing reversed — reverse it or accept it with a reason`, correlationId: null });
 }

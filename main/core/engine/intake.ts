@@ -18,6 +18,8 @@ import { validatePlan } from './validate';
 import type { ErpPeriod } from '../../../shared/schemas/period';
 import { closedPeriodRule } from '../../../shared/schemas/period';
 import { checkPeriod, REDATE_META, redatedTo } from './periods';
+import { changeMessage } from '../changes/describe';
+import { recordChangeAfterPosting } from '../changes/record';
 
 export interface IntakeEnv {
   conn: Connection;
@@ -113,7 +115,15 @@ export function intakeBatch(docs: readonly SourceDocument[], env: IntakeEnv): Ba
       const key = existing?.idempotency_key ?? keys.key;
       if (existing) {
         const changed = existing.content_hash !== hash;
-        if ((existing.status === 'posted' || existing.status === 'dismissed') && changed && existing.changed_after_posting === 0) {
+        // Compared with the version last seen: a recalled document that comes back unchanged is news too.
+        if (existing.status === 'posted' && (changed || store.changes.latestFor(existing.id))) {
+          const r = recordChangeAfterPosting(store, existing, hash, () => ({ ...planAndValidate(doc, env, key), doc, contentHash: hash, total: totalOf(doc) }));
+          if (r.kind !== 'same' && existing.changed_after_posting === 0) store.postings.markChangedAfterPosting(existing.id);
+          if (r.kind !== 'same') audit(doc, key, 'changed_after_posting', r.kind === 'new' ? 'flagged' : 'updated', changeMessage(doc, existing, r.change), existing.erp_id);
+          out.skipped++;
+          continue;
+        }
+        if (existing.status === 'dismissed' && changed && existing.changed_after_posting === 0) {
           store.postings.markChangedAfterPosting(existing.id);
           audit(doc, key, 'changed_after_posting', 'flagged', `Changed in ${doc.sourceSystem} after it was ${existing.status}; not posted again — review the difference`, existing.erp_id);
         }

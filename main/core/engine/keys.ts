@@ -83,3 +83,12 @@ export function contentHash(doc: SourceDocument): string {
   };
   return createHash('sha256').update(JSON.stringify(material)).digest('hex');
 }
+
+/**
+ * Key of an adjustment document (reversal, new version, difference) of a document changed after posting: the
+ * document's key material plus the version it changed from and to and the document's role, so each change gets
+ * its own, every install computes the same one, and a replay of the same adjustment finds it in the ERP.
+ */
+export function adjustmentKey(doc: SourceDocument, fallbackTenant: string | null, beforeHash: string, afterHash: string, role: string): string {
+  return documentKey(doc.sourceSystem, tenantOf(doc, fallbackTenant), `${doc.kind}#adj:${beforeHash.slice(0, 16)}>${afterHash.slice(0, 16)}:${role}`, doc.sourceId);
+}

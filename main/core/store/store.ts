@@ -4,6 +4,7 @@ import type { Db } from './db';
 import { openChecked } from './open-checked';
 import { createMetaRepo } from './meta';
 import { createAuditRepo } from './repos/audit';
+import { createChangeRepo } from './repos/changes';
 import { createConnectionRepo } from './repos/connections';
 import { createCursorRepo } from './repos/cursors';
 import { createMappingRepo } from './repos/mappings';
@@ -50,6 +51,7 @@ export function openStore(path: string, now: () => Date, opts: OpenStoreOptions 
     reference: createReferenceRepo(db, now),
     runs: createRunRepo(db),
     webhookEvents: createWebhookEventRepo(db, now),
+    changes: createChangeRepo(db, now),
     receipts: createReceiptRepo(db, now),
     close: () => db.close(),
   };

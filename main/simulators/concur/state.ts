@@ -126,6 +126,22 @@ export class SimState {
     this.sorted.splice(this.lowerBound(rec.key, rec.data.ID), 0, rec);
   }
 
+  /**
+   * A correction after final approval (a processor changes an entry's approved amount): the entry and the
+   * report's totals change and LastModifiedDate moves, as the v3 Reports API shows an edited report (inferred).
+   */
+  correctEntryAmount(reportId: string, entryIndex: number, approvedAmount: number, at?: number): void {
+    const rec = this.mustReport(reportId);
+    const entry = this.entries.get(reportId)?.[entryIndex];
+    if (!entry) throw new Error(`report ${reportId} has no entry ${entryIndex}`);
+    const delta = Math.round(approvedAmount * 100) - Math.round(Number(entry.ApprovedAmount) * 100);
+    Object.assign(entry, { ApprovedAmount: approvedAmount, PostedAmount: approvedAmount });
+    for (const k of ['Total', 'TotalApprovedAmount', 'AmountDueEmployee'] as const) {
+      if (typeof rec.data[k] === 'number') rec.data[k] = (Math.round(Number(rec.data[k]) * 100) + delta) / 100;
+    }
+    this.touch(reportId, at);
+  }
+
   /** Changes fields of a stored report (does not touch LastModifiedDate unless given). */
   updateReport(reportId: string, fields: V3Object): void {
     const rec = this.mustReport(reportId);

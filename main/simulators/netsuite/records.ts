@@ -6,20 +6,24 @@ import { errorBody } from './suiteql';
 import { FEATURE_TABLES, type NetSuiteSimState, type SimFeatures, type SimRecordType, type SimTable } from './state';
 
 // The record ids as the REST API names them (camelCase, or the lower-case form of the metadata catalog); other casings are not records.
-const TYPES: Record<string, SimRecordType> = { journalEntry: 'journalEntry', journalentry: 'journalEntry', vendorBill: 'vendorBill', vendorbill: 'vendorBill' };
+const TYPES: Record<string, SimRecordType> = { journalEntry: 'journalEntry', journalentry: 'journalEntry', vendorBill: 'vendorBill', vendorbill: 'vendorBill', vendorCredit: 'vendorCredit', vendorcredit: 'vendorCredit' };
 export const recordTypeOf = (segment: string): SimRecordType | undefined => (Object.hasOwn(TYPES, segment) ? TYPES[segment] : undefined);
 
 /** Sublists each record takes (what `replace=` may name). */
-export const SUBLISTS: Record<SimRecordType, readonly string[]> = { journalEntry: ['line'], vendorBill: ['expense', 'item'] };
+export const SUBLISTS: Record<SimRecordType, readonly string[]> = { journalEntry: ['line'], vendorBill: ['expense', 'item'], vendorCredit: ['expense', 'item', 'apply'] };
 
 /** Body and line fields each record takes; anything else is refused (property name validation "Error"). */
 const BODY_FIELDS: Record<SimRecordType, ReadonlySet<string>> = {
   journalEntry: new Set(['externalId', 'subsidiary', 'tranDate', 'currency', 'exchangeRate', 'memo', 'tranId', 'postingPeriod', 'approved', 'reversalDate', 'customForm', 'line']),
   vendorBill: new Set(['externalId', 'entity', 'subsidiary', 'tranDate', 'dueDate', 'tranId', 'currency', 'exchangeRate', 'memo', 'postingPeriod', 'terms', 'account', 'approvalStatus', 'customForm', 'expense', 'item']),
+  // Vendor credit (REST record id vendorCredit, NetSuite Records Browser "Vendor Credit"): like a bill without
+  // terms, due date or approval; 'apply' is the sublist of bills it is applied to (not sent by the connector).
+  vendorCredit: new Set(['externalId', 'entity', 'subsidiary', 'tranDate', 'tranId', 'currency', 'exchangeRate', 'memo', 'postingPeriod', 'account', 'customForm', 'expense', 'item', 'apply']),
 };
 const LINE_FIELDS: Record<SimRecordType, ReadonlySet<string>> = {
   journalEntry: new Set(['account', 'debit', 'credit', 'memo', 'department', 'class', 'location', 'entity', 'eliminate']),
   vendorBill: new Set(['account', 'amount', 'memo', 'department', 'class', 'location', 'customer', 'isBillable', 'category', 'taxCode']),
+  vendorCredit: new Set(['account', 'amount', 'memo', 'department', 'class', 'location', 'customer', 'isBillable', 'category', 'taxCode']),
 };
 
 interface Problem {
@@ -73,7 +77,7 @@ function validate(state: NetSuiteSimState, type: SimRecordType, body: Record<str
     problems.push({ detail: `Please enter value(s) for: ${sublist} lines`, path: sublist, code: 'USER_ERROR' });
     return problems;
   }
-  if (type === 'vendorBill') checkEntity(state, problems, body.entity, 'entity', true);
+  if (type !== 'journalEntry') checkEntity(state, problems, body.entity, 'entity', true);
   let debit = 0;
   let credit = 0;
   items.forEach((raw, i) => {
@@ -93,6 +97,8 @@ function validate(state: NetSuiteSimState, type: SimRecordType, body: Record<str
     else debit += units(item.amount)!;
   });
   if (type === 'vendorBill' && debit < 0) problems.push({ detail: 'The total of a bill cannot be negative: enter a vendor credit instead.', path: sublist, code: 'USER_ERROR' });
+  // A vendor credit's expense amounts are positive (what it takes off the vendor balance); a negative total is refused.
+  if (type === 'vendorCredit' && debit <= 0) problems.push({ detail: 'The total of a vendor credit must be greater than zero.', path: sublist, code: 'USER_ERROR' });
   if (type === 'journalEntry' && debit !== credit) problems.push({ detail: 'The transaction is out of balance: the debits and credits must be equal.', path: 'line', code: 'USER_ERROR' });
   return problems;
 }

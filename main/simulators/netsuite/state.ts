@@ -24,7 +24,7 @@ export const FEATURE_TABLES: Record<keyof SimFeatures, { table: SimTable; field:
   locations: { table: 'location', field: 'location' },
 };
 export type SimRow = Record<string, string>;
-export type SimRecordType = 'journalEntry' | 'vendorBill';
+export type SimRecordType = 'journalEntry' | 'vendorBill' | 'vendorCredit';
 
 /** Columns each table answers to in SuiteQL; anything else is an unknown field. */
 export const TABLE_COLUMNS: Record<SimTable, readonly string[]> = {
@@ -211,7 +211,8 @@ export class NetSuiteSimState {
       id: t.id,
       externalid: t.externalId ?? '',
       recordtype: t.type.toLowerCase(),
-      type: t.type === 'journalEntry' ? 'Journal' : 'VendBill',
+      // The transaction type codes SuiteQL answers (Journal, VendBill, VendCred).
+      type: t.type === 'journalEntry' ? 'Journal' : t.type === 'vendorBill' ? 'VendBill' : 'VendCred',
       trandate: typeof t.body.tranDate === 'string' ? t.body.tranDate : '',
       tranid: typeof t.body.tranId === 'string' ? t.body.tranId : '',
     }));

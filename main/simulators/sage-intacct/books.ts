@@ -12,10 +12,15 @@ export type CreateOutcome = { ok: true; rec: StoredRecord } | { ok: false; error
 const followUp = (object: string, supportId: string): SimError => err('BL01001973', `[Support ID: ${supportId}]`, '', `Could not create ${object} record!`);
 
 /** The elements each object takes (the official SDK's JournalEntryCreate / JournalEntryLineCreate order). */
-const ALLOWED: Record<'GLBATCH' | 'GLENTRY' | 'APBILL' | 'APBILLITEM', ReadonlySet<string>> = {
+const ALLOWED: Record<'GLBATCH' | 'GLENTRY' | 'APBILL' | 'APBILLITEM' | 'APADJUSTMENT' | 'APADJUSTMENTITEM', ReadonlySet<string>> = {
   GLBATCH: new Set(['JOURNAL', 'BATCH_DATE', 'REVERSEDATE', 'BATCH_TITLE', 'HISTORY_COMMENT', 'REFERENCENO', 'BASELOCATION_NO', 'SUPDOCID', 'STATE', 'ENTRIES']),
   GLENTRY: new Set(['DOCUMENT', 'ACCOUNTNO', 'TR_TYPE', 'TRX_AMOUNT', 'CURRENCY', 'EXCH_RATE_DATE', 'EXCH_RATE_TYPE_ID', 'EXCHANGE_RATE', 'ALLOCATION', 'LOCATION', 'DEPARTMENT', 'PROJECTID', 'TASKID', 'COSTTYPEID', 'CUSTOMERID', 'VENDORID', 'EMPLOYEEID', 'ITEMID', 'CLASSID', 'CONTRACTID', 'WAREHOUSEID', 'DESCRIPTION']),
   APBILL: new Set(['WHENCREATED', 'WHENPOSTED', 'VENDORID', 'RECORDID', 'DOCNUMBER', 'DESCRIPTION', 'TERMNAME', 'WHENDUE', 'ACTION', 'SUPDOCID', 'BASECURR', 'CURRENCY', 'EXCH_RATE_DATE', 'EXCH_RATE_TYPE_ID', 'EXCHANGE_RATE', 'APBILLITEMS']),
+  // AP adjustment (developer.intacct.com/api/accounts-payable/ap-adjustments: vendor, date created, adjustment
+  // number, bill number, description, currencies, lines with account, amount, memo and dimensions). The object
+  // form's element names are inferred from APBILL's; RECORDID is the adjustment number.
+  APADJUSTMENT: new Set(['VENDORID', 'WHENCREATED', 'WHENPOSTED', 'RECORDID', 'DOCNUMBER', 'DESCRIPTION', 'ACTION', 'SUPDOCID', 'BASECURR', 'CURRENCY', 'EXCH_RATE_DATE', 'EXCH_RATE_TYPE_ID', 'EXCHANGE_RATE', 'APADJUSTMENTITEMS']),
+  APADJUSTMENTITEM: new Set(['ACCOUNTNO', 'ACCOUNTLABEL', 'OFFSETGLACCOUNTNO', 'TRX_AMOUNT', 'ENTRYDESCRIPTION', 'LOCATIONID', 'DEPARTMENTID', 'PROJECTID', 'CUSTOMERID', 'VENDORID', 'EMPLOYEEID', 'ITEMID', 'CLASSID', 'CONTRACTID', 'WAREHOUSEID']),
   APBILLITEM: new Set(['ACCOUNTNO', 'ACCOUNTLABEL', 'OFFSETGLACCOUNTNO', 'TRX_AMOUNT', 'TOTALTRXAMOUNT', 'ENTRYDESCRIPTION', 'LOCATIONID', 'DEPARTMENTID', 'PROJECTID', 'TASKID', 'COSTTYPEID', 'CUSTOMERID', 'VENDORID', 'EMPLOYEEID', 'ITEMID', 'CLASSID', 'CONTRACTID', 'WAREHOUSEID', 'BILLABLE', 'ALLOCATION']),
 };
 
@@ -79,7 +84,7 @@ function checkRateType(state: SageIntacctSimState, raw: string | undefined, wher
 
 function checkUnique(state: SageIntacctSimState, object: RecordObject, field: string, value: string | undefined, out: SimError[]): void {
   if (!state.uniqueReferences || !value || state.find(object, field, value).length === 0) return;
-  out.push(err('BL34000061', `Another ${object === 'GLBATCH' ? 'Journal Entry' : 'Bill'} with the given value(s) ${value} already exists`, `Use a unique ${field}.`));
+  out.push(err('BL34000061', `Another ${object === 'GLBATCH' ? 'Journal Entry' : object === 'APBILL' ? 'Bill' : 'AP Adjustment'} with the given value(s) ${value} already exists`, `Use a unique ${field}.`));
 }
 
 function finish(state: SageIntacctSimState, object: RecordObject, fields: Record<string, string>, lines: Array<Record<string, string>>, controlId: string, out: SimError[], extra: Record<string, string>): CreateOutcome {
@@ -171,6 +176,39 @@ export function createApBill(state: SageIntacctSimState, node: Node, controlId: 
     checkMaster(state, 'location', it.LOCATIONID ?? '', out);
   });
   return finish(state, 'APBILL', fields, items, controlId, out, { ...(due ?? {}), TOTALENTERED: fromMinor(total, knownCurrency(currency) ? currency : 'USD'), STATE: 'Posted' });
+}
+
+/**
+ * An APADJUSTMENT create. Refused: unknown elements, unknown / inactive vendor, account, department or location,
+ * a closed period, no lines, a total that is not positive (the adjustment takes an amount off the vendor balance;
+ * inferred), and a repeated adjustment number — always, not only under uniqueReferences (inferred: Intacct's
+ * adjustment numbers are document numbers, unique per vendor document type).
+ */
+export function createApAdjustment(state: SageIntacctSimState, node: Node, controlId: string): CreateOutcome {
+  const out: SimError[] = [];
+  checkElements(node, 'APADJUSTMENT', 'APADJUSTMENT', out);
+  const fields = flat(node);
+  const currency = fields.CURRENCY || state.baseCurrency;
+  if (!knownCurrency(currency)) out.push(err('BL03000031', `Currency '${currency}' is not valid.`));
+  checkRateType(state, fields.EXCH_RATE_TYPE_ID, 'APADJUSTMENT', out);
+  if (!fields.VENDORID) out.push(err('BL03000013', 'VENDORID is required.'));
+  checkMaster(state, 'vendor', fields.VENDORID ?? '', out);
+  checkDate(state, 'WHENCREATED', fields.WHENCREATED ?? '', out, true);
+  if (fields.RECORDID && state.find('APADJUSTMENT', 'RECORDID', fields.RECORDID).length > 0) out.push(err('BL34000061', `Another AP Adjustment with the adjustment number ${fields.RECORDID} already exists`, 'Use a unique adjustment number.'));
+  const raw = list<Node>(child(node, 'APADJUSTMENTITEMS')?.APADJUSTMENTITEM);
+  raw.forEach((it, i) => checkElements(it, 'APADJUSTMENTITEM', `Line ${i + 1}`, out));
+  const items = raw.map(flat);
+  if (items.length === 0) out.push(err('BL03000012', 'An AP adjustment needs at least one line.'));
+  let total = 0;
+  items.forEach((it, i) => {
+    checkMaster(state, 'account', it.ACCOUNTNO ?? '', out);
+    if (!it.ACCOUNTNO) out.push(err('BL03000013', `Line ${i + 1}: ACCOUNTNO is required.`));
+    total += amount(it.TRX_AMOUNT ?? '', currency, i + 1, out, true);
+    checkMaster(state, 'department', it.DEPARTMENTID ?? '', out);
+    checkMaster(state, 'location', it.LOCATIONID ?? '', out);
+  });
+  if (items.length > 0 && total <= 0) out.push(err('BL03000030', 'The total of an AP adjustment must be greater than zero.'));
+  return finish(state, 'APADJUSTMENT', fields, items, controlId, out, { TOTALENTERED: fromMinor(total, knownCurrency(currency) ? currency : 'USD'), STATE: 'Posted' });
 }
 
 const dateOf = (n: Node | undefined): string | undefined => (n ? `${text(n.month).padStart(2, '0')}/${text(n.day).padStart(2, '0')}/${text(n.year)}` : undefined);

@@ -1,7 +1,7 @@
 // The simulator's XML gateway: control block (sender), authentication (login or session, sliding
 // timeout, "Invalid session"), then each function (uniqueid honoured) with per-function results.
 import { randomUUID } from 'node:crypto';
-import { createApBill, createGlBatch, createLegacyBill } from './books';
+import { createApAdjustment, createApBill, createGlBatch, createLegacyBill } from './books';
 import { createContact, createEmployee, createVendor } from './partners';
 import { query, readByQuery, readMore, type FnReply } from './reads';
 import type { SageIntacctSimState, SimSession } from './state';
@@ -142,7 +142,8 @@ export function handleGateway(xml: string, state: SageIntacctSimState, sessionEn
           out = { ok: true, data: { '@_listtype': 'objects', '@_count': '1', [object.toLowerCase()]: { RECORDNO: m.recordNo } } };
         } else out = m;
       } else {
-        const created = object === 'GLBATCH' ? createGlBatch(state, node as XmlNode, controlid) : object === 'APBILL' ? createApBill(state, node as XmlNode, controlid) : null;
+        const creator = object === 'GLBATCH' ? createGlBatch : object === 'APBILL' ? createApBill : object === 'APADJUSTMENT' ? createApAdjustment : null;
+        const created = creator ? creator(state, node as XmlNode, controlid) : null;
         if (!created) out = { ok: false, errors: [{ errorno: 'BL01001973', description: `Object '${object}' cannot be created here.`, description2: '', correction: '' }] };
         else if (created.ok) {
           const rec = created.rec;

@@ -3,7 +3,7 @@
 // has its field list: an unknown field in a select, filter or order is refused, as Intacct does.
 import { randomUUID } from 'node:crypto';
 import { filterOf, queryTextOf, type Row } from './filters';
-import type { MasterKind, SageIntacctSimState } from './state';
+import type { MasterKind, RecordObject, SageIntacctSimState } from './state';
 import { child, list, simError, text, type Node, type SimError } from './wire';
 
 export type FnReply = { ok: true; data: Node } | { ok: false; errors: SimError[] };
@@ -25,8 +25,10 @@ const MASTER_OBJECTS: Record<string, { kind: MasterKind; fields: string[]; row: 
 const status = (m: { active: boolean }) => (m.active ? 'active' : 'inactive');
 
 /** Fields of the created records that reads answer to. */
-export const RECORD_FIELDS: Record<'GLBATCH' | 'APBILL', string[]> = {
+export const RECORD_FIELDS: Record<RecordObject, string[]> = {
   GLBATCH: ['RECORDNO', 'BATCHNO', 'JOURNAL', 'BATCH_DATE', 'BATCH_TITLE', 'REFERENCENO', 'STATE', 'SUPDOCID'],
+  // AP adjustments: the documented query selects VENDORID and RECORDNO; the other names are inferred from APBILL's.
+  APADJUSTMENT: ['RECORDNO', 'RECORDID', 'VENDORID', 'DOCNUMBER', 'WHENCREATED', 'DESCRIPTION', 'CURRENCY', 'BASECURR', 'EXCH_RATE_TYPE_ID', 'TOTALENTERED', 'STATE'],
   APBILL: ['RECORDNO', 'RECORDID', 'VENDORID', 'DOCNUMBER', 'WHENCREATED', 'WHENDUE', 'TERMNAME', 'DESCRIPTION', 'CURRENCY', 'BASECURR', 'EXCH_RATE_TYPE_ID', 'TOTALENTERED', 'STATE', 'SUPDOCID'],
 };
 
@@ -35,7 +37,7 @@ const fail = (errorno: string, description2: string): FnReply => ({ ok: false, e
 function objectRows(state: SageIntacctSimState, object: string): { rows: Row[]; fields: Set<string> } | null {
   const m = MASTER_OBJECTS[object];
   if (m) return { rows: [...state.master[m.kind].values()].map((r, i) => m.row(r, i + 1)), fields: new Set(m.fields) };
-  if (object === 'GLBATCH' || object === 'APBILL') {
+  if (object === 'GLBATCH' || object === 'APBILL' || object === 'APADJUSTMENT') {
     const fields = RECORD_FIELDS[object];
     return { rows: state.records(object).map((r) => Object.fromEntries(fields.map((f) => [f, r.fields[f] ?? '']))), fields: new Set(fields) };
   }

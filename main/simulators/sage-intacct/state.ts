@@ -12,7 +12,7 @@ export interface SimMaster {
 }
 
 export type MasterKind = 'department' | 'location' | 'account' | 'vendor' | 'employee';
-export type RecordObject = 'GLBATCH' | 'APBILL';
+export type RecordObject = 'GLBATCH' | 'APBILL' | 'APADJUSTMENT';
 
 /** A created record: header fields (flat, Intacct names), its lines, and the control id it came with. */
 export interface StoredRecord {
@@ -78,7 +78,7 @@ export class SageIntacctSimState {
   maxAttachmentBytes = 10 * 1024 * 1024;
   private readonly recs: StoredRecord[] = [];
   private readonly index = new Map<string, StoredRecord[]>();
-  private readonly seq: Record<RecordObject, number> = { GLBATCH: 1000, APBILL: 5000 };
+  private readonly seq: Record<RecordObject, number> = { GLBATCH: 1000, APBILL: 5000, APADJUSTMENT: 8000 };
   private clockOffsetMs = 0;
 
   constructor(private readonly baseClock: () => Date = () => new Date()) {}
@@ -153,9 +153,9 @@ export class SageIntacctSimState {
     return this.entities.size ? this.entities.has(id) : this.master.location.has(id);
   }
 
-  /** Records carrying a key in GLBATCH REFERENCENO or APBILL DOCNUMBER: more than one is a double post. */
+  /** Records carrying a key in GLBATCH REFERENCENO, APBILL DOCNUMBER or APADJUSTMENT RECORDID: more than one is a double post. */
   findByKey(key: string): StoredRecord[] {
-    return [...this.find('GLBATCH', 'REFERENCENO', key), ...this.find('APBILL', 'DOCNUMBER', key)];
+    return [...this.find('GLBATCH', 'REFERENCENO', key), ...this.find('APBILL', 'DOCNUMBER', key), ...this.find('APADJUSTMENT', 'RECORDID', key)];
   }
 
   records(object?: RecordObject): StoredRecord[] {

@@ -5,6 +5,7 @@ import { useMlcMutation, useMlcQuery } from '../../api/hooks';
 import { useLive } from '../../api/live';
 import { useConnections } from '../../app/connection-context';
 import { NotificationsToggle } from './NotificationsToggle';
+import { ChangesCount } from '../changes/ChangesCount';
 import { href } from '../../app/route';
 import { systemLabel } from '../../../shared/schemas/document';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -131,6 +132,7 @@ function ConnectionCard({ state: s }: { state: ConnectionState }) {
         <Count label="Held" value={s.counts.held} tone={s.counts.held ? 'warn' : 'ok'} link={href('held', { connection: s.connectionId })} />
         <Count label="Failed, will retry" value={s.counts.failed} tone={s.counts.failed ? 'bad' : 'ok'} link={href('held', { connection: s.connectionId, status: 'failed' })} />
       </div>
+      <ChangesCount connectionId={s.connectionId} />
       <h3>Latest errors</h3>
       {s.latestErrors.length === 0 ? (
         <p className="muted">No errors.</p>

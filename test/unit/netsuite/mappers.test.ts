@@ -136,3 +136,15 @@ test('documented variations are read: expires_in as text or absent, SuiteQL coun
   assert.equal(detailsText(body), 'SuiteQL needs Prefer: transient. (INVALID_HEADER at Prefer)');
   assert.equal(errorBodyOf(JSON.stringify({ title: 'Not Found', status: 404, 'o:errorDetails': null }))?.title, 'Not Found');
 });
+
+test('a supplier credit becomes a vendorCredit: the vendor, expense lines positive where credited, no tranId', () => {
+  const bill = nsBillPlan();
+  const credit = { ...bill, kind: 'supplier_credit' as const, lines: [{ ...bill.lines[0]!, side: 'credit' as const }, { ...bill.lines[1]!, side: 'debit' as const, amountMinor: 1 }], totalMinor: 19999 };
+  const r = toNetSuiteRecord(credit, '2', lookup);
+  assert.ok(r.ok);
+  assert.equal(r.type, 'vendorCredit');
+  assert.equal(r.body.tranId, undefined);
+  assert.deepEqual(r.body.entity, { id: '501' });
+  assert.deepEqual((r.body.expense as { items: Array<{ account: unknown; amount: number }> }).items.map((i) => [i.account, i.amount]), [[{ id: '105' }, 200], [{ id: '107' }, -0.01]]);
+  assert.equal(eidPath(r.type, 'MLC-CR1'), '/record/v1/vendorCredit/eid:MLC-CR1');
+});

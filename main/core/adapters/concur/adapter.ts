@@ -56,7 +56,8 @@ export function createConcurSource(input: ConcurSourceSettings, ctx: AdapterCont
         const [r] = await writer.confirmMany([{ doc, outcome }]);
         if (r && !r.ok) throw r.error;
       },
-      confirmBatch: async (items) => (await writer.confirmMany(items)).map((r) => (r.ok ? { sourceId: r.sourceId, ok: true } : { sourceId: r.sourceId, ok: false, error: r.error.message })),
+      // CONFLICT is FIS answering WAS_RECALLED / 102 / 112 (see fis-confirm.ts itemError): recalled after we posted it.
+      confirmBatch: async (items) => (await writer.confirmMany(items)).map((r) => (r.ok ? { sourceId: r.sourceId, ok: true } : { sourceId: r.sourceId, ok: false, error: r.error.message, ...(r.error.code === 'CONFLICT' ? { recalled: true } : {}) })),
     }, client);
   }
 

@@ -18,7 +18,7 @@ import { NETSUITE_SYSTEM } from './schemas';
 import { PERIOD_QUERY, periodRow } from './periods';
 import { periodItems } from '../period-read';
 import type { ErpPeriod } from '../../../../shared/schemas/period';
-import { eidPath, NETSUITE_MEMO_MAX, SUBLIST, toNetSuiteRecord, type FeatureKind, type IdLookup } from './to-remote';
+import { eidPath, NETSUITE_MEMO_MAX, NETSUITE_SUPPLIER_CREDIT, SUBLIST, toNetSuiteRecord, type FeatureKind, type IdLookup } from './to-remote';
 
 const sys = { system: NETSUITE_SYSTEM };
 const kindTable = (kind: NsRefKind): string => (kind === 'class' ? 'classification' : kind);
@@ -26,7 +26,7 @@ const kindTable = (kind: NsRefKind): string => (kind === 'class' ? 'classificati
 const MAPS_STALE_MS = 60_000;
 
 export function netsuiteCapabilities(): TargetCapabilities {
-  return { postingKinds: ['journal', 'supplier_invoice'], dimensionTypes: ['department', 'class', 'location'], maxBatch: 1, maxDescriptionLength: NETSUITE_MEMO_MAX };
+  return { postingKinds: ['journal', 'supplier_invoice'], dimensionTypes: ['department', 'class', 'location'], maxBatch: 1, maxDescriptionLength: NETSUITE_MEMO_MAX, supplierCredit: { document: NETSUITE_SUPPLIER_CREDIT } };
 }
 
 function lookupOf(maps: IdMaps): IdLookup {

@@ -1,14 +1,19 @@
-// Pure mapper: a balanced posting plan → a NetSuite journalEntry or vendorBill body (../shared/api/netsuite.md
-// §2b, §2c). Codes the accountant mapped (account numbers, vendor/employee IDs) become internal-id references;
+// Pure mapper: a balanced posting plan → a NetSuite journalEntry, vendorBill or vendorCredit body
+// (../shared/api/netsuite.md §2b, §2c; vendorCredit: the REST record id of the Vendor Credit transaction in the
+// NetSuite REST API Browser, with the same expense sublist as vendorBill). Codes the accountant mapped (account numbers, vendor/employee IDs) become internal-id references;
 // segments (department, class, location) are internal ids already. Anything that cannot be referenced is a
 // hold reason, never a guess.
 import type { PlanLine, PostingPlan } from '../../../../shared/schemas/plan';
 import type { HoldReason } from '../../../../shared/schemas/posting';
 import { formatMinor } from '../../money/parse';
 
-export type NetSuiteRecordType = 'journalEntry' | 'vendorBill';
+export type NetSuiteRecordType = 'journalEntry' | 'vendorBill' | 'vendorCredit';
 
-export const recordTypeFor = (plan: Pick<PostingPlan, 'kind'>): NetSuiteRecordType => (plan.kind === 'supplier_invoice' ? 'vendorBill' : 'journalEntry');
+/** What a supplier invoice changed after posting is credited with in NetSuite. */
+export const NETSUITE_SUPPLIER_CREDIT = 'vendor credit';
+
+export const recordTypeFor = (plan: Pick<PostingPlan, 'kind'>): NetSuiteRecordType =>
+  plan.kind === 'supplier_invoice' ? 'vendorBill' : plan.kind === 'supplier_credit' ? 'vendorCredit' : 'journalEntry';
 
 /** REST path of the upsert / look-up by external id. The key is [A-Z0-9-] only, so it needs no escaping. */
 export const eidPath = (type: NetSuiteRecordType, externalId: string): string => `/record/v1/${type}/eid:${encodeURIComponent(externalId)}`;
@@ -17,7 +22,7 @@ export const eidPath = (type: NetSuiteRecordType, externalId: string): string =>
  * The sublist each record type carries our lines in. The upsert names it in `replace=`: without it, a PUT that
  * updates an existing record adds the sent lines to the ones already there (doubling a re-sent document).
  */
-export const SUBLIST: Record<NetSuiteRecordType, 'line' | 'expense'> = { journalEntry: 'line', vendorBill: 'expense' };
+export const SUBLIST: Record<NetSuiteRecordType, 'line' | 'expense'> = { journalEntry: 'line', vendorBill: 'expense', vendorCredit: 'expense' };
 
 /** NetSuite's memo fields take 4,000 characters at most. */
 export const NETSUITE_MEMO_MAX = 4000;
@@ -87,18 +92,23 @@ export function toNetSuiteRecord(plan: PostingPlan, subsidiaryId: string, lookup
     return id;
   };
 
-  if (type === 'vendorBill') {
+  if (type === 'vendorBill' || type === 'vendorCredit') {
+    const what = type === 'vendorBill' ? 'vendor bill' : 'vendor credit';
     const vendor = plan.partner ? lookup.vendor(plan.partner) : undefined;
-    if (!plan.partner) reasons.push({ code: 'PARTNER_UNKNOWN', message: 'A vendor bill needs a vendor and the document names none' });
+    if (!plan.partner) reasons.push({ code: 'PARTNER_UNKNOWN', message: `A ${what} needs a vendor and the document names none` });
     else if (!vendor) {
       const isEmployee = !!lookup.employee(plan.partner);
-      reasons.push({ code: 'PARTNER_UNKNOWN', message: isEmployee ? `${plan.partner} is a NetSuite employee, not a vendor: a vendor bill needs a vendor` : `Vendor ${plan.partner} does not exist in NetSuite`, subject: plan.partner });
+      reasons.push({ code: 'PARTNER_UNKNOWN', message: isEmployee ? `${plan.partner} is a NetSuite employee, not a vendor: a ${what} needs a vendor` : `Vendor ${plan.partner} does not exist in NetSuite`, subject: plan.partner });
     } else header.entity = ref(vendor);
-    if (plan.invoiceNumber) header.tranId = plan.invoiceNumber;
+    // The bill carries the vendor's invoice number; a credit names the invoice it credits in its memo instead,
+    // so its own number is NetSuite's (no vendor credit number was given to us).
+    if (plan.invoiceNumber && type === 'vendorBill') header.tranId = plan.invoiceNumber;
+    // A bill's expense amounts are debits of the expense accounts; a credit's are credits of them (positive = credited).
+    const positive = type === 'vendorBill' ? 'debit' : 'credit';
     const items = plan.lines.map((line) => {
       const account = accountOf(line);
       const amount = amountValue(line.amountMinor, plan.currency);
-      return { account: account ? ref(account) : null, amount: line.side === 'debit' ? amount : -amount, memo: line.description.slice(0, NETSUITE_MEMO_MAX), ...segments(line, lookup, reasons) };
+      return { account: account ? ref(account) : null, amount: line.side === positive ? amount : -amount, memo: line.description.slice(0, NETSUITE_MEMO_MAX), ...segments(line, lookup, reasons) };
     });
     if (reasons.length) return { ok: false, reasons: dedupe(reasons) };
     return { ok: true, type, body: { ...header, expense: { items } } };

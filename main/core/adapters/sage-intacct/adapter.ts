@@ -17,7 +17,7 @@ import { createPartners } from './partners';
 import { isPeriodClosed, laterPeriodStarts, movedNote, noOpenPeriod } from './period';
 import { runIntacctTest } from './probe';
 import { INTACCT_SYSTEM, type IntacctResult } from './schemas';
-import { createFunction, INTACCT_DESCRIPTION_MAX, objectFor, readByQuery, readMore } from './to-remote';
+import { createFunction, INTACCT_DESCRIPTION_MAX, INTACCT_SUPPLIER_CREDIT, objectFor, readByQuery, readMore } from './to-remote';
 import { vendorTerms } from './vendor-terms';
 
 const REF_ORDER: IntacctRefKind[] = ['department', 'location', 'account', 'vendor', 'employee'];
@@ -31,7 +31,7 @@ export const ROLLED_BACK = 'XL03000009';
 export const isAborted = (r: IntacctResult): boolean => r.status === 'aborted' || (r.status === 'failure' && r.errors.length > 0 && r.errors.every((e) => e.errorno === ROLLED_BACK));
 
 export function sageIntacctCapabilities(settings: SageIntacctTargetSettings): TargetCapabilities {
-  return { postingKinds: ['journal', 'supplier_invoice'], dimensionTypes: ['department', 'location'], maxBatch: settings.maxBatch, maxDescriptionLength: INTACCT_DESCRIPTION_MAX };
+  return { postingKinds: ['journal', 'supplier_invoice'], dimensionTypes: ['department', 'location'], maxBatch: settings.maxBatch, maxDescriptionLength: INTACCT_DESCRIPTION_MAX, supplierCredit: { document: INTACCT_SUPPLIER_CREDIT } };
 }
 
 /**

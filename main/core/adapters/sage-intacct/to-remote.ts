@@ -10,7 +10,10 @@ import type { IntacctFunction } from './schemas';
 /** Longest description we send (batch title, line memo); Intacct's own limits are larger or unpublished. */
 export const INTACCT_DESCRIPTION_MAX = 100;
 
-export type IntacctObject = 'GLBATCH' | 'APBILL';
+export type IntacctObject = 'GLBATCH' | 'APBILL' | 'APADJUSTMENT';
+
+/** What a supplier invoice changed after posting is credited with in Intacct (developer.intacct.com, "AP Adjustments"). */
+export const INTACCT_SUPPLIER_CREDIT = 'AP adjustment';
 
 export function cutText(text: string, max = INTACCT_DESCRIPTION_MAX): string {
   const chars = Array.from(text.replace(/[\r\n\t]+/g, ' ').trim());
@@ -25,12 +28,13 @@ export function intacctDate(iso: string): string {
 }
 
 export function objectFor(plan: PostingPlan): IntacctObject {
-  return plan.kind === 'supplier_invoice' ? 'APBILL' : 'GLBATCH';
+  return plan.kind === 'supplier_invoice' ? 'APBILL' : plan.kind === 'supplier_credit' ? 'APADJUSTMENT' : 'GLBATCH';
 }
 
 /** The searchable field that carries the key. */
 export function keyFieldFor(plan: PostingPlan, s: SageIntacctTargetSettings): string {
-  return plan.kind === 'supplier_invoice' ? s.billKeyField : 'REFERENCENO';
+  // An AP adjustment carries the key as its adjustment number (RECORDID), which the look-up queries.
+  return plan.kind === 'supplier_invoice' ? s.billKeyField : plan.kind === 'supplier_credit' ? 'RECORDID' : 'REFERENCENO';
 }
 
 /** Only non-empty values make it into the element (optional tags are left out, not sent empty). */
@@ -106,8 +110,44 @@ export function apbill(plan: PostingPlan, s: SageIntacctTargetSettings, due: Bil
   return { APBILL: { ...header, APBILLITEMS: { APBILLITEM: items } } };
 }
 
+/**
+ * An APADJUSTMENT create (developer.intacct.com/api/accounts-payable/ap-adjustments; the legacy
+ * create_apadjustment documents vendorid, datecreated, adjustmentno, billno, description, basecurr/currency and
+ * apadjustmentitems/lineitem with glaccountno, amount, memo and dimensions). The element names of the object form
+ * (WHENCREATED, RECORDID = adjustment number, APADJUSTMENTITEMS/APADJUSTMENTITEM with ACCOUNTNO, TRX_AMOUNT,
+ * ENTRYDESCRIPTION, LOCATIONID, DEPARTMENTID) are inferred from APBILL's. The adjustment number is the key.
+ * Amounts are positive: what the adjustment takes off the vendor balance (inferred). The vendor's payable line of
+ * the plan (debit, carrying the vendor) is booked by Intacct from the vendor's AP account, so it is not sent.
+ */
+export function apadjustment(plan: PostingPlan, s: SageIntacctTargetSettings): XmlNode {
+  const foreign = plan.currency !== s.baseCurrency;
+  const header = pick([
+    ['VENDORID', plan.partner],
+    ['WHENCREATED', intacctDate(plan.postingDate)],
+    ['RECORDID', plan.idempotencyKey],
+    ['DOCNUMBER', plan.invoiceNumber],
+    ['DESCRIPTION', cutText(plan.description)],
+    ['BASECURR', foreign ? s.baseCurrency : null],
+    ['CURRENCY', foreign ? plan.currency : null],
+    ['EXCH_RATE_TYPE_ID', foreign ? s.exchangeRateType : null],
+  ]);
+  const items = plan.lines
+    .filter((l) => !(l.side === 'debit' && plan.partner !== null && l.partner === plan.partner))
+    .map((l) =>
+      pick([
+        ['ACCOUNTNO', l.account],
+        ['TRX_AMOUNT', formatMinor(l.side === 'credit' ? l.amountMinor : -l.amountMinor, plan.currency)],
+        ['ENTRYDESCRIPTION', cutText(l.description)],
+        ['LOCATIONID', l.dimensions.location],
+        ['DEPARTMENTID', l.dimensions.department],
+      ]),
+    );
+  return { APADJUSTMENT: { ...header, APADJUSTMENTITEMS: { APADJUSTMENTITEM: items } } };
+}
+
 /** The create function for a plan; its controlid is the idempotency key (uniqueid=true on the request). Bills need their `due`. */
 export function createFunction(plan: PostingPlan, s: SageIntacctTargetSettings, due: BillDue | null = null): IntacctFunction {
+  if (plan.kind === 'supplier_credit') return { controlId: plan.idempotencyKey, body: { create: apadjustment(plan, s) } };
   if (plan.kind !== 'supplier_invoice') return { controlId: plan.idempotencyKey, body: { create: glbatch(plan, s) } };
   if (!due) throw new Error(`bill ${plan.idempotencyKey} needs its due date rule resolved before it is sent`);
   return { controlId: plan.idempotencyKey, body: { create: apbill(plan, s, due) } };

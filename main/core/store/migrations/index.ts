@@ -4,6 +4,7 @@ import * as m0002 from './0002-webhook-events';
 import * as m0003 from './0003-store-meta';
 import * as m0004 from './0004-expensify-rate-window';
 import * as m0005 from './0005-receipt-attachments';
+import * as m0006 from './0006-posting-changes';
 
 export interface Migration {
   id: number;
@@ -17,4 +18,5 @@ export const migrations: readonly Migration[] = [
   { id: 3, name: m0003.name, up: m0003.up },
   { id: 4, name: m0004.name, up: m0004.up },
   { id: 5, name: m0005.name, up: m0005.up },
+  { id: 6, name: m0006.name, up: m0006.up },
 ];
