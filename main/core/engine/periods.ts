@@ -4,7 +4,7 @@
 // ERP's own refusal (from-remote PERIOD_CLOSED) stays the safety net.
 import type { ClosedPeriodRule, ErpPeriod } from '../../../shared/schemas/period';
 import { monthEnd, periodLabel, referenceToPeriod } from '../../../shared/schemas/period';
-import type { PostingKind, PostingPlan } from '../../../shared/schemas/plan';
+import type { PlanKind, PostingPlan } from '../../../shared/schemas/plan';
 import type { HoldReason } from '../../../shared/schemas/posting';
 import type { ReferenceItem } from '../../../shared/schemas/reference';
 
@@ -25,16 +25,16 @@ export function periodAt(periods: readonly ErpPeriod[], date: string): ErpPeriod
   return best;
 }
 
-/** Why the period refuses this kind of document, in the accountant's words; null when it takes it. */
-export function blockedBy(p: ErpPeriod, kind: PostingKind): string | null {
+/** Why the period refuses this kind of document, in the accountant's words; null when it takes it. A supplier credit is an A/P document too. */
+export function blockedBy(p: ErpPeriod, kind: PlanKind): string | null {
   if (p.closed) return 'closed';
   if (p.allLocked) return 'locked for all transactions';
-  if (kind === 'supplier_invoice' && p.apLocked) return 'locked for payables (A/P)';
+  if (kind !== 'journal' && p.apLocked) return 'locked for payables (A/P)';
   return null;
 }
 
 /** The first period after `date` that takes this kind of document. */
-export function firstOpenAfter(periods: readonly ErpPeriod[], date: string, kind: PostingKind): ErpPeriod | undefined {
+export function firstOpenAfter(periods: readonly ErpPeriod[], date: string, kind: PlanKind): ErpPeriod | undefined {
   return periods.find((p) => p.start > date && !blockedBy(p, kind));
 }
 
@@ -73,7 +73,7 @@ export function checkPeriod(plan: PostingPlan, periods: readonly ErpPeriod[], ru
  * A date the accountant wants to re-date a held document to: well-formed, a real day, not in a period that
  * refuses it, and not past the last period the ERP has (when its periods are known; else past this month). Null when fine.
  */
-export function redateProblem(date: string, kind: PostingKind, periods: readonly ErpPeriod[], system: string, today: string, refusedMonths: readonly string[] = []): string | null {
+export function redateProblem(date: string, kind: PlanKind, periods: readonly ErpPeriod[], system: string, today: string, refusedMonths: readonly string[] = []): string | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return `"${date}" is not a date: use YYYY-MM-DD, e.g. 2026-12-01`;
   const d = new Date(`${date}T00:00:00Z`);
   if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date) return `${date} is not a day of the calendar`;

@@ -3,7 +3,7 @@
 // so the next replay plans with it and a fresh read of the unchanged document keeps it; the document date stays
 // the source's. Checked against the ERP's cached periods; audited with the old and new date and who.
 import type { Connection } from '../../../shared/schemas/connection';
-import type { PostingKind, PostingPlan } from '../../../shared/schemas/plan';
+import type { PlanKind, PostingPlan } from '../../../shared/schemas/plan';
 import { ERP_LABEL, periodsOf, REDATE_META, redatedTo, redateProblem } from '../engine/periods';
 import { ConnectorError } from '../errors';
 import type { Runtime } from '../runtime';
@@ -16,7 +16,7 @@ export function redateHeld(rt: Pick<Runtime, 'store' | 'clock'>, conn: Connectio
   const doc = rowDocument(row);
   const plan = row.plan_json ? (JSON.parse(row.plan_json) as PostingPlan) : null;
   const before = redatedTo(doc.meta) ?? plan?.postingDate ?? doc.documentDate ?? '';
-  const kind: PostingKind = plan?.kind ?? ((conn.target as { postingMode?: string }).postingMode === 'journal' ? 'journal' : 'supplier_invoice');
+  const kind: PlanKind = plan?.kind ?? ((conn.target as { postingMode?: string }).postingMode === 'journal' ? 'journal' : 'supplier_invoice');
   const refused = JSON.parse(row.reasons_json ?? '[]') as Array<{ code: string; subject?: string }>;
   const refusedMonths = refused.filter((r) => r.code === 'PERIOD_CLOSED' && /^\d{4}-\d{2}$/.test(r.subject ?? '')).map((r) => r.subject!);
   const problem = redateProblem(date, kind, periodsOf(store.reference.list(conn.id, 'period')), conn.target.system, rt.clock.now().toISOString().slice(0, 10), refusedMonths);
