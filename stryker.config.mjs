@@ -17,7 +17,7 @@ const SCOPES = {
   'engine-deliver': { mutate: ENGINE('deliver', 'deliver-batch'), tests: UNIT('deliver', 'deliver-hardening', 'deliver-batch') },
   'engine-plan': { mutate: ENGINE('plan', 'mapping-lookup'), tests: UNIT('plan', 'plan-hardening', 'change-detection', 'intake-aliases').concat('test/unit/concur/fis-booking.test.ts') },
   'engine-settle': { mutate: ENGINE('settle', 'line-account', 'text'), tests: UNIT('plan', 'plan-hardening', 'change-detection', 'intake-aliases').concat('test/unit/concur/fis-booking.test.ts') },
-  'engine-keys': { mutate: ENGINE('keys'), tests: UNIT('keys', 'change-detection', 'intake-aliases') },
+  'engine-keys': { mutate: ENGINE('keys'), tests: UNIT('keys', 'keys-edges', 'change-detection', 'intake-aliases') },
   'engine-intake': { mutate: ENGINE('intake', 'validate'), tests: UNIT('validate', 'change-detection', 'intake-aliases') },
   'engine-schedule': { mutate: ENGINE('schedule', 'window'), tests: UNIT('schedule', 'schedule-window') },
   'engine-csv': { mutate: ENGINE('csv-safe', 'mapping-csv'), tests: UNIT('csv-safe', 'mapping-csv') },

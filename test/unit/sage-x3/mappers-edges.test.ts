@@ -44,7 +44,7 @@ test('dimension values whose type X3 is not set up for are listed with their lin
 });
 
 test('journal: no document date leaves the field out; a credit line goes in the credit column with its partner', () => {
-  const p = plan({ documentDate: null, lines: [line(1, '625100', 'debit', 250), line(2, '421000', 'credit', 250, { partner: 'EMP9' })] });
+  const p = plan({ documentDate: '', lines: [line(1, '625100', 'debit', 250), line(2, '421000', 'credit', 250, { partner: 'EMP9' })] });
   const obj = journalObject(p, settings);
   assert.equal('BPRDAT' in fields(obj.groups[0]?.fields), false);
   assert.deepEqual(fields(obj.tables[0]?.lines[1]), { ACC: '421000', CDT: '2.50', DES: 'Line 2', BPR: 'EMP9' });
@@ -61,7 +61,7 @@ test('invoice lines: without a supplier on the plan every credit goes out negati
 
 test('supplier invoice: the key wins the supplier-document field; a missing supplier is sent empty for X3 to refuse', () => {
   const s = x3Settings('https://x3.example.com', { supplierInvoiceFields: { reference: 'BPRVCR' } });
-  const p = plan({ kind: 'supplier_invoice', partner: 'SUP1', invoiceNumber: 'INV/1', documentDate: null, lines: [line(1, '625100', 'debit', 500, { dimensions: { costCenter: 'CC1' } }), line(2, '401000', 'credit', 500, { partner: 'SUP1' })] });
+  const p = plan({ kind: 'supplier_invoice', partner: 'SUP1', invoiceNumber: 'INV/1', documentDate: '', lines: [line(1, '625100', 'debit', 500, { dimensions: { costCenter: 'CC1' } }), line(2, '401000', 'credit', 500, { partner: 'SUP1' })] });
   const obj = supplierInvoiceObject(p, s);
   const h = fields(obj.groups[0]?.fields);
   assert.equal(h.BPRVCR, p.idempotencyKey);
