@@ -16,7 +16,7 @@ const SCOPES = {
   // Narrow engine scopes: one file group each, with only the unit tests that exercise it (a mutant in ~1-2 s).
   'engine-deliver': { mutate: ENGINE('deliver', 'deliver-batch'), tests: UNIT('deliver', 'deliver-hardening', 'deliver-edges', 'deliver-batch') },
   'engine-plan': { mutate: ENGINE('plan', 'mapping-lookup'), tests: UNIT('plan', 'plan-hardening', 'plan-edges', 'change-detection', 'intake-aliases').concat('test/unit/concur/fis-booking.test.ts') },
-  'engine-settle': { mutate: ENGINE('settle', 'line-account', 'text'), tests: UNIT('settle-edges', 'plan', 'plan-hardening', 'plan-edges', 'change-detection', 'intake-aliases').concat('test/unit/concur/fis-booking.test.ts') },
+  'engine-settle': { mutate: ENGINE('settle', 'line-account', 'text'), tests: UNIT('settle-edges', 'line-account-edges', 'plan', 'plan-hardening', 'plan-edges', 'change-detection', 'intake-aliases').concat('test/unit/concur/fis-booking.test.ts') },
   'engine-keys': { mutate: ENGINE('keys'), tests: UNIT('keys', 'keys-edges', 'change-detection', 'intake-aliases') },
   'engine-intake': { mutate: ENGINE('intake'), tests: UNIT('change-detection', 'intake-aliases') },
   'engine-validate': { mutate: ENGINE('validate'), tests: UNIT('validate', 'validate-edges') },
