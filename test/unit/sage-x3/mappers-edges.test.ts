@@ -187,3 +187,22 @@ test('query answers in group form, references trimmed, rows without a number ign
     (e: unknown) => isConnectorError(e) && e.code === 'REMOTE_PROTOCOL' && !e.retryable && /with 2 documents and no REF field/.test(e.message),
   );
 });
+
+test('every documented code, name and active key is read, for each kind', () => {
+  const codeKeys = { account: ['ACC', 'ACCNUM', 'code'], supplier: ['BPSNUM', 'BPRNUM', 'BPR', 'code'], costCenter: ['CCE', 'code'] } as const;
+  const nameKeys = { account: ['DES', 'DESTRA', 'ACCDES', 'description', 'name'], supplier: ['BPSNAM', 'BPRNAM', 'BPSSHO', 'BPRSHO', 'description', 'name'], costCenter: ['DES', 'DESTRA', 'CCEDES', 'description', 'name'] } as const;
+  for (const kind of ['account', 'supplier', 'costCenter'] as const) {
+    for (const k of codeKeys[kind]) assert.equal(resourcesToReference(kind, [{ [k]: 'C1' }])[0]?.code, 'C1', `${kind} code ${k}`);
+    for (const k of nameKeys[kind]) assert.equal(resourcesToReference(kind, [{ [codeKeys[kind][0]]: 'C1', [k]: 'Named' }])[0]?.name, 'Named', `${kind} name ${k}`);
+    for (const k of ['ENAFLG', 'ACTFLG', 'BPSACT', 'isActive', 'active']) assert.equal(resourcesToReference(kind, [{ [codeKeys[kind][0]]: 'C1', [k]: 1 }])[0]?.active, false, `${kind} active ${k}`);
+  }
+  assert.equal(resourcesToReference('account', [{ ACC: 'C1', XYZ: 'Named' }])[0]?.name, 'C1', 'an unknown key is not a name');
+});
+
+test('a word X3 puts after the entity is never taken for the value', () => {
+  for (const w of ['record', 'does', 'is', 'not', 'the', 'inactive', 'mandatory', 'type', 'code', 'field', 'unknown', 'invalid']) {
+    assert.equal(classifyMessage(`Account ${w} unknown`).subject, undefined, w);
+    assert.equal(classifyMessage(`Account ${w.toUpperCase()} unknown`).subject, undefined, w.toUpperCase());
+  }
+  assert.equal(classifyMessage('Account A-1_B unknown').subject, 'A-1_B');
+});
