@@ -36,13 +36,14 @@ const chosen = names.map((n) => SCOPES[n]);
 export default {
   testRunner: 'command',
   commandRunner: { command: `node --import tsx --test-reporter=dot scripts/run-tests-in-process.mjs ${[...new Set(chosen.flatMap((s) => s.tests))].join(' ')}` },
-  mutate: chosen.flatMap((s) => s.mutate),
+  // MLC_MUTATION_MUTATE="file:from-to,..." re-checks only those lines (e.g. the survivors of the last run) with the scope's tests.
+  mutate: process.env.MLC_MUTATION_MUTATE ? process.env.MLC_MUTATION_MUTATE.split(',').map((m) => m.trim()) : chosen.flatMap((s) => s.mutate),
   coverageAnalysis: 'off',
   concurrency: Number(process.env.MLC_MUTATION_CONCURRENCY ?? 2),
   timeoutMS: 60_000,
   ignorePatterns: ['dist', 'test-results', 'reports', '.stryker-tmp', 'renderer', 'playwright-report'],
   tempDirName: '.stryker-tmp',
   reporters: ['clear-text', 'progress', 'json'],
-  jsonReporter: { fileName: `reports/mutation/${names.join('+')}.json` },
+  jsonReporter: { fileName: `reports/mutation/${names.join('+')}${process.env.MLC_MUTATION_MUTATE ? '-recheck' : ''}.json` },
   thresholds: { high: 90, low: 85, break: null },
 };
