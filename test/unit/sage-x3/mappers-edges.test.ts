@@ -206,3 +206,60 @@ test('a word X3 puts after the entity is never taken for the value', () => {
   }
   assert.equal(classifyMessage('Account A-1_B unknown').subject, 'A-1_B');
 });
+
+test('every field goes out with its X3 type: Char, Date or Decimal', () => {
+  const s = x3Settings('https://x3.example.com', { dimensionTypes: ['costCenter=CCT'] });
+  const j = journalObject(plan({ lines: [line(1, '625100', 'debit', 100, { dimensions: { costCenter: 'CC1' } }), line(2, '421000', 'credit', 100, { partner: 'E1' })] }), s);
+  const types = (list: Array<{ name: string; type: string }> | undefined) => Object.fromEntries((list ?? []).map((f) => [f.name, f.type]));
+  assert.deepEqual(types(j.groups[0]?.fields), { TYP: 'Char', FCY: 'Char', JOU: 'Char', ACCDAT: 'Date', BPRDAT: 'Date', CUR: 'Char', DESVCR: 'Char', REF: 'Char' });
+  assert.deepEqual(types(j.tables[0]?.lines[0]), { ACC: 'Char', DEB: 'Decimal', CCE1: 'Char', DES: 'Char' });
+  const inv = supplierInvoiceObject(plan({ kind: 'supplier_invoice', partner: 'SUP1', invoiceNumber: 'INV/1', lines: [line(1, '625100', 'debit', 100, { dimensions: { costCenter: 'CC1' } })] }), s);
+  assert.deepEqual(types(inv.groups[0]?.fields), { FCY: 'Char', TYP: 'Char', BPR: 'Char', ACCDAT: 'Date', BPRDAT: 'Date', CUR: 'Char', BPRVCR: 'Char', DES: 'Char', REF: 'Char', AMTATI: 'Decimal' });
+  assert.deepEqual(types(inv.tables[0]?.lines[0]), { ACC: 'Char', AMTNOT: 'Decimal', CCE1: 'Char', DES: 'Char' });
+  const keyed = supplierInvoiceObject(plan({ kind: 'supplier_invoice', partner: 'SUP1', invoiceNumber: 'INV/1' }), x3Settings('https://x3.example.com', { supplierInvoiceFields: { reference: 'BPRVCR' } }));
+  assert.deepEqual(keyed.groups[0]?.fields.map((f) => f.name), ['FCY', 'TYP', 'BPR', 'ACCDAT', 'BPRDAT', 'CUR', 'DES', 'BPRVCR', 'AMTATI'], 'no field for the invoice number when the key has its place');
+});
+
+test('an invoice without a supplier keeps its credit lines without a partner too', () => {
+  assert.deepEqual(invoiceLines(plan({ kind: 'supplier_invoice', partner: null, lines: [line(1, '625100', 'debit', 1000), line(2, '625700', 'credit', 300)] })).map((l) => l.signed), [1000, -300]);
+});
+
+test('dimension records with no type configured at all are skipped, not guessed', () => {
+  assert.deepEqual(resourcesToReference('costCenter', [{ CCE: 'C1' }, { CCE: 'C2', DIE: 'CCT' }], { dimensions: [] }), []);
+});
+
+test('an entity named without an unknown/inactive wording is a plain refusal', () => {
+  assert.deepEqual(classifyMessage('Account 601 needs a tax rule'), { code: 'ERP_REJECTED' });
+  assert.deepEqual(classifyMessage('Supplier SUP1 is blocked for payment only'), { code: 'PARTNER_INACTIVE', subject: 'SUP1' });
+});
+
+test('values written right after the entity, with or without a colon or space', () => {
+  const cases: Array<[string, string, string]> = [
+    ['Supplier:SUP1 unknown', 'PARTNER_UNKNOWN', 'SUP1'],
+    ['Supplier :SUP1 unknown', 'PARTNER_UNKNOWN', 'SUP1'],
+    ['BPR EMP1 unknown', 'PARTNER_UNKNOWN', 'EMP1'],
+    ['BPS:S2 unknown', 'PARTNER_UNKNOWN', 'S2'],
+    ['CCE X1 unknown', 'DIMENSION_UNKNOWN', 'X1'],
+    ['CCE2 X1 unknown', 'DIMENSION_UNKNOWN', 'X1'],
+    ['Cost center:XX1 unknown', 'DIMENSION_UNKNOWN', 'XX1'],
+    ['Dimension :D1 unknown', 'DIMENSION_UNKNOWN', 'D1'],
+    ['Account:601 unknown', 'ACCOUNT_UNKNOWN', '601'],
+    ['Account :601 unknown', 'ACCOUNT_UNKNOWN', '601'],
+  ];
+  for (const [text, code, subject] of cases) assert.deepEqual(classifyMessage(text), { code, subject }, text);
+});
+
+test('line numbers in every written form: Line2, Line no 4, Line no.4, two digits', () => {
+  const ids = (text: string) => messagesToReasons([{ type: '3', message: text }], (n) => `src-${n}`)[0]?.lineId;
+  assert.equal(ids('Line2 : Account 9 : record does not exist'), 'src-2');
+  assert.equal(ids('Line no 4 : Account 9 : record does not exist'), 'src-4');
+  assert.equal(ids('Line no.4 : Account 9 : record does not exist'), 'src-4');
+  assert.equal(ids('Line 12 : Account 9 : record does not exist'), 'src-12');
+});
+
+test('malformed answers name what was being read; an ambiguous look-up names Sage X3', () => {
+  assert.throws(() => documentNumberFrom('<RESULT><GRP', 'NUM'), /resultXml/);
+  assert.throws(() => matchQuery('<RESULT><TAB', 'REF', 'NUM', 'K1'), /query result/);
+  const grp = (num: string) => `<GRP ID="G${num}"><FLD NAME="NUM">${num}</FLD></GRP>`;
+  assert.throws(() => matchQuery(`<RESULT>${grp('A1')}${grp('A2')}</RESULT>`, 'REF', 'NUM', 'K1'), (e: unknown) => isConnectorError(e) && e.system === 'Sage X3' && e.retryable === false);
+});
