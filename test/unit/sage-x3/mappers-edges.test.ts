@@ -263,3 +263,8 @@ test('malformed answers name what was being read; an ambiguous look-up names Sag
   const grp = (num: string) => `<GRP ID="G${num}"><FLD NAME="NUM">${num}</FLD></GRP>`;
   assert.throws(() => matchQuery(`<RESULT>${grp('A1')}${grp('A2')}</RESULT>`, 'REF', 'NUM', 'K1'), (e: unknown) => isConnectorError(e) && e.system === 'Sage X3' && e.retryable === false);
 });
+
+test('a query row without the number field is ignored, not a crash', () => {
+  const xml = '<RESULT><TAB ID="T"><LIN NUM="1"><FLD NAME="REF">K1</FLD></LIN><LIN NUM="2"><FLD NAME="NUM">B2</FLD><FLD NAME="REF">K1</FLD></LIN></TAB></RESULT>';
+  assert.deepEqual(matchQuery(xml, 'REF', 'NUM', 'K1'), ['B2']);
+});
