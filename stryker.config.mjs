@@ -3,16 +3,31 @@
 // tests that exercise it, so one mutant costs seconds. Not part of `npm test`: it takes tens of minutes.
 const MAPPERS = (system) => [`main/core/adapters/${system}/to-remote.ts`, `main/core/adapters/${system}/from-remote.ts`];
 
+const ENGINE = (...files) => files.map((f) => `main/core/engine/${f}.ts`);
+const UNIT = (...files) => files.map((f) => `test/unit/engine/${f}.test.ts`);
+
 const SCOPES = {
   money: { mutate: ['main/core/money/**/*.ts'], tests: ['test/unit/money.test.ts', 'test/unit/money'] },
   engine: { mutate: ['main/core/engine/**/*.ts'], tests: ['test/unit/engine'] },
-  'sage-x3': { mutate: MAPPERS('sage-x3'), tests: ['to-remote', 'from-remote', 'lookup-and-path', 'graphql-and-auth'].map((f) => `test/unit/sage-x3/${f}.test.ts`) },
+  'sage-x3': { mutate: MAPPERS('sage-x3'), tests: ['to-remote', 'from-remote', 'lookup-and-path', 'graphql-and-auth', 'mappers-edges'].map((f) => `test/unit/sage-x3/${f}.test.ts`) },
   'sage-intacct': { mutate: MAPPERS('sage-intacct'), tests: ['test/unit/sage-intacct'] },
   acumatica: { mutate: MAPPERS('acumatica'), tests: ['test/unit/acumatica'] },
   netsuite: { mutate: MAPPERS('netsuite'), tests: ['test/unit/netsuite'] },
+  // Narrow engine scopes: one file group each, with only the unit tests that exercise it (a mutant in ~1-2 s).
+  'engine-deliver': { mutate: ENGINE('deliver', 'deliver-batch'), tests: UNIT('deliver', 'deliver-hardening', 'deliver-edges', 'deliver-batch') },
+  'engine-plan': { mutate: ENGINE('plan', 'mapping-lookup'), tests: UNIT('plan', 'plan-hardening', 'plan-edges', 'change-detection', 'intake-aliases').concat('test/unit/concur/fis-booking.test.ts') },
+  'engine-settle': { mutate: ENGINE('settle', 'line-account', 'text'), tests: UNIT('settle-edges', 'line-account-edges', 'plan', 'plan-hardening', 'plan-edges', 'change-detection', 'intake-aliases').concat('test/unit/concur/fis-booking.test.ts') },
+  'engine-keys': { mutate: ENGINE('keys'), tests: UNIT('keys', 'keys-edges', 'change-detection', 'intake-aliases') },
+  'engine-intake': { mutate: ENGINE('intake'), tests: UNIT('change-detection', 'intake-aliases') },
+  'engine-validate': { mutate: ENGINE('validate'), tests: UNIT('validate', 'validate-edges') },
+  'engine-schedule': { mutate: ENGINE('schedule', 'window'), tests: UNIT('schedule', 'schedule-window') },
+  'engine-csv': { mutate: ENGINE('csv-safe', 'mapping-csv'), tests: UNIT('csv-safe', 'mapping-csv') },
+  'engine-races': { mutate: ENGINE('races'), tests: UNIT('races') },
 };
 
-const names = (process.env.MLC_MUTATION_SCOPE ?? Object.keys(SCOPES).join(',')).split(',').map((s) => s.trim()).filter(Boolean);
+// Without a scope: the six folders of the goal (the narrow engine-* scopes are parts of `engine`).
+const DEFAULT = ['money', 'engine', 'sage-x3', 'sage-intacct', 'acumatica', 'netsuite'];
+const names = (process.env.MLC_MUTATION_SCOPE ?? DEFAULT.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
 for (const n of names) if (!SCOPES[n]) throw new Error(`unknown MLC_MUTATION_SCOPE "${n}" (one of ${Object.keys(SCOPES).join(', ')})`);
 const chosen = names.map((n) => SCOPES[n]);
 
@@ -21,13 +36,14 @@ const chosen = names.map((n) => SCOPES[n]);
 export default {
   testRunner: 'command',
   commandRunner: { command: `node --import tsx --test-reporter=dot scripts/run-tests-in-process.mjs ${[...new Set(chosen.flatMap((s) => s.tests))].join(' ')}` },
-  mutate: chosen.flatMap((s) => s.mutate),
+  // MLC_MUTATION_MUTATE="file:from-to,..." re-checks only those lines (e.g. the survivors of the last run) with the scope's tests.
+  mutate: process.env.MLC_MUTATION_MUTATE ? process.env.MLC_MUTATION_MUTATE.split(',').map((m) => m.trim()) : chosen.flatMap((s) => s.mutate),
   coverageAnalysis: 'off',
   concurrency: Number(process.env.MLC_MUTATION_CONCURRENCY ?? 2),
   timeoutMS: 60_000,
   ignorePatterns: ['dist', 'test-results', 'reports', '.stryker-tmp', 'renderer', 'playwright-report'],
   tempDirName: '.stryker-tmp',
   reporters: ['clear-text', 'progress', 'json'],
-  jsonReporter: { fileName: `reports/mutation/${names.join('+')}.json` },
+  jsonReporter: { fileName: `reports/mutation/${names.join('+')}${process.env.MLC_MUTATION_MUTATE ? '-recheck' : ''}.json` },
   thresholds: { high: 90, low: 85, break: null },
 };

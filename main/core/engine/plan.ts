@@ -29,7 +29,11 @@ export type PlanResult = { plan: PostingPlan; reasons: [] } | { plan: null; reas
 
 const KNOWN = new Set<string>(HOLD_CODES);
 const asHoldCode = (c: string): HoldCode => (KNOWN.has(c) ? (c as HoldCode) : 'SOURCE_INVALID');
-const isDate = (d: string | null): d is string => !!d && /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`));
+// Date.parse takes 2026-02-30 (and rolls it over to March): a date must read back as itself.
+const isDate = (d: string | null): d is string => {
+  const t = d && /^\d{4}-\d{2}-\d{2}$/.test(d) ? Date.parse(`${d}T00:00:00Z`) : Number.NaN;
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+};
 
 interface Draft {
   line: SourceLine;

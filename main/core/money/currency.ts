@@ -20,7 +20,15 @@ function knownCodes(): Set<string> {
 }
 
 export function isKnownCurrency(code: string): boolean {
-  return /^[A-Z]{3}$/.test(code) && !NOT_MONEY.has(code) && knownCodes().has(code);
+  return isCurrencyIn(code, knownCodes());
+}
+
+/**
+ * Whether `code` is money among the codes a runtime lists: ICU builds differ (some list XAU or XDR as
+ * currencies), so the not-money codes are refused whatever the list says.
+ */
+export function isCurrencyIn(code: string, listed: ReadonlySet<string>): boolean {
+  return /^[A-Z]{3}$/.test(code) && !NOT_MONEY.has(code) && listed.has(code);
 }
 
 /** Number of decimal places of the currency's minor unit. */

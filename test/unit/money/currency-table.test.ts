@@ -2,7 +2,7 @@
 // the wrong list (ISK as 2-decimal, TND as 2-decimal) or a metal accepted as money fails here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isKnownCurrency, minorUnits } from '../../../main/core/money/currency';
+import { isCurrencyIn, isKnownCurrency, minorUnits } from '../../../main/core/money/currency';
 import { formatMinor, parseMoney } from '../../../main/core/money/parse';
 
 const ZERO = ['BIF', 'CLP', 'DJF', 'GNF', 'ISK', 'JPY', 'KMF', 'KRW', 'PYG', 'RWF', 'UGX', 'UYI', 'VND', 'VUV', 'XAF', 'XOF', 'XPF'];
@@ -33,4 +33,12 @@ test('precious metals, fund and testing codes are not money; malformed codes nei
     assert.equal(parseMoney('1', c).ok, false, c);
   }
   for (const c of ['eur', 'EURO', 'EU', '', 'ABC', ' EUR']) assert.equal(isKnownCurrency(c), false, JSON.stringify(c));
+});
+
+test("not-money codes are refused even by a runtime whose ICU lists them as currencies", () => {
+  const listed = new Set([...NOT_MONEY, 'EUR', 'USD']);
+  for (const c of NOT_MONEY) assert.equal(isCurrencyIn(c, listed), false, c);
+  assert.equal(isCurrencyIn('EUR', listed), true);
+  assert.equal(isCurrencyIn('GBP', listed), false, 'not listed by the runtime');
+  assert.equal(isCurrencyIn('eur', new Set(['eur'])), false, 'three capitals only');
 });
