@@ -7,6 +7,7 @@ import { holdCodeSchema, postingDetailSchema, postingStatusSchema, postingSummar
 import { referenceItemSchema, referenceKindSchema, referencePushSummarySchema } from '../schemas/reference';
 import { connectionStateSchema, runSummarySchema } from '../schemas/run';
 import { acumaticaTargetSchema } from '../schemas/systems/acumatica';
+import { periodAmountsSchema, reconciliationSchema } from '../schemas/reconcile';
 
 const connectionRef = z.object({ connectionId: z.string().min(1) });
 const empty = z.object({}).strict();
@@ -92,6 +93,10 @@ export const methods = {
   'store.backup': mutation(empty, z.object({ path: z.string(), bytes: z.number().int() }), []),
   'audit.list': query(auditQuerySchema, z.array(auditEventSchema), ['audit']),
   'audit.export': query(auditQuerySchema.extend({ format: z.enum(['csv', 'json']) }), z.object({ content: z.string() }), ['audit']),
+  /** Read-only month-end reconciliation (source / outbox / ERP per connection); writes nothing anywhere. */
+  'reconcile.run': query(z.object({ period: z.string(), connectionId: z.string().min(1).optional() }), reconciliationSchema, ['postings']),
+  /** This month's (or `period`'s) posted and held amounts per currency per connection. */
+  'dashboard.amounts': query(z.object({ period: z.string().optional() }), periodAmountsSchema, ['postings']),
 } as const;
 
 export type Methods = typeof methods;

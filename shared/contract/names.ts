@@ -28,6 +28,8 @@ export const METHOD_NAMES = [
   'audit.export',
   'store.info',
   'store.backup',
+  'reconcile.run',
+  'dashboard.amounts',
 ] as const;
 
 export type MethodNameFromList = (typeof METHOD_NAMES)[number];
