@@ -10,6 +10,7 @@ import { runAuthorize } from './authorize';
 import { importConfig } from './config-import';
 import { readInputText } from './input-files';
 import { withWriter } from './lease';
+import { runReconcile } from './reconcile';
 import { runWebhooks } from './webhooks';
 import { money, progressPrinter, summaryLine, table } from './output';
 
@@ -141,6 +142,8 @@ export async function runCommand(core: Core, cmd: string[], flags: Flags, out: O
     }
     case 'webhooks':
       return runWebhooks(core, cmd, flags, out);
+    case 'reconcile':
+      return runReconcile(core, flags, out);
     case 'backup': {
       const r = sub ? await backupTo(core.runtime.store.db, resolve(sub)) : await call(core, 'store.backup', {});
       out(`Backed up the database to ${r.path} (${r.bytes} bytes). Restore it with: npx ml-connector restore ${r.path}`);
