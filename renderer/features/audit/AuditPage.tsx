@@ -37,9 +37,10 @@ function toQuery(f: Filters, limit: number): AuditQuery {
   };
 }
 
-export function AuditPage() {
+/** `params` (#/audit?connection=…&sourceId=…): another screen's link straight to one document's trail. */
+export function AuditPage({ params }: { params?: URLSearchParams } = {}) {
   const { connections } = useConnections();
-  const [f, setF] = useState<Filters>({ from: '', to: '', connectionId: '', action: '', outcome: '', sourceId: '', erpId: '' });
+  const [f, setF] = useState<Filters>({ from: '', to: '', connectionId: params?.get('connection') ?? '', action: '', outcome: '', sourceId: params?.get('sourceId') ?? '', erpId: params?.get('erpId') ?? '' });
   const [exportError, setExportError] = useState<unknown>(null);
   // Pages of PAGE events, newest first; "Load older" asks for the events before the oldest one shown.
   // The key starts with the method name, so mutations that touch the audit trail refresh it.
