@@ -119,7 +119,7 @@ function ConnectionSection({ c, period }: { c: ConnectionReconciliation; period:
                 <th>Date</th>
                 <th>Document</th>
                 <th className="num">Source</th>
-                <th className="num">Posted</th>
+                <th className="num">Outbox</th>
                 <th className="num">ERP</th>
                 <th>What happened</th>
                 <th>To resolve</th>
