@@ -255,6 +255,8 @@ export interface ReadBackResult {
   documents: ReadBackDocument[];
   /** Set when the read stopped part-way: what was read is kept, and the report is marked partial. */
   incomplete: string | null;
+  /** With `incomplete`: the asked keys whose documents may sit in the part not read (not judged missing). */
+  uncheckedKeys?: string[];
 }
 
 // Declaration merging keeps these reconciliation ports apart from the posting ones above.

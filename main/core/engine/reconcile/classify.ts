@@ -46,6 +46,8 @@ export interface ErpSide {
   /** 'read': documents with totals; 'presence': found by reference only (no totals); 'none': not read. */
   mode: 'read' | 'presence' | 'none';
   docs: readonly ErpDoc[];
+  /** Keys the ERP read did not cover (it stopped part-way): their documents are not judged against the ERP. */
+  unchecked?: ReadonlySet<string>;
 }
 
 export interface ClassifyInput {
@@ -137,6 +139,11 @@ export function classify(input: ClassifyInput): Classification {
     }
     if (o.changedAfterPosting) {
       add('changed_after_posting', o, s, erp, `Changed in the source after it was posted as ${o.erpId}`, 'Review the change: post an adjustment or accept it as is with a reason');
+      continue;
+    }
+    if (o.keys.some((k) => input.erp.unchecked?.has(k))) {
+      if (s && !sameMoney(s.total, o.total)) add('amount_differs', o, s, erp, `The source now says ${fmt(s.total)}, posted ${fmt(o.total)}`, 'Review the change: post an adjustment or accept it as is with a reason');
+      else matched++;
       continue;
     }
     if (input.erp.mode !== 'none' && erp.length === 0) {

@@ -48,7 +48,7 @@ async function readErp(conn: Connection, target: TargetAdapter, outbox: OutboxPe
   if (target.readBack) {
     try {
       const r = await target.readBack({ keys, range: { from: p.from, to: p.to }, prefix: KEY_PREFIX });
-      s.erp = { mode: 'read', docs: r.documents.map(({ accounts: _a, ...d }): ErpDoc => d) };
+      s.erp = { mode: 'read', docs: r.documents.map(({ accounts: _a, ...d }): ErpDoc => d), unchecked: new Set(r.uncheckedKeys ?? []) };
       for (const d of r.documents) s.accounts.set(d.erpId, d.accounts);
       s.erpBasis = 'read';
       if (r.incomplete) s.partial.push(`ERP (${conn.target.system}) read-back stopped part-way: ${r.incomplete}. Figures cover what was read`);

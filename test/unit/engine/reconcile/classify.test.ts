@@ -97,3 +97,9 @@ test('periods: months only, never in the future', () => {
   assert.throws(() => parsePeriod('2027-01', today), /in the future/);
   for (const bad of ['2026-13', '2026-1', '26-11', '2026/11', '']) assert.throws(() => parsePeriod(bad, today), /YYYY-MM/);
 });
+
+test('a read-back that stopped part-way leaves the keys it did not cover unjudged, never "missing"', () => {
+  const r = classify({ source: [], outbox: [row('K1'), row('K2')], erp: { mode: 'read', docs: [erp('K1')], unchecked: new Set(['K2']) }, knownKeys: new Set() });
+  assert.equal(r.counts.unexplained, 0);
+  assert.equal(r.matched, 2);
+});
