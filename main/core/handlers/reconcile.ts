@@ -26,7 +26,7 @@ export function reconcileHandlers(rt: Runtime, actor: string) {
         connections: rt.store.connections.list().map((c) => {
           const docs = readOutboxPeriod(rt.store, c.id, p, false).docs;
           const of = (st: string) => docs.filter((d) => d.status === st);
-          return { connectionId: c.id, posted: sumByCurrency(of('posted').map((d) => d.total)), held: sumByCurrency(of('held').map((d) => d.total)), failed: sumByCurrency(of('failed').map((d) => d.total)), postedCount: of('posted').length, heldCount: of('held').length };
+          return { connectionId: c.id, posted: sumByCurrency(of('posted').map((d) => d.planned ?? d.total)), held: sumByCurrency(of('held').map((d) => d.total)), failed: sumByCurrency(of('failed').map((d) => d.total)), postedCount: of('posted').length, heldCount: of('held').length };
         }),
       };
     },

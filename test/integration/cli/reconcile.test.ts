@@ -31,6 +31,11 @@ test('the demo month reconciles: six connections, every difference categorised, 
     assert.ok(c.partial && c.partialReasons.some((x) => /local copy/.test(x)), 'the source side says it is the local copy');
     assert.equal(c.documents.matched + c.differences.filter((d) => d.postingId !== null).length, c.documents.outbox);
   }
+  const intacct = r.connections.find((c) => c.connectionId === 'demo-concur-intacct')!;
+  assert.equal(intacct.erpBasis, 'read', 'Intacct is read back with its totals');
+  assert.deepEqual(intacct.totals.erp, intacct.totals.posted, 'what was posted is what the ERP holds, to the cent');
+  assert.ok(intacct.erpAccounts.length > 2 && intacct.erpAccounts.every((a) => a.currency === 'USD'));
+  assert.equal(intacct.documents.erp, intacct.documents.matched);
   const x3 = r.connections.find((c) => c.connectionId === 'demo-concur-x3')!;
   assert.equal(x3.counts.held, 57);
   assert.ok(x3.differences.filter((d) => d.category === 'held').every((d) => d.postingId !== null && d.action.length > 10));

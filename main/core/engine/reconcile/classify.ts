@@ -23,8 +23,10 @@ export interface OutboxDoc {
   title: string;
   date: string | null;
   status: PostingStatus;
-  /** What was (or will be) posted. */
+  /** The document's total as read from the source (what was, or will be, posted for it). */
   total: MoneySum | null;
+  /** The posted journal's or bill's size (its debit total, from the plan): what the ERP document must hold. */
+  planned?: MoneySum | null;
   erpId: string | null;
   changedAfterPosting: boolean;
   reasons: readonly HoldReason[];
@@ -155,8 +157,9 @@ export function classify(input: ClassifyInput): Classification {
       continue;
     }
     const erpTotal = input.erp.mode === 'read' ? sumByCurrency(erp.flatMap((d) => d.totals)) : null;
-    if (erpTotal && !(erpTotal.length === 1 && sameMoney(erpTotal[0]!, o.total))) {
-      add('amount_differs', o, s, erp, `Posted ${fmt(o.total)}, the ERP document ${erp[0]!.erpId} holds ${erpTotal.map((m) => fmt(m)).join(' + ') || 'nothing'}`, 'Compare the ERP document with the source; correct it in the ERP with an adjustment');
+    const expected = o.planned ?? o.total;
+    if (erpTotal && !(erpTotal.length === 1 && sameMoney(erpTotal[0]!, expected))) {
+      add('amount_differs', o, s, erp, `Posted ${fmt(expected)}, the ERP document ${erp[0]!.erpId} holds ${erpTotal.map((m) => fmt(m)).join(' + ') || 'nothing'}`, 'Compare the ERP document with the source; correct it in the ERP with an adjustment');
       continue;
     }
     if (s && !sameMoney(s.total, o.total)) {

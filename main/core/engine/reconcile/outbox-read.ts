@@ -20,6 +20,8 @@ interface Row {
   dismiss_reason: string | null;
   lookup_json: string | null;
   period_date: string;
+  plan_total: number | null;
+  plan_currency: string | null;
 }
 
 const PERIOD_DATE = "COALESCE(json_extract(plan_json, '$.postingDate'), json_extract(document_json, '$.documentDate'), substr(created_at, 1, 10))";
@@ -43,7 +45,8 @@ export function readOutboxPeriod(store: Store, connectionId: string, p: Period, 
   const rows = store.db
     .prepare(
       `SELECT id, source_id, title, idempotency_key, status, total_minor, currency, erp_id, changed_after_posting, reasons_json, dismiss_reason,
-              json_extract(plan_json, '$.lookupKeys') AS lookup_json, ${PERIOD_DATE} AS period_date
+              json_extract(plan_json, '$.lookupKeys') AS lookup_json, ${PERIOD_DATE} AS period_date,
+              json_extract(plan_json, '$.totalMinor') AS plan_total, json_extract(plan_json, '$.currency') AS plan_currency
          FROM postings WHERE connection_id = ? AND ${PERIOD_DATE} BETWEEN ? AND ? ORDER BY id`,
     )
     .all(connectionId, p.from, p.to) as Row[];
@@ -57,6 +60,7 @@ export function readOutboxPeriod(store: Store, connectionId: string, p: Period, 
     date: r.period_date,
     status: r.status,
     total: r.total_minor !== null && r.currency ? { amountMinor: r.total_minor, currency: r.currency } : null,
+    planned: r.plan_total !== null && r.plan_currency ? { amountMinor: r.plan_total, currency: r.plan_currency } : null,
     erpId: r.erp_id,
     changedAfterPosting: r.changed_after_posting === 1,
     reasons: JSON.parse(r.reasons_json) as HoldReason[],

@@ -88,6 +88,8 @@ export async function reconcileConnection(store: Store, conn: Connection, adapte
   await readErp(conn, adapters.target, outbox, p, s);
   const c = classify({ source: s.source, outbox: outbox.docs, erp: s.erp, knownKeys: outbox.knownKeys });
   const byStatus = (...st: string[]) => sumByCurrency(outbox.docs.filter((d) => st.includes(d.status)).map((d) => d.total));
+  // Posted: the size of what was posted (a journal's debit total), the figure the ERP documents must add up to.
+  const posted = sumByCurrency(outbox.docs.filter((d) => d.status === 'posted').map((d) => d.planned ?? d.total));
   const accounts = new Map<string, { account: string; currency: string; debitMinor: number; creditMinor: number }>();
   for (const d of c.erpDocs) for (const a of s.accounts.get(d.erpId) ?? []) {
     const k = `${a.account}|${a.currency}`;
@@ -105,8 +107,8 @@ export async function reconcileConnection(store: Store, conn: Connection, adapte
     partialReasons: s.partial,
     sourceBasis: s.sourceBasis,
     erpBasis: s.erpBasis,
-    totals: { source: sumByCurrency(s.source.map((d) => d.total)), posted: byStatus('posted'), erp: sumByCurrency(c.erpDocs.flatMap((d) => d.totals)) },
-    outbox: { posted: byStatus('posted'), held: byStatus('held'), failed: byStatus('failed'), dismissed: byStatus('dismissed'), waiting: byStatus('pending', 'sending', 'uncertain') },
+    totals: { source: sumByCurrency(s.source.map((d) => d.total)), posted, erp: sumByCurrency(c.erpDocs.flatMap((d) => d.totals)) },
+    outbox: { posted, held: byStatus('held'), failed: byStatus('failed'), dismissed: byStatus('dismissed'), waiting: byStatus('pending', 'sending', 'uncertain') },
     erpAccounts: [...accounts.values()].sort((a, b) => (a.account + a.currency < b.account + b.currency ? -1 : 1)),
     documents: { source: s.source.length, outbox: outbox.docs.length, erp: c.erpDocs.length, matched: c.matched },
     counts: c.counts,

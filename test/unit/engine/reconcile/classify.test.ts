@@ -103,3 +103,11 @@ test('a read-back that stopped part-way leaves the keys it did not cover unjudge
   assert.equal(r.counts.unexplained, 0);
   assert.equal(r.matched, 2);
 });
+
+test('the ERP document is compared with the posted journal size (debit total), not the document net total', () => {
+  const withRefund = row('K1', { total: eur(900), planned: eur(1000) });
+  assert.equal(classify({ source: [src('K1', eur(900))], outbox: [withRefund], erp: { mode: 'read', docs: [erp('K1', eur(1000))] }, knownKeys: new Set() }).matched, 1);
+  const r = classify({ source: [], outbox: [withRefund], erp: { mode: 'read', docs: [erp('K1', eur(900))] }, knownKeys: new Set() });
+  assert.equal(r.differences[0]!.category, 'amount_differs');
+  assert.match(r.differences[0]!.detail, /Posted 1000 EUR/);
+});
