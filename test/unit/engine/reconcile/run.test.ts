@@ -76,8 +76,8 @@ test('a source refusing the period query and an ERP read-back failing: partial w
   const w = world(t);
   w.add('R1', 1000, 'posted');
   const r = await reconcileConnection(w.store, conn, {
-    source: source({ readPeriod: async () => { throw new ConnectorError('REMOTE_REJECTED', 'Concur refused the date filter', { retryable: false }); } }),
-    target: target({ readBack: async () => { throw new ConnectorError('REMOTE_UNAVAILABLE', 'Sage X3 timed out on page 3', { retryable: true }); } }),
+    source: source({ readPeriod: async () => { throw new ConnectorError('BAD_REQUEST', 'Concur refused the date filter', { retryable: false }); } }),
+    target: target({ readBack: async () => { throw new ConnectorError('UNAVAILABLE', 'Sage X3 timed out on page 3', { retryable: true }); } }),
   }, period);
   assert.equal(r.partial, true);
   assert.match(r.partialReasons.join('\n'), /refused the period query: Concur refused the date filter/);
