@@ -28,6 +28,9 @@ test('read-back: journals and bills with totals per currency and GL account; the
     assert.deepEqual(jd.totals, [{ currency: 'EUR', amountMinor: 23250 }]);
     assert.deepEqual(jd.accounts.map((a) => [a.account, a.debitMinor, a.creditMinor]).sort(), [['2010', 0, 23250], ['6100', 18700, 0], ['6120', 4550, 0]]);
     assert.equal(jd.date, '2026-10-05');
+    const host = `https://${f.settings.accountId.toLowerCase().replace(/_/g, '-')}.app.netsuite.com/app/accounting/transactions/`;
+    assert.equal(jd.url, `${host}journal.nl?id=${jd.erpId}`, 'the journal links to its UI page (inferred form)');
+    assert.equal(byKey.get(b.idempotencyKey)!.url, `${host}vendbill.nl?id=${byKey.get(b.idempotencyKey)!.erpId}`);
     assert.deepEqual(byKey.get(b.idempotencyKey)!.totals, [{ currency: 'EUR', amountMinor: 21999 }]);
     assert.equal(byKey.get(september.idempotencyKey)!.date, '2026-09-30');
   } finally {

@@ -100,7 +100,7 @@ export function createNetSuiteTarget(settings: NetSuiteTargetSettings, ctx: Adap
     },
 
     findExistingMany: (plans) => findExistingMany(client, plans),
-    readBack: (q) => readBack(client, q),
+    readBack: (q) => readBack(client, q, settings.accountId),
 
     async post(plan: PostingPlan): Promise<PostOutcome> {
       if (!maps.loaded) await reloadMaps();

@@ -38,7 +38,21 @@ function minor(raw: unknown, currency: string, what: string): number {
   return m.amountMinor;
 }
 
-export async function readBack(client: NetSuiteClient, q: { keys: readonly string[]; range: PeriodRange; prefix: string }): Promise<ReadBackResult> {
+/** The UI page of a transaction type (`<type>.nl`); inferred from NetSuite's own transaction links, not documented API. */
+const UI_PAGES: Record<string, string> = { journalentry: 'journal', vendorbill: 'vendbill' };
+
+/**
+ * The transaction in the NetSuite UI: `https://<account>.app.netsuite.com/app/accounting/transactions/<page>.nl?id=<internalid>`.
+ * The account-specific domain lowercases the account id with `_` as `-` (1234567_SB1 -> 1234567-sb1): inferred.
+ * Null for a type whose page is not known here.
+ */
+export function transactionUrl(accountId: string, recordType: string, id: string): string | null {
+  const page = UI_PAGES[recordType.toLowerCase()];
+  if (!page || !accountId) return null;
+  return `https://${accountId.toLowerCase().replace(/_/g, '-')}.app.netsuite.com/app/accounting/transactions/${page}.nl?id=${encodeURIComponent(id)}`;
+}
+
+export async function readBack(client: NetSuiteClient, q: { keys: readonly string[]; range: PeriodRange; prefix: string }, accountId = ''): Promise<ReadBackResult> {
   const headers = new Map<string, Row>();
   for (const query of headerQueries(q.keys, q.range, q.prefix)) for (const r of await rowsOf(client, query)) headers.set(str(r.id), r);
   if (headers.size === 0) return { documents: [], incomplete: null };
@@ -61,7 +75,7 @@ export async function readBack(client: NetSuiteClient, q: { keys: readonly strin
       byAccount.set(account, a);
     }
     const debit = [...byAccount.values()].reduce((n, a) => n + a.debitMinor, 0);
-    return { erpId: id, key: str(h.externalid), date: str(h.trandate) || null, status: null, totals: [{ currency, amountMinor: debit }], accounts: [...byAccount.values()], url: null };
+    return { erpId: id, key: str(h.externalid), date: str(h.trandate) || null, status: null, totals: [{ currency, amountMinor: debit }], accounts: [...byAccount.values()], url: transactionUrl(accountId, str(h.recordtype), id) };
   });
   return { documents, incomplete: null };
 }
