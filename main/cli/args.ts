@@ -26,6 +26,7 @@ export const OPTIONS = {
   topic: { type: 'string' },
   timeout: { type: 'string' },
   debug: { type: 'boolean' },
+  period: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   date: { type: 'string' },
   mode: { type: 'string' },
@@ -52,6 +53,7 @@ export type Flags = {
   topic?: string;
   timeout?: string;
   debug?: boolean;
+  period?: string;
   help?: boolean;
   date?: string;
   mode?: string;
@@ -104,6 +106,8 @@ Commands:
   mappings import <file.csv> [--connection ID]
   reference refresh|push [--connection ID]
   audit [--since DATE] [--until DATE] [--connection ID] [--format csv|json]
+  reconcile --period YYYY-MM [--connection ID] [--format table|json|csv|xlsx] [--out FILE]
+                                       source / posted / ERP totals of a month and every difference (read-only)
   connections list | connections test [ID]
   connections authorize <ID> [--port N] [--timeout SECONDS]
                                        Acumatica OAuth sign-in in the browser (loopback redirect on 127.0.0.1);

@@ -10,6 +10,7 @@ import { runAuthorize } from './authorize';
 import { importConfig } from './config-import';
 import { readInputText } from './input-files';
 import { withWriter } from './lease';
+import { runReconcile } from './reconcile';
 import { runWebhooks } from './webhooks';
 import { runChanges } from './changes';
 import { money, progressPrinter, summaryLine, table } from './output';
@@ -148,6 +149,8 @@ export async function runCommand(core: Core, cmd: string[], flags: Flags, out: O
     }
     case 'webhooks':
       return runWebhooks(core, cmd, flags, out);
+    case 'reconcile':
+      return runReconcile(core, flags, out);
     case 'changes':
       return runChanges(core, cmd, flags, out);
     case 'backup': {

@@ -8,6 +8,8 @@ import { asCliErrors } from './lease';
 export function needsDemoSystems(cmd: readonly string[]): boolean {
   const [name, sub] = cmd;
   if (name === 'sync' || name === 'reference' || name === 'webhooks') return true;
+  // reconcile itself is read-only; on the demo folder only the start of the simulated systems takes the lease.
+  if (name === 'reconcile') return true;
   if (name === 'held') return sub === 'replay';
   if (name === 'changes') return sub === 'adjust';
   if (name === 'connections') return sub === 'test' || sub === 'authorize';

@@ -10,6 +10,7 @@ import { changeHandlers } from './handlers/changes';
 import { connectionHandlers } from './handlers/connections';
 import { mappingHandlers } from './handlers/mappings';
 import { postingHandlers } from './handlers/postings';
+import { reconcileHandlers } from './handlers/reconcile';
 import { referenceHandlers } from './handlers/reference';
 import { storeHandlers } from './handlers/store';
 import { ingestPushed, startSync } from './handlers/sync';
@@ -88,7 +89,7 @@ export function createCore(deps: CoreDeps): Core {
   });
   return {
     runtime: rt,
-    handlers: (actor) => ({ ...connectionHandlers(rt, actor), ...authorizeHandlers(rt, actor), ...postingHandlers(rt, actor), ...mappingHandlers(rt, actor), ...referenceHandlers(rt, actor), ...storeHandlers(rt), ...changeHandlers(rt, actor) }) as Handlers,
+    handlers: (actor) => ({ ...connectionHandlers(rt, actor), ...authorizeHandlers(rt, actor), ...postingHandlers(rt, actor), ...mappingHandlers(rt, actor), ...referenceHandlers(rt, actor), ...storeHandlers(rt), ...reconcileHandlers(rt, actor), ...changeHandlers(rt, actor) }) as Handlers,
     sync: (connectionId, o) => startSync(rt, { connectionId, dryRun: o.dryRun ?? false, trigger: o.trigger ?? 'manual', actor: o.actor }),
     subscribe: (l) => rt.events.subscribe(l),
     isDuplicateEvent: (eventId) => rt.store.webhookEvents.has(eventId),

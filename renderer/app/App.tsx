@@ -6,6 +6,7 @@ import { ConnectionsPage } from '../features/connections/ConnectionsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { HeldPage } from '../features/held/HeldPage';
 import { MappingsPage } from '../features/mappings/MappingsPage';
+import { ReconciliationPage } from '../features/reconciliation/ReconciliationPage';
 import { useConnections } from './connection-context';
 import type { Page } from './route';
 import { href, useRoute } from './route';
@@ -16,6 +17,7 @@ const NAV: Array<[Page, string]> = [
   ['mappings', 'Mappings'],
   ['held', 'Held'],
   ['audit', 'Audit'],
+  ['reconciliation', 'Reconciliation'],
   ['changes', 'Changes after posting'],
 ];
 
@@ -69,8 +71,10 @@ export function App() {
           {route.page === 'connections' && <ConnectionsPage />}
           {route.page === 'mappings' && <MappingsPage params={route.params} />}
           {route.page === 'held' && <HeldPage key={route.params.toString()} params={route.params} />}
-          {route.page === 'audit' && <AuditPage />}
+          {route.page === 'audit' && <AuditPage key={route.params.toString()} params={route.params} />}
+          {route.page === 'reconciliation' && <ReconciliationPage key={route.params.toString()} params={route.params} />}
           {route.page === 'changes' && <ChangesPage key={route.params.toString()} params={route.params} />}
+
         </main>
       </div>
     </div>

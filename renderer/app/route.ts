@@ -1,7 +1,7 @@
 // Hash routes (#/mappings?code=COWRK): survive reloads and let one screen link to another.
 import { useEffect, useState } from 'react';
 
-export const PAGES = ['dashboard', 'connections', 'mappings', 'held', 'audit', 'changes'] as const;
+export const PAGES = ['dashboard', 'connections', 'mappings', 'held', 'audit', 'reconciliation', 'changes'] as const;
 export type Page = (typeof PAGES)[number];
 
 export interface Route {

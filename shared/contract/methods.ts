@@ -8,6 +8,7 @@ import { referenceItemSchema, referenceKindSchema, referencePushSummarySchema } 
 import { connectionStateSchema, runSummarySchema } from '../schemas/run';
 import { acumaticaTargetSchema } from '../schemas/systems/acumatica';
 import { adjustModeSchema, changeDetailSchema, changeStatusSchema, changeSummarySchema } from '../schemas/change';
+import { periodAmountsSchema, reconciliationSchema } from '../schemas/reconcile';
 
 const connectionRef = z.object({ connectionId: z.string().min(1) });
 const empty = z.object({}).strict();
@@ -109,6 +110,10 @@ export const methods = {
   /** Posts the adjustment (mode omitted = the connection's setting); run again to resume one left half-way. */
   'changes.adjust': mutation(z.object({ id: z.number().int(), mode: adjustModeSchema.optional() }), changeSummarySchema, ['postings', 'audit']),
   'changes.accept': mutation(z.object({ id: z.number().int(), reason: z.string().trim().min(3).max(1000) }), changeSummarySchema, ['postings', 'audit']),
+  /** Read-only month-end reconciliation (source / outbox / ERP per connection); writes nothing anywhere. */
+  'reconcile.run': query(z.object({ period: z.string(), connectionId: z.string().min(1).optional() }), reconciliationSchema, ['postings']),
+  /** This month's (or `period`'s) posted and held amounts per currency per connection. */
+  'dashboard.amounts': query(z.object({ period: z.string().optional() }), periodAmountsSchema, ['postings']),
 } as const;
 
 export type Methods = typeof methods;

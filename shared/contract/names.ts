@@ -37,6 +37,8 @@ export const METHOD_NAMES = [
   'changes.counts',
   'changes.adjust',
   'changes.accept',
+  'reconcile.run',
+  'dashboard.amounts',
 ] as const;
 
 export type MethodNameFromList = (typeof METHOD_NAMES)[number];

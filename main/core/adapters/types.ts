@@ -263,3 +263,47 @@ export interface TargetAdapter {
   /** Why this target takes no receipts (shown on each document's receipts), when `attachments` is absent. */
   readonly attachmentsUnsupported?: string;
 }
+
+/** A month to reconcile: first and last day, YYYY-MM-DD. */
+export interface PeriodRange {
+  from: string;
+  to: string;
+}
+
+/** One ERP document carrying one of our references, as the ERP has it now (reconciliation read-back). */
+export interface ReadBackDocument {
+  erpId: string;
+  /** The reference it carries (MLC-… or an older form). */
+  key: string;
+  /** Its posting date, YYYY-MM-DD. */
+  date: string | null;
+  status: string | null;
+  /** Debit total per currency (a balanced journal's size; a bill's total). */
+  totals: Array<{ currency: string; amountMinor: number }>;
+  /** Per GL account and currency. */
+  accounts: Array<{ account: string; currency: string; debitMinor: number; creditMinor: number }>;
+  /** The ERP's own link to the document, where it has one. */
+  url: string | null;
+}
+
+export interface ReadBackResult {
+  documents: ReadBackDocument[];
+  /** Set when the read stopped part-way: what was read is kept, and the report is marked partial. */
+  incomplete: string | null;
+  /** With `incomplete`: the asked keys whose documents may sit in the part not read (not judged missing). */
+  uncheckedKeys?: string[];
+}
+
+// Declaration merging keeps these reconciliation ports apart from the posting ones above.
+export interface TargetAdapter {
+  /**
+   * Reconciliation, read-only: the documents carrying `keys` (any date) plus every document dated in `range`
+   * whose reference starts with `prefix`. Never writes, never takes the writer lease.
+   */
+  readBack?(q: { keys: readonly string[]; range: PeriodRange; prefix: string }): Promise<ReadBackResult>;
+}
+
+export interface SourceAdapter {
+  /** Reconciliation, read-only: the approved documents dated in a past period, where the source API can list them. */
+  readPeriod?(range: PeriodRange): Promise<SourceDocument[]>;
+}

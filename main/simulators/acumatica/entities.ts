@@ -22,8 +22,8 @@ function wrapFlat(flat: Flat, rowNumber: number): Record<string, unknown> {
 
 function recordFlat(r: SimRecord): Flat {
   return r.entity === 'Bill'
-    ? { Type: r.type, ReferenceNbr: r.number, Vendor: r.vendor, VendorRef: r.vendorRef, Status: r.status, Description: r.description }
-    : { Module: 'GL', BatchNbr: r.number, Description: r.description, Status: r.status };
+    ? { Type: r.type, ReferenceNbr: r.number, Vendor: r.vendor, VendorRef: r.vendorRef, Status: r.status, Description: r.description, Date: `${r.date}T00:00:00` }
+    : { Module: 'GL', BatchNbr: r.number, Description: r.description, Status: r.status, TransactionDate: `${r.date}T00:00:00` };
 }
 
 /** One month of the financial calendar as a FinancialPeriodDetail row (inferred statuses: Open / Closed). */

@@ -104,9 +104,27 @@ function atom(r: Reader): Predicate {
   }
   if (/^[a-z]+$/.test(name) && r.s[r.i] === '(') throw new FilterError(`the function ${name} is not supported in $filter`);
   const op = r.word();
-  if (op !== 'eq' && op !== 'ne') throw new FilterError(`only "eq" and "ne" comparisons are supported (after ${name}, got "${op}")`);
+  if (ORDERED[op]) return dateComparison(r, name, op);
+  if (op !== 'eq' && op !== 'ne') throw new FilterError(`only "eq", "ne", "gt", "ge", "lt" and "le" comparisons are supported (after ${name}, got "${op}")`);
   const value = r.literal();
   return op === 'eq' ? (row) => row[name] === value : (row) => row[name] !== value;
+}
+
+// Ordered comparisons, only against a `datetimeoffset'…'` literal (the documented date form, shared/api
+// acumatica.md "$filter"; `gt` is documented, ge/lt/le are OData's other operators, inferred).
+const ORDERED: Record<string, (a: number, b: number) => boolean> = { gt: (a, b) => a > b, ge: (a, b) => a >= b, lt: (a, b) => a < b, le: (a, b) => a <= b };
+const WALL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?$/;
+const instant = (v: string) => Date.parse(WALL.test(v) ? `${v}Z` : v);
+
+function dateComparison(r: Reader, field: string, op: string): Predicate {
+  r.space();
+  const m = /^datetimeoffset'([^']*)'/.exec(r.s.slice(r.i));
+  if (!m) throw new FilterError(`"${op}" needs a datetimeoffset'…' value (after ${field})`);
+  r.i += m[0].length;
+  const at = Date.parse(m[1]!);
+  if (!/[+-]\d{2}:\d{2}$|Z$/.test(m[1]!) || Number.isNaN(at)) throw new FilterError(`cannot read the date "${m[1]}" in $filter`);
+  const cmp = ORDERED[op]!;
+  return (row) => typeof row[field] === 'string' && !Number.isNaN(instant(row[field] as string)) && cmp(instant(row[field] as string), at);
 }
 
 function andExpr(r: Reader): Predicate {

@@ -5,7 +5,7 @@ import type { KeyObject } from 'node:crypto';
 
 export type SimTable = 'subsidiary' | 'department' | 'classification' | 'location' | 'account' | 'vendor' | 'employee' | 'currency';
 /** Tables SuiteQL answers: the master tables and the `transaction` view over the records written. */
-export type SuiteqlTable = SimTable | 'transaction' | 'accountingperiod';
+export type SuiteqlTable = SimTable | 'transaction' | 'transactionline' | 'accountingperiod';
 
 /** Account features that switch records and fields on or off (Setup > Company > Enable Features). */
 export interface SimFeatures {
@@ -39,7 +39,13 @@ export const TABLE_COLUMNS: Record<SimTable, readonly string[]> = {
 };
 
 /** Columns of the `transaction` table the simulator answers to. */
-export const TRANSACTION_COLUMNS = ['id', 'externalid', 'recordtype', 'type', 'trandate', 'tranid'] as const;
+export const TRANSACTION_COLUMNS = ['id', 'externalid', 'recordtype', 'type', 'trandate', 'tranid', 'currency'] as const;
+/**
+ * `transactionline` columns the reconciliation reads: the line's account and its amounts in the transaction's
+ * currency (Records Catalog field names; the simulator keeps only the lines written, not NetSuite's own
+ * main/AP line of a bill: inferred, not checked against a live account).
+ */
+export const TRANSACTION_LINE_COLUMNS = ['id', 'transaction', 'expenseaccount', 'debitforeignamount', 'creditforeignamount'] as const;
 
 /**
  * Columns of `accountingperiod` (the record's documented fields in lower case: closed, allLocked, apLocked,
@@ -215,7 +221,29 @@ export class NetSuiteSimState {
       type: t.type === 'journalEntry' ? 'Journal' : t.type === 'vendorBill' ? 'VendBill' : 'VendCred',
       trandate: typeof t.body.tranDate === 'string' ? t.body.tranDate : '',
       tranid: typeof t.body.tranId === 'string' ? t.body.tranId : '',
+      currency: String((t.body.currency as { id?: unknown } | undefined)?.id ?? ''),
     }));
+  }
+
+  /** The `transactionline` table: one row per line written (journal lines, bill expense lines). */
+  transactionLineRows(): SimRow[] {
+    const out: SimRow[] = [];
+    const text = (v: unknown) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v : '');
+    for (const t of this.transactions.values()) {
+      const items = ((t.body[t.type === 'journalEntry' ? 'line' : 'expense'] as { items?: unknown[] } | undefined)?.items ?? []) as Array<Record<string, unknown>>;
+      for (const item of items) {
+        const amount = text(item.amount);
+        const negative = amount.startsWith('-');
+        out.push({
+          id: String(out.length + 1),
+          transaction: t.id,
+          expenseaccount: String((item.account as { id?: unknown } | undefined)?.id ?? ''),
+          debitforeignamount: t.type === 'journalEntry' ? text(item.debit) : negative ? '' : amount,
+          creditforeignamount: t.type === 'journalEntry' ? text(item.credit) : negative ? amount.slice(1) : '',
+        });
+      }
+    }
+    return out;
   }
 
   recordCount(type?: SimRecordType): number {

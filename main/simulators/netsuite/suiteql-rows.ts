@@ -29,6 +29,19 @@ export function parseCondition(text: string): Condition | null {
   }
   const eq = /^(\w+)\s*=\s*'((?:[^']|'')*)'$/.exec(text.trim());
   if (eq) return { column: eq[1]!.toLowerCase(), test: (v) => v === eq[2]!.replace(/''/g, "'") };
+  // LIKE with % and _ wildcards (SuiteQL is Oracle SQL); matching is case-sensitive as in Oracle.
+  const like = /^(\w+)\s+LIKE\s+'((?:[^']|'')*)'$/i.exec(text.trim());
+  if (like) {
+    const re = new RegExp(`^${like[2]!.replace(/''/g, "'").replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*').replace(/_/g, '.')}$`, 's');
+    return { column: like[1]!.toLowerCase(), test: (v) => v !== undefined && re.test(v) };
+  }
+  // Dates compare through TO_DATE with an explicit format (Oracle), never as text in the account's date format.
+  const date = /^(\w+)\s*(>=|<=|=|>|<)\s*TO_DATE\(\s*'(\d{4}-\d{2}-\d{2})'\s*,\s*'YYYY-MM-DD'\s*\)$/i.exec(text.trim());
+  if (date) {
+    const op = COMPARE[date[2]!]!;
+    const bound = Number(date[3]!.replace(/-/g, ''));
+    return { column: date[1]!.toLowerCase(), test: (v) => v !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(v) && op(Number(v.replace(/-/g, '')), bound) };
+  }
   const cmp = /^(\w+)\s*(>=|<=|=|>|<)\s*(-?\d+)$/.exec(text.trim());
   if (!cmp) return null;
   const [op, bound] = [COMPARE[cmp[2]!]!, Number(cmp[3])];

@@ -10,7 +10,11 @@ export type Test = (row: Row) => boolean;
 export type Parsed = { ok: true; test: Test } | { ok: false; why: string };
 
 const num = (v: string) => (/^-?\d+(\.\d+)?$/.test(v) ? Number(v) : NaN);
+/** Intacct's dates (MM/DD/YYYY in filters and answers) compare as dates, not as text. */
+const US_DATE = /^(\d{2})\/(\d{2})\/(\d{4})$/;
+const sortable = (v: string) => v.replace(US_DATE, '$3$1$2');
 function compare(a: string, b: string): number {
+  if (US_DATE.test(a) && US_DATE.test(b)) [a, b] = [sortable(a), sortable(b)];
   const [x, y] = [num(a), num(b)];
   return !Number.isNaN(x) && !Number.isNaN(y) ? x - y : a < b ? -1 : a > b ? 1 : 0;
 }

@@ -32,11 +32,35 @@ export const RECORD_FIELDS: Record<RecordObject, string[]> = {
   APBILL: ['RECORDNO', 'RECORDID', 'VENDORID', 'DOCNUMBER', 'WHENCREATED', 'WHENDUE', 'TERMNAME', 'DESCRIPTION', 'CURRENCY', 'BASECURR', 'EXCH_RATE_TYPE_ID', 'TOTALENTERED', 'STATE', 'SUPDOCID'],
 };
 
+/**
+ * Line objects of the created records, read by their header (BATCHNO / RECORDKEY). Field names follow the
+ * create payload's lines (sage-intacct.md, GLENTRY / APBILLITEM); the header link fields are inferred from
+ * Intacct's object model (GLENTRY.BATCHNO, APBILLITEM.RECORDKEY), not confirmed against a live tenant.
+ */
+export const LINE_FIELDS: Record<'GLENTRY' | 'APBILLITEM', string[]> = {
+  GLENTRY: ['RECORDNO', 'BATCHNO', 'ACCOUNTNO', 'TR_TYPE', 'TRX_AMOUNT', 'CURRENCY'],
+  APBILLITEM: ['RECORDNO', 'RECORDKEY', 'ACCOUNTNO', 'TRX_AMOUNT', 'CURRENCY'],
+};
+
+function lineRows(state: SageIntacctSimState, object: 'GLENTRY' | 'APBILLITEM'): Row[] {
+  const out: Row[] = [];
+  for (const r of state.records(object === 'GLENTRY' ? 'GLBATCH' : 'APBILL')) {
+    for (const l of r.lines) {
+      const currency = l.CURRENCY || r.fields.CURRENCY || state.baseCurrency;
+      out.push(object === 'GLENTRY'
+        ? { RECORDNO: String(out.length + 1), BATCHNO: r.fields.BATCHNO ?? '', ACCOUNTNO: l.ACCOUNTNO ?? '', TR_TYPE: l.TR_TYPE ?? '', TRX_AMOUNT: l.TRX_AMOUNT ?? '', CURRENCY: currency }
+        : { RECORDNO: String(out.length + 1), RECORDKEY: r.recordNo, ACCOUNTNO: l.ACCOUNTNO ?? '', TRX_AMOUNT: l.TRX_AMOUNT ?? '', CURRENCY: currency });
+    }
+  }
+  return out;
+}
+
 const fail = (errorno: string, description2: string): FnReply => ({ ok: false, errors: [simError(errorno, description2)] });
 
 function objectRows(state: SageIntacctSimState, object: string): { rows: Row[]; fields: Set<string> } | null {
   const m = MASTER_OBJECTS[object];
   if (m) return { rows: [...state.master[m.kind].values()].map((r, i) => m.row(r, i + 1)), fields: new Set(m.fields) };
+  if (object === 'GLENTRY' || object === 'APBILLITEM') return { rows: lineRows(state, object), fields: new Set(LINE_FIELDS[object]) };
   if (object === 'GLBATCH' || object === 'APBILL' || object === 'APADJUSTMENT') {
     const fields = RECORD_FIELDS[object];
     return { rows: state.records(object).map((r) => Object.fromEntries(fields.map((f) => [f, r.fields[f] ?? '']))), fields: new Set(fields) };

@@ -39,9 +39,10 @@ function toQuery(f: Filters, limit: number): AuditQuery {
   };
 }
 
-export function AuditPage() {
+/** `params` (#/audit?connection=…&sourceId=…): another screen's link straight to one document's trail. */
+export function AuditPage({ params }: { params?: URLSearchParams } = {}) {
   const { connections } = useConnections();
-  const [f, setF] = useState<Filters>({ from: '', to: '', connectionId: '', action: '', outcome: '', sourceId: '', erpId: '' });
+  const [f, setF] = useState<Filters>({ from: '', to: '', connectionId: params?.get('connection') ?? '', action: '', outcome: '', sourceId: params?.get('sourceId') ?? '', erpId: params?.get('erpId') ?? '' });
   const [exportError, setExportError] = useState<unknown>(null);
   // Dates that cannot be read are not applied: the message says so, and the period shown is the one in force.
   const [dateErrors, setDateErrors] = useState<{ from: string | null; to: string | null }>({ from: null, to: null });

@@ -10,11 +10,16 @@ import { href } from '../../app/route';
 import { systemLabel } from '../../../shared/schemas/document';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime, relativeTime } from '../../components/format';
+import { useState } from 'react';
+import { PeriodAmounts } from './PeriodAmounts';
+
+const thisMonth = () => new Date().toISOString().slice(0, 7);
 
 const phaseText = (phase: RunProgress['phase'], source: string): string =>
   ({ reference: 'Reading the ERP\'s accounts and cost centers', fetch: `Reading approved reports from ${source}`, post: 'Posting to the ERP', confirm: `Confirming the postings back to ${source}`, done: 'Finishing' })[phase];
 
 export function DashboardPage() {
+  const [period, setPeriod] = useState(thisMonth);
   const states = useMlcQuery('connections.states', {}, { refetchInterval: 30_000 });
   if (states.error) return <ErrorBanner error={states.error} onRetry={() => void states.refetch()} />;
   if (!states.data) return <p className="muted">Loading…</p>;
@@ -30,9 +35,13 @@ export function DashboardPage() {
   return (
     <>
       <NotificationsToggle />
+      <label className="inline-field period-picker">
+        <span>Amounts for</span>
+        <input type="month" value={period} max={thisMonth()} onChange={(e) => e.target.value && setPeriod(e.target.value)} aria-label="Month of the amounts" />
+      </label>
       <div className="cards">
         {states.data.map((s) => (
-          <ConnectionCard key={s.connectionId} state={s} />
+          <ConnectionCard key={s.connectionId} state={s} period={period} />
         ))}
       </div>
     </>
@@ -57,7 +66,7 @@ export function runLine(r: RunSummary | null, source: string): string {
   return `${when} · ${r.fetched} ${r.fetched === 1 ? 'document' : 'documents'} read from ${source}: ${parts.join(', ') || 'nothing to post'}`;
 }
 
-function ConnectionCard({ state: s }: { state: ConnectionState }) {
+function ConnectionCard({ state: s, period }: { state: ConnectionState; period: string }) {
   const live = useLive();
   const sync = useMlcMutation('sync.run');
   const resume = useMlcMutation('connections.resume');
@@ -132,6 +141,7 @@ function ConnectionCard({ state: s }: { state: ConnectionState }) {
         <Count label="Held" value={s.counts.held} tone={s.counts.held ? 'warn' : 'ok'} link={href('held', { connection: s.connectionId })} />
         <Count label="Failed, will retry" value={s.counts.failed} tone={s.counts.failed ? 'bad' : 'ok'} link={href('held', { connection: s.connectionId, status: 'failed' })} />
       </div>
+      <PeriodAmounts connectionId={s.connectionId} period={period} />
       <ChangesCount connectionId={s.connectionId} />
       <h3>Latest errors</h3>
       {s.latestErrors.length === 0 ? (

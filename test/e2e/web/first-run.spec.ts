@@ -4,7 +4,7 @@ import { expect, test } from '../fixtures';
 import type { BrowserGlobals } from '../browser-globals';
 
 test('first run: sync, fix the mappings, replay, nothing held', async ({ app, page }) => {
-  await expect(app.nav().getByRole('link')).toHaveText(['Dashboard', 'Connections', 'Mappings', 'Held', 'Audit']);
+  await expect(app.nav().getByRole('link')).toHaveText(['Dashboard', 'Connections', 'Mappings', 'Held', 'Audit', 'Reconciliation']);
   await expect(app.dashboard.card()).toContainText('Never synced');
   await app.screenshot('01-dashboard-first-run');
 

@@ -15,6 +15,7 @@ import { httpErrorText } from './errors';
 import { duplicateVendorRef, erpIdOf, errorsToReasons, rowsToReference, type AcuRefKind } from './from-remote';
 import { byEntity, keyChunks, keyOfRow, keysFilter, lookupSelect, numberOfRow } from './keys';
 import { runAcumaticaTest } from './probe';
+import { readBack } from './read-back';
 import { releaseBill } from './release';
 import { ACUMATICA_SYSTEM, type AcuEntity } from './schemas';
 import { PERIOD_QUERY, yearsToPeriods } from './periods';
@@ -125,6 +126,7 @@ export function createAcumaticaTarget(settings: AcumaticaTargetSettings, ctx: Ad
     },
 
     findExistingMany: (plans) => client.withSession(() => lookUpMany(client, ctx, plans)),
+    readBack: (q) => readBack(client, settings.siteUrl.replace(/\/+$/, ''), q),
 
     async post(plan): Promise<PostOutcome> {
       const prepared = bodyOrReasons(plan, settings);

@@ -13,6 +13,7 @@ import { isMissingRecordType, refusedError } from './errors';
 import { errorToReasons, internalIdFromLocation } from './from-remote';
 import { runNetSuiteTest } from './probe';
 import { findExistingMany } from './lookup';
+import { readBack } from './read-back';
 import { FEATURE_KINDS, IdMaps, REF_ORDER, refQuery, refRow, toReferenceItem, type NsRefKind } from './reference';
 import { NETSUITE_SYSTEM } from './schemas';
 import { PERIOD_QUERY, periodRow } from './periods';
@@ -116,6 +117,7 @@ export function createNetSuiteTarget(settings: NetSuiteTargetSettings, ctx: Adap
     },
 
     findExistingMany: (plans) => findExistingMany(client, plans),
+    readBack: (q) => readBack(client, q, settings.accountId),
 
     async post(plan: PostingPlan): Promise<PostOutcome> {
       if (!maps.loaded) await reloadMaps();

@@ -13,6 +13,7 @@ import { errorsText } from './errors';
 import { billDueFor, type BillDue } from './due-date';
 import { errorsToReasons, isDuplicate, recordNoOf, REF_SPECS, rowsToReference, type IntacctRefKind } from './from-remote';
 import { findExistingMany } from './lookup';
+import { readBack } from './read-back';
 import { createPartners } from './partners';
 import { isPeriodClosed, laterPeriodStarts, movedNote, noOpenPeriod } from './period';
 import { runIntacctTest } from './probe';
@@ -159,6 +160,7 @@ export function createSageIntacctTarget(settings: SageIntacctTargetSettings, ctx
     },
 
     findExistingMany: (plans) => findExistingMany(client, plans, settings, severalWarning),
+    readBack: (q) => readBack(client, settings, q),
 
     async post(plan: PostingPlan): Promise<PostOutcome> {
       const [outcome] = await sendBatch([plan]);

@@ -9,6 +9,7 @@ import { createX3Client } from './client';
 import { documentNumberFrom, messagesToReasons, messagesToWarnings } from './from-remote';
 import { duplicateMessage, findAll, findMany, findOne, removeDocument } from './lookup';
 import { runX3Test } from './probe';
+import { readBack } from './read-back';
 import { createReferenceReader } from './reference';
 import { X3_SYSTEM } from './schemas';
 import { invoiceLines, planToObjectXml, targetFor, unconfiguredDimensions, X3_DESCRIPTION_MAX } from './to-remote';
@@ -46,6 +47,7 @@ export function createSageX3Target(settings: SageX3TargetSettings, ctx: AdapterC
     findExisting: (plan: PostingPlan) => findOne(client, ctx, settings, plan),
 
     findExistingMany: (plans) => findMany(client, ctx, settings, plans),
+    readBack: (q) => readBack(client, settings, q),
 
     // Where X3 itself refuses a repeated reference, a second install's post is refused and linked instead.
     ...(settings.uniqueReference ? {} : { findAllExisting: (plans: readonly PostingPlan[]) => findAll(client, ctx, settings, plans), removeDuplicate: (erpId: string, plan: PostingPlan) => removeDocument(client, settings, plan, erpId) }),
