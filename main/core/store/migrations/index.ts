@@ -3,6 +3,7 @@ import * as m0001 from './0001-init';
 import * as m0002 from './0002-webhook-events';
 import * as m0003 from './0003-store-meta';
 import * as m0004 from './0004-expensify-rate-window';
+import * as m0007 from './0007-tax-code-mappings';
 
 export interface Migration {
   id: number;
@@ -15,4 +16,5 @@ export const migrations: readonly Migration[] = [
   { id: 2, name: m0002.name, up: m0002.up },
   { id: 3, name: m0003.name, up: m0003.up },
   { id: 4, name: m0004.name, up: m0004.up },
+  { id: 7, name: m0007.name, up: m0007.up },
 ];
