@@ -12,6 +12,8 @@ export const FALLBACK_CODE = '*';
  * account, where the ERP wants one on the tax line, is kept as this pseudo-dimension so CSV files keep their columns.
  */
 export const TAX_ACCOUNT_FIELD = 'vatAccount';
+/** tax_code rows: "no" = the company never reclaims this tax (whatever the source says), it stays in the expense. */
+export const TAX_RECOVERABLE_FIELD = 'recoverable';
 
 export const mappingSchema = z.object({
   kind: mappingKindSchema,

@@ -1,5 +1,5 @@
 // Resolves mappings for one run from an in-memory snapshot: expense type (with fallback) and employee.
-import { FALLBACK_CODE, TAX_ACCOUNT_FIELD } from '../../../shared/schemas/mapping';
+import { FALLBACK_CODE, TAX_ACCOUNT_FIELD, TAX_RECOVERABLE_FIELD } from '../../../shared/schemas/mapping';
 import type { MappingRow } from '../../../shared/schemas/mapping';
 
 export interface ExpenseTypeTarget {
@@ -14,6 +14,8 @@ export interface TaxTarget {
   taxCode: string;
   /** The recoverable-VAT GL account, when the mapping names one. */
   account: string | null;
+  /** False when the mapping says this tax is never reclaimed. */
+  recoverable: boolean;
   /** The mapping row's source code that matched (the code itself, or the rate as "20%"). */
   via: string;
 }
@@ -56,7 +58,7 @@ export function createMappingLookup(rows: readonly MappingRow[]): MappingLookup 
     taxCode(code, rate) {
       const row = (code ? taxes.get(code) : undefined) ?? (rate ? taxes.get(rateKey(rate)) : undefined);
       if (!row || !row.target) return null;
-      return { taxCode: row.target, account: row.dimensions[TAX_ACCOUNT_FIELD] || null, via: row.sourceCode };
+      return { taxCode: row.target, account: row.dimensions[TAX_ACCOUNT_FIELD] || null, recoverable: (row.dimensions[TAX_RECOVERABLE_FIELD] ?? '').trim().toLowerCase() !== 'no', via: row.sourceCode };
     },
   };
 }

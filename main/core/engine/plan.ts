@@ -133,7 +133,7 @@ export function planDocument(input: PlanInput): PlanResult {
       const what = `${t.component.name ?? t.component.code}${t.component.rate ? ` ${t.component.rate} %` : ''}`;
       drafts.push({ line, account: t.account, origin: 'mapping', amountMinor: t.amountMinor, dimensions: {}, taxCode: t.taxCode, taxRole: 'tax', taxBaseMinor: line.tax?.netMinor ?? 0, description: `Recoverable VAT ${what}: ${line.description || line.expenseType.name || line.expenseType.code}` });
     }
-    if (line.tax?.nonRecoverableMinor) notes.push(`Line ${line.lineId}: ${formatMinor(Math.abs(line.tax.nonRecoverableMinor), currency ?? 'EUR')} of tax is not recoverable and stays in the expense`);
+    if (taxed.nonRecoverableMinor && currency) notes.push(`Line ${line.lineId}: ${formatMinor(Math.abs(taxed.nonRecoverableMinor), currency)} ${currency} of tax is not recoverable and stays in the expense`);
     if ((rules.accountSource ?? 'mapping') !== 'mapping') {
       const used = [...new Set(target.accounts.map((a) => `${a.account} from ${originText(a.origin)}`))].join(', ');
       notes.push(`Line ${line.lineId}: account ${used}`);
