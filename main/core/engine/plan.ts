@@ -172,6 +172,7 @@ export function planDocument(input: PlanInput): PlanResult {
   if (reasons.length === 0 && !postable) hold('ZERO_AMOUNT', 'Nothing to post: every line is personal or zero');
   if (reasons.length > 0 || !currency || !isDate(postingDate)) return { plan: null, reasons: dedupe(reasons) };
 
+  if (doc.meta.vatNotRead) notes.push(doc.meta.vatNotRead);
   notes.push(rules.dateRule === 'latest_expense_date' ? `Dated ${postingDate}, the latest expense date in the document` : `Dated ${postingDate}, the document date`);
   const lines: PlanLine[] = drafts.map((d, i) => ({
     lineNo: i + 1,
