@@ -18,7 +18,7 @@ import { NETSUITE_SYSTEM } from './schemas';
 import { eidPath, NETSUITE_MEMO_MAX, SUBLIST, toNetSuiteRecord, type FeatureKind, type IdLookup } from './to-remote';
 
 const sys = { system: NETSUITE_SYSTEM };
-const kindTable = (kind: NsRefKind): string => (kind === 'class' ? 'classification' : kind);
+const kindTable = (kind: NsRefKind): string => (kind === 'class' ? 'classification' : kind === 'taxCode' ? 'salestaxitem' : kind);
 /** Maps older than this are re-read once before a code is called missing (a vendor added mid-run). */
 const MAPS_STALE_MS = 60_000;
 
@@ -33,6 +33,7 @@ function lookupOf(maps: IdMaps): IdLookup {
     vendor: (code) => maps.get('vendor', code)?.id,
     employee: (code) => maps.get('employee', code)?.id,
     currency: (iso) => maps.get('currency', iso)?.id,
+    taxCode: (code) => maps.get('taxCode', code)?.id,
     subsidiary: (id) => {
       const r = maps.get('subsidiary', id);
       return r ? { active: r.active, name: r.name } : undefined;
