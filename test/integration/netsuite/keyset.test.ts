@@ -36,7 +36,7 @@ test('a 250,000-vendor account is read completely by keyset pages: right count, 
   assert.equal(codes.size, suppliers, 'no vendor read twice');
   assert.equal(inactive, Math.ceil(LARGE / 7) + 1, 'active flags kept');
   assert.ok(codes.has('VL0') && codes.has(`VL${LARGE - 1}`) && codes.has('V1001'));
-  // 250 full pages and a short one for vendors; one page each for the seven small tables.
+  // 250 full pages and a short one for vendors; one page each for the eight small tables (tax codes included).
   assert.equal(f.sim.stats.byRoute['POST /query/v1/suiteql'], Math.ceil((LARGE + 5) / 1000) + 8, 'one query per other table, tax codes included');
 });
 
