@@ -26,6 +26,7 @@ export const ACUMATICA_DEMO_ACCOUNTS: Array<[string, string, boolean?]> = [
   ['62200', 'Meals and Entertainment'],
   ['62300', 'Local Transport'],
   ['62400', 'Office Supplies'],
+  ['14500', 'VAT Recoverable'],
   ['69990', 'Miscellaneous (retired)', false],
 ];
 
