@@ -120,7 +120,7 @@ function MappingsScreen({ connectionId, dims, kind, initialFilter }: { connectio
     }
   };
   const unmappedCount = all.filter(isUnmapped).length;
-  const taxHelp = kind === 'tax_code' ? 'Source tax code (Concur taxCode or authority label, Expensify tax code) or a rate written 20% → the ERP tax code; reclaimed tax posts to the recoverable VAT account, the rest stays in the expense' : null;
+  const taxHelp = kind === 'tax_code' ? 'Source tax code (Concur taxCode or authority label, Expensify tax code) or a rate written 20% → the ERP tax code; reclaimed tax posts to the recoverable VAT account, the rest stays in the expense; Reclaimed "no" keeps a code’s tax in the expense always' : null;
 
   return (
     <div className="mappings">

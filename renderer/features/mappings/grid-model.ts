@@ -42,7 +42,7 @@ export function columnsFor(kind: MappingKind, dimensions: string[]): Column[] {
       { key: 'sourceName', label: 'Name', editable: true, width: 'minmax(160px, 1.5fr)' },
       { key: 'target', label: 'ERP tax code', editable: true, width: 'minmax(160px, 1.5fr)', ref: { kind: 'tax_code', dimensionType: '' } },
       { key: `dim:${TAX_ACCOUNT_FIELD}`, label: 'Recoverable VAT account', editable: true, width: 'minmax(200px, 2fr)', ref: { kind: 'account', dimensionType: '' } },
-      { key: `dim:${TAX_RECOVERABLE_FIELD}`, label: 'Reclaimed (no = never)', editable: true, width: 'minmax(150px, 1fr)' },
+      { key: `dim:${TAX_RECOVERABLE_FIELD}`, label: 'Reclaimed', editable: true, width: 'minmax(110px, 0.8fr)' },
     ];
   if (kind === 'employee')
     return [
