@@ -131,7 +131,10 @@ export function planDocument(input: PlanInput): PlanResult {
     });
     for (const t of taxed.taxLines) {
       const what = `${t.component.name ?? t.component.code}${t.component.rate ? ` ${t.component.rate} %` : ''}`;
-      drafts.push({ line, account: t.account, origin: 'mapping', amountMinor: t.amountMinor, dimensions: {}, taxCode: t.taxCode, taxRole: 'tax', taxBaseMinor: line.tax?.netMinor ?? 0, description: `Recoverable VAT ${what}: ${line.description || line.expenseType.name || line.expenseType.code}` });
+      // Organisational dimensions (branch, location) follow the expense; the analytical ones the connection requires
+      // on expense lines (cost center, department, subaccount) stay off the balance-sheet VAT line.
+      const orgDims = Object.fromEntries(Object.entries(base).filter(([k]) => !rules.requiredDimensions.includes(k)));
+      drafts.push({ line, account: t.account, origin: 'mapping', amountMinor: t.amountMinor, dimensions: orgDims, taxCode: t.taxCode, taxRole: 'tax', taxBaseMinor: line.tax?.netMinor ?? 0, description: `Recoverable VAT ${what}: ${line.description || line.expenseType.name || line.expenseType.code}` });
     }
     if (taxed.nonRecoverableMinor && currency) notes.push(`Line ${line.lineId}: ${formatMinor(Math.abs(taxed.nonRecoverableMinor), currency)} ${currency} of tax is not recoverable and stays in the expense`);
     if ((rules.accountSource ?? 'mapping') !== 'mapping') {

@@ -48,7 +48,7 @@ test('non-recoverable tax stays in the expense; a partly reclaimed tax splits (S
   const hotel = plan(doc({ lines: [taxed(11000, [comp({ code: 'FR20', rate: '10', amountMinor: 1000, recoverableMinor: 0 })], { expenseType: { code: 'HOTEL', name: 'Hotel' } })] }));
   assert.ok(hotel.plan);
   assert.deepEqual(hotel.plan.lines.map((l) => [l.account, l.amountMinor]), [['625200', 11000], ['421000', 11000]]);
-  assert.ok(hotel.plan.notes.some((n) => /10\.00 of tax is not recoverable/.test(n)), hotel.plan.notes.join('|'));
+  assert.ok(hotel.plan.notes.some((n) => /10\.00 EUR of tax is not recoverable/.test(n)), hotel.plan.notes.join('|'));
 });
 
 test('allocations split only the expense part; the tax line is whole and the plan balances to the cent', () => {
