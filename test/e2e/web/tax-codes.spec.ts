@@ -5,8 +5,8 @@ import { taxMappings } from '../../../main/demo/connection-parts';
 
 test('Tax codes tab: the unmapped source code is pinned, maps to an ERP tax code and VAT account, a wrong account is flagged', async ({ app, page, serving }) => {
   const id = serving.serving.demoConnectionId!;
-  // The sync fills the reference cache (X3's chart of accounts) the grid checks cells against.
-  await serving.core.sync(id, { actor: 'e2e' });
+  // Reading X3's reference data fills the cache (the chart of accounts) the grid checks cells against.
+  await serving.core.handlers('e2e')['reference.refresh']({ connectionId: id });
   const store = serving.core.runtime.store;
   store.mappings.upsert(id, taxMappings([['FR20', 'French VAT 20 %', 'FRS', '445660'], ['FR10', 'French VAT 10 %', 'FRI', '445660'], ['CHHOTEL', 'Swiss hotel VAT (not reclaimable)', 'FRN', '']]), 'e2e');
   store.mappings.noteSeen(id, 'tax_code', 'DE19', 'DEVAT 19 %');
