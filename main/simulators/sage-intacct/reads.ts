@@ -35,6 +35,11 @@ const fail = (errorno: string, description2: string): FnReply => ({ ok: false, e
 function objectRows(state: SageIntacctSimState, object: string): { rows: Row[]; fields: Set<string> } | null {
   const m = MASTER_OBJECTS[object];
   if (m) return { rows: [...state.master[m.kind].values()].map((r, i) => m.row(r, i + 1)), fields: new Set(m.fields) };
+  if (object === 'TAXDETAIL') {
+    // Field names as fyle's tax-detail sync reads them (DETAILID, VALUE, TAXTYPE, TAXSOLUTIONID, STATUS).
+    const rows = [...state.taxDetails.values()].map((d, i) => ({ RECORDNO: String(i + 1), DETAILID: d.id, DESCRIPTION: d.description, VALUE: d.value, TAXTYPE: d.taxType, TAXSOLUTIONID: d.taxSolutionId, STATUS: status(d) }));
+    return { rows, fields: new Set(['RECORDNO', 'DETAILID', 'DESCRIPTION', 'VALUE', 'TAXTYPE', 'TAXSOLUTIONID', 'STATUS']) };
+  }
   if (object === 'GLBATCH' || object === 'APBILL') {
     const fields = RECORD_FIELDS[object];
     return { rows: state.records(object).map((r) => Object.fromEntries(fields.map((f) => [f, r.fields[f] ?? '']))), fields: new Set(fields) };
