@@ -9,7 +9,7 @@ import type { Core } from '../core/create-core';
 import type { ConcurSimulator } from '../simulators/concur';
 import { seedFisDocuments, SIM_CLIENT } from '../simulators/concur';
 import { DEMO_CLOSED_MONTH, seedClosedPeriodReport } from './closed-period';
-import { demoDefaults, demoFisSource, demoRules, ensureDemoConnection } from './connection-parts';
+import { demoDefaults, demoFisSource, demoRules, ensureDemoConnection, taxMappings } from './connection-parts';
 import { ACUMATICA_DEMO, acumaticaDemoSeed, createAcumaticaSimulator, type AcumaticaSimulator } from '../simulators/acumatica';
 
 export const ACUMATICA_CONNECTION_ID = 'demo-concur-acumatica';
@@ -26,7 +26,7 @@ const ACU_TYPES: Array<[string, string, string]> = [
 /** Puts the entity's READY FIS documents in the simulated Concur; returns a fresh App Center request token. */
 export function seedAcumaticaFisCompany(concur: ConcurSimulator): string {
   concur.state.addCompany({ id: ACUMATICA_COMPANY.concurCompanyId, datacenter: 'us' });
-  seedFisDocuments(concur.state, { companyId: ACUMATICA_COMPANY.concurCompanyId, datacenter: 'us', counts: ACUMATICA_COMPANY.documents, seed: 53, prefix: 'NCA' });
+  seedFisDocuments(concur.state, { companyId: ACUMATICA_COMPANY.concurCompanyId, datacenter: 'us', counts: ACUMATICA_COMPANY.documents, seed: 53, prefix: 'NCA', vat: true });
   return concur.state.issueRequestToken(ACUMATICA_COMPANY.concurCompanyId, SIM_CLIENT.clientId);
 }
 
@@ -66,6 +66,8 @@ export function acumaticaMappings(): Mapping[] {
   const most = Math.max(...Object.values(ACUMATICA_COMPANY.documents));
   return [
     ...ACU_TYPES.map(([code, name, account]) => ({ kind: 'expense_type' as const, sourceCode: code, sourceName: name, target: account, dimensions: { branch: 'EU' } })),
+    // Acumatica tax IDs; the recoverable VAT posts to 14500 as its own line.
+    ...taxMappings([['FR20', 'French VAT 20 %', 'FRVAT20', '14500'], ['FR10', 'French VAT 10 %', 'FRVAT10', '14500'], ['FR55', 'French VAT 5.5 %', 'FRVAT55', '14500'], ['CHHOTEL', 'Swiss hotel VAT (not reclaimable)', 'EXEMPT', '']]),
     ...Array.from({ length: most }, (_, i) => {
       const id = `EMP${String(i + 1).padStart(4, '0')}`;
       return { kind: 'employee' as const, sourceCode: id, sourceName: `Employee ${i + 1}`, target: id, dimensions: {} };

@@ -70,3 +70,7 @@ export async function ensureDemoConnection(core: Core, s: DemoConnectionSetup): 
   if (first) await h['mappings.upsert']({ connectionId: id, rows: s.mappings() });
   return first;
 }
+
+/** Demo tax-code mappings: [source tax code, name, ERP tax code, recoverable-VAT account or '' when never reclaimed]. */
+export const taxMappings = (rows: Array<[string, string, string, string]>): Mapping[] =>
+  rows.map(([code, name, target, vatAccount]) => ({ kind: 'tax_code' as const, sourceCode: code, sourceName: name, target, dimensions: (vatAccount ? { vatAccount } : {}) as Record<string, string> }));

@@ -6,7 +6,7 @@ import type { Mapping } from '../../shared/schemas/mapping';
 import type { ExpensifyDemoSummary, ExpensifySimulator } from '../simulators/expensify';
 import { createExpensifySimulator, EXPENSIFY_DEMO_PARTNER, seedExpensifyDemo } from '../simulators/expensify';
 import { employees } from './catalog';
-import { DEMO_X3_ACCOUNTS, demoDefaults, demoRules, demoX3Target } from './connection-parts';
+import { DEMO_X3_ACCOUNTS, demoDefaults, demoRules, demoX3Target, taxMappings } from './connection-parts';
 
 export const EXPENSIFY_CONNECTION_ID = 'demo-expensify-x3';
 
@@ -38,5 +38,9 @@ export function expensifyMappings(summary: ExpensifyDemoSummary): Mapping[] {
   return [
     ...summary.categories.filter((c) => c.glCode).map((c) => ({ kind: 'expense_type' as const, sourceCode: c.name, sourceName: c.name, target: c.glCode, dimensions: {} })),
     ...employees().slice(0, 10).map((e) => ({ kind: 'employee' as const, sourceCode: e.login, sourceName: e.name, target: e.index === 17 ? 'V-EMP17' : e.vendor, dimensions: {} })),
+    // Expensify's tax rate ids to the X3 folder's VAT codes; Expensify has no reclaim split, so the Swiss hotel
+    // VAT is marked never reclaimed here and stays in the hotel expense.
+    ...taxMappings([['id_FR20', 'TVA 20%', 'FRS', '445660'], ['id_FR10', 'TVA 10%', 'FRI', '445660'], ['id_FR55', 'TVA 5.5%', 'FRR', '445660']]),
+    { kind: 'tax_code' as const, sourceCode: 'id_CH_HOTEL', sourceName: 'MWST Hotel 3.8%', target: 'FRN', dimensions: { recoverable: 'no' } },
   ];
 }

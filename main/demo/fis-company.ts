@@ -9,7 +9,7 @@ import type { Mapping } from '../../shared/schemas/mapping';
 import type { ConcurSimulator } from '../simulators/concur';
 import { SCENARIOS, seedFisDocuments, seedFisScenarios, SIM_CLIENT } from '../simulators/concur';
 import { COMPANY } from './catalog';
-import { DEMO_X3_ACCOUNTS, demoDefaults, demoFisSource, demoRules, demoX3Target } from './connection-parts';
+import { DEMO_X3_ACCOUNTS, demoDefaults, demoFisSource, demoRules, demoX3Target, taxMappings } from './connection-parts';
 
 export const FIS_CONNECTION_ID = 'demo-concur-fis-x3';
 export const FIS_COMPANY = { concurCompanyId: '6e2b9d41-7c3a-4f58-9e10-3b8a5c7d2e94', systemId: 'SAGE-X3-NWC', documents: { expense: 10, invoice: 6, cashadvance: 3, payroll: 2 }, scenarios: SCENARIOS.length };
@@ -22,7 +22,16 @@ export const FIS_X3_SUPPLIERS: Array<[string, string]> = [
 ];
 
 /** Accounts the FIS documents need beyond the travel chart: cash advances sit on a staff receivable. */
-export const FIS_X3_ACCOUNTS: Array<[string, string]> = [['425000', 'Staff advances']];
+export const FIS_X3_ACCOUNTS: Array<[string, string]> = [['425000', 'Staff advances'], ['445660', 'Deductible VAT on other goods and services']];
+
+/** The demo FIS documents' tax codes to the folder's VAT codes; the Swiss hotel VAT is never reclaimed. */
+export const FIS_X3_TAX: Array<[string, string, string, string]> = [
+  ['FR20', 'French VAT 20 %', 'FRS', '445660'],
+  ['FR10', 'French VAT 10 %', 'FRI', '445660'],
+  ['FR55', 'French VAT 5.5 %', 'FRR', '445660'],
+  ['CHHOTEL', 'Swiss hotel VAT 3.8 % (not reclaimable)', 'FRN', ''],
+];
+
 
 /** code, name, GL account, cost center (the allocation's cost center wins where there is one). */
 const FIS_TYPES: Array<[string, string, string, string]> = [
@@ -36,7 +45,7 @@ const FIS_TYPES: Array<[string, string, string, string]> = [
 /** Puts the entity's READY FIS documents in the simulated Concur; returns a fresh App Center request token. */
 export function seedFisCompany(concur: ConcurSimulator): string {
   concur.state.addCompany({ id: FIS_COMPANY.concurCompanyId, datacenter: 'eu' });
-  seedFisDocuments(concur.state, { companyId: FIS_COMPANY.concurCompanyId, datacenter: 'eu', counts: FIS_COMPANY.documents, seed: 41, prefix: 'NWF' });
+  seedFisDocuments(concur.state, { companyId: FIS_COMPANY.concurCompanyId, datacenter: 'eu', counts: FIS_COMPANY.documents, seed: 41, prefix: 'NWF', vat: true });
   seedFisScenarios(concur.state, { companyId: FIS_COMPANY.concurCompanyId, prefix: 'NWF', currency: 'EUR', costCenter: 'CC100', employeeId: 'EMP0001' });
   return concur.state.issueRequestToken(FIS_COMPANY.concurCompanyId, SIM_CLIENT.clientId);
 }
@@ -59,5 +68,6 @@ export function fisMappings(): Mapping[] {
   return [
     ...FIS_TYPES.map(([code, name, account, costCenter]) => ({ kind: 'expense_type' as const, sourceCode: code, sourceName: name, target: account, dimensions: { costCenter } })),
     ...Array.from({ length: most }, (_, i) => ({ kind: 'employee' as const, sourceCode: `EMP${String(i + 1).padStart(4, '0')}`, sourceName: `Employee ${i + 1}`, target: `V-EMP${String(i + 1).padStart(3, '0')}`, dimensions: {} })),
+    ...taxMappings(FIS_X3_TAX),
   ];
 }

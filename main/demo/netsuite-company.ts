@@ -12,7 +12,7 @@ import type { Core } from '../core/create-core';
 import type { ConcurSimulator } from '../simulators/concur';
 import { seedFisDocuments, SIM_CLIENT } from '../simulators/concur';
 import { DEMO_CLOSED_MONTH, seedClosedPeriodReport } from './closed-period';
-import { demoDefaults, demoFisSource, demoRules } from './connection-parts';
+import { demoDefaults, demoFisSource, demoRules, taxMappings } from './connection-parts';
 import { createNetSuiteSimulator, NETSUITE_DEMO, seedNetSuite, type NetSuiteSimulator, type SimTransaction } from '../simulators/netsuite';
 
 export const NETSUITE_CONNECTION_ID = 'demo-concur-netsuite';
@@ -38,7 +38,7 @@ export interface DemoNetSuiteEndpoint {
 /** The entity's READY FIS documents in the demo Concur and its NetSuite account (not started), ledger restored. */
 export function createDemoNetSuite(concur: ConcurSimulator, demoDir: string): DemoNetSuite {
   concur.state.addCompany({ id: NETSUITE_FIS_COMPANY.concurCompanyId, datacenter: 'eu' });
-  seedFisDocuments(concur.state, { companyId: NETSUITE_FIS_COMPANY.concurCompanyId, datacenter: 'eu', counts: NETSUITE_FIS_COMPANY.documents, seed: 43, prefix: 'NWN' });
+  seedFisDocuments(concur.state, { companyId: NETSUITE_FIS_COMPANY.concurCompanyId, datacenter: 'eu', counts: NETSUITE_FIS_COMPANY.documents, seed: 43, prefix: 'NWN', vat: true });
   seedClosedPeriodReport(concur, NETSUITE_FIS_COMPANY.concurCompanyId, 'eu', 'NWN');
   const requestToken = concur.state.issueRequestToken(NETSUITE_FIS_COMPANY.concurCompanyId, SIM_CLIENT.clientId);
   const sim = createNetSuiteSimulator({ accountId: NETSUITE_DEMO.accountId, faults: { concurrencyLimit: 5 } });
@@ -78,6 +78,8 @@ export function netsuiteConnection(concurUrl: string, netsuiteUrl: string, concu
 export function netsuiteMappings(employees = 20): Mapping[] {
   return [
     ...NETSUITE_DEMO.expenseTypes.map(([code, name, account, department, location, cls]) => ({ kind: 'expense_type' as const, sourceCode: code, sourceName: name, target: account, dimensions: { department, location, class: cls } })),
+    // NetSuite tax codes (salestaxitem itemid); the recoverable VAT of a journal posts to 1450.
+    ...taxMappings([['FR20', 'French VAT 20 %', 'FR-S-20', '1450'], ['FR10', 'French VAT 10 %', 'FR-I-10', '1450'], ['FR55', 'French VAT 5.5 %', 'FR-R-5.5', '1450'], ['CHHOTEL', 'Swiss hotel VAT (not reclaimable)', 'FR-NR', '']]),
     ...Array.from({ length: employees }, (_, i) => {
       const id = `EMP${String(i + 1).padStart(4, '0')}`;
       return { kind: 'employee' as const, sourceCode: id, sourceName: `Employee ${i + 1}`, target: id, dimensions: {} };

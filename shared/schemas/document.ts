@@ -54,6 +54,32 @@ export const settlementSchema = z.object({
 });
 export type Settlement = z.infer<typeof settlementSchema>;
 
+/**
+ * One tax on a line as the source computed it (Concur FIS `tax[]`, Expensify taxAmount/taxCode/taxRate):
+ * amounts in minor units of the line's currency, signed like the line, never recomputed from the rate.
+ */
+export const taxComponentSchema = z.object({
+  /** The source's tax code (FIS taxCode, else its authority label; Expensify taxCode); the tax mapping's key. */
+  code: z.string(),
+  name: z.string().nullable(),
+  /** Percentage as a decimal string ("20", "5.5"); null when the source sent none. */
+  rate: z.string().nullable(),
+  currency: currencyCodeSchema,
+  amountMinor: z.number().int(),
+  /** The part the company reclaims (FIS amountReclaim); the rest stays in the expense. */
+  recoverableMinor: z.number().int(),
+});
+export type TaxComponent = z.infer<typeof taxComponentSchema>;
+
+/** A line's tax split: net + recoverable + non-recoverable = the line amount (checked by the planner). */
+export const lineTaxSchema = z.object({
+  netMinor: z.number().int(),
+  recoverableMinor: z.number().int(),
+  nonRecoverableMinor: z.number().int(),
+  components: z.array(taxComponentSchema),
+});
+export type LineTax = z.infer<typeof lineTaxSchema>;
+
 export const sourceLineSchema = z.object({
   lineId: z.string(),
   expenseType: z.object({ code: z.string(), name: z.string() }),
@@ -81,6 +107,8 @@ export const sourceLineSchema = z.object({
   sourceAccount: z.string().min(1).optional(),
   /** cash_advance: the debit goes to the cash-advance clearing account (an advance issued), not an expense account. */
   role: z.enum(['expense', 'cash_advance']).optional(),
+  /** Tax the source carries on this line; absent: the line is posted gross as before. */
+  tax: lineTaxSchema.optional(),
 });
 export type SourceLine = z.infer<typeof sourceLineSchema>;
 

@@ -29,6 +29,11 @@ export const planLineSchema = z.object({
   transactionDate: z.string().nullable(),
   /** Where the account came from (dry run): the expense-type mapping, the source's journal, or a connection rule. */
   accountSource: z.enum(['mapping', 'source', 'rule']).optional(),
+  /** The ERP tax code (tax mapping) on a taxed line: on its net line (`net`) and on its recoverable tax line (`tax`). */
+  taxCode: z.string().optional(),
+  taxRole: z.enum(['net', 'tax']).optional(),
+  /** Tax line: the net amount the tax was charged on, in minor units (ERPs that take a tax base). */
+  taxBaseMinor: z.number().int().optional(),
 });
 export type PlanLine = z.infer<typeof planLineSchema>;
 

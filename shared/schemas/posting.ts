@@ -30,6 +30,10 @@ export const HOLD_CODES = [
   'SOURCE_INVALID',
   /** A document kind the product does not post (e.g. a Concur funds reservation); reported back to the source. */
   'UNSUPPORTED_DOCUMENT',
+  /** A source tax code (or rate) with no ERP tax code, or recoverable tax with no recoverable-VAT account. */
+  'TAX_UNMAPPED',
+  /** Tax the source sent that cannot be right: larger than the line, wrong sign, rate against amount, other currency. */
+  'TAX_INVALID',
 ] as const;
 export const holdCodeSchema = z.enum(HOLD_CODES);
 export type HoldCode = z.infer<typeof holdCodeSchema>;

@@ -1,7 +1,7 @@
 // ERP reference data cached locally so every dimension can be validated before posting.
 import { z } from 'zod';
 
-export const referenceKindSchema = z.enum(['account', 'supplier', 'employee', 'dimension', 'period']);
+export const referenceKindSchema = z.enum(['account', 'supplier', 'employee', 'dimension', 'period', 'tax_code']);
 export type ReferenceKind = z.infer<typeof referenceKindSchema>;
 
 export const referenceItemSchema = z.object({

@@ -11,10 +11,13 @@ import type { MappingRow } from '../../shared/schemas/mapping';
 import type { PostingPlan } from '../../shared/schemas/plan';
 import type { HoldReason } from '../../shared/schemas/posting';
 
-export const ACC = { employee: 'EMPLIAB', card: 'CARDCLR', cashAdvance: 'CAACC', expense: 'EXP' } as const;
+export const ACC = { employee: 'EMPLIAB', card: 'CARDCLR', cashAdvance: 'CAACC', expense: 'EXP', vat: 'VATREC' } as const;
+/** The tax codes (or authority labels, where taxCode is null) of SAP's samples 2.1-2.4. */
+export const SAMPLE_TAX_CODES = ['DEVAT', 'JC2E', 'JC1U', 'JC1E', 'JC2T'] as const;
 export const FIS_SETTINGS = { dimensionFields: { costCenter: 'Custom1' }, companyPaidPaymentTypes: ['IBCP', 'CBCP', 'COPD'], companyBilledPaymentTypes: ['CBCP'] };
 
-const row = (kind: 'expense_type' | 'employee', sourceCode: string, target: string): MappingRow => ({ connectionId: 'c', kind, sourceCode, sourceName: '', target, dimensions: {}, updatedAt: '', updatedBy: '', unmapped: false });
+const row = (kind: 'expense_type' | 'employee' | 'tax_code', sourceCode: string, target: string, dimensions: Record<string, string> = {}): MappingRow => ({ connectionId: 'c', kind, sourceCode, sourceName: '', target, dimensions, updatedAt: '', updatedBy: '', unmapped: false });
+const taxRows = SAMPLE_TAX_CODES.map((c) => row('tax_code', c, `T-${c}`, { vatAccount: ACC.vat }));
 
 export function fisItem(document: unknown, over: Record<string, unknown> = {}) {
   return readFisItem({ id: 'DOC1', docType: 'expense', companyId: '1', companyUuid: 'c0ffee00-0000-4000-8000-000000000001', entityId: 'p1', docStatus: 'READY', document, ...over })!;
@@ -26,7 +29,7 @@ export function fisDoc(document: unknown, docType: 'expense' | 'cashadvance' | '
 
 export function book(doc: SourceDocument, over: Partial<PostingRules> = {}, mapped = true): { plan: PostingPlan | null; reasons: HoldReason[] } {
   const rules = postingRulesSchema.parse({ liabilityAccount: ACC.employee, cardClearingAccount: ACC.card, cashAdvanceAccount: ACC.cashAdvance, requiredDimensions: [], ...over });
-  const lookup = createMappingLookup(mapped ? [row('expense_type', '*', ACC.expense), row('employee', '*', 'EMPV')] : [row('employee', '*', 'EMPV')]);
+  const lookup = createMappingLookup(mapped ? [row('expense_type', '*', ACC.expense), row('employee', '*', 'EMPV'), ...taxRows] : [row('employee', '*', 'EMPV'), ...taxRows]);
   return planDocument({ doc, key: 'MLC-T', kind: 'journal', rules, lookup, maxDescriptionLength: 250 });
 }
 

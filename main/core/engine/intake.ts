@@ -99,13 +99,14 @@ export function intakeBatch(docs: readonly SourceDocument[], env: IntakeEnv): Ba
   store.db.transaction(() => {
     for (let doc of docs) {
       const seen = (env.seen ??= new Set());
-      const note = (kind: 'expense_type' | 'employee', code: string, name: string) => {
+      const note = (kind: 'expense_type' | 'employee' | 'tax_code', code: string, name: string) => {
         if (!code || seen.has(`${kind}\u0000${code}`)) return;
         seen.add(`${kind}\u0000${code}`);
         store.mappings.noteSeen(conn.id, kind, code, name);
       };
       for (const l of doc.lines) note('expense_type', l.expenseType.code, l.expenseType.name);
       if (doc.employee) note('employee', doc.employee.id, doc.employee.name);
+      for (const c of doc.lines.flatMap((l) => l.tax?.components ?? [])) note('tax_code', c.code || (c.rate ? `${c.rate}%` : ''), [c.name, c.rate ? `${c.rate} %` : ''].filter(Boolean).join(' '));
 
       // The tenant is stamped on the stored document so a replay computes the same keys.
       if (!doc.tenant && env.tenant) doc = { ...doc, tenant: env.tenant };

@@ -37,7 +37,7 @@ export function csvToMappings(csv: string): Mapping[] {
   return body.map((rec, i) => {
     const line = i + 2;
     const kind = mappingKindSchema.safeParse(at(rec, 'kind'));
-    if (!kind.success) throw new ConnectorError('BAD_REQUEST', `Line ${line}: kind must be expense_type or employee, not "${at(rec, 'kind')}"`, { retryable: false });
+    if (!kind.success) throw new ConnectorError('BAD_REQUEST', `Line ${line}: kind must be expense_type, employee or tax_code, not "${at(rec, 'kind')}"`, { retryable: false });
     const sourceCode = at(rec, 'source_code');
     if (!sourceCode) throw new ConnectorError('BAD_REQUEST', `Line ${line}: source_code is empty`, { retryable: false });
     const k = `${kind.data}|${sourceCode}`;

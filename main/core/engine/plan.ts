@@ -13,6 +13,8 @@ import type { AccountOrigin } from './line-account';
 import { lineAccount, originText } from './line-account';
 import type { MappingLookup } from './mapping-lookup';
 import { checkDocumentSettlements, checkLineSettlements, settlementLines, settlementsOf, settlementText } from './settle';
+import { checkLineTax } from './tax-check';
+import { lineTaxPlan } from './tax-lines';
 import { truncate } from './text';
 
 export interface PlanInput {
@@ -41,6 +43,11 @@ interface Draft {
   origin: AccountOrigin;
   amountMinor: number;
   dimensions: Record<string, string>;
+  /** Taxed lines: the ERP tax code, and whether this draft is the line's net or its recoverable tax. */
+  taxCode?: string;
+  taxRole?: 'net' | 'tax';
+  taxBaseMinor?: number;
+  description?: string;
 }
 
 export function planDocument(input: PlanInput): PlanResult {
@@ -103,7 +110,18 @@ export function planDocument(input: PlanInput): PlanResult {
       reasons.push(target);
       continue;
     }
-    const split = allocate(line.amount.amountMinor, allocations.map((a) => a.percentage));
+    const taxOff = currency ? checkLineTax(line, line.amount.amountMinor, currency) : null;
+    if (taxOff) {
+      reasons.push(taxOff);
+      continue;
+    }
+    const taxed = lineTaxPlan(line, line.amount.amountMinor, lookup);
+    if (Array.isArray(taxed)) {
+      reasons.push(...taxed);
+      continue;
+    }
+    // Only the expense part (net + non-recoverable tax) is split over the allocations; recoverable tax has its own line.
+    const split = allocate(taxed.expenseMinor, allocations.map((a) => a.percentage));
     if (!split.ok) {
       hold('ALLOCATION_INVALID', `Line ${line.lineId}: ${split.message}`, { lineId: line.lineId });
       continue;
@@ -112,8 +130,17 @@ export function planDocument(input: PlanInput): PlanResult {
     allocations.forEach((a, i) => {
       const amountMinor = split.parts[i] ?? 0;
       const acc = target.accounts[i] ?? target.accounts[0]!;
-      if (amountMinor !== 0) drafts.push({ line, account: acc.account, origin: acc.origin, amountMinor, dimensions: { ...base, ...a.dimensions } });
+      const tax = line.tax ? { taxRole: 'net' as const, ...(taxed.netTaxCode ? { taxCode: taxed.netTaxCode } : {}) } : {};
+      if (amountMinor !== 0) drafts.push({ line, account: acc.account, origin: acc.origin, amountMinor, dimensions: { ...base, ...a.dimensions }, ...tax });
     });
+    for (const t of taxed.taxLines) {
+      const what = `${t.component.name ?? t.component.code}${t.component.rate ? ` ${t.component.rate} %` : ''}`;
+      // Organisational dimensions (branch, location) follow the expense; the analytical ones the connection requires
+      // on expense lines (cost center, department, subaccount) stay off the balance-sheet VAT line.
+      const orgDims = Object.fromEntries(Object.entries(base).filter(([k]) => !rules.requiredDimensions.includes(k)));
+      drafts.push({ line, account: t.account, origin: 'mapping', amountMinor: t.amountMinor, dimensions: orgDims, taxCode: t.taxCode, taxRole: 'tax', taxBaseMinor: line.tax?.netMinor ?? 0, description: `Recoverable VAT ${what}: ${line.description || line.expenseType.name || line.expenseType.code}` });
+    }
+    if (taxed.nonRecoverableMinor && currency) notes.push(`Line ${line.lineId}: ${formatMinor(Math.abs(taxed.nonRecoverableMinor), currency)} ${currency} of tax is not recoverable and stays in the expense`);
     if ((rules.accountSource ?? 'mapping') !== 'mapping') {
       const used = [...new Set(target.accounts.map((a) => `${a.account} from ${originText(a.origin)}`))].join(', ');
       notes.push(`Line ${line.lineId}: account ${used}`);
@@ -122,6 +149,7 @@ export function planDocument(input: PlanInput): PlanResult {
   }
 
   for (const d of drafts) {
+    if (d.taxRole === 'tax') continue; // a recoverable-VAT line is a balance-sheet line: no cost center or project on it
     for (const dim of rules.requiredDimensions) {
       if (!d.dimensions[dim]) hold('DIMENSION_MISSING', `Line ${d.line.lineId} has no ${dim}: map one on expense type "${d.line.expenseType.code}" or allocate it at the source`, { subject: d.line.expenseType.code, lineId: d.line.lineId });
     }
@@ -151,6 +179,7 @@ export function planDocument(input: PlanInput): PlanResult {
   if (reasons.length === 0 && !postable) hold('ZERO_AMOUNT', 'Nothing to post: every line is personal or zero');
   if (reasons.length > 0 || !currency || !isDate(postingDate)) return { plan: null, reasons: dedupe(reasons) };
 
+  if (doc.meta.vatNotRead) notes.push(doc.meta.vatNotRead);
   notes.push(rules.dateRule === 'latest_expense_date' ? `Dated ${postingDate}, the latest expense date in the document` : `Dated ${postingDate}, the document date`);
   const lines: PlanLine[] = drafts.map((d, i) => ({
     lineNo: i + 1,
@@ -159,13 +188,16 @@ export function planDocument(input: PlanInput): PlanResult {
     side: d.amountMinor > 0 ? 'debit' : 'credit',
     amountMinor: Math.abs(d.amountMinor),
     dimensions: d.dimensions,
-    description: describe(d.line.description || d.line.expenseType.name || d.line.expenseType.code, `Line ${d.line.lineId} description`),
+    description: describe(d.description ?? (d.line.description || d.line.expenseType.name || d.line.expenseType.code), `Line ${d.line.lineId} description`),
     partner: null,
     sourceAmountMinor: d.line.transactionAmount?.amountMinor ?? null,
     sourceCurrency: d.line.transactionAmount?.currency ?? null,
     sourceRate: d.line.exchangeRate,
     transactionDate: d.line.transactionDate,
     accountSource: d.origin,
+    ...(d.taxCode ? { taxCode: d.taxCode } : {}),
+    ...(d.taxRole ? { taxRole: d.taxRole } : {}),
+    ...(d.taxBaseMinor !== undefined ? { taxBaseMinor: Math.abs(d.taxBaseMinor) } : {}),
   }));
 
   for (const b of balancing.lines) {

@@ -50,6 +50,13 @@ export function validatePlan(plan: PostingPlan, ref: ReferenceIndex, dimensionTy
       else if (!v.active) once({ code: 'DIMENSION_INACTIVE', message: `${label(type)} ${value} (${v.name}) is inactive in the ERP`, subject: `${type}:${value}` });
     }
   }
+  // Tax codes are reference data read from the ERP like accounts: an empty cache cannot prove a code wrong.
+  for (const code of new Set(plan.lines.map((l) => l.taxCode).filter((c): c is string => !!c))) {
+    if (!ref.has('tax_code')) break;
+    const t = ref.find('tax_code', code);
+    if (!t) once({ code: 'TAX_UNMAPPED', message: `Tax code ${code} does not exist in the ERP: fix its row on the Tax codes tab`, subject: code });
+    else if (!t.active) once({ code: 'TAX_UNMAPPED', message: `Tax code ${code} (${t.name}) is inactive in the ERP: fix its row on the Tax codes tab`, subject: code });
+  }
   const partners = new Set([plan.partner, ...plan.lines.map((l) => l.partner)].filter((p): p is string => !!p));
   for (const p of partners) {
     const s = ref.find('supplier', p) ?? ref.find('employee', p);

@@ -58,6 +58,13 @@ function rowsOf(entity: string, state: AcumaticaSimState, expand: Set<string>): 
     case 'Subaccount':
       for (const s of state.subaccounts.values()) rows.push({ SubaccountCD: s.id, Description: s.name, Active: s.active });
       break;
+    case 'Tax':
+      // Default endpoint Tax entity: TaxID, Description, TaxDisabled (field names inferred from the 23.200.001 metadata).
+      for (const t of state.taxes.values()) rows.push({ TaxID: t.id, Description: t.description, TaxDisabled: !t.active });
+      break;
+    case 'TaxCategory':
+      for (const c of state.taxCategories.values()) rows.push({ TaxCategoryID: c.id, Active: c.active });
+      break;
     case 'Ledger':
       return [...state.ledgers].map(([id, branches], i) => {
         const flat = { LedgerID: id, Description: `${id} ledger` };

@@ -10,7 +10,7 @@ import { seeded } from '../prng';
 import { httpError, json, login, logout, principal, token, type SimAnswer } from './auth';
 import { authorizePage } from './authorize';
 import { listEntities, putEntity, releaseBill, releaseStatus } from './entities';
-import { AcumaticaSimState, type SimMaster, type SimVendor } from './state';
+import { AcumaticaSimState, type SimMaster, type SimTax, type SimTaxCategory, type SimVendor } from './state';
 
 export { AcumaticaSimState } from './state';
 export type { SimLine, SimMaster, SimRecord, SimVendor } from './state';
@@ -45,6 +45,9 @@ export interface AcumaticaSimOptions {
   accounts?: SimMaster[];
   subaccounts?: SimMaster[];
   branches?: SimMaster[];
+  /** Taxes and tax categories (Tax / TaxCategory entities) bills may name. */
+  taxes?: SimTax[];
+  taxCategories?: SimTaxCategory[];
   closedPeriods?: string[];
   maxApiUsers?: number;
   faults?: Partial<AcumaticaSimFaults>;
@@ -79,6 +82,7 @@ export function createAcumaticaSimulator(opts: AcumaticaSimOptions = {}): Acumat
   for (const [tenant, users] of Object.entries(opts.users ?? {})) for (const [u, p] of Object.entries(users)) state.addUser(tenant, u, p);
   for (const [id, secret] of Object.entries(opts.clients ?? {})) state.clients.set(id, secret);
   state.addVendors(opts.vendors ?? []).add('accounts', opts.accounts ?? []).add('subaccounts', opts.subaccounts ?? []).add('branches', opts.branches ?? []);
+  state.addTaxes(opts.taxes ?? [], opts.taxCategories ?? []);
   for (const p of opts.closedPeriods ?? []) state.closePeriod(p);
   if (opts.maxApiUsers) state.maxApiUsers = opts.maxApiUsers;
   const faults: AcumaticaSimFaults = { latencyMs: 0, rate429: 0, retryAfterSeconds: 1, maxConcurrent: 0, queue: [], dropAfterCommit: 0, fileQueue: [], ...opts.faults };

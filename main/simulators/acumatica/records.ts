@@ -4,7 +4,7 @@
 // echo of the entity with an `error` on each bad field (header and detail rows).
 import { randomUUID } from 'node:crypto';
 import { simExponent } from '../iso4217';
-import type { AcumaticaSimState, SimLine, SimRecord } from './state';
+import type { AcumaticaSimState, SimLine, SimRecord, SimTaxRow } from './state';
 
 export type WriteResult = { status: 200; record: SimRecord; body: Record<string, unknown> } | { status: 422; body: Record<string, unknown> } | { status: 400; message: string };
 
@@ -152,8 +152,15 @@ export function writeRecord(entity: 'Bill' | 'JournalTransaction', body: unknown
       }
       return m;
     };
-    const line = { branch, account, subaccount, description: text, amountMinor: 0, debitMinor: 0, creditMinor: 0 };
-    if (isBill) line.amountMinor = amount('ExtendedCost');
+    const line: SimLine = { branch, account, subaccount, description: text, amountMinor: 0, debitMinor: 0, creditMinor: 0 };
+    if (isBill) {
+      line.amountMinor = amount('ExtendedCost');
+      const category = str(d, 'TaxCategory');
+      const cat = state.taxCategories.get(category);
+      if (category && !cat) fail(out, 'TaxCategory', `'Tax Category' cannot be found in the system. Value: ${category}`);
+      else if (cat && !cat.active) fail(out, 'TaxCategory', `Tax Category '${category}' is inactive.`);
+      line.taxCategory = category;
+    }
     else {
       line.debitMinor = amount('DebitAmount');
       line.creditMinor = amount('CreditAmount');
@@ -162,12 +169,13 @@ export function writeRecord(entity: 'Bill' | 'JournalTransaction', body: unknown
     }
     return line;
   });
+  const taxes = isBill ? taxRows(body, echo, lines, state, currency, () => (bad = true)) : [];
   const hold = val(body, 'Hold') === true;
   if (!isBill && !bad && !hold && lines.reduce((s, l) => s + l.amountMinor, 0) !== 0) {
     bad = true;
     echo.error = 'Batch is out of balance, please review.';
   }
-  if (isBill && !bad && lines.reduce((s, l) => s + l.amountMinor, 0) <= 0) {
+  if (isBill && !bad && lines.reduce((s, l) => s + l.amountMinor, 0) + taxes.reduce((s, t) => s + t.taxMinor, 0) <= 0) {
     bad = true;
     echo.error = 'The document balance cannot be negative or zero.';
   }
@@ -190,11 +198,58 @@ export function writeRecord(entity: 'Bill' | 'JournalTransaction', body: unknown
     status: hold ? 'On Hold' : 'Balanced',
     lines,
     createdAt: existing?.createdAt ?? new Date(state.nowMs()).toISOString(),
+    taxes,
   };
   if (existing) state.replace(existing, record);
   else state.store(record);
   return { status: 200, record, body: recordEntity(record, true) };
 }
+
+/**
+ * TaxDetails of a bill (rows TaxID, TaxRate, TaxableAmount, TaxAmount; acumatica.md §4). Each TaxID must exist and
+ * be active and belong to the TaxCategory of some line; its TaxableAmount must be the sum of those lines. TaxAmount
+ * may be overridden (the Postman example sends amounts without a rate); when a TaxRate is sent too, the amount must
+ * be the taxable times that rate within one minor unit (inferred).
+ */
+function taxRows(body: Obj, echo: Obj, lines: SimLine[], state: AcumaticaSimState, currency: string, markBad: () => void): SimTaxRow[] {
+  if (body.TaxDetails === undefined) return [];
+  const setError = (target: Obj, field: string, error: string) => {
+    markBad();
+    target[field] = { ...(isObj(target[field]) ? target[field] : { value: null }), error };
+  };
+  if (!Array.isArray(body.TaxDetails)) {
+    markBad();
+    echo.error = 'TaxDetails must be a list of rows.';
+    return [];
+  }
+  const rows = (body.TaxDetails as unknown[]).filter(isObj);
+  const echoRows = echo.TaxDetails as Obj[];
+  const out: SimTaxRow[] = [];
+  rows.forEach((row, i) => {
+    const e = echoRows[i]!;
+    const extra = Object.keys(row).find((k) => !SYSTEM_MEMBERS.has(k) && !TAX_FIELDS.has(k));
+    if (extra) return setError(e, extra, `The field TaxDetails/${extra} is not defined in the Bill entity of this endpoint.`);
+    for (const [k, v] of Object.entries(row)) if (!SYSTEM_MEMBERS.has(k) && (!isObj(v) || !('value' in v))) return setError(e, k, `Field "${k}" must be an object with a "value" member`);
+    const taxId = str(row, 'TaxID');
+    const tax = state.taxes.get(taxId);
+    if (!tax) return setError(e, 'TaxID', `'Tax ID' cannot be found in the system. Value: ${taxId}`);
+    if (!tax.active) return setError(e, 'TaxID', `Tax '${taxId}' is disabled.`);
+    const taxed = lines.filter((l) => l.taxCategory && state.taxCategories.get(l.taxCategory)?.taxIds.includes(taxId));
+    if (!taxed.length) return setError(e, 'TaxID', `Tax '${taxId}' is not in the tax category of any line.`);
+    const taxable = toMinor(val(row, 'TaxableAmount') ?? 0, currency);
+    const amount = toMinor(val(row, 'TaxAmount') ?? 0, currency);
+    const sentRate = val(row, 'TaxRate');
+    const rate = Number(sentRate);
+    if (typeof taxable === 'string') return setError(e, 'TaxableAmount', taxable);
+    if (typeof amount === 'string') return setError(e, 'TaxAmount', amount);
+    const base = taxed.reduce((s, l) => s + l.amountMinor, 0);
+    if (taxable !== base) return setError(e, 'TaxableAmount', `The taxable amount ${taxable / 100} is not the amount of the lines of tax ${taxId} (${base / 100}).`);
+    if (sentRate !== undefined && (!Number.isFinite(rate) || Math.abs(amount - (taxable * rate) / 100) > 1)) return setError(e, 'TaxAmount', `The tax amount does not match the taxable amount at ${rate} %.`);
+    out.push({ taxId, taxableMinor: taxable, taxMinor: amount });
+  });
+  return out;
+}
+const TAX_FIELDS = new Set(['TaxID', 'TaxRate', 'TaxableAmount', 'TaxAmount', 'ExpenseAmount']);
 
 const w = (value: unknown) => ({ value });
 

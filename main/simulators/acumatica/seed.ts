@@ -26,6 +26,7 @@ export const ACUMATICA_DEMO_ACCOUNTS: Array<[string, string, boolean?]> = [
   ['62200', 'Meals and Entertainment'],
   ['62300', 'Local Transport'],
   ['62400', 'Office Supplies'],
+  ['14500', 'VAT Recoverable'],
   ['69990', 'Miscellaneous (retired)', false],
 ];
 
@@ -57,6 +58,20 @@ export function acumaticaDemoSeed(opts: { employees?: number; closedPeriods?: st
       { id: 'CC900', name: 'Retired', active: false },
     ],
     vendors,
+    // French VAT the demo invoices carry, one tax category per tax (as bills name them), a retired rate.
+    taxes: [
+      { id: 'FRVAT20', description: 'France VAT 20 %', rate: 20 },
+      { id: 'FRVAT10', description: 'France VAT 10 %', rate: 10 },
+      { id: 'FRVAT55', description: 'France VAT 5.5 %', rate: 5.5 },
+      { id: 'EXEMPT', description: 'Exempt / not reclaimable', rate: 0 },
+      { id: 'FRVAT196', description: 'France VAT 19.6 % (retired)', rate: 19.6, active: false },
+    ],
+    taxCategories: [
+      { id: 'VAT20', taxIds: ['FRVAT20'] },
+      { id: 'VAT10', taxIds: ['FRVAT10'] },
+      { id: 'VAT55', taxIds: ['FRVAT55'] },
+      { id: 'VATOLD', taxIds: ['FRVAT196'], active: false },
+    ],
     closedPeriods: opts.closedPeriods ?? [],
   };
 }

@@ -25,6 +25,29 @@ export interface SimLine {
   debitMinor: number;
   creditMinor: number;
   description: string;
+  /** Bills: the line's TaxCategory, '' for none. */
+  taxCategory?: string;
+}
+
+/** A bill's TaxDetails row as booked. */
+export interface SimTaxRow {
+  taxId: string;
+  taxableMinor: number;
+  taxMinor: number;
+}
+
+/** A tax (Tax entity) and a tax category with the Tax IDs it applies. */
+export interface SimTax {
+  id: string;
+  description: string;
+  /** Percent, as Acumatica shows TaxRate. */
+  rate: number;
+  active?: boolean;
+}
+export interface SimTaxCategory {
+  id: string;
+  taxIds: string[];
+  active?: boolean;
 }
 
 export interface SimRecord {
@@ -42,6 +65,8 @@ export interface SimRecord {
   status: string;
   lines: SimLine[];
   createdAt: string;
+  /** Bills: TaxDetails as booked (empty without tax). */
+  taxes?: SimTaxRow[];
 }
 
 export interface SimSession {
@@ -98,6 +123,8 @@ export class AcumaticaSimState {
   readonly accounts = new Map<string, Required<SimMaster>>();
   readonly subaccounts = new Map<string, Required<SimMaster>>();
   readonly branches = new Map<string, Required<SimMaster>>();
+  readonly taxes = new Map<string, Required<SimTax>>();
+  readonly taxCategories = new Map<string, Required<SimTaxCategory>>();
   readonly ledgers = new Map<string, string[]>([['ACTUAL', []]]);
   readonly currencies = new Set<string>(['USD', 'EUR', 'GBP', 'CAD', 'JPY']);
   /** Closed financial periods as YYYY-MM. */
@@ -135,6 +162,12 @@ export class AcumaticaSimState {
   addUser(tenant: string, user: string, password: string): this {
     this.tenants.add(tenant);
     this.users.set(`${tenant}|${user}`, password);
+    return this;
+  }
+
+  addTaxes(taxes: SimTax[], categories: SimTaxCategory[]): this {
+    for (const t of taxes) this.taxes.set(t.id, { ...t, active: t.active ?? true });
+    for (const c of categories) this.taxCategories.set(c.id, { ...c, active: c.active ?? true });
     return this;
   }
 

@@ -18,6 +18,39 @@ export interface FisSeedOptions {
   seed?: number;
   /** Id prefix, so several seeds can share one company. */
   prefix?: string;
+  /**
+   * French VAT on the single-allocation entries, as Concur's tax configuration computes it (tax[] rows with
+   * amountTax / amountReclaim, journal amountNetOfTax / amountNetOfReclaim): 20 %, 10 % or 5.5 % reclaimed in
+   * full, and a Swiss hotel's 3.8 % VAT that a French company cannot reclaim.
+   */
+  vat?: boolean;
+}
+
+/** Source tax code, rate, authority label, country, reclaimed? */
+type SimVat = [string, number, string, string, boolean];
+export const FIS_DEMO_VAT: Record<string, SimVat> = {
+  FR20: ['FR20', 20, 'FRVAT', 'FR', true],
+  FR10: ['FR10', 10, 'FRVAT', 'FR', true],
+  FR55: ['FR55', 5.5, 'FRVAT', 'FR', true],
+  CHHOTEL: ['CHHOTEL', 3.8, 'CHVAT', 'CH', false],
+};
+
+/** Which VAT a demo entry carries: by expense type, every third hotel being in Switzerland. */
+function vatFor(code: string, n: number, e: number): SimVat {
+  if (code === 'HOTEL') return (n + e) % 3 === 0 ? FIS_DEMO_VAT.CHHOTEL! : FIS_DEMO_VAT.FR10!;
+  if (code === 'MEALS') return (n + e) % 2 === 0 ? FIS_DEMO_VAT.FR10! : FIS_DEMO_VAT.FR55!;
+  return code === 'TAXIX' ? FIS_DEMO_VAT.FR10! : FIS_DEMO_VAT.FR20!;
+}
+
+/** The tax row and the journal's net amounts for a gross amount: tax = gross x r / (100 + r), rounded half up. */
+function vatRows(minor: number, [taxCode, rate, label, country, reclaim]: SimVat, guid: string): { tax: Record<string, unknown>; netOfTax: number; netOfReclaim: number } {
+  const tax = Math.round((minor * rate) / (100 + rate));
+  const reclaimed = reclaim ? tax : 0;
+  return {
+    tax: { taxGuid: guid, taxCode, taxAuthorityLabel: label, locationCountryCode: country, taxSource: 'SYST', taxReclaimCode: reclaim ? 'VA' : 'NR', amountTax: money(tax), amountReclaim: money(reclaimed) },
+    netOfTax: minor - tax,
+    netOfReclaim: minor - reclaimed,
+  };
 }
 
 const TYPES: Array<[string, string]> = [['AIRFR', 'Airfare'], ['HOTEL', 'Hotel'], ['MEALS', 'Business Meal'], ['TAXIX', 'Taxi']];
@@ -46,9 +79,15 @@ export function seedFisDocuments(state: SimState, o: FisSeedOptions): Record<Sim
         const [code, name] = TYPES[Math.floor(rnd() * TYPES.length)] as [string, string];
         const minor = 1000 + Math.floor(rnd() * 40_000);
         const split = e % 2 === 1;
-        const allocation = split
+        const allocation: Array<Record<string, unknown>> = split
           ? [{ allocationId: `${id}A${e}1`, allocationPercentage: 60, allocationCustom1Code: CC[n % 4], allocationCustom1Value: `Cost center ${CC[n % 4]}` }, { allocationId: `${id}A${e}2`, allocationPercentage: 40, allocationCustom1Code: CC[(n + 1) % 4] }]
           : [{ allocationId: `${id}A${e}1`, allocationPercentage: 100, allocationCustom1Code: CC[(n + e) % 4], journal: [{ journalAccountCode: '625100', journalPayer: 'COMPANY', journalPayee: e === 2 ? 'IBCP' : 'EMPL', amountGross: money(minor), amountNetOfTax: money(minor) }] }];
+        if (o.vat && !split && (docType === 'expense' || docType === 'invoice')) {
+          const v = vatRows(minor, vatFor(code, n, e), `${id}T${e}`);
+          const a = allocation[0]!;
+          a.tax = [v.tax];
+          a.journal = (a.journal as Array<Record<string, unknown>>).map((j) => ({ ...j, amountNetOfTax: money(v.netOfTax), amountNetOfReclaim: money(v.netOfReclaim), taxGuid: [v.tax.taxGuid] }));
+        }
         return { entryId: `${id}E${e + 1}`, expenseTypeCode: code, expenseTypeName: name, entryDate: iso(at - 86_400_000 * (e + 1)), entryCurrAlphaCode: 'EUR', entryExchangeRate: 1, entryApprovedAmount: money(minor), reportEntryTransactionAmount: money(minor), entryIsPersonal: 'N', entryIsBillable: 'N', entryVendorDescription: `Vendor ${e + 1}`, entryDescription: `${name} ${n + 1}`, reportEntryPatKey: e === 2 ? 'IBCP' : 'CASH', entryOrgUnit1Code: 'FR', allocation };
       });
       let document: Record<string, unknown>;

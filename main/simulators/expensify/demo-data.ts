@@ -39,6 +39,8 @@ export interface ExpensifyDemoOptions {
   startDate?: string;
   /** Add the reports the engine must hold (zero expenses, uncategorised, unconverted USD) and two open ones. */
   badInput?: boolean;
+  /** Expensify's tax on the EUR expenses (default on; see EXPENSIFY_DEMO_TAX). */
+  vat?: boolean;
   seed?: number;
 }
 
@@ -58,6 +60,26 @@ export interface ExpensifyDemoSummary {
 }
 
 const ascii = (s: string) => s.normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase();
+/**
+ * Expensify's tax of a demo expense in EUR, as the workspace's tax rates give it (taxAmount in cents, rounded half
+ * up from the gross): French VAT by category (5.5 % books, 10 % transport, meals and hotels, 20 % otherwise), none
+ * on mileage; every fifth hotel is in Switzerland (3.8 %), which the company cannot reclaim.
+ */
+export const EXPENSIFY_DEMO_TAX: Record<string, [string, string, number]> = {
+  FR20: ['id_FR20', 'TVA 20%', 20],
+  FR10: ['id_FR10', 'TVA 10%', 10],
+  FR55: ['id_FR55', 'TVA 5.5%', 5.5],
+  CH: ['id_CH_HOTEL', 'MWST Hotel 3.8%', 3.8],
+};
+function demoTax(e: ExpenseInput): Partial<ExpenseInput> {
+  if (e.currency !== 'EUR' || !e.category || e.category === 'Mileage') return {};
+  const n = Number(e.transactionID) % 5;
+  const key = e.category === 'Hotel' ? (n === 0 ? 'CH' : 'FR10') : ['Taxi', 'Train', 'Meals', 'Airfare'].includes(e.category) ? 'FR10' : e.category === 'Office Supplies' && n === 1 ? 'FR55' : 'FR20';
+  const [taxCode, taxName, rate] = EXPENSIFY_DEMO_TAX[key]!;
+  const taxAmount = Math.sign(e.amount) * Math.round((Math.abs(e.amount) * rate) / (100 + rate));
+  return { taxAmount, taxName, taxRate: `${rate}%`, taxCode };
+}
+
 const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 export function seedExpensifyDemo(state: ExpensifySimState, o: ExpensifyDemoOptions = {}): ExpensifyDemoSummary {
@@ -75,6 +97,10 @@ export function seedExpensifyDemo(state: ExpensifySimState, o: ExpensifyDemoOpti
 
   let tx = 0;
   const expense = (date: string, over: Partial<ExpenseInput> = {}): ExpenseInput => {
+    const e = plainExpense(date, over);
+    return o.vat === false ? e : { ...e, ...demoTax(e) };
+  };
+  const plainExpense = (date: string, over: Partial<ExpenseInput> = {}): ExpenseInput => {
     const [category, glCode] = pick(rnd, CATEGORIES);
     const foreign = rnd() < 0.2 ? pick(rnd, FOREIGN) : null;
     const euros = 5 + Math.floor(rnd() * 400);

@@ -5,11 +5,11 @@ import type { ExpensifySimState, SimExpense, SimReport } from './state';
 import { STATUS_NAME } from './state';
 
 /** The template's first line carries this marker. */
-export const KNOWN_TEMPLATE_MARKER = 'ml-connector export template csv-v1';
+export const KNOWN_TEMPLATE_MARKER = 'ml-connector export template csv-v2';
 
 /** The contract of that template, written out independently of the adapter. */
 const REPORT_COLUMNS = ['reportID', 'reportName', 'status', 'policyID', 'policyName', 'reportCurrency', 'reportTotalCents', 'created', 'submitted', 'approved', 'submitterEmail'];
-const EXPENSE_COLUMNS = ['transactionID', 'expenseDate', 'merchant', 'amountCents', 'expenseCurrency', 'convertedCents', 'conversionRate', 'category', 'categoryGlCode', 'tag', 'tagGlCode', 'reimbursable', 'billable', 'comment', 'receiptURL'];
+const EXPENSE_COLUMNS = ['transactionID', 'expenseDate', 'merchant', 'amountCents', 'expenseCurrency', 'convertedCents', 'conversionRate', 'category', 'categoryGlCode', 'tag', 'tagGlCode', 'reimbursable', 'billable', 'comment', 'taxAmountCents', 'taxName', 'taxRate', 'taxCode', 'receiptURL'];
 
 export interface RenderTweaks {
   /** Adds a column the template does not print (a changed template or server). */
@@ -45,6 +45,11 @@ function expenseCells(e: SimExpense, origin: string): string[] {
     String(e.reimbursable),
     String(e.billable),
     e.comment,
+    // Expensify's tax fields (api/expensify.md §3.5): modifiedTaxAmount wins, like the amount.
+    num(e.modifiedTaxAmount ?? e.taxAmount),
+    e.taxName,
+    e.taxRate,
+    e.taxCode,
     e.receiptURL.startsWith('/') ? `${origin}${e.receiptURL}` : e.receiptURL,
   ];
 }

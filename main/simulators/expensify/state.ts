@@ -52,13 +52,22 @@ export interface ExpenseInput {
   reimbursable?: boolean;
   billable?: boolean;
   comment?: string;
+  /** Tax in cents of `currency`, as Expensify computes it from the workspace's tax rate; absent: no tax. */
+  taxAmount?: number | null;
+  modifiedTaxAmount?: number | null;
+  taxName?: string;
+  /** As Expensify prints it, e.g. "20%". */
+  taxRate?: string;
+  taxCode?: string;
   /** The receipt link the export prints (receiptObject.url); '' = no receipt. */
   receiptURL?: string;
 }
-export type SimExpense = Required<Omit<ExpenseInput, 'convertedAmount' | 'currencyConversionRate' | 'modifiedAmount'>> & {
+export type SimExpense = Required<Omit<ExpenseInput, 'convertedAmount' | 'currencyConversionRate' | 'modifiedAmount' | 'taxAmount' | 'modifiedTaxAmount'>> & {
   convertedAmount: number | null;
   currencyConversionRate: number | null;
   modifiedAmount: number | null;
+  taxAmount: number | null;
+  modifiedTaxAmount: number | null;
 };
 
 export interface ReportInput {
@@ -133,8 +142,13 @@ export class ExpensifySimState {
         reimbursable: true,
         billable: false,
         comment: '',
+        taxName: '',
+        taxRate: '',
+        taxCode: '',
         receiptURL: '',
         ...e,
+        taxAmount: e.taxAmount ?? null,
+        modifiedTaxAmount: e.modifiedTaxAmount ?? null,
         convertedAmount: e.convertedAmount !== undefined ? e.convertedAmount : e.currency === currency ? e.amount : null,
         currencyConversionRate: e.currencyConversionRate ?? (e.currency === currency ? 1 : null),
         modifiedAmount: e.modifiedAmount ?? null,

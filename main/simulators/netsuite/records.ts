@@ -22,9 +22,12 @@ const BODY_FIELDS: Record<SimRecordType, ReadonlySet<string>> = {
 };
 const LINE_FIELDS: Record<SimRecordType, ReadonlySet<string>> = {
   journalEntry: new Set(['account', 'debit', 'credit', 'memo', 'department', 'class', 'location', 'entity', 'eliminate']),
-  vendorBill: new Set(['account', 'amount', 'memo', 'department', 'class', 'location', 'customer', 'isBillable', 'category', 'taxCode']),
-  vendorCredit: new Set(['account', 'amount', 'memo', 'department', 'class', 'location', 'customer', 'isBillable', 'category', 'taxCode']),
+  // taxCode / tax1Amt: the tax code of an expense line and its tax amount (fyle-netsuite-api construct_bill_lineitems
+  // sends both; netsuite.md §2c, inferred). Journal lines have no tax field over REST: a journal's tax is its own line.
+  vendorBill: new Set(['account', 'amount', 'memo', 'department', 'class', 'location', 'customer', 'isBillable', 'category', 'taxCode', 'tax1Amt']),
+  vendorCredit: new Set(['account', 'amount', 'memo', 'department', 'class', 'location', 'customer', 'isBillable', 'category', 'taxCode', 'tax1Amt']),
 };
+const TAX_FIELDS = ['taxCode', 'tax1Amt', 'taxAmount', 'taxRate1', 'taxDetails'];
 
 interface Problem {
   detail: string;
@@ -83,7 +86,20 @@ function validate(state: NetSuiteSimState, type: SimRecordType, body: Record<str
   items.forEach((raw, i) => {
     const item = (raw ?? {}) as Record<string, unknown>;
     const at = (f: string) => `${sublist}.items[${i}].${f}`;
+    if (type === 'journalEntry') {
+      for (const f of TAX_FIELDS) if (f in item) problems.push({ detail: `Invalid field: '${f}': journal entry lines carry no tax; post the tax on its own line.`, path: at(f), code: 'INVALID_CONTENT' });
+    }
     unknownFields(state, LINE_FIELDS[type], item, at, problems);
+    if (type === 'vendorBill') {
+      if (item.taxCode !== undefined) checkRef(state, problems, 'salestaxitem', item.taxCode, at('taxCode'), 'tax code');
+      if (item.tax1Amt !== undefined) {
+        const t = units(item.tax1Amt);
+        if (t === null) problems.push({ detail: 'Invalid number for: Tax Amount', path: at('tax1Amt') });
+        else if (item.taxCode === undefined) problems.push({ detail: 'Please enter value(s) for: Tax Code', path: at('taxCode'), code: 'USER_ERROR' });
+        else if (units(item.amount) !== null && Math.abs(t) > Math.abs(units(item.amount)!)) problems.push({ detail: 'The tax amount cannot exceed the amount of the line.', path: at('tax1Amt'), code: 'USER_ERROR' });
+        else debit += t;
+      }
+    }
     checkRef(state, problems, 'account', item.account, at('account'), 'account', true);
     for (const [f, table] of [['department', 'department'], ['class', 'classification'], ['location', 'location']] as const) if (state.hasTable(table)) checkRef(state, problems, table, item[f], at(f), f);
     if (type === 'journalEntry') {

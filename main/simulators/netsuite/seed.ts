@@ -50,6 +50,15 @@ export function seedNetSuite(state: NetSuiteSimState, o: NetSuiteSeed = {}): Net
       { id: '106', acctnumber: '6120', fullname: 'Meals and entertainment', accttype: 'Expense' },
       { id: '107', acctnumber: '6130', fullname: 'Local transport', accttype: 'Expense' },
       { id: '108', acctnumber: '6999', fullname: 'Old travel (closed)', accttype: 'Expense', isinactive: true },
+      { id: '109', acctnumber: '1450', fullname: 'VAT recoverable', accttype: 'OthCurrAsset' },
+    ])
+    // French VAT codes of Northwind Europe (20 %, 10 %, 5.5 %) and one retired code.
+    .add('salestaxitem', [
+      { id: '901', itemid: 'FR-S-20', description: 'FR standard rate 20%', rate: '20.00%' },
+      { id: '902', itemid: 'FR-I-10', description: 'FR intermediate rate 10%', rate: '10.00%' },
+      { id: '903', itemid: 'FR-R-5.5', description: 'FR reduced rate 5.5%', rate: '5.50%' },
+      { id: '904', itemid: 'FR-NR', description: 'Not recoverable', rate: '0.00%' },
+      { id: '909', itemid: 'FR-OLD-19.6', description: 'FR standard rate before 2014', rate: '19.60%', isinactive: true },
     ])
     .add('vendor', [...DEMO_VENDORS.filter(([, code]) => !o.omitVendors?.includes(code)).map(([id, entityid, companyname]) => ({ id, entityid, companyname })), { id: '599', entityid: 'V9999', companyname: 'Bankrupt Ltd', isinactive: true }])
     .add(

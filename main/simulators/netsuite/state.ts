@@ -3,7 +3,7 @@
 // transactions written, keyed by internal id with their external ids.
 import type { KeyObject } from 'node:crypto';
 
-export type SimTable = 'subsidiary' | 'department' | 'classification' | 'location' | 'account' | 'vendor' | 'employee' | 'currency';
+export type SimTable = 'subsidiary' | 'department' | 'classification' | 'location' | 'account' | 'vendor' | 'employee' | 'currency' | 'salestaxitem';
 /** Tables SuiteQL answers: the master tables and the `transaction` view over the records written. */
 export type SuiteqlTable = SimTable | 'transaction' | 'transactionline' | 'accountingperiod';
 
@@ -36,6 +36,8 @@ export const TABLE_COLUMNS: Record<SimTable, readonly string[]> = {
   vendor: ['id', 'entityid', 'companyname', 'email', 'isinactive'],
   employee: ['id', 'entityid', 'firstname', 'lastname', 'email', 'isinactive', 'subsidiary'],
   currency: ['id', 'name', 'symbol', 'isinactive'],
+  // Tax codes of a legacy-tax account (Records Catalog "Tax Code"; the rate column as percent text is inferred).
+  salestaxitem: ['id', 'itemid', 'description', 'rate', 'isinactive'],
 };
 
 /** Columns of the `transaction` table the simulator answers to. */

@@ -15,13 +15,13 @@ const followUp = (object: string, supportId: string): SimError => err('BL0100197
 const ALLOWED: Record<'GLBATCH' | 'GLENTRY' | 'APBILL' | 'APBILLITEM' | 'APADJUSTMENT' | 'APADJUSTMENTITEM', ReadonlySet<string>> = {
   GLBATCH: new Set(['JOURNAL', 'BATCH_DATE', 'REVERSEDATE', 'BATCH_TITLE', 'HISTORY_COMMENT', 'REFERENCENO', 'BASELOCATION_NO', 'SUPDOCID', 'STATE', 'ENTRIES']),
   GLENTRY: new Set(['DOCUMENT', 'ACCOUNTNO', 'TR_TYPE', 'TRX_AMOUNT', 'CURRENCY', 'EXCH_RATE_DATE', 'EXCH_RATE_TYPE_ID', 'EXCHANGE_RATE', 'ALLOCATION', 'LOCATION', 'DEPARTMENT', 'PROJECTID', 'TASKID', 'COSTTYPEID', 'CUSTOMERID', 'VENDORID', 'EMPLOYEEID', 'ITEMID', 'CLASSID', 'CONTRACTID', 'WAREHOUSEID', 'DESCRIPTION']),
-  APBILL: new Set(['WHENCREATED', 'WHENPOSTED', 'VENDORID', 'RECORDID', 'DOCNUMBER', 'DESCRIPTION', 'TERMNAME', 'WHENDUE', 'ACTION', 'SUPDOCID', 'BASECURR', 'CURRENCY', 'EXCH_RATE_DATE', 'EXCH_RATE_TYPE_ID', 'EXCHANGE_RATE', 'APBILLITEMS']),
+  APBILL: new Set(['WHENCREATED', 'WHENPOSTED', 'VENDORID', 'RECORDID', 'DOCNUMBER', 'DESCRIPTION', 'TERMNAME', 'WHENDUE', 'ACTION', 'SUPDOCID', 'BASECURR', 'CURRENCY', 'EXCH_RATE_DATE', 'EXCH_RATE_TYPE_ID', 'EXCHANGE_RATE', 'TAXSOLUTIONID', 'APBILLITEMS']),
+  APBILLITEM: new Set(['ACCOUNTNO', 'ACCOUNTLABEL', 'OFFSETGLACCOUNTNO', 'TRX_AMOUNT', 'TOTALTRXAMOUNT', 'ENTRYDESCRIPTION', 'LOCATIONID', 'DEPARTMENTID', 'PROJECTID', 'TASKID', 'COSTTYPEID', 'CUSTOMERID', 'VENDORID', 'EMPLOYEEID', 'ITEMID', 'CLASSID', 'CONTRACTID', 'WAREHOUSEID', 'BILLABLE', 'ALLOCATION', 'INCLUSIVETAX', 'TAXENTRIES']),
   // AP adjustment (developer.intacct.com/api/accounts-payable/ap-adjustments: vendor, date created, adjustment
   // number, bill number, description, currencies, lines with account, amount, memo and dimensions). The object
   // form's element names are inferred from APBILL's; RECORDID is the adjustment number.
   APADJUSTMENT: new Set(['VENDORID', 'WHENCREATED', 'WHENPOSTED', 'RECORDID', 'DOCNUMBER', 'DESCRIPTION', 'ACTION', 'SUPDOCID', 'BASECURR', 'CURRENCY', 'EXCH_RATE_DATE', 'EXCH_RATE_TYPE_ID', 'EXCHANGE_RATE', 'APADJUSTMENTITEMS']),
   APADJUSTMENTITEM: new Set(['ACCOUNTNO', 'ACCOUNTLABEL', 'OFFSETGLACCOUNTNO', 'TRX_AMOUNT', 'ENTRYDESCRIPTION', 'LOCATIONID', 'DEPARTMENTID', 'PROJECTID', 'CUSTOMERID', 'VENDORID', 'EMPLOYEEID', 'ITEMID', 'CLASSID', 'CONTRACTID', 'WAREHOUSEID']),
-  APBILLITEM: new Set(['ACCOUNTNO', 'ACCOUNTLABEL', 'OFFSETGLACCOUNTNO', 'TRX_AMOUNT', 'TOTALTRXAMOUNT', 'ENTRYDESCRIPTION', 'LOCATIONID', 'DEPARTMENTID', 'PROJECTID', 'TASKID', 'COSTTYPEID', 'CUSTOMERID', 'VENDORID', 'EMPLOYEEID', 'ITEMID', 'CLASSID', 'CONTRACTID', 'WAREHOUSEID', 'BILLABLE', 'ALLOCATION']),
 };
 
 function checkElements(node: Node, object: keyof typeof ALLOWED, where: string, out: SimError[]): void {
@@ -167,11 +167,14 @@ export function createApBill(state: SageIntacctSimState, node: Node, controlId: 
   raw.forEach((it, i) => checkElements(it, 'APBILLITEM', `Line ${i + 1}`, out));
   const items = raw.map(flat);
   if (items.length === 0) out.push(err('BL03000012', 'A bill needs at least one line.'));
+  const vat = checkTaxSolution(state, fields.TAXSOLUTIONID, raw, out);
   let total = 0;
   items.forEach((it, i) => {
     checkMaster(state, 'account', it.ACCOUNTNO ?? '', out);
     if (!it.ACCOUNTNO) out.push(err('BL03000013', `Line ${i + 1}: ACCOUNTNO is required.`));
-    total += amount(it.TRX_AMOUNT ?? '', currency, i + 1, out, true);
+    const lineAmount = amount(it.TRX_AMOUNT ?? '', currency, i + 1, out, true);
+    const tax = vat ? lineTax(state, raw[i]!, it, lineAmount, currency, fields.TAXSOLUTIONID, i + 1, out) : 0;
+    total += lineAmount + tax;
     checkMaster(state, 'department', it.DEPARTMENTID ?? '', out);
     checkMaster(state, 'location', it.LOCATIONID ?? '', out);
   });
@@ -209,6 +212,55 @@ export function createApAdjustment(state: SageIntacctSimState, node: Node, contr
   });
   if (items.length > 0 && total <= 0) out.push(err('BL03000030', 'The total of an AP adjustment must be greater than zero.'));
   return finish(state, 'APADJUSTMENT', fields, items, controlId, out, { TOTALENTERED: fromMinor(total, knownCurrency(currency) ? currency : 'USD'), STATE: 'Posted' });
+}
+
+/**
+ * Tax on bills (VAT companies only): TAXSOLUTIONID must name the company's tax solution, and a bill of a company
+ * without VAT takes neither it nor tax entries. Wording and codes inferred (the real catalogue is not public).
+ */
+function checkTaxSolution(state: SageIntacctSimState, solution: string | undefined, raw: Node[], out: SimError[]): boolean {
+  const taxed = raw.some((it) => child(it, 'TAXENTRIES') !== undefined || text(it.INCLUSIVETAX) !== '');
+  if (!state.vatEnabled) {
+    if (taxed || solution) out.push(err('BL03000140', 'Tax entries are not allowed: this company is not configured for VAT.', 'Remove TAXSOLUTIONID and TAXENTRIES, or enable a tax solution.'));
+    return false;
+  }
+  const known = new Set([...state.taxDetails.values()].map((d) => d.taxSolutionId));
+  if (solution && !known.has(solution)) out.push(err('BL03000141', `Tax solution '${solution}' is not valid.`));
+  return true;
+}
+
+/**
+ * One bill line's tax: each TAXENTRY names an active purchase tax detail (of the bill's tax solution when one is
+ * given) and its TRX_TAX; the tax has the line's sign and is smaller than it (no VAT rate reaches 100 %: inferred); TOTALTRXAMOUNT, when sent, must be
+ * the net plus the tax (INCLUSIVETAX false) or the amount itself (true). Returns the tax added to the bill total.
+ */
+function lineTax(state: SageIntacctSimState, node: Node, it: Record<string, string>, lineAmount: number, currency: string, solution: string | undefined, n: number, out: SimError[]): number {
+  const cur = knownCurrency(currency) ? currency : 'USD';
+  const entries = list<Node>(child(node, 'TAXENTRIES')?.TAXENTRY);
+  let tax = 0;
+  for (const e of entries) {
+    for (const [name] of elements(e)) if (!['DETAILID', 'TRX_TAX', 'TAXRATE'].includes(name)) out.push(err('BL01001975', `Line ${n}: '${name}' is not a field of TAXENTRY.`));
+    const id = text(e.DETAILID);
+    const d = state.taxDetails.get(id);
+    if (!d || d.taxType !== 'Purchase') out.push(err('BL03000142', `Line ${n}: tax detail '${id}' is not valid.`, 'Use a purchase tax detail of the company.'));
+    else if (!d.active) out.push(err('BL03000143', `Line ${n}: tax detail '${id}' is inactive.`));
+    else if (solution && d.taxSolutionId !== solution) out.push(err('BL03000144', `Line ${n}: tax detail '${id}' does not belong to tax solution '${solution}'.`));
+    const minor = toMinor(text(e.TRX_TAX), cur);
+    if (minor === null) out.push(err('BL03000030', `Line ${n}: tax amount '${text(e.TRX_TAX)}' is not valid.`));
+    else tax += minor;
+  }
+  const inclusive = (it.INCLUSIVETAX ?? 'false').toLowerCase() === 'true';
+  if (tax !== 0 && (Math.sign(tax) !== Math.sign(lineAmount) || Math.abs(tax) >= Math.abs(lineAmount))) out.push(err('BL03000145', `Line ${n}: the tax ${fromMinor(tax, cur)} does not fit the line amount ${fromMinor(lineAmount, cur)}.`));
+  if (it.TOTALTRXAMOUNT !== undefined) {
+    const total = toMinor(it.TOTALTRXAMOUNT, cur);
+    const expected = inclusive ? lineAmount : lineAmount + tax;
+    if (total !== expected) out.push(err('BL03000146', `Line ${n}: total ${it.TOTALTRXAMOUNT} is not the amount plus its tax (${fromMinor(expected, cur)}).`));
+  }
+  if (entries.length) {
+    it.TRX_TAX = fromMinor(tax, cur);
+    it.TAXDETAILIDS = entries.map((e) => text(e.DETAILID)).join(',');
+  }
+  return inclusive ? 0 : tax;
 }
 
 const dateOf = (n: Node | undefined): string | undefined => (n ? `${text(n.month).padStart(2, '0')}/${text(n.day).padStart(2, '0')}/${text(n.year)}` : undefined);

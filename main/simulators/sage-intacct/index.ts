@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dropAfterCommit, loopbackLifecycle, type ErpSimulator } from '../loopback';
 import { seeded } from '../prng';
 import { handleGateway } from './gateway';
-import { SageIntacctSimState, type SimMaster } from './state';
+import { SageIntacctSimState, type SimMaster, type SimTaxDetail } from './state';
 import { writeXml as buildXml } from './wire';
 
 export { SageIntacctSimState } from './state';
@@ -46,6 +46,9 @@ export interface SageIntacctSimOptions {
   departments?: SimMaster[];
   locations?: SimMaster[];
   accounts?: SimMaster[];
+  /** A VAT company and its tax details (Intacct refuses tax entries on bills of a company without VAT). */
+  vatEnabled?: boolean;
+  taxDetails?: Array<Omit<SimTaxDetail, 'active' | 'taxType'> & { active?: boolean; taxType?: 'Purchase' | 'Sale' }>;
   vendors?: SimMaster[];
   employees?: SimMaster[];
   journals?: string[];
@@ -104,6 +107,8 @@ export function createSageIntacctSimulator(opts: SageIntacctSimOptions = {}): Sa
   for (const e of opts.entities ?? []) state.entities.add(e);
   for (const [t, days] of Object.entries(opts.terms ?? {})) state.terms.set(t, days);
   for (const r of opts.exchangeRateTypes ?? []) state.exchangeRateTypes.add(r);
+  if (opts.vatEnabled !== undefined) state.vatEnabled = opts.vatEnabled;
+  for (const d of opts.taxDetails ?? []) state.taxDetails.set(d.id, { ...d, taxType: d.taxType ?? 'Purchase', active: d.active ?? true });
 
   const faults: SageIntacctSimFaults = { latencyMs: 0, rate429: 0, retryAfterSeconds: 1, rate5xx: 0, timeoutAfterCommit: 0, dropAfterCommit: 0, signin401: false, ...opts.faults };
   const stats: SageIntacctSimStats = {

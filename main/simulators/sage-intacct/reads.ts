@@ -61,6 +61,11 @@ function objectRows(state: SageIntacctSimState, object: string): { rows: Row[]; 
   const m = MASTER_OBJECTS[object];
   if (m) return { rows: [...state.master[m.kind].values()].map((r, i) => m.row(r, i + 1)), fields: new Set(m.fields) };
   if (object === 'GLENTRY' || object === 'APBILLITEM') return { rows: lineRows(state, object), fields: new Set(LINE_FIELDS[object]) };
+  if (object === 'TAXDETAIL') {
+    // Field names as fyle's tax-detail sync reads them (DETAILID, VALUE, TAXTYPE, TAXSOLUTIONID, STATUS).
+    const rows = [...state.taxDetails.values()].map((d, i) => ({ RECORDNO: String(i + 1), DETAILID: d.id, DESCRIPTION: d.description, VALUE: d.value, TAXTYPE: d.taxType, TAXSOLUTIONID: d.taxSolutionId, STATUS: status(d) }));
+    return { rows, fields: new Set(['RECORDNO', 'DETAILID', 'DESCRIPTION', 'VALUE', 'TAXTYPE', 'TAXSOLUTIONID', 'STATUS']) };
+  }
   if (object === 'GLBATCH' || object === 'APBILL' || object === 'APADJUSTMENT') {
     const fields = RECORD_FIELDS[object];
     return { rows: state.records(object).map((r) => Object.fromEntries(fields.map((f) => [f, r.fields[f] ?? '']))), fields: new Set(fields) };

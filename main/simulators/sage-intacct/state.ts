@@ -11,6 +11,16 @@ export interface SimMaster {
   termName?: string;
 }
 
+/** A tax detail (TAXDETAIL): rate in percent as Intacct writes VALUE, Purchase or Sale, its tax solution. */
+export interface SimTaxDetail {
+  id: string;
+  description: string;
+  value: string;
+  taxType: 'Purchase' | 'Sale';
+  taxSolutionId: string;
+  active: boolean;
+}
+
 export type MasterKind = 'department' | 'location' | 'account' | 'vendor' | 'employee';
 export type RecordObject = 'GLBATCH' | 'APBILL' | 'APADJUSTMENT';
 
@@ -50,6 +60,10 @@ export class SageIntacctSimState {
   uniqueReferences = false;
   /** Multi-entity company: sign-in may name an entity (locationid), which must exist; off: no entity may be named. */
   multiEntity = true;
+  /** The company keeps VAT (a tax solution is set up): only then may bills carry TAXSOLUTIONID / TAXENTRIES. */
+  vatEnabled = false;
+  /** TAXDETAIL records of a VAT company, by DETAILID. */
+  readonly taxDetails = new Map<string, SimTaxDetail>();
   /** Entities one can sign in to (location ids); empty in a multi-entity company means every location is an entity. */
   readonly entities = new Set<string>();
   readonly master: Record<MasterKind, Map<string, Required<SimMaster>>> = {

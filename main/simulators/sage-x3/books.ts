@@ -39,6 +39,14 @@ function checkDimensions(state: SageX3SimState, line: Map<string, string>, n: nu
   }
 }
 
+/** A tax code on a line must be one of the folder's, and active (X3 "record does not exist" style). */
+function checkTax(state: SageX3SimState, code: string | undefined, n: number, out: X3Message[]): void {
+  if (!code) return;
+  const t = state.taxCodes.get(code);
+  if (!t) out.push(err(`Line ${n} : Tax code ${code} : record does not exist`));
+  else if (!t.active) out.push(err(`Line ${n} : Tax code ${code} : inactive record`));
+}
+
 function checkPartner(state: SageX3SimState, code: string, prefix: string, label: string, out: X3Message[]): void {
   const s = state.suppliers.get(code);
   if (!s) out.push(err(`${prefix}${label} ${code} : record does not exist`));
@@ -72,6 +80,7 @@ export function saveJournal(state: SageX3SimState, obj: SimObject, f: SimJournal
     debit += amount(line.get(f.lineDebit), currency, n, out);
     credit += amount(line.get(f.lineCredit), currency, n, out);
     checkDimensions(state, line, n, out);
+    checkTax(state, f.lineTax ? line.get(f.lineTax) : undefined, n, out);
     const bp = line.get(f.linePartner);
     if (bp) checkPartner(state, bp, `Line ${n} : `, 'Business partner', out);
   });
@@ -103,6 +112,7 @@ export function saveSupplierInvoice(state: SageX3SimState, obj: SimObject, f: Si
     checkAccount(state, line.get(f.lineAccount), i + 1, out);
     sum += amount(line.get(f.lineAmount), currency, i + 1, out);
     checkDimensions(state, line, i + 1, out);
+    checkTax(state, f.lineTax ? line.get(f.lineTax) : undefined, i + 1, out);
   });
   const totalRaw = header.get(f.total);
   if (totalRaw !== undefined && amount(totalRaw, currency, 0, out) !== sum) {

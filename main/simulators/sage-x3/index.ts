@@ -61,6 +61,8 @@ export interface SageX3SimOptions {
   /** The ledger's dimension types in order (CCE1, CCE2 ...); types of the values are appended. */
   dimensionTypes?: SimDimensionType[];
   suppliers?: SimRecord[];
+  /** The folder's tax codes (French VAT by default: FRS 20 %, FRI 10 %, FRR 5.5 %, FRN not recoverable, FRO retired). */
+  taxCodes?: Array<SimRecord & { rate: string }>;
   /** OAuth2 clients, connected applications, X3 Services apps, token lives and the server clock. */
   auth?: SimAuthOptions;
   closedPeriods?: string[];
@@ -99,6 +101,15 @@ export type SageX3Simulator = ErpSimulator<SageX3SimState, SageX3SimFaults, Sage
   readonly auth: SimAuth;
 };
 
+/** A French folder's purchase VAT codes (inferred from a standard FRA folder's TABVAT naming). */
+export const X3_FRENCH_TAX_CODES: Array<SimRecord & { rate: string }> = [
+  { code: 'FRS', name: 'Deductible VAT standard rate', rate: '20' },
+  { code: 'FRI', name: 'Deductible VAT intermediate rate', rate: '10' },
+  { code: 'FRR', name: 'Deductible VAT reduced rate', rate: '5.5' },
+  { code: 'FRN', name: 'VAT not deductible', rate: '0' },
+  { code: 'FRO', name: 'Standard rate before 2014', rate: '19.6', active: false },
+];
+
 const HTML_PAGE = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1><p>The proxy server received an invalid response.</p></body></html>';
 
 export function createSageX3Simulator(opts: SageX3SimOptions = {}): SageX3Simulator {
@@ -106,6 +117,7 @@ export function createSageX3Simulator(opts: SageX3SimOptions = {}): SageX3Simula
   for (const [u, p] of Object.entries(opts.users ?? { admin: 'admin' })) state.addUser(u, p);
   state.addDimensionTypes(opts.dimensionTypes ?? []);
   state.addAccounts(opts.accounts ?? []).addCostCenters(opts.costCenters ?? []).addSuppliers(opts.suppliers ?? []);
+  state.addTaxCodes(opts.taxCodes ?? X3_FRENCH_TAX_CODES);
   for (const p of opts.closedPeriods ?? []) state.closePeriod(p);
   if (opts.companies) {
     state.companies.clear();

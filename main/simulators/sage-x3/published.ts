@@ -20,6 +20,8 @@ export interface SimJournalFields {
   lineCredit: string;
   lineDescription: string;
   linePartner: string;
+  /** Tax code of the line (GACCENTRYD VAT, inferred). */
+  lineTax: string;
   /** Extra dimension line fields (name -> field code) besides CCE1..CCE20. */
   dimensions: Record<string, string>;
 }
@@ -42,17 +44,18 @@ export interface SimSupplierInvoiceFields {
   lineAccount: string;
   lineAmount: string;
   lineDescription: string;
+  lineTax: string;
   dimensions: Record<string, string>;
 }
 
 export const SIM_JOURNAL_FIELDS: SimJournalFields = {
   headerBlock: 'GAS0_1', linesBlock: 'GAS1_1', entryType: 'TYP', site: 'FCY', journal: 'JOU', accountingDate: 'ACCDAT', documentDate: 'BPRDAT', currency: 'CUR',
-  description: 'DESVCR', reference: 'REF', documentNumber: 'NUM', lineAccount: 'ACC', lineDebit: 'DEB', lineCredit: 'CDT', lineDescription: 'DES', linePartner: 'BPR', dimensions: {},
+  description: 'DESVCR', reference: 'REF', documentNumber: 'NUM', lineAccount: 'ACC', lineDebit: 'DEB', lineCredit: 'CDT', lineDescription: 'DES', linePartner: 'BPR', lineTax: 'VAT', dimensions: {},
 };
 
 export const SIM_SUPPLIER_INVOICE_FIELDS: SimSupplierInvoiceFields = {
   headerBlock: 'BIS0_1', linesBlock: 'BIS1_1', invoiceType: 'TYP', site: 'FCY', supplier: 'BPR', accountingDate: 'ACCDAT', documentDate: 'BPRDAT', currency: 'CUR',
-  supplierDocument: 'BPRVCR', description: 'DES', reference: 'REF', total: 'AMTATI', documentNumber: 'NUM', lineAccount: 'ACC', lineAmount: 'AMTNOT', lineDescription: 'DES', dimensions: {},
+  supplierDocument: 'BPRVCR', description: 'DES', reference: 'REF', total: 'AMTATI', documentNumber: 'NUM', lineAccount: 'ACC', lineAmount: 'AMTNOT', lineDescription: 'DES', lineTax: 'VAT', dimensions: {},
 };
 
 /** X3 ledgers carry up to 20 analytical dimension positions. */
@@ -72,7 +75,7 @@ export function journalLayout(f: SimJournalFields): ObjectLayout {
     headerBlock: f.headerBlock,
     linesBlock: f.linesBlock,
     header: codes([f.entryType, f.site, f.journal, f.accountingDate, f.documentDate, f.currency, f.description, f.reference, f.documentNumber]),
-    line: codes([f.lineAccount, f.lineDebit, f.lineCredit, f.lineDescription, f.linePartner, ...ANALYTIC, ...Object.values(f.dimensions)]),
+    line: codes([f.lineAccount, f.lineDebit, f.lineCredit, f.lineDescription, f.linePartner, f.lineTax, ...ANALYTIC, ...Object.values(f.dimensions)]),
   };
 }
 
@@ -81,6 +84,6 @@ export function supplierInvoiceLayout(f: SimSupplierInvoiceFields): ObjectLayout
     headerBlock: f.headerBlock,
     linesBlock: f.linesBlock,
     header: codes([f.invoiceType, f.site, f.supplier, f.accountingDate, f.documentDate, f.currency, f.supplierDocument, f.description, f.reference, f.total, f.documentNumber]),
-    line: codes([f.lineAccount, f.lineAmount, f.lineDescription, ...ANALYTIC, ...Object.values(f.dimensions)]),
+    line: codes([f.lineAccount, f.lineAmount, f.lineDescription, f.lineTax, ...ANALYTIC, ...Object.values(f.dimensions)]),
   };
 }

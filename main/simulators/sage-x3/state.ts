@@ -42,6 +42,8 @@ export class SageX3SimState {
   poolAlias: string;
   readonly users = new Map<string, SimUser>();
   readonly accounts = new Map<string, Stamped<SimRecord>>();
+  /** Tax codes (TABVAT-like): code -> rate text; inactive ones refused on a line. */
+  readonly taxCodes = new Map<string, SimRecord & { rate: string; active: boolean }>();
   /** Dimension values keyed by `<type>|<code>` (the same code may exist under two types). */
   readonly costCenters = new Map<string, Stamped<SimDimension>>();
   readonly suppliers = new Map<string, Stamped<SimRecord>>();
@@ -65,6 +67,11 @@ export class SageX3SimState {
 
   addUser(name: string, password: string, opts: { expired?: boolean } = {}): this {
     this.users.set(name, { password, expired: opts.expired ?? false });
+    return this;
+  }
+
+  addTaxCodes(list: Array<SimRecord & { rate: string }>): this {
+    for (const t of list) this.taxCodes.set(t.code, { ...t, active: t.active ?? true });
     return this;
   }
 

@@ -21,6 +21,8 @@ export function fixLink(r: HoldReason): { href: string; label: string } | null {
     case 'PARTNER_UNKNOWN':
     case 'PARTNER_INACTIVE':
       return { href: href('mappings', { kind: 'employee', q: subject }), label: `Fix employee mapping (${subject})` };
+    case 'TAX_UNMAPPED':
+      return { href: href('mappings', { kind: 'tax_code', q: subject }), label: `Map tax code ${subject}` };
     default:
       return null;
   }

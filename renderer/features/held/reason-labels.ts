@@ -23,4 +23,6 @@ export const REASON_LABEL: Record<string, string> = {
   FAILED_RETRY_LATER: 'Failed, will retry',
   SOURCE_INVALID: 'Invalid source data',
   UNSUPPORTED_DOCUMENT: 'Not a document to post',
+  TAX_UNMAPPED: 'Tax code not mapped',
+  TAX_INVALID: 'Tax cannot be right',
 };

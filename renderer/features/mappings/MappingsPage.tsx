@@ -20,7 +20,8 @@ export function MappingsPage({ params }: { params: URLSearchParams }) {
   const { current } = useConnections();
   const dims = useMemo(() => (current ? gridDimensions(current) : []), [current]);
   if (!current) return <p className="muted">Add a connection first.</p>;
-  const kind: MappingKind = params.get('kind') === 'employee' ? 'employee' : 'expense_type';
+  const asked = params.get('kind');
+  const kind: MappingKind = asked === 'employee' || asked === 'tax_code' ? asked : 'expense_type';
   return <MappingsScreen key={`${current.id}|${kind}|${params.get('q') ?? ''}`} connectionId={current.id} dims={dims} kind={kind} initialFilter={params.get('q') ?? ''} />;
 }
 
@@ -127,6 +128,7 @@ function MappingsScreen({ connectionId, dims, kind, initialFilter }: { connectio
     }
   };
   const unmappedCount = all.filter(isUnmapped).length;
+  const taxHelp = kind === 'tax_code' ? 'Source tax code (Concur taxCode or authority label, Expensify tax code) or a rate written 20% → the ERP tax code; reclaimed tax posts to the recoverable VAT account, the rest stays in the expense; Reclaimed "no" keeps a code’s tax in the expense always' : null;
 
   return (
     <div className="mappings">
@@ -137,6 +139,9 @@ function MappingsScreen({ connectionId, dims, kind, initialFilter }: { connectio
           </a>
           <a role="tab" aria-selected={kind === 'employee'} className={kind === 'employee' ? 'tab active' : 'tab'} href="#/mappings?kind=employee">
             Employees
+          </a>
+          <a role="tab" aria-selected={kind === 'tax_code'} className={kind === 'tax_code' ? 'tab active' : 'tab'} href="#/mappings?kind=tax_code">
+            Tax codes
           </a>
         </div>
         <label className="inline-field">
@@ -171,6 +176,7 @@ function MappingsScreen({ connectionId, dims, kind, initialFilter }: { connectio
         <span className="muted">Enter or type to edit · Shift+arrows select · Ctrl+C/Ctrl+V copy and paste with Excel · Ctrl+Z undoes, Ctrl+Y redoes</span>
         <span role="status" className="ok-text">{status}</span>
       </div>
+      {taxHelp ? <p className="muted">{taxHelp}</p> : null}
       <ErrorBanner error={error ?? list.error ?? reference.error} />
       <UnblockBanner key={touched.join('|')} connectionId={connectionId} codes={touched} />
       {list.data ? (

@@ -2,6 +2,7 @@
 // a typed value or a pasted block of Excel cells (tab-separated) into row changes that can be undone.
 import type { ConnectionInput } from '../../../shared/schemas/connection';
 import type { Mapping, MappingKind, MappingRow } from '../../../shared/schemas/mapping';
+import { TAX_ACCOUNT_FIELD, TAX_RECOVERABLE_FIELD } from '../../../shared/schemas/mapping';
 import type { ReferenceItem, ReferenceKind } from '../../../shared/schemas/reference';
 import { x3DimensionTypes } from '../../../shared/schemas/systems/sage-x3';
 
@@ -34,6 +35,15 @@ export function gridDimensions(conn: Pick<ConnectionInput, 'rules' | 'target'>):
 }
 
 export function columnsFor(kind: MappingKind, dimensions: string[]): Column[] {
+  // Source tax code (or a rate row "20%") -> ERP tax code, the recoverable-VAT account, and whether it is reclaimed at all.
+  if (kind === 'tax_code')
+    return [
+      { key: 'sourceCode', label: 'Source tax code or rate', editable: false, width: 'minmax(160px, 1.2fr)' },
+      { key: 'sourceName', label: 'Name', editable: true, width: 'minmax(160px, 1.5fr)' },
+      { key: 'target', label: 'ERP tax code', editable: true, width: 'minmax(160px, 1.5fr)', ref: { kind: 'tax_code', dimensionType: '' } },
+      { key: `dim:${TAX_ACCOUNT_FIELD}`, label: 'Recoverable VAT account', editable: true, width: 'minmax(200px, 2fr)', ref: { kind: 'account', dimensionType: '' } },
+      { key: `dim:${TAX_RECOVERABLE_FIELD}`, label: 'Reclaimed', editable: true, width: 'minmax(110px, 0.8fr)' },
+    ];
   if (kind === 'employee')
     return [
       { key: 'sourceCode', label: 'Employee (Concur login)', editable: false, width: 'minmax(220px, 2fr)' },
@@ -176,6 +186,15 @@ export function cellCheck(row: GridRow, col: Column, ref: RefIndex): 'ok' | 'emp
   if (!col.ref) return 'ok';
   if (!v) return 'empty';
   if (ref.size === 0) return 'ok';
+  // An ERP whose tax codes are not read (or has none) cannot prove a tax code wrong, as in the engine's check.
+  if (col.ref.kind === 'tax_code' && !hasKind(ref, 'tax_code')) return 'ok';
   const item = ref.get(refKey(col.ref.kind, col.ref.dimensionType, v));
   return !item ? 'unknown' : item.active ? 'ok' : 'inactive';
+}
+
+const kindsSeen = new WeakMap<RefIndex, Set<string>>();
+function hasKind(ref: RefIndex, kind: ReferenceKind): boolean {
+  let kinds = kindsSeen.get(ref);
+  if (!kinds) kindsSeen.set(ref, (kinds = new Set([...ref.values()].map((i) => i.kind))));
+  return kinds.has(kind);
 }

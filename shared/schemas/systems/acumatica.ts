@@ -41,5 +41,11 @@ export const acumaticaTargetSchema = z.object({
   /** Calls in flight at once (the licence caps concurrent requests; 1-2 unless api:concurrent_access). */
   maxConcurrentRequests: z.number().int().min(1).max(16).default(2),
   requestTimeoutMs: z.number().int().min(1000).max(600_000).default(120_000),
+  /**
+   * Tax ID -> the tax category whose taxes it applies, for bills: a line taxed with a listed Tax ID carries that
+   * TaxCategory and the bill a TaxDetails row with the source's tax amount. Tax IDs not listed: the VAT stays an
+   * explicit line on the mapped VAT account.
+   */
+  taxCategoryByTaxId: z.record(z.string().min(1), z.string().min(1)).default({}),
 });
 export type AcumaticaTargetSettings = z.infer<typeof acumaticaTargetSchema>;

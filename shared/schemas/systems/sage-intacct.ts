@@ -59,5 +59,13 @@ export const sageIntacctTargetSchema = z.object({
   createMissingPartners: z.boolean().default(false),
   /** Per-request timeout; Intacct's synchronous calls may take minutes. */
   requestTimeoutMs: z.number().int().min(1000).max(900_000).default(120_000),
+  /**
+   * The entity keeps VAT (a VAT/GST tax solution): bills carry tax entries (APBILLITEM TAXENTRIES, the ERP tax code
+   * being the tax detail's DETAILID) and tax details are read as reference data. Off (US companies): VAT stays an
+   * explicit line on the mapped VAT account.
+   */
+  vatEnabled: z.boolean().default(false),
+  /** TAXSOLUTIONID on bills (e.g. "United Kingdom - VAT"); needed at the top level of a multi-jurisdiction company, '' sends none. */
+  taxSolutionId: z.string().default(''),
 });
 export type SageIntacctTargetSettings = z.infer<typeof sageIntacctTargetSchema>;

@@ -28,6 +28,8 @@ export const sageX3JournalFieldsSchema = z.object({
   lineCredit: code('CDT'),
   lineDescription: code('DES'),
   linePartner: code('BPR'),
+  /** Tax code of a taxed line (GACCENTRYD VAT, inferred from the standard dictionary): on the net line and on the VAT account line. */
+  lineTax: code('VAT'),
   /** Dimension type (as used in the plan) -> line field code; a configured type not listed goes to CCE<position>. */
   dimensions: z.record(z.string(), z.string()).default({}),
 });
@@ -53,6 +55,8 @@ export const sageX3SupplierInvoiceFieldsSchema = z.object({
   lineAccount: code('ACC'),
   lineAmount: code('AMTNOT'),
   lineDescription: code('DES'),
+  /** Tax code of a taxed line (BPSINVOICED VAT, inferred). */
+  lineTax: code('VAT'),
   dimensions: z.record(z.string(), z.string()).default({}),
 });
 export type SageX3SupplierInvoiceFields = z.infer<typeof sageX3SupplierInvoiceFieldsSchema>;

@@ -17,7 +17,7 @@ export class MappingsScreen {
     return this.page.getByTestId(`cell-${code}-${column}`);
   }
 
-  async tab(name: 'Expense types' | 'Employees'): Promise<void> {
+  async tab(name: 'Expense types' | 'Employees' | 'Tax codes'): Promise<void> {
     await this.page.getByRole('tab', { name }).click();
     await this.grid().waitFor();
   }

@@ -14,11 +14,11 @@ test('readReference pages vendors, accounts, subaccounts and ledger branches wit
   const of = (kind: string, type = '') => items.filter((i) => i.kind === kind && i.dimensionType === type);
   assert.equal(of('supplier').length, 10);
   assert.deepEqual(of('supplier').find((i) => i.code === 'V1099'), { kind: 'supplier', dimensionType: '', code: 'V1099', name: 'Old Courier Ltd', active: false });
-  assert.equal(of('account').length, 9);
+  assert.equal(of('account').length, 10);
   assert.equal(of('account').find((i) => i.code === '69990')?.active, false);
   assert.deepEqual(of('dimension', 'subaccount').map((i) => i.code), ['000000', 'CC100', 'CC200', 'CC300', 'CC400', 'CC900']);
   assert.deepEqual(of('dimension', 'branch').map((i) => [i.code, i.active]), [['HQ', true], ['EU', true], ['OLD', false]]);
-  // 10 vendors: 3+3+3+1; 9 accounts: 3+3+3+0; 6 subaccounts: 3+3+0; one ledger page.
+  // 10 vendors: 3+3+3+1; 10 accounts (with 14500 VAT): 3+3+3+1; 6 subaccounts: 3+3+0; one ledger page.
   assert.equal(f.sim.stats.byRoute['GET /entity/Default/23.200.001/Vendor'], 4);
   assert.equal(f.sim.stats.byRoute['GET /entity/Default/23.200.001/Account'], 4);
   assert.equal(f.sim.stats.byRoute['GET /entity/Default/23.200.001/Subaccount'], 3);

@@ -69,7 +69,10 @@ test('Concur FIS → Acumatica: journals and released bills, a lost answer recov
   // Subaccounts come from the Concur allocations, branches from the mapping, balancing lines on the default.
   const journal = w.acu.state.records('JournalTransaction')[0]!;
   assert.ok(journal.lines.some((l) => l.account === '20100' && l.subaccount === '000000' && l.branch === 'HQ'));
-  assert.ok(journal.lines.filter((l) => l.debitMinor > 0).every((l) => /^CC\d00$/.test(l.subaccount) && l.branch === 'EU'));
+  assert.ok(journal.lines.filter((l) => l.debitMinor > 0 && l.account !== '14500').every((l) => /^CC\d00$/.test(l.subaccount) && l.branch === 'EU'));
+  // The recoverable VAT (issue 15) is its own debit on 14500, in the expense's branch, on the default subaccount.
+  const vat = w.acu.state.records('JournalTransaction').flatMap((j) => j.lines).filter((l) => l.account === '14500');
+  assert.ok(vat.length > 0 && vat.every((l) => l.debitMinor > 0 && l.subaccount === '000000' && l.branch === 'EU'), JSON.stringify(vat.slice(0, 2)));
   assert.equal(journal.lines.reduce((s, l) => s + l.amountMinor, 0), 0, 'balanced');
   assert.equal(w.acu.stats.logins, w.acu.stats.logouts, 'every session signed out');
   assert.equal(w.acu.state.activeSessions(), 0);

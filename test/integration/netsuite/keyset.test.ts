@@ -36,8 +36,8 @@ test('a 250,000-vendor account is read completely by keyset pages: right count, 
   assert.equal(codes.size, suppliers, 'no vendor read twice');
   assert.equal(inactive, Math.ceil(LARGE / 7) + 1, 'active flags kept');
   assert.ok(codes.has('VL0') && codes.has(`VL${LARGE - 1}`) && codes.has('V1001'));
-  // 250 full pages and a short one for vendors; one page each for the seven small tables.
-  assert.equal(f.sim.stats.byRoute['POST /query/v1/suiteql'], Math.ceil((LARGE + 5) / 1000) + 7 + 1, 'plus one accounting-period query');
+  // 250 full pages and a short one for vendors; one page each for the eight small tables (tax codes included).
+  assert.equal(f.sim.stats.byRoute['POST /query/v1/suiteql'], Math.ceil((LARGE + 5) / 1000) + 8 + 1, 'one query per other table, tax codes included, plus one accounting-period query');
 });
 
 test('the simulator refuses offsets past the window (100,000 rows, 1,000 pages) and answers keyset queries', () => {

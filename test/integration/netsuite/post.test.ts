@@ -11,12 +11,12 @@ test('readReference pages every SuiteQL query to the end (Prefer: transient) wit
   const items: ReferenceItem[] = [];
   for await (const page of f.adapter.readReference()) items.push(...page);
   const count = (kind: string, type = '') => items.filter((i) => i.kind === kind && i.dimensionType === type).length;
-  assert.deepEqual([count('account'), count('supplier'), count('employee'), count('dimension', 'department'), count('dimension', 'class'), count('dimension', 'location'), count('dimension', 'subsidiary')], [8, 5, 40, 4, 3, 3, 3]);
+  assert.deepEqual([count('account'), count('supplier'), count('employee'), count('dimension', 'department'), count('dimension', 'class'), count('dimension', 'location'), count('dimension', 'subsidiary'), count('tax_code')], [9, 5, 40, 4, 3, 3, 3, 5]);
   assert.deepEqual(items.find((i) => i.code === '12'), { kind: 'dimension', dimensionType: 'department', code: '12', name: 'Marketing', active: false });
   assert.deepEqual(items.find((i) => i.code === '6999'), { kind: 'account', dimensionType: '', code: '6999', name: 'Old travel (closed)', active: false });
   const months = f.sim.state.periodRows().filter((r) => r.isyear === 'F' && r.isquarter === 'F').length;
   assert.equal(count('period', ''), months, 'every month row, no year or quarter rows');
-  assert.equal(f.sim.stats.byRoute['POST /query/v1/suiteql'], 1 + 2 + 1 + 1 + 3 + 2 + 14 + 2 + Math.ceil(months / 3), 'ceil(rows / 3) pages per table, currencies and periods included');
+  assert.equal(f.sim.stats.byRoute['POST /query/v1/suiteql'], 1 + 2 + 1 + 1 + 3 + 2 + 14 + 2 + 2 + Math.ceil(months / 3), 'ceil(rows / 3) pages per table, currencies, tax codes and periods included');
 });
 
 test('upsert by external id: a lost response is found by its key and a re-send updates the one record', async (t) => {

@@ -59,6 +59,8 @@ test('our JournalTransaction matches the GL example: Module GL, the same date fo
 function tenant(): AcumaticaSimState {
   const s = new AcumaticaSimState();
   s.addVendors([{ id: 'AAVENDOR' }, { id: 'PRINTICO' }]).add('accounts', [{ id: '50000' }, { id: '10200' }]).add('subaccounts', [{ id: '000000' }]).add('branches', [{ id: 'PRODWHOLE' }, { id: 'HEADOFFICE' }]);
+  // The tax example's category and taxes (Canadian GST + BC PST), as that tenant has them set up.
+  s.addTaxes([{ id: 'CAGST', description: 'GST', rate: 5 }, { id: 'PST', description: 'BC PST', rate: 7 }], [{ id: 'TEST', taxIds: ['CAGST', 'PST'] }]);
   return s;
 }
 

@@ -16,6 +16,7 @@ const PINNED: Record<number, string> = {
   4: 'edbb6749cefbc5ea60439d041185d20938af77c587a2a8e6ca5c3dd7e63f79d8',
   5: '3f657b8b703716fa111d07f2d2f5b755fc28c03481d8270c93050403d21e1885',
   6: '9d4d76ae549aea1401b933191b67fe63ee5f97e8b482fb953275e3392f52250e',
+  7: '8813ace566181c341a8c79c34df98f6960c2d5e62c45c5fddf93bbb174c4ff7c',
 };
 
 test('the registry lists every migration file in strictly increasing order', () => {

@@ -33,6 +33,7 @@ const REF_QUERIES: Array<{ kind: AcuRefKind; entity: string; query: Record<strin
   { kind: 'account', entity: 'Account', query: { $select: 'AccountCD,Description,Active' } },
   { kind: 'subaccount', entity: 'Subaccount', query: { $select: 'SubaccountCD,Description,Active' } },
   { kind: 'branch', entity: 'Ledger', query: { $expand: 'Branches' } },
+  { kind: 'tax', entity: 'Tax', query: { $select: 'TaxID,Description,TaxDisabled' } },
 ];
 
 export function acumaticaCapabilities(): TargetCapabilities {

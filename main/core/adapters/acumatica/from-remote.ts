@@ -119,7 +119,7 @@ export function erpIdOf(entity: AcuEntity, plan: PostingPlan): string {
   return id && id !== '<NEW>' ? id : '';
 }
 
-export type AcuRefKind = 'vendor' | 'account' | 'subaccount' | 'branch';
+export type AcuRefKind = 'vendor' | 'account' | 'subaccount' | 'branch' | 'tax';
 
 /** Vendor statuses that still take bills (Hold and Inactive do not). */
 const VENDOR_ACTIVE = new Set(['active', 'one-time', 'hold payments', '']);
@@ -136,6 +136,10 @@ export function rowsToReference(kind: AcuRefKind, rows: AcuEntity[]): ReferenceI
     } else if (kind === 'subaccount') {
       const code = textOf(r, 'SubaccountCD').trim();
       if (code) out.push({ kind: 'dimension', dimensionType: 'subaccount', code, name: textOf(r, 'Description') || code, active: boolOf(r, 'Active', true) });
+    } else if (kind === 'tax') {
+      // Tax entity (TaxID, Description; inactive when TaxDisabled — field names inferred from the Default endpoint).
+      const code = textOf(r, 'TaxID').trim();
+      if (code) out.push({ kind: 'tax_code', dimensionType: '', code, name: textOf(r, 'Description') || code, active: !boolOf(r, 'TaxDisabled', false) });
     } else {
       // Branches come as the Branches detail of each Ledger; the same branch may sit in several ledgers.
       const branches = Array.isArray(r.Branches) ? (r.Branches as AcuEntity[]) : [];

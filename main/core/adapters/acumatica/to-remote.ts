@@ -21,7 +21,7 @@ export const GL_MODULE = 'GL';
 export type AcuEntityName = 'Bill' | 'JournalTransaction';
 
 /** Posting settings the mappers need (a subset, so tests can pass literals). */
-export type PostingSettings = Pick<AcumaticaTargetSettings, 'branch'> & { defaultSubaccount?: string };
+export type PostingSettings = Pick<AcumaticaTargetSettings, 'branch'> & { defaultSubaccount?: string; taxCategoryByTaxId?: Record<string, string> };
 
 export const wrap = <T extends string | number | boolean>(value: T): AcuValue<T> => ({ value });
 
@@ -95,16 +95,63 @@ export function billEntity(plan: PostingPlan, s: PostingSettings): AcuEntity {
   put(header, 'CurrencyID', plan.currency);
   put(header, 'BranchID', s.branch);
   put(header, 'Hold', false);
-  header.Details = billLines(plan).map(({ line, signed }) => {
+  const categories = s.taxCategoryByTaxId ?? {};
+  const folded = foldBillTax(billLines(plan), categories);
+  header.Details = folded.map(({ line, signed, taxSigned }) => {
     const d: AcuEntity = {};
     put(d, 'Branch', lineBranch(line, s));
     put(d, 'Account', line.account);
     put(d, 'Subaccount', lineSubaccount(line, s));
     put(d, 'ExtendedCost', decimalValue(signed, plan.currency));
     put(d, 'TransactionDescription', cutText(line.description));
+    if (taxSigned && line.taxCode) put(d, 'TaxCategory', categories[line.taxCode]!);
     return d;
   });
+  const taxDetails = billTaxDetails(folded, plan.currency);
+  if (taxDetails.length) header.TaxDetails = taxDetails;
   return header;
+}
+
+/**
+ * A recoverable tax line whose source line has exactly one net bill line of the same Tax ID, and whose Tax ID has a
+ * tax category, is carried by that line (TaxCategory) and a TaxDetails row; any other tax stays a bill line.
+ */
+export function foldBillTax(lines: Array<{ line: PlanLine; signed: number }>, categories: Record<string, string>): Array<{ line: PlanLine; signed: number; taxSigned: number }> {
+  const out = lines.map((b) => ({ ...b, taxSigned: 0, drop: false }));
+  for (const t of out) {
+    if (t.line.taxRole !== 'tax' || !t.line.sourceLineId || !t.line.taxCode || !categories[t.line.taxCode]) continue;
+    const same = (role: 'net' | 'tax') => out.filter((n) => n.line.taxRole === role && n.line.sourceLineId === t.line.sourceLineId);
+    const nets = same('net');
+    const net = nets[0];
+    if (nets.length !== 1 || same('tax').length !== 1 || !net || net.line.taxCode !== t.line.taxCode || net.line.side !== t.line.side) continue;
+    net.taxSigned = t.signed;
+    t.drop = true;
+  }
+  return out.filter((x) => !x.drop).map(({ line, signed, taxSigned }) => ({ line, signed, taxSigned }));
+}
+
+/**
+ * One TaxDetails row per Tax ID: TaxableAmount the lines it was charged on, TaxAmount the source's tax, TaxRate
+ * derived from the two (shown, not used to recompute) — the Postman item "Create a Bill with Tax Parameters
+ * Overridden" sends TaxID, TaxRate, TaxableAmount and TaxAmount (acumatica.md §4).
+ */
+export function billTaxDetails(folded: Array<{ line: PlanLine; signed: number; taxSigned: number }>, currency: string): AcuEntity[] {
+  const byId = new Map<string, { taxable: number; tax: number }>();
+  for (const f of folded) {
+    if (!f.taxSigned || !f.line.taxCode) continue;
+    const t = byId.get(f.line.taxCode) ?? { taxable: 0, tax: 0 };
+    t.taxable += f.signed;
+    t.tax += f.taxSigned;
+    byId.set(f.line.taxCode, t);
+  }
+  return [...byId].map(([id, t]) => {
+    const row: AcuEntity = {};
+    put(row, 'TaxID', id);
+    put(row, 'TaxRate', t.taxable ? Math.round((t.tax / t.taxable) * 100 * 1e6) / 1e6 : 0);
+    put(row, 'TaxableAmount', decimalValue(t.taxable, currency));
+    put(row, 'TaxAmount', decimalValue(t.tax, currency));
+    return row;
+  });
 }
 
 /** The JournalTransaction body: module GL, Description opening with the key (the searchable header text), debit/credit lines. */

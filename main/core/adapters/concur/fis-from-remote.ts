@@ -11,6 +11,8 @@ import { cashAdvanceToDocument, invoiceToDocument } from './fis-invoice';
 import { cashAdvanceSettlements, entrySettlement, journalRows } from './fis-journal';
 import type { JournalRow } from './fis-journal';
 import { unsupportedKind } from './fis-kinds';
+import { fisTaxComponents } from './fis-tax';
+import { lineTaxOf } from '../../money/line-tax';
 import { arr, currencyOf, dateOf, fisDimensions, moneyOf, obj, personName, text, yes } from './map-common';
 import type { Obj } from './map-common';
 
@@ -106,6 +108,8 @@ function entryToLine(e: Obj, index: number, currency: string | null, settings: M
     if (pct === null) problems.push({ code: 'INVALID_AMOUNT', message: `${label}: allocation ${text(a.allocationId) ?? '?'} has no readable percentage`, lineId });
     else allocations.push({ percentage: pct, dimensions: fisDimensions(a, 'allocation', settings.dimensionFields), ...(account ? { sourceAccount: account } : {}) });
   }
+  const taxes = fisTaxComponents([e, ...arr(e.allocation)], currency, label, lineId, problems);
+  const tax = amount ? lineTaxOf(amount.amountMinor, taxes) : undefined;
   const settled = entrySettlement(e, rows, amount?.amountMinor ?? null, { companyPaid: settings.companyPaidPaymentTypes, companyBilled: settings.companyBilledPaymentTypes ?? ['CBCP'] });
   return {
     lineId,
@@ -122,5 +126,6 @@ function entryToLine(e: Obj, index: number, currency: string | null, settings: M
     dimensions: fisDimensions(e, 'entry', settings.dimensionFields),
     ...(settled.settlements ? { settlements: settled.settlements } : {}),
     ...(settled.sourceAccount ? { sourceAccount: settled.sourceAccount } : {}),
+    ...(tax ? { tax } : {}),
   };
 }

@@ -4,6 +4,8 @@ import type { Allocation, SourceDocument, SourceLine, SourceProblem } from '../.
 import type { MapSettings } from './from-remote';
 import { decimalText } from './from-remote';
 import { fisBase } from './fis-base';
+import { fisTaxComponents } from './fis-tax';
+import { lineTaxOf } from '../../money/line-tax';
 import { INVOICE_ID_PREFIX } from './invoice-from-remote';
 
 /** The expense type cash advances carry; the engine's cash-advance mapping fallback uses the same code. */
@@ -40,6 +42,7 @@ export function invoiceToDocument(item: FisItem, body: Obj, settings: MapSetting
     if (!typeCode) problems.push({ code: 'SOURCE_INVALID', message: `${lineLabel}: the expense type is missing`, lineId });
     // Gross is the line's total; net (without shipping and tax) only when gross is absent.
     const amount = moneyOf(li.amountGross ?? li.amountNet, doc.currency, `${lineLabel} amount`, problems, lineId);
+    const tax = amount ? lineTaxOf(amount.amountMinor, fisTaxComponents([li, ...arr(li.allocation ?? li.allocations)], doc.currency, lineLabel, lineId, problems, 'all')) : undefined;
     return {
       lineId,
       expenseType: { code: typeCode ?? '', name: typeName ?? '' },
@@ -54,6 +57,7 @@ export function invoiceToDocument(item: FisItem, body: Obj, settings: MapSetting
       allocations: lineAllocations(li, lineLabel, lineId, settings, problems),
       dimensions: fisDimensions(li, 'lineItem', settings.dimensionFields),
       ...(text(li.accountCode) ? { sourceAccount: text(li.accountCode)! } : {}),
+      ...(tax ? { tax } : {}),
     };
   });
   if (doc.lines.length === 0) problems.push({ code: 'SOURCE_INVALID', message: `${label}: the invoice has no line items` });

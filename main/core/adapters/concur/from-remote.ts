@@ -53,6 +53,10 @@ export function reportToDocument(report: ConcurReport, entries: ConcurEntry[], a
     const t = text(v);
     if (t) meta[k] = t;
   }
+  // The v3 Entries API says only whether an entry has VAT (HasVAT); it carries no tax amounts or reclaim
+  // (api/concur.md §2.4, SPEC v3-0/Entries.swagger2.json EntryGet). Such entries post gross, and the document says so.
+  const withVat = entries.filter((e) => (e as Obj).HasVAT === true || text((e as Obj).HasVAT)?.toLowerCase() === 'true');
+  if (withVat.length) meta.vatNotRead = `${withVat.length} entr${withVat.length === 1 ? 'y has' : 'ies have'} VAT that Concur's v3 report API does not give the amounts of: posted gross; read the report through Financial Integration to reclaim it`;
 
   return {
     sourceSystem: 'concur',

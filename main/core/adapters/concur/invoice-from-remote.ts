@@ -4,6 +4,7 @@ import type { Allocation, SourceDocument, SourceLine, SourceProblem } from '../.
 import type { MapSettings } from './from-remote';
 import { decimalText, dimensionsOf } from './from-remote';
 import { arr, currencyOf, dateOf, moneyOf, obj, text } from './map-common';
+import { lineTaxOf, rateText } from '../../money/line-tax';
 import type { Obj } from './map-common';
 import type { PaymentRequest } from './schemas';
 
@@ -34,11 +35,13 @@ export function paymentRequestToDocument(pr: PaymentRequest, requestId: string, 
       if (pct === null) problems.push({ code: 'INVALID_AMOUNT', message: `${lineLabel}: an allocation has no readable percentage`, lineId });
       else allocations.push({ percentage: pct, dimensions: dimensionsOf(a, settings) });
     }
+    const amount = moneyOf(li.TotalPrice ?? li.Amount, currency, `${lineLabel} amount`, problems, lineId);
+    const tax = amount && currency ? invoiceLineTax(li, amount.amountMinor, currency, lineLabel, lineId, problems) : undefined;
     return {
       lineId,
       expenseType: { code: typeCode ?? '', name: typeName ?? typeCode ?? '' },
       transactionDate: documentDate,
-      amount: moneyOf(li.TotalPrice ?? li.Amount, currency, `${lineLabel} amount`, problems, lineId),
+      amount,
       transactionAmount: null,
       exchangeRate: null,
       description: text(li.Description) ?? typeName ?? '',
@@ -47,6 +50,7 @@ export function paymentRequestToDocument(pr: PaymentRequest, requestId: string, 
       paidBy: 'employee',
       allocations,
       dimensions: dimensionsOf(li, settings),
+      ...(tax ? { tax } : {}),
     };
   });
   if (lines.length === 0) problems.push({ code: 'SOURCE_INVALID', message: `${label}: the invoice has no line items` });
@@ -82,4 +86,18 @@ export function paymentRequestToDocument(pr: PaymentRequest, requestId: string, 
     problems,
     meta,
   };
+}
+
+/**
+ * VAT of a payment-request line (v3.payment-request.markdown, LineItem `VatAmount` / `VatRate`, `Tax`). Inferred:
+ * `TotalPrice` is what the vendor bills for the line, VAT included, and the whole VAT of a supplier invoice is
+ * input VAT the company reclaims (Concur Invoice has no reclaim split). The rate keys the tax mapping ("20%").
+ */
+function invoiceLineTax(li: Obj, amountMinor: number, currency: string, label: string, lineId: string, problems: SourceProblem[]): SourceLine['tax'] {
+  const raw = li.VatAmount ?? li.Tax;
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  const vat = moneyOf(raw, currency, `${label} VAT`, problems, lineId);
+  if (!vat || vat.amountMinor === 0) return undefined;
+  const rate = rateText(li.VatRate);
+  return lineTaxOf(amountMinor, [{ code: text(li.VatCode) ?? '', name: 'VAT', rate, currency, amountMinor: vat.amountMinor, recoverableMinor: vat.amountMinor }]);
 }

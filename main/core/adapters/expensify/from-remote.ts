@@ -6,6 +6,7 @@ import type { SourceDocument, SourceLine, SourceProblem } from '../../../../shar
 import type { Money } from '../../../../shared/schemas/money';
 import type { ExpensifySourceSettings } from '../../../../shared/schemas/systems/expensify';
 import { isKnownCurrency } from '../../money/currency';
+import { lineTaxOf, rateText } from '../../money/line-tax';
 import { parseMoney } from '../../money/parse';
 import type { ExportRow } from './parse';
 
@@ -130,6 +131,7 @@ function rowToLine(r: ExportRow, currency: string | null, settings: MapSettings,
     }
   }
 
+  const tax = amount ? expenseTax(r, amount.amountMinor, expenseCurrency, problem) : undefined;
   return {
     lineId,
     expenseType: { code: r.category, name: r.category },
@@ -144,7 +146,26 @@ function rowToLine(r: ExportRow, currency: string | null, settings: MapSettings,
     paidBy: r.reimbursable.toLowerCase() === 'false' ? 'company' : 'employee',
     allocations: [],
     dimensions: tagDimensions(r, settings),
+    ...(tax ? { tax } : {}),
   };
+}
+
+/**
+ * The expense's tax as Expensify computed it (taxAmount, taxName, taxRate, taxCode; api/expensify.md §3.5). It is
+ * in the expense's own currency (inferred, like amount): on a converted expense it is not the line's currency and
+ * the planner holds it rather than convert tax itself. Expensify has no reclaim split: the whole tax is reclaimable
+ * unless the tax mapping says the code is not (recoverable = no).
+ */
+function expenseTax(r: ExportRow, amountMinor: number, expenseCurrency: string, problem: (code: string, message: string) => void): SourceLine['tax'] {
+  if (r.taxAmountCents === '' || r.taxAmountCents === '0' || !isKnownCurrency(expenseCurrency)) return undefined;
+  const m = centsToMinor(r.taxAmountCents, expenseCurrency);
+  if (!m.ok) {
+    problem('TAX_INVALID', `tax amount ${m.message}`);
+    return undefined;
+  }
+  const rate = rateText(r.taxRate);
+  if (r.taxRate && rate === null) problem('TAX_INVALID', `tax rate "${r.taxRate.slice(0, 20)}" is not a percentage`);
+  return lineTaxOf(amountMinor, [{ code: r.taxCode, name: r.taxName || null, rate, currency: expenseCurrency, amountMinor: m.minor, recoverableMinor: m.minor }]);
 }
 
 /** Dimension values from the tag, per the settings: `tag`, `tagGlCode`, or level `tagN` of "L1:L2". */

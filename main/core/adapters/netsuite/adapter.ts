@@ -22,7 +22,7 @@ import type { ErpPeriod } from '../../../../shared/schemas/period';
 import { eidPath, NETSUITE_MEMO_MAX, NETSUITE_SUPPLIER_CREDIT, SUBLIST, toNetSuiteRecord, type FeatureKind, type IdLookup } from './to-remote';
 
 const sys = { system: NETSUITE_SYSTEM };
-const kindTable = (kind: NsRefKind): string => (kind === 'class' ? 'classification' : kind);
+const kindTable = (kind: NsRefKind): string => (kind === 'class' ? 'classification' : kind === 'taxCode' ? 'salestaxitem' : kind);
 /** Maps older than this are re-read once before a code is called missing (a vendor added mid-run). */
 const MAPS_STALE_MS = 60_000;
 
@@ -37,6 +37,7 @@ function lookupOf(maps: IdMaps): IdLookup {
     vendor: (code) => maps.get('vendor', code)?.id,
     employee: (code) => maps.get('employee', code)?.id,
     currency: (iso) => maps.get('currency', iso)?.id,
+    taxCode: (code) => maps.get('taxCode', code)?.id,
     subsidiary: (id) => {
       const r = maps.get('subsidiary', id);
       return r ? { active: r.active, name: r.name } : undefined;

@@ -3,12 +3,16 @@
 // Codes are what accountants map: account numbers, vendor/employee IDs, and internal ids for segments.
 import type { ReferenceItem } from '../../../../shared/schemas/reference';
 
-export type NsRefKind = 'subsidiary' | 'department' | 'class' | 'location' | 'account' | 'vendor' | 'employee' | 'currency';
+export type NsRefKind = 'subsidiary' | 'department' | 'class' | 'location' | 'account' | 'vendor' | 'employee' | 'currency' | 'taxCode';
 
-export const REF_ORDER: readonly NsRefKind[] = ['subsidiary', 'department', 'class', 'location', 'account', 'vendor', 'employee', 'currency'];
+export const REF_ORDER: readonly NsRefKind[] = ['subsidiary', 'department', 'class', 'location', 'account', 'vendor', 'employee', 'currency', 'taxCode'];
 
-/** Kinds that exist only when the account has the feature (OneWorld, classes, departments, locations). */
-export const FEATURE_KINDS: readonly NsRefKind[] = ['subsidiary', 'department', 'class', 'location'];
+/**
+ * Kinds that exist only when the account has the feature (OneWorld, classes, departments, locations; tax codes
+ * where the account keeps taxes: SuiteQL table `salestaxitem`, the Records Catalog's "Tax Code" of legacy tax
+ * accounts; that SuiteTax accounts answer the same table is inferred).
+ */
+export const FEATURE_KINDS: readonly NsRefKind[] = ['subsidiary', 'department', 'class', 'location', 'taxCode'];
 
 /** Table and columns per kind; columns and active flags are what refRow reads. */
 export const REF_TABLES: Record<NsRefKind, { from: string; columns: string }> = {
@@ -20,6 +24,7 @@ export const REF_TABLES: Record<NsRefKind, { from: string; columns: string }> = 
   vendor: { from: 'vendor', columns: 'id, entityid, companyname, isinactive' },
   employee: { from: 'employee', columns: 'id, entityid, firstname, lastname, isinactive' },
   currency: { from: 'currency', columns: 'id, symbol, isinactive' },
+  taxCode: { from: 'salestaxitem', columns: 'id, itemid, description, isinactive' },
 };
 
 /**
@@ -61,6 +66,8 @@ export function refRow(kind: NsRefKind, row: Record<string, unknown>): RefRow | 
       return { id, code: text(row.entityid) || id, name: [text(row.firstname), text(row.lastname)].filter(Boolean).join(' ') || text(row.entityid) || id, active };
     case 'currency':
       return { id, code: text(row.symbol).toUpperCase(), name: text(row.symbol), active };
+    case 'taxCode':
+      return { id, code: text(row.itemid) || id, name: text(row.description) || text(row.itemid) || id, active };
     default:
       return { id, code: id, name: text(row.name) || id, active };
   }
@@ -77,6 +84,8 @@ export function toReferenceItem(kind: NsRefKind, r: RefRow): ReferenceItem | nul
       return { kind: 'supplier', dimensionType: '', code: r.code, name: r.name, active: r.active };
     case 'employee':
       return { kind: 'employee', dimensionType: '', code: r.code, name: r.name, active: r.active };
+    case 'taxCode':
+      return { kind: 'tax_code', dimensionType: '', code: r.code, name: r.name, active: r.active };
     default:
       return { kind: 'dimension', dimensionType: kind, code: r.code, name: r.name, active: r.active };
   }

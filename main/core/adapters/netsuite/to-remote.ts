@@ -38,6 +38,8 @@ export interface IdLookup {
   vendor(code: string): string | undefined;
   employee(code: string): string | undefined;
   currency(iso: string): string | undefined;
+  /** Tax code (salestaxitem itemid) -> internal id; optional so lookups built before tax codes stay valid. */
+  taxCode?(code: string): string | undefined;
   subsidiary(id: string): { active: boolean; name: string } | undefined;
 }
 
@@ -105,10 +107,22 @@ export function toNetSuiteRecord(plan: PostingPlan, subsidiaryId: string, lookup
     if (plan.invoiceNumber && type === 'vendorBill') header.tranId = plan.invoiceNumber;
     // A bill's expense amounts are debits of the expense accounts; a credit's are credits of them (positive = credited).
     const positive = type === 'vendorBill' ? 'debit' : 'credit';
-    const items = plan.lines.map((line) => {
+    const folded = foldTax(plan.lines);
+    const items = folded.map(({ line, taxMinor }) => {
       const account = accountOf(line);
       const amount = amountValue(line.amountMinor, plan.currency);
-      return { account: account ? ref(account) : null, amount: line.side === positive ? amount : -amount, memo: line.description.slice(0, NETSUITE_MEMO_MAX), ...segments(line, lookup, reasons) };
+      const item: RecordBody = { account: account ? ref(account) : null, amount: line.side === positive ? amount : -amount, memo: line.description.slice(0, NETSUITE_MEMO_MAX), ...segments(line, lookup, reasons) };
+      if (line.taxCode && line.taxRole === 'net') {
+        // Vendor bill expense lines take a tax code, and the tax amount the source computed (tax1Amt) so NetSuite
+        // books exactly it on the code's tax account instead of recomputing it from the rate (netsuite.md §2c;
+        // tax1Amt as an overridable line field: inferred from the record browser's vendorbill expense sublist).
+        const id = lookup.taxCode?.(line.taxCode);
+        if (!id) reasons.push({ code: 'TAX_UNMAPPED', message: `Tax code ${line.taxCode} does not exist in NetSuite: fix its row on the Tax codes tab`, subject: line.taxCode });
+        else item.taxCode = ref(id);
+        const tax = amountValue(taxMinor, plan.currency);
+        item.tax1Amt = line.side === positive ? tax : -tax;
+      }
+      return item;
     });
     if (reasons.length) return { ok: false, reasons: dedupe(reasons) };
     return { ok: true, type, body: { ...header, expense: { items } } };
@@ -127,6 +141,26 @@ export function toNetSuiteRecord(plan: PostingPlan, subsidiaryId: string, lookup
   });
   if (reasons.length) return { ok: false, reasons: dedupe(reasons) };
   return { ok: true, type, body: { ...header, line: { items } } };
+}
+
+/**
+ * Vendor bills: a recoverable tax line whose source line has exactly one net line with the same tax code is
+ * carried on that net line (tax1Amt) and NetSuite books it to the code's tax account; any other tax line (two tax
+ * codes on one line, split allocations) stays an expense line on the recoverable-VAT account. Journals never fold:
+ * NetSuite REST journal lines have no tax fields, so the tax line is always explicit there.
+ */
+export function foldTax(lines: readonly PlanLine[]): Array<{ line: PlanLine; taxMinor: number }> {
+  const out = lines.map((line) => ({ line, taxMinor: 0, drop: false }));
+  for (const t of out) {
+    if (t.line.taxRole !== 'tax' || !t.line.sourceLineId) continue;
+    const nets = out.filter((n) => n.line.taxRole === 'net' && n.line.sourceLineId === t.line.sourceLineId);
+    const taxes = out.filter((n) => n.line.taxRole === 'tax' && n.line.sourceLineId === t.line.sourceLineId);
+    const net = nets[0];
+    if (nets.length !== 1 || taxes.length !== 1 || !net || net.line.taxCode !== t.line.taxCode || net.line.side !== t.line.side) continue;
+    net.taxMinor = t.line.amountMinor;
+    t.drop = true;
+  }
+  return out.filter((x) => !x.drop).map(({ line, taxMinor }) => ({ line, taxMinor }));
 }
 
 function dedupe(reasons: HoldReason[]): HoldReason[] {

@@ -153,6 +153,8 @@ export function createSageIntacctTarget(settings: SageIntacctTargetSettings, ctx
 
     async *readReference() {
       for (const kind of REF_ORDER) yield* pages(kind);
+      // Tax details only exist in VAT companies (a US company has no TAXDETAIL records to read).
+      if (settings.vatEnabled) yield* pages('taxDetail');
     },
 
     async findExisting(plan: PostingPlan) {

@@ -90,7 +90,7 @@ export function recordNoOf(result: IntacctResult): string {
   return result.key;
 }
 
-export type IntacctRefKind = 'department' | 'location' | 'account' | 'vendor' | 'employee';
+export type IntacctRefKind = 'department' | 'location' | 'account' | 'vendor' | 'employee' | 'taxDetail';
 
 export interface RefSpec {
   object: string;
@@ -111,7 +111,20 @@ export const REF_SPECS: Record<IntacctRefKind, RefSpec> = {
     code: 'EMPLOYEEID',
     name: (r) => [fieldOf(r, 'CONTACT.FIRSTNAME'), fieldOf(r, 'CONTACT.LASTNAME')].filter(Boolean).join(' '),
   },
+  // Tax details of VAT companies: DETAILID is the code a bill's TAXENTRY names (fields as fyle's sync_tax_details reads them).
+  taxDetail: { object: 'TAXDETAIL', fields: ['RECORDNO', 'DETAILID', 'DESCRIPTION', 'VALUE', 'TAXTYPE', 'TAXSOLUTIONID', 'STATUS'], code: 'DETAILID', name: (r) => taxDetailName(r) },
 };
+
+function taxDetailName(r: XmlNode): string {
+  const rate = fieldOf(r, 'VALUE');
+  return [fieldOf(r, 'DESCRIPTION') || fieldOf(r, 'DETAILID'), rate ? `${rate} %` : ''].filter(Boolean).join(' · ');
+}
+
+/** Only purchase tax details can be on a bill; sales ones are left out of the reference data. */
+function usableTaxDetail(r: XmlNode): boolean {
+  const type = fieldOf(r, 'TAXTYPE').toLowerCase();
+  return type === '' || type === 'purchase';
+}
 
 /** STATUS is "active"/"inactive" in readByQuery answers, T/F in some; missing means active. */
 export function intacctActive(status: string): boolean {
@@ -125,6 +138,10 @@ export function rowsToReference(kind: IntacctRefKind, rows: XmlNode[]): Referenc
   for (const row of rows) {
     const code = fieldOf(row, spec.code);
     if (!code) continue;
+    if (kind === 'taxDetail') {
+      if (usableTaxDetail(row)) out.push({ kind: 'tax_code', dimensionType: '', code, name: spec.name(row) || code, active: intacctActive(fieldOf(row, 'STATUS')) });
+      continue;
+    }
     const base = kind === 'department' || kind === 'location' ? { kind: 'dimension' as const, dimensionType: kind } : { kind: kind === 'vendor' ? ('supplier' as const) : kind, dimensionType: '' };
     out.push({ ...base, code, name: spec.name(row) || code, active: intacctActive(fieldOf(row, 'STATUS')) });
   }

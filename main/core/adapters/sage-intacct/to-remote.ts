@@ -97,16 +97,28 @@ export function apbill(plan: PostingPlan, s: SageIntacctTargetSettings, due: Bil
     ['BASECURR', foreign ? s.baseCurrency : null],
     ['CURRENCY', foreign ? plan.currency : null],
     ['EXCH_RATE_TYPE_ID', foreign ? s.exchangeRateType : null],
+    // SDK's BillCreate writes taxsolutionid after supdocid (intacct-sdk-php); on APBILL as a field: inferred.
+    ['TAXSOLUTIONID', s.vatEnabled && s.taxSolutionId ? s.taxSolutionId : null],
   ]);
-  const items = billLines(plan).map(({ line, signed }) =>
-    pick([
+  const taxed = s.vatEnabled ? foldBillTax(billLines(plan)) : billLines(plan).map((b) => ({ ...b, taxSigned: 0 }));
+  const items = taxed.map(({ line, signed, taxSigned }) => {
+    const item = pick([
       ['ACCOUNTNO', line.account],
       ['TRX_AMOUNT', formatMinor(signed, plan.currency)],
       ['ENTRYDESCRIPTION', cutText(line.description)],
       ['LOCATIONID', line.dimensions.location],
       ['DEPARTMENTID', line.dimensions.department],
-    ]),
-  );
+    ]);
+    if (!taxSigned || !line.taxCode) return item;
+    // VAT companies: the line's tax as a tax entry on the tax detail (DETAILID), net amount exclusive of tax,
+    // TOTALTRXAMOUNT the tax-inclusive total (sage-intacct.md §5b, fyle's bill payload).
+    return {
+      ...item,
+      TOTALTRXAMOUNT: formatMinor(signed + taxSigned, plan.currency),
+      INCLUSIVETAX: 'false',
+      TAXENTRIES: { TAXENTRY: [{ DETAILID: line.taxCode, TRX_TAX: formatMinor(taxSigned, plan.currency) }] },
+    };
+  });
   return { APBILL: { ...header, APBILLITEMS: { APBILLITEM: items } } };
 }
 
@@ -143,6 +155,25 @@ export function apadjustment(plan: PostingPlan, s: SageIntacctTargetSettings): X
       ]),
     );
   return { APADJUSTMENT: { ...header, APADJUSTMENTITEMS: { APADJUSTMENTITEM: items } } };
+}
+
+/**
+ * A recoverable tax line whose source line has exactly one net bill line with the same tax code becomes that
+ * line's tax entry (Intacct books it to the tax detail's own GL account); any other tax line (two codes on one
+ * line, split allocations) stays an explicit bill line on the mapped VAT account.
+ */
+export function foldBillTax(lines: Array<{ line: PlanLine; signed: number }>): Array<{ line: PlanLine; signed: number; taxSigned: number }> {
+  const out = lines.map((b) => ({ ...b, taxSigned: 0, drop: false }));
+  for (const t of out) {
+    if (t.line.taxRole !== 'tax' || !t.line.sourceLineId || !t.line.taxCode) continue;
+    const same = (role: 'net' | 'tax') => out.filter((n) => n.line.taxRole === role && n.line.sourceLineId === t.line.sourceLineId);
+    const nets = same('net');
+    const net = nets[0];
+    if (nets.length !== 1 || same('tax').length !== 1 || !net || net.line.taxCode !== t.line.taxCode || net.line.side !== t.line.side) continue;
+    net.taxSigned = t.signed;
+    t.drop = true;
+  }
+  return out.filter((x) => !x.drop).map(({ line, signed, taxSigned }) => ({ line, signed, taxSigned }));
 }
 
 /** The create function for a plan; its controlid is the idempotency key (uniqueid=true on the request). Bills need their `due`. */

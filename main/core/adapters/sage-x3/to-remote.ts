@@ -63,6 +63,8 @@ export function journalObject(plan: PostingPlan, s: SageX3TargetSettings, c: Sag
     dimensionFields(f, s, c.dimensions, l);
     f.add(c.lineDescription, 'Char', cutText(l.description));
     f.add(c.linePartner, 'Char', l.partner);
+    // X3 keeps the tax code on the expense line and on the VAT account line; its VAT return reads both (issue 15).
+    f.add(c.lineTax, 'Char', l.taxCode);
     return f.list;
   });
   return { groups: [{ id: c.headerBlock, fields: header.list }], tables: [{ id: c.linesBlock, lines }] };
@@ -98,6 +100,7 @@ export function supplierInvoiceObject(plan: PostingPlan, s: SageX3TargetSettings
     const f = new Fields().add(c.lineAccount, 'Char', line.account).add(c.lineAmount, 'Decimal', formatMinor(signed, plan.currency));
     dimensionFields(f, s, c.dimensions, line);
     f.add(c.lineDescription, 'Char', cutText(line.description));
+    f.add(c.lineTax, 'Char', line.taxCode);
     return f.list;
   });
   return { groups: [{ id: c.headerBlock, fields: header.list }], tables: [{ id: c.linesBlock, lines: rows }] };
