@@ -6,7 +6,7 @@ import type { ReferenceItem } from '../../../../shared/schemas/reference';
 import type { ConcurSourceSettings } from '../../../../shared/schemas/systems/concur';
 import { withConcurDefaults } from '../../../../shared/schemas/systems/concur';
 import { isConnectorError } from '../../errors';
-import type { AdapterContext, SourceAdapter, SourcePull, TestStep } from '../types';
+import type { AdapterContext, PeriodRange, SourceAdapter, SourcePull, TestStep } from '../types';
 import { ConcurAuth } from './auth';
 import { createConcurClient } from './client';
 import type { ConcurClient } from './client';
@@ -46,6 +46,8 @@ export function createConcurSource(input: ConcurSourceSettings, ctx: AdapterCont
       test,
       pull,
       pushReference,
+      // No readPeriod: without a docId the FIS list holds only not-yet-acknowledged READY documents (api/concur.md §2.7, ignoreDocumentStatus).
+      periodUnavailable: 'Concur FIS lists a document only until it is acknowledged; the documents of a past period are gone from it',
       fetchOne: reader.fetchOne,
       acknowledge: async (docs) => {
         reader.noteAcknowledged();
@@ -78,7 +80,19 @@ export function createConcurSource(input: ConcurSourceSettings, ctx: AdapterCont
     if (sourceId.startsWith(INVOICE_ID_PREFIX)) return invoices.fetchOne(meta.requestId ?? sourceId.slice(INVOICE_ID_PREFIX.length));
     return reports.fetchOne(sourceId, meta);
   }
-  return { system: 'concur', tenant, test, pull, fetchOne, pushReference };
+  /**
+   * Reconciliation, read-only: nothing stored, no cursor moved. Reports by their submit date (E1 filters),
+   * invoices by their invoice date (a superset read since the earlier of the invoice start date and the period
+   * start, filtered here). FIS mode has no readPeriod: FIS documents are gone once acknowledged.
+   */
+  async function readPeriod(range: PeriodRange): Promise<SourceDocument[]> {
+    const docs = await reports.readPeriod(range.from, range.to);
+    if (!settings.includeInvoices) return docs;
+    const start = settings.invoiceStartDate ?? settings.startDate;
+    const since = startingInvoiceCursor(null, start < range.from ? start : range.from);
+    return [...docs, ...(await invoices.readPeriod(since, range.from, range.to))];
+  }
+  return { system: 'concur', tenant, test, pull, fetchOne, readPeriod, pushReference };
 }
 
 async function runTest(settings: ReturnType<typeof withConcurDefaults>, auth: ConcurAuth, client: ConcurClient): Promise<TestStep[]> {
