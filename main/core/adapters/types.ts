@@ -306,4 +306,6 @@ export interface TargetAdapter {
 export interface SourceAdapter {
   /** Reconciliation, read-only: the approved documents dated in a past period, where the source API can list them. */
   readPeriod?(range: PeriodRange): Promise<SourceDocument[]>;
+  /** Why this source cannot list a past period, when it cannot (said in the reconciliation). */
+  periodUnavailable?: string;
 }

@@ -44,6 +44,15 @@ export function handleData(url: URL, authorization: string | undefined, dc: Data
   return page(url, allocs, dc, deps, 25, 100);
 }
 
+/** E1 parameters the simulator evaluates (api/concur.md §2.3, v3.reports.markdown). */
+const E1_IMPLEMENTED = new Set(['user', 'limit', 'offset', 'approvalStatusCode', 'paymentStatusCode', 'modifiedDateAfter', 'modifiedDateBefore', 'submitDateAfter', 'submitDateBefore']);
+/** The rest of the documented E1 filters (§2.3). */
+const E1_DOCUMENTED = new Set([
+  'currencyCode', 'paymentType', 'reimbursementMethod', 'approverLoginID', 'expenseTypeCode', 'attendeeTypeCode', 'countryCode', 'batchID', 'vendorName',
+  'hasVAT', 'hasImages', 'hasAttendees', 'hasBillableExpenses', 'isTestUser', 'expenseGroupConfigID',
+  ...['entryTransactionDate', 'createDate', 'userDefinedDate', 'processingPaymentDate', 'paidDate'].flatMap((d) => [`${d}Before`, `${d}After`]),
+]);
+
 function searchReports(url: URL, access: AccessRecord, deps: DataDeps): SimReply {
   const q = url.searchParams;
   const now = deps.now();
@@ -55,6 +64,20 @@ function searchReports(url: URL, access: AccessRecord, deps: DataDeps): SimReply
   if (after !== null && Number.isNaN(afterMs)) return apiError(400, 'modifiedDateAfter must be yyyy-MM-dd or yyyy-MM-ddTHH:mm:ss.SSS', url.pathname, now);
   const before = q.get('modifiedDateBefore');
   const beforeMs = before === null ? NaN : parseV3Date(before);
+  if (before !== null && Number.isNaN(beforeMs)) return apiError(400, 'modifiedDateBefore must be yyyy-MM-dd or yyyy-MM-ddTHH:mm:ss.SSS', url.pathname, now);
+  for (const key of q.keys()) {
+    if (E1_IMPLEMENTED.has(key)) continue;
+    // Documented filters the simulator does not evaluate are refused rather than ignored (a test must never
+    // receive an unfiltered list for a filtered question); anything else is not a v3 E1 parameter.
+    return apiError(400, E1_DOCUMENTED.has(key) ? `The simulator does not implement the documented filter '${key}'` : `Unknown query parameter '${key}'`, url.pathname, now);
+  }
+  const submit: Record<'After' | 'Before', number> = { After: NaN, Before: NaN };
+  for (const side of ['After', 'Before'] as const) {
+    const v = q.get(`submitDate${side}`);
+    if (v === null) continue;
+    submit[side] = parseV3Date(v);
+    if (Number.isNaN(submit[side])) return apiError(400, `submitDate${side} must be yyyy-MM-dd or yyyy-MM-ddTHH:mm:ss.SSS`, url.pathname, now);
+  }
   const statuses = listParam(q.get('approvalStatusCode'));
   const payments = listParam(q.get('paymentStatusCode'));
   const items = deps.state.searchReports(access.principal.companyId, afterMs, (r) => {
@@ -62,6 +85,13 @@ function searchReports(url: URL, access: AccessRecord, deps: DataDeps): SimReply
     if (statuses && !statuses.has(String(r.ApprovalStatusCode))) return false;
     if (payments && !payments.has(String(r.PaymentStatusCode))) return false;
     if (!Number.isNaN(beforeMs) && parseV3Date(String(r.LastModifiedDate)) >= beforeMs) return false;
+    // After/Before compared strictly, like modifiedDate here (inferred: the docs do not say inclusive or not).
+    if (!Number.isNaN(submit.After) || !Number.isNaN(submit.Before)) {
+      const t = r.SubmitDate ? parseV3Date(String(r.SubmitDate)) : NaN;
+      if (Number.isNaN(t)) return false;
+      if (!Number.isNaN(submit.After) && t <= submit.After) return false;
+      if (!Number.isNaN(submit.Before) && t >= submit.Before) return false;
+    }
     return true;
   });
   return page(url, items, access.dc, deps, 25, 100);

@@ -11,6 +11,9 @@ const DIGESTS = '/api/v3.0/invoice/paymentrequestdigests';
 const REQUEST = '/api/v3.0/invoice/paymentrequest/';
 
 /** A v3 PaymentRequest (I2 field names); ID is the payment request id. */
+/** Digest (I1) parameters the simulator evaluates. */
+const I1_IMPLEMENTED = new Set(['approvalStatus', 'lastModifiedDateAfter', 'lastModifiedDateBefore', 'limit', 'offset']);
+
 export type PaymentRequestInput = V3Object & { ID: string };
 interface InvoiceRec { companyId: string; data: PaymentRequestInput; approval: string; modified: string }
 
@@ -56,6 +59,12 @@ export function handleInvoices(url: URL, authorization: string | undefined, dc: 
     return { status: 200, body: { ...rec.data, ApprovalStatusCode: rec.approval, LastModifiedDate: rec.modified } };
   }
   const q = url.searchParams;
+  for (const key of q.keys()) {
+    if (I1_IMPLEMENTED.has(key)) continue;
+    // Documented digest filters (api/concur.md §2.6) the simulator does not evaluate are refused, never ignored.
+    const documented = /^(paymentStatus|vendorInvoiceNumber|payMethodType|(createDate|userDefinedDate|submitDate|paidDate|extractedDate)(Before|After))$/.test(key);
+    return apiError(400, documented ? `The simulator does not implement the documented filter '${key}'` : `Unknown query parameter '${key}'`, url.pathname, now);
+  }
   const day = (name: string) => {
     const v = q.get(name);
     return v === null ? null : parseV3Date(v.slice(0, 10));

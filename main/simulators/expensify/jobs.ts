@@ -22,6 +22,7 @@ export interface JobDeps {
 }
 
 type Obj = Record<string, unknown>;
+const FILTER_KEYS = ['reportIDList', 'policyIDList', 'startDate', 'endDate', 'approvedAfter', 'markedAsExported'];
 const EXTENSIONS = ['csv', 'xls', 'xlsx', 'txt', 'pdf', 'json', 'xml'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -61,6 +62,10 @@ export function handleExport(job: Obj, template: string | null, deps: JobDeps): 
     const bad = states.find((s) => !(REPORT_STATES as readonly string[]).includes(s));
     if (bad !== undefined) return errorReply(410, `Report state '${bad}' is not valid`);
   }
+  // The filter keys of api/expensify.md §3; refusing any other key is inferred (a misspelt filter must not
+  // silently widen an export).
+  const unknownFilter = Object.keys(filters).find((k) => !FILTER_KEYS.includes(k));
+  if (unknownFilter !== undefined) return errorReply(410, `Unknown filter '${unknownFilter}'`);
   const ids = typeof filters.reportIDList === 'string' && filters.reportIDList.trim() ? filters.reportIDList.split(',').map((s) => s.trim()) : null;
   for (const key of ['startDate', 'endDate', 'approvedAfter']) {
     if (filters[key] !== undefined && (typeof filters[key] !== 'string' || !DATE.test(filters[key] as string))) return errorReply(410, `Invalid date for '${key}': use yyyy-mm-dd`);

@@ -48,6 +48,13 @@ test('data endpoints: bearer per datacenter, 401 JSON body, E2 refuses user=ALL,
   };
   const ok = await get(urls.us, '/api/v3.0/expense/reports?user=ALL&approvalStatusCode=A_APPR&modifiedDateAfter=2024-12-31&limit=2');
   assert.equal(ok.status, 200);
+  // E1 refuses what it does not know or does not evaluate, and malformed submit dates; the submit window filters.
+  assert.match(String((await get(urls.us, '/api/v3.0/expense/reports?user=ALL&submitDateAfterr=2025-01-01')).body.errorMessage), /Unknown query parameter 'submitDateAfterr'/);
+  assert.match(String((await get(urls.us, '/api/v3.0/expense/reports?user=ALL&paidDateAfter=2025-01-01')).body.errorMessage), /does not implement the documented filter 'paidDateAfter'/);
+  assert.equal((await get(urls.us, '/api/v3.0/expense/reports?user=ALL&submitDateBefore=31.10.2025')).status, 400);
+  assert.equal(((await get(urls.us, '/api/v3.0/expense/reports?user=ALL&submitDateAfter=2020-01-01')).body.Items as unknown[]).length, 3);
+  assert.equal(((await get(urls.us, '/api/v3.0/expense/reports?user=ALL&submitDateBefore=2020-01-01')).body.Items as unknown[]).length, 0);
+  assert.match(String((await get(urls.us, '/api/v3.0/invoice/paymentrequestdigests?invoiceDateAfter=2025-01-01')).body.errorMessage), /Unknown query parameter 'invoiceDateAfter'/);
   assert.equal((ok.body.Items as unknown[]).length, 2);
   assert.match(String(ok.body.NextPage), new RegExp(`^${urls.us}/api/v3.0/expense/reports\\?.*offset=2`));
   assert.equal(ok.correlation, 'mine-1');

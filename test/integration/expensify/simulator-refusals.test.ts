@@ -26,6 +26,7 @@ const CASES: Array<{ what: string; job: unknown; template?: string | null; code:
   { what: 'an export without a template', job: exportJob(), template: null, code: 410, message: /template/ },
   { what: 'a report state that does not exist', job: exportJob({}, { reportState: 'APPROVED,PAID' }), code: 410, message: /Report state 'PAID'/ },
   { what: 'a date not in yyyy-mm-dd', job: exportJob({}, {}, { startDate: '01/02/2026' }), code: 410, message: /Invalid date for 'startDate'/ },
+  { what: 'a filter key that is not documented', job: exportJob({}, {}, { startDate: '2026-01-01', approvedBefore: '2026-03-31' }), code: 410, message: /Unknown filter 'approvedBefore'/ },
   { what: 'no startDate and no reportIDList', job: exportJob({}, {}, { markedAsExported: 'x' }), code: 410, message: /'startDate' is missing/ },
   { what: 'limit as a number instead of a string', job: exportJob({}, { limit: 50 }), code: 410, message: /limit/ },
   { what: 'OPEN reports with employeeEmail', job: exportJob({}, { reportState: 'OPEN,APPROVED', employeeEmail: 'a@b.com' }), code: 410, message: /OPEN reports cannot be exported/ },

@@ -6,7 +6,7 @@ import type { ReferenceItem } from '../../../../shared/schemas/reference';
 import type { ConcurSourceSettings } from '../../../../shared/schemas/systems/concur';
 import { withConcurDefaults } from '../../../../shared/schemas/systems/concur';
 import { isConnectorError } from '../../errors';
-import type { AdapterContext, SourceAdapter, SourcePull, TestStep } from '../types';
+import type { AdapterContext, PeriodRange, SourceAdapter, SourcePull, TestStep } from '../types';
 import { ConcurAuth } from './auth';
 import { createConcurClient } from './client';
 import type { ConcurClient } from './client';
@@ -47,6 +47,8 @@ export function createConcurSource(input: ConcurSourceSettings, ctx: AdapterCont
       test,
       pull,
       pushReference,
+      // No readPeriod: without a docId the FIS list holds only not-yet-acknowledged READY documents (api/concur.md §2.7, ignoreDocumentStatus).
+      periodUnavailable: 'Concur FIS lists a document only until it is acknowledged; the documents of a past period are gone from it',
       fetchOne: reader.fetchOne,
       acknowledge: async (docs) => {
         reader.noteAcknowledged();
@@ -80,7 +82,19 @@ export function createConcurSource(input: ConcurSourceSettings, ctx: AdapterCont
     if (sourceId.startsWith(INVOICE_ID_PREFIX)) return invoices.fetchOne(meta.requestId ?? sourceId.slice(INVOICE_ID_PREFIX.length));
     return reports.fetchOne(sourceId, meta);
   }
-  return withReceipts({ system: 'concur', tenant, test, pull, fetchOne, pushReference }, client);
+  /**
+   * Reconciliation, read-only: nothing stored, no cursor moved. Reports by their submit date (E1 filters),
+   * invoices by their invoice date (a superset read since the earlier of the invoice start date and the period
+   * start, filtered here). FIS mode has no readPeriod: FIS documents are gone once acknowledged.
+   */
+  async function readPeriod(range: PeriodRange): Promise<SourceDocument[]> {
+    const docs = await reports.readPeriod(range.from, range.to);
+    if (!settings.includeInvoices) return docs;
+    const start = settings.invoiceStartDate ?? settings.startDate;
+    const since = startingInvoiceCursor(null, start < range.from ? start : range.from);
+    return [...docs, ...(await invoices.readPeriod(since, range.from, range.to))];
+  }
+  return withReceipts({ system: 'concur', tenant, test, pull, fetchOne, readPeriod, pushReference }, client);
 }
 
 /** Every document read carries its receipt reference (Image v1); the link itself is asked for when attaching. */

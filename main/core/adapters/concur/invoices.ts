@@ -48,6 +48,18 @@ export function createInvoiceReader(settings: ResolvedConcurSettings, client: Co
     done(advanceInvoiceCursor(from, newest));
   }
 
+  /**
+   * Reconciliation, read-only: approved invoices whose invoice date lies in [from, to]. The digest (I1) cannot
+   * filter on the invoice date (api/concur.md §2.6 lists createDate, userDefinedDate, submitDate, paidDate,
+   * lastModifiedDate, extractedDate), so the documented superset the pull itself reads is read (approved,
+   * modified after `since`) and filtered here on the invoice date. The watermark it would give is dropped.
+   */
+  async function readPeriod(since: string, from: string, to: string): Promise<SourceDocument[]> {
+    const docs: SourceDocument[] = [];
+    for await (const batch of batches(since, () => undefined)) docs.push(...batch);
+    return docs.filter((d) => d.documentDate !== null && d.documentDate >= from && d.documentDate <= to);
+  }
+
   async function fetchOne(requestId: string): Promise<SourceDocument | null> {
     try {
       return await load(requestId);
@@ -57,5 +69,5 @@ export function createInvoiceReader(settings: ResolvedConcurSettings, client: Co
     }
   }
 
-  return { batches, fetchOne };
+  return { batches, fetchOne, readPeriod };
 }

@@ -68,6 +68,21 @@ export function createReportReader(settings: ResolvedConcurSettings, client: Con
     done(advanceCursor(from, newest));
   }
 
+  /**
+   * Reconciliation, read-only (no cursor): the approved reports whose submit date, the date that dates our
+   * documents (from-remote.ts), lies in [from, to]. E1 documents submitDateAfter/submitDateBefore (api/concur.md
+   * §2.3) but not whether they are inclusive, so the day before and the day after are asked for and the
+   * documents filtered here on their date. An approved report always has a submit date.
+   */
+  async function readPeriod(from: string, to: string): Promise<SourceDocument[]> {
+    const query = new URLSearchParams({ user: 'ALL', approvalStatusCode: APPROVED, submitDateAfter: shiftDay(from, -1), submitDateBefore: shiftDay(to, 1), limit: String(limit) });
+    const reports = await client.getAllPages(`${REPORTS}?${query.toString()}`, reportPageSchema, 'the approved expense reports of the period');
+    const seen = new Set<string>();
+    const fresh = (reports as ConcurReport[]).filter((r) => !seen.has(r.ID) && seen.add(r.ID) && (r.ApprovalStatusCode === undefined || r.ApprovalStatusCode === APPROVED));
+    const docs = await Promise.all(fresh.map(loadReport));
+    return docs.filter((d) => d.documentDate !== null && d.documentDate >= from && d.documentDate <= to);
+  }
+
   /** E2 needs the owner's login id (user=ALL is refused there), so meta.ownerLoginId from the pull is required. */
   async function fetchOne(sourceId: string, meta: Record<string, string>): Promise<SourceDocument | null> {
     const owner = meta.ownerLoginId;
@@ -83,5 +98,12 @@ export function createReportReader(settings: ResolvedConcurSettings, client: Con
     return loadReport(report);
   }
 
-  return { batches, fetchOne };
+  return { batches, fetchOne, readPeriod };
+}
+
+/** yyyy-mm-dd moved by whole days (UTC calendar arithmetic). */
+export function shiftDay(day: string, by: number): string {
+  const t = /^\d{4}-\d{2}-\d{2}$/.test(day) ? Date.parse(`${day}T00:00:00Z`) : NaN;
+  if (Number.isNaN(t)) throw new ConnectorError('BAD_REQUEST', `"${day}" is not a yyyy-mm-dd date`, { system: SYSTEM, retryable: false });
+  return new Date(t + by * 86_400_000).toISOString().slice(0, 10);
 }

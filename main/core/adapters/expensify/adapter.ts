@@ -6,12 +6,12 @@
 import type { SourceDocument } from '../../../../shared/schemas/document';
 import type { ExpensifySourceSettings } from '../../../../shared/schemas/systems/expensify';
 import { ConnectorError, isConnectorError } from '../../errors';
-import type { AdapterContext, ConfirmOutcome, SourceAdapter, SourcePull, TestStep } from '../types';
+import type { AdapterContext, ConfirmOutcome, PeriodRange, SourceAdapter, SourcePull, TestStep } from '../types';
 import { createExpensifyClient } from './client';
 import type { ExpensifyClient, Job } from './client';
 import { SYSTEM } from './errors';
 import { rowsToDocuments } from './from-remote';
-import { confirmJob, defaultEndDate, pullJob, readJob } from './jobs';
+import { confirmJob, defaultEndDate, periodJob, pullJob, readJob } from './jobs';
 import { parseExport } from './parse';
 import { listPolicies, readPolicyMetadata } from './policies';
 import type { ExpensifyCategory, PolicyMetadata } from './policies';
@@ -59,6 +59,19 @@ export function createExpensifySource(settings: ExpensifySourceSettings, ctx: Ad
   async function fetchOne(sourceId: string): Promise<SourceDocument | null> {
     const rows = await exportRows(readJob(settings, [sourceId]), `report ${sourceId}`);
     return rowsToDocuments(rows, settings).find((d) => d.sourceId === sourceId) ?? null;
+  }
+
+  /**
+   * Reconciliation: the reports approved in the period. Expensify's date filters compare the submitted/created
+   * date, not the approval date that dates our documents (from-remote.ts), and a report is approved on or
+   * after it was submitted. So a documented superset is read (submitted from the earlier of the connection's
+   * start date and the period start, up to the period end) and filtered here on the approval date.
+   * Read-only: periodJob has no label filter and no onFinish, nothing is marked exported.
+   */
+  async function readPeriod(range: PeriodRange): Promise<SourceDocument[]> {
+    const startDate = settings.startDate < range.from ? settings.startDate : range.from;
+    const rows = await exportRows(periodJob(settings, startDate, range.to), `the reports of ${range.from} to ${range.to}`);
+    return rowsToDocuments(rows, settings).filter((d) => d.documentDate !== null && d.documentDate >= range.from && d.documentDate <= range.to);
   }
 
   /**
@@ -127,7 +140,7 @@ export function createExpensifySource(settings: ExpensifySourceSettings, ctx: Ad
     return steps;
   }
 
-  return { system: 'expensify', test, pull, fetchOne, confirm, confirmBatch, listCategories, listPolicyMetadata };
+  return { system: 'expensify', test, pull, fetchOne, readPeriod, confirm, confirmBatch, listCategories, listPolicyMetadata };
 }
 
 function failure(e: unknown, fallback: string): string {

@@ -41,6 +41,17 @@ export function readJob(settings: JobSettings, reportIds: string[]): Job {
   return fileJob(settings, { reportIDList: reportIds.join(',') });
 }
 
+/**
+ * Reconciliation (read-only): every report in the configured states whose submitted/created date (the one
+ * `startDate`/`endDate` compare, api/expensify.md §3 filter table) lies in [startDate, endDate], whatever its
+ * export label: no `markedAsExported` filter and no onFinish, so nothing is stamped.
+ */
+export function periodJob(settings: JobSettings, startDate: string, endDate: string): Job {
+  const filters: Record<string, string> = { startDate, endDate };
+  if (settings.policyIds.length) filters.policyIDList = settings.policyIds.join(',');
+  return fileJob(settings, filters);
+}
+
 /** The "safer pattern" of §3.4: an export restricted to posted reports whose only purpose is the stamp. */
 export function confirmJob(settings: JobSettings, reportIds: string[]): Job {
   return fileJob(settings, { reportIDList: reportIds.join(',') }, [{ actionName: 'markAsExported', label: settings.exportLabel }]);

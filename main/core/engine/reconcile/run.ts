@@ -29,7 +29,7 @@ async function readSource(conn: Connection, source: SourceAdapter, outbox: Outbo
   if (!source.readPeriod) {
     s.source = localCopy();
     s.sourceBasis = 'local_copy';
-    s.partial.push(`Source (${conn.source.system}): its API cannot list the approved documents of a past period here, so the source figures are the local copy of what was read from it`);
+    s.partial.push(`Source (${conn.source.system}): ${source.periodUnavailable ?? 'its API cannot list the approved documents of a past period here'}, so the source figures are the local copy of what was read from it`);
     return;
   }
   try {
