@@ -65,6 +65,8 @@ export function seedNetSuite(state: NetSuiteSimState, o: NetSuiteSeed = {}): Net
       'employee',
       Array.from({ length: o.employees ?? 40 }, (_, i) => ({ id: String(701 + i), entityid: `EMP${String(i + 1).padStart(4, '0')}`, firstname: 'Employee', lastname: String(i + 1), subsidiary: '2' })),
     );
+  // Each recoverable code books its purchase tax to 1450 VAT recoverable (internal id 109).
+  for (const code of ['901', '902', '903', '909']) state.taxAccounts.set(code, '109');
   return state;
 }
 

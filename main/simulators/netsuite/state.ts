@@ -93,6 +93,11 @@ export class NetSuiteSimState {
   readonly apLockedPeriods = new Set<string>();
   /** "YYYY-MM" periods locked for all transactions. */
   readonly allLockedPeriods = new Set<string>();
+  /**
+   * The account NetSuite books a tax code's purchase tax to (a tax code's "tax account" setting), by tax code
+   * internal id: a bill line's tax1Amt lands there as a line of its own in `transactionline`.
+   */
+  readonly taxAccounts = new Map<string, string>();
   tokenLifetimeS = 3600;
   readonly features: SimFeatures = { oneWorld: true, classes: true, departments: true, locations: true };
   private nextId = 1000;
@@ -233,16 +238,24 @@ export class NetSuiteSimState {
     const text = (v: unknown) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v : '');
     for (const t of this.transactions.values()) {
       const items = ((t.body[t.type === 'journalEntry' ? 'line' : 'expense'] as { items?: unknown[] } | undefined)?.items ?? []) as Array<Record<string, unknown>>;
+      // A bill's positive expense amount is a debit of the account; a vendor credit's is a credit of it.
+      const debitWhenPositive = t.type === 'vendorBill';
+      const push = (account: string, raw: string) => {
+        const negative = raw.startsWith('-');
+        const abs = negative ? raw.slice(1) : raw;
+        const debit = negative !== debitWhenPositive;
+        out.push({ id: String(out.length + 1), transaction: t.id, expenseaccount: account, debitforeignamount: debit ? abs : '', creditforeignamount: debit ? '' : abs });
+      };
       for (const item of items) {
-        const amount = text(item.amount);
-        const negative = amount.startsWith('-');
-        out.push({
-          id: String(out.length + 1),
-          transaction: t.id,
-          expenseaccount: String((item.account as { id?: unknown } | undefined)?.id ?? ''),
-          debitforeignamount: t.type === 'journalEntry' ? text(item.debit) : negative ? '' : amount,
-          creditforeignamount: t.type === 'journalEntry' ? text(item.credit) : negative ? amount.slice(1) : '',
-        });
+        const account = String((item.account as { id?: unknown } | undefined)?.id ?? '');
+        if (t.type === 'journalEntry') {
+          out.push({ id: String(out.length + 1), transaction: t.id, expenseaccount: account, debitforeignamount: text(item.debit), creditforeignamount: text(item.credit) });
+          continue;
+        }
+        push(account, text(item.amount));
+        const tax = text(item.tax1Amt);
+        const code = String((item.taxCode as { id?: unknown } | undefined)?.id ?? '');
+        if (tax !== '' && Number(tax) !== 0) push(this.taxAccounts.get(code) ?? '', tax);
       }
     }
     return out;

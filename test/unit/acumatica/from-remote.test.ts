@@ -67,7 +67,9 @@ test('simulator: $filter with doubled quotes, and/or, parentheses and the docume
   assert.equal(parseFilter("substringof('Trip',Description) and endswith(Description,'Trip')")(row), true);
   assert.equal(parseFilter("startswith(Description,'Z') eq false")(row), true);
   assert.throws(() => parseFilter("tolower(Description) eq 'x'"), /not supported/);
-  assert.throws(() => parseFilter("Amount gt 5"), /only "eq" and "ne"/);
+  // Ordering operators only against a datetimeoffset'…' (the documented date form); a bare number is refused.
+  assert.throws(() => parseFilter("Amount gt 5"), /"gt" needs a datetimeoffset/);
+  assert.throws(() => parseFilter("Amount lt 5"), /"lt" needs a datetimeoffset/);
   assert.throws(() => parseFilter("Type eq 'Bill' and"), /cannot read/);
   assert.equal(toMinor(123.45, 'EUR'), 12345);
   assert.equal(toMinor(-0.5, 'USD'), -50);

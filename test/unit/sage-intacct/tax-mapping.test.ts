@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rowsToReference } from '../../../main/core/adapters/sage-intacct/from-remote';
-import { apbill, billLines, foldBillTax } from '../../../main/core/adapters/sage-intacct/to-remote';
+import { apbill, billLines } from '../../../main/core/adapters/sage-intacct/to-remote';
+import { foldBillTax } from '../../../main/core/adapters/tax-fold';
 import { billPlan, intacctSettings, line } from '../../helpers/intacct-context';
 
 const base = intacctSettings('https://api.intacct.com/ia/xml/xmlgw.phtml');

@@ -4,6 +4,7 @@
 // number (or the report id), what Acumatica's duplicate check and the AP clerk read
 // (../shared/api/acumatica.md §3-5, ../shared/design/exactly-once.md).
 import type { PlanLine, PostingPlan } from '../../../../shared/schemas/plan';
+import { foldBillTax } from '../tax-fold';
 import type { AcumaticaTargetSettings } from '../../../../shared/schemas/systems/acumatica';
 import { ConnectorError } from '../../errors';
 import { formatMinor } from '../../money/parse';
@@ -96,7 +97,8 @@ export function billEntity(plan: PostingPlan, s: PostingSettings): AcuEntity {
   put(header, 'BranchID', s.branch);
   put(header, 'Hold', false);
   const categories = s.taxCategoryByTaxId ?? {};
-  const folded = foldBillTax(billLines(plan), categories);
+  // A tax whose Tax ID has a tax category rides on its net line (TaxCategory + a TaxDetails row); any other stays a bill line.
+  const folded = foldBillTax(billLines(plan), (code) => Boolean(categories[code]));
   header.Details = folded.map(({ line, signed, taxSigned }) => {
     const d: AcuEntity = {};
     put(d, 'Branch', lineBranch(line, s));
@@ -110,24 +112,6 @@ export function billEntity(plan: PostingPlan, s: PostingSettings): AcuEntity {
   const taxDetails = billTaxDetails(folded, plan.currency);
   if (taxDetails.length) header.TaxDetails = taxDetails;
   return header;
-}
-
-/**
- * A recoverable tax line whose source line has exactly one net bill line of the same Tax ID, and whose Tax ID has a
- * tax category, is carried by that line (TaxCategory) and a TaxDetails row; any other tax stays a bill line.
- */
-export function foldBillTax(lines: Array<{ line: PlanLine; signed: number }>, categories: Record<string, string>): Array<{ line: PlanLine; signed: number; taxSigned: number }> {
-  const out = lines.map((b) => ({ ...b, taxSigned: 0, drop: false }));
-  for (const t of out) {
-    if (t.line.taxRole !== 'tax' || !t.line.sourceLineId || !t.line.taxCode || !categories[t.line.taxCode]) continue;
-    const same = (role: 'net' | 'tax') => out.filter((n) => n.line.taxRole === role && n.line.sourceLineId === t.line.sourceLineId);
-    const nets = same('net');
-    const net = nets[0];
-    if (nets.length !== 1 || same('tax').length !== 1 || !net || net.line.taxCode !== t.line.taxCode || net.line.side !== t.line.side) continue;
-    net.taxSigned = t.signed;
-    t.drop = true;
-  }
-  return out.filter((x) => !x.drop).map(({ line, signed, taxSigned }) => ({ line, signed, taxSigned }));
 }
 
 /**

@@ -1,6 +1,7 @@
 // PURE: posting plans and look-ups as Intacct functions. A journal is a GLBATCH create, a supplier
 // invoice an APBILL create; the idempotency key is the function controlid and a searchable field.
 import type { PlanLine, PostingPlan } from '../../../../shared/schemas/plan';
+import { foldBillTax } from '../tax-fold';
 import type { SageIntacctTargetSettings } from '../../../../shared/schemas/systems/sage-intacct';
 import { formatMinor } from '../../money/parse';
 import type { XmlNode } from '../xml';
@@ -155,25 +156,6 @@ export function apadjustment(plan: PostingPlan, s: SageIntacctTargetSettings): X
       ]),
     );
   return { APADJUSTMENT: { ...header, APADJUSTMENTITEMS: { APADJUSTMENTITEM: items } } };
-}
-
-/**
- * A recoverable tax line whose source line has exactly one net bill line with the same tax code becomes that
- * line's tax entry (Intacct books it to the tax detail's own GL account); any other tax line (two codes on one
- * line, split allocations) stays an explicit bill line on the mapped VAT account.
- */
-export function foldBillTax(lines: Array<{ line: PlanLine; signed: number }>): Array<{ line: PlanLine; signed: number; taxSigned: number }> {
-  const out = lines.map((b) => ({ ...b, taxSigned: 0, drop: false }));
-  for (const t of out) {
-    if (t.line.taxRole !== 'tax' || !t.line.sourceLineId || !t.line.taxCode) continue;
-    const same = (role: 'net' | 'tax') => out.filter((n) => n.line.taxRole === role && n.line.sourceLineId === t.line.sourceLineId);
-    const nets = same('net');
-    const net = nets[0];
-    if (nets.length !== 1 || same('tax').length !== 1 || !net || net.line.taxCode !== t.line.taxCode || net.line.side !== t.line.side) continue;
-    net.taxSigned = t.signed;
-    t.drop = true;
-  }
-  return out.filter((x) => !x.drop).map(({ line, signed, taxSigned }) => ({ line, signed, taxSigned }));
 }
 
 /** The create function for a plan; its controlid is the idempotency key (uniqueid=true on the request). Bills need their `due`. */
