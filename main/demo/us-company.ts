@@ -1,13 +1,15 @@
 // Northwind Inc., the demo company's US subsidiary: its own Concur company (US data center) posting to
 // Sage Intacct by department and location. Its expense reports are fully mapped; its supplier invoices
 // (Concur Invoice payment requests) become AP bills, one from a vendor Intacct has made inactive (held).
+// Skyline Airways bills from Toronto with 5 % GST, which the GST-registered subsidiary reclaims (input tax
+// credits): the company keeps no VAT in Intacct (`vatEnabled` off), so the GST is an explicit line on 1410.
 import type { ConnectionInput } from '../../shared/schemas/connection';
 import type { Mapping } from '../../shared/schemas/mapping';
 import type { ConcurSimulator } from '../simulators/concur';
 import { referenceOf, seedInvoices, SIM_CLIENT } from '../simulators/concur';
 import { INTACCT_DEMO } from '../simulators/sage-intacct';
 import type { DemoEmployee } from './catalog';
-import { demoDefaults, demoRules } from './connection-parts';
+import { demoDefaults, demoRules, taxMappings } from './connection-parts';
 import { demoReports } from './reports';
 
 export const US_CONNECTION_ID = 'demo-concur-intacct';
@@ -42,8 +44,11 @@ export function seedUsCompany(concur: ConcurSimulator, reports = 36): void {
   concur.state.addReports(US_COMPANY.concurCompanyId, data.reports);
   concur.state.addEntries(data.entries);
   concur.state.addAllocations(data.allocations);
-  seedInvoices(concur.state, { companyId: US_COMPANY.concurCompanyId, count: US_INVOICES, prefix: 'NUSPR', seed: 20261016, currency: 'USD', vendors: [['V100', 'Grand Hotel Central'], ['V101', 'Skyline Airways'], ['V102', 'Metro Office Supplies'], ['V103', 'Old Taxi Co']], custom1Codes: ['D100', 'D200', 'D300'], types: [['OFFSP', 'Office supplies'], ['SUBSC', 'Software subscription'], ['AIRFR', 'Airfare']] });
+  seedInvoices(concur.state, { companyId: US_COMPANY.concurCompanyId, count: US_INVOICES, prefix: 'NUSPR', seed: 20261016, currency: 'USD', vendors: [['V100', 'Grand Hotel Central'], ['V101', 'Skyline Airways'], ['V102', 'Metro Office Supplies'], ['V103', 'Old Taxi Co']], custom1Codes: ['D100', 'D200', 'D300'], types: [['OFFSP', 'Office supplies'], ['SUBSC', 'Software subscription'], ['AIRFR', 'Airfare']], vat: { vendorCodes: [US_GST.vendor], ratePercent: US_GST.ratePercent, city: 'Toronto', country: 'CA' } });
 }
+
+/** The Canadian GST one supplier bills (Concur v3 `VatRate` 5 keys the mapping as "5%"), reclaimed on 1410. */
+export const US_GST = { vendor: 'V101', ratePercent: 5, taxCode: 'CA-GST', vatAccount: '1410' } as const;
 
 /** Approved supplier invoices in the US Concur company; every fourth is from the inactive vendor V103. */
 export const US_INVOICES = 8;
@@ -71,5 +76,6 @@ export function usMappings(): Mapping[] {
   return [
     ...US_TYPES.map(([code, name, account, department, location]) => ({ kind: 'expense_type' as const, sourceCode: code, sourceName: name, target: account, dimensions: { department, location } })),
     ...usEmployees().map((e) => ({ kind: 'employee' as const, sourceCode: e.login, sourceName: e.name, target: e.vendor, dimensions: {} })),
+    ...taxMappings([[`${US_GST.ratePercent}%`, 'Canada GST 5 %', US_GST.taxCode, US_GST.vatAccount]]),
   ];
 }

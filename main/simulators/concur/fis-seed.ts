@@ -127,6 +127,11 @@ export interface InvoiceSeedOptions {
   vendors?: Array<[string, string]>;
   custom1Codes?: string[];
   types?: Array<[string, string]>;
+  /**
+   * Vendors that bill VAT/GST: their lines carry `VatAmount` / `VatRate` (v3.payment-request.markdown), the tax
+   * included in `TotalPrice` and rounded to the cent from it, the vendor's remit-to address in `city`, `country`.
+   */
+  vat?: { vendorCodes: string[]; ratePercent: number; city: string; country: string };
 }
 
 /** Seeds v3 payment requests with line items and allocations (custom fields as {Code, Value}); returns their ids. */
@@ -149,6 +154,8 @@ export function seedInvoices(state: SimState, o: InvoiceSeedOptions): string[] {
       return { LineItemId: `${id}L${i + 1}`, ExpenseTypeCode: typeCode, ExpenseTypeName: typeName, Description: `Item ${i + 1}`, Quantity: '1', UnitPrice: '0', TotalPrice: (Math.floor(rnd() * 90_000 + 1000) / 100).toFixed(2), Custom1: custom1, Allocations: { Allocation: [{ Percentage: '100', Custom1: custom1 }] } };
     });
     for (const l of lines) l.UnitPrice = l.TotalPrice;
+    const vat = o.vat?.vendorCodes.includes(vendorCode) ? o.vat : undefined;
+    const taxed = vat ? lines.map((l) => ({ ...l, VatRate: String(vat.ratePercent), VatAmount: (Math.round((Math.round(Number(l.TotalPrice) * 100) * vat.ratePercent) / (100 + vat.ratePercent)) / 100).toFixed(2) })) : lines;
     const total = lines.reduce((s, l) => s + Math.round(Number(l.TotalPrice) * 100), 0);
     return {
       ID: id,
@@ -159,8 +166,8 @@ export function seedInvoices(state: SimState, o: InvoiceSeedOptions): string[] {
       CurrencyCode: o.currency ?? 'USD',
       LedgerCode: 'DEFAULT',
       PaymentDueDate: v3Date(start + 30 * 86_400_000),
-      VendorRemitToIdentifier: { Name: vendorName, VendorCode: vendorCode, AddressCode: `${vendorCode}-01`, Address1: '1 Main Street', City: 'Springfield', Country: 'US' },
-      LineItems: { LineItem: lines },
+      VendorRemitToIdentifier: { Name: vendorName, VendorCode: vendorCode, AddressCode: `${vendorCode}-01`, Address1: '1 Main Street', City: vat?.city ?? 'Springfield', Country: vat?.country ?? 'US' },
+      LineItems: { LineItem: taxed },
       ApprovalStatusCode: o.approved === false ? 'A_PEND' : 'A_APPR',
       LastModifiedDate: v3Date(start + n * 3_600_000),
     };

@@ -21,7 +21,8 @@ const LAST = ['Martin', 'Okafor', 'Schmidt', 'Nakamura', 'Rossi', 'Dubois', 'Sil
 
 /**
  * Master data: departments D100..D400 (D400 Marketing inactive), locations L10..L30, expense and
- * balancing accounts (6999 inactive), employees E001..E0nn each with vendor V-E0nn (the journal or
+ * balancing accounts (6999 inactive), 1410 for Canadian GST reclaimed as input tax credits,
+ * employees E001..E0nn each with vendor V-E0nn (the journal or
  * bill partner), suppliers V100..V103 (V103 inactive). Periods before `closedBefore` (YYYY-MM) are closed.
  */
 export function intacctDemoSeed(opts: { seed?: number; employees?: number; closedPeriods?: string[] } = {}): SageIntacctSimOptions {
@@ -53,6 +54,7 @@ export function intacctDemoSeed(opts: { seed?: number; employees?: number; close
       { id: 'L30', name: 'San Francisco' },
     ],
     accounts: [
+      { id: '1410', name: 'GST/HST Receivable (Canada)' },
       { id: '2000', name: 'Accounts Payable' },
       { id: '2050', name: 'Employee Reimbursements Payable' },
       { id: '2100', name: 'Corporate Card Clearing' },

@@ -24,7 +24,7 @@ test('demo --json twice, then the fixed mapping CSV and held replay --all: every
   const x3 = conn(a, 'demo-concur-x3');
   assert.equal(x3.fetched, 300);
   assert.ok(x3.posted > 200 && x3.held > 10, `posted ${x3.posted} held ${x3.held}`);
-  assert.equal(conn(a, 'demo-concur-intacct').posted, 42, '36 expense reports as journals and 6 supplier invoices as AP bills; 2 invoices held for an inactive vendor');
+  assert.equal(conn(a, 'demo-concur-intacct').posted, 42, '36 expense reports as journals and 6 supplier invoices as AP bills (2 with a GST line); 2 invoices held for an inactive vendor');
   assert.ok(conn(a, 'demo-expensify-x3').posted > 10);
   assert.equal(a.erpDocuments, a.totals.posted);
   for (const k of ['fetched', 'posted', 'held', 'failed', 'skipped']) assert.equal(typeof a[k], 'number');
