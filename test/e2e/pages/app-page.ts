@@ -7,7 +7,7 @@ import { DashboardScreen } from './dashboard-screen';
 import { HeldScreen } from './held-screen';
 import { MappingsScreen } from './mappings-screen';
 
-export const SCREENS = ['Dashboard', 'Connections', 'Mappings', 'Held', 'Audit'] as const;
+export const SCREENS = ['Dashboard', 'Connections', 'Mappings', 'Held', 'Audit', 'Reconciliation', 'Changes after posting'] as const;
 export type ScreenName = (typeof SCREENS)[number];
 
 export class AppPage {

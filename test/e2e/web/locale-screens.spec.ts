@@ -23,6 +23,11 @@ async function everyScreen(app: AppPage, page: Page, prefix: string): Promise<vo
   await app.screenshot(`${prefix}-5-held-detail`);
   await app.go('Audit');
   await app.screenshot(`${prefix}-6-audit`);
+  await app.go('Reconciliation');
+  await expect(page.getByText(/Source|Posted/).first()).toBeVisible();
+  await app.screenshot(`${prefix}-7-reconciliation`);
+  await app.go('Changes after posting');
+  await app.screenshot(`${prefix}-8-changes`);
 }
 
 test.describe('French accountant', () => {

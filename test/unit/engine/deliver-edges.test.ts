@@ -112,7 +112,8 @@ test('every attempt failing: each is audited, then "failed after N attempts" wit
 test('a rejection is held with every reason the ERP gave', async (t) => {
   const s = setup(t, [{ status: 'rejected', reasons: [{ code: 'PERIOD_CLOSED', message: 'Period closed' }, { code: 'ACCOUNT_UNKNOWN', message: 'No account 9' }] }]);
   assert.equal(await deliver(s.row, s.deps, true), 'held');
-  assert.deepEqual(s.audit(), ['hold/held: Rejected by the ERP: Period closed; No account 9']);
+  // The ERP's closed-period refusal is worded the accountant's way, naming the month, and keeps what the ERP said.
+  assert.deepEqual(s.audit(), ['hold/held: Rejected by the ERP: October 2026 is closed in Sage X3: the document is dated 2026-10-05 (Sage X3 said: Period closed). Re-date it, reopen the period, or let the connection post to the next open period; No account 9']);
   assert.equal(s.store.postings.get(s.row.id)!.status, 'held');
 });
 

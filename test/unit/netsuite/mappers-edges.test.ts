@@ -21,7 +21,8 @@ function lookupWith(features: FeatureKind[] = ['subsidiary', 'department', 'clas
 test('record types and their sublists', () => {
   assert.equal(recordTypeFor({ kind: 'supplier_invoice' }), 'vendorBill');
   assert.equal(recordTypeFor({ kind: 'journal' }), 'journalEntry');
-  assert.deepEqual(SUBLIST, { journalEntry: 'line', vendorBill: 'expense' });
+  assert.equal(recordTypeFor({ kind: 'supplier_credit' }), 'vendorCredit');
+  assert.deepEqual(SUBLIST, { journalEntry: 'line', vendorBill: 'expense', vendorCredit: 'expense' });
 });
 
 test('an account without OneWorld: no subsidiary is sent, and a connection that names one is held', () => {
