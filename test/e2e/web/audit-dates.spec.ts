@@ -17,7 +17,8 @@ test.describe('French accountant', () => {
     expect(all).toBeGreaterThan(0);
 
     // The events are from today: 31 days before today up to today keeps them; tomorrow on removes them.
-    const fr = (d: Date) => `${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`;
+    // Days as the page sees them: in Paris (between 23:00 and 24:00 UTC, Paris is already on the next day).
+    const fr = (d: Date) => new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
     const today = new Date();
     const tomorrow = new Date(today.getTime() + 86_400_000);
     await from.fill(fr(new Date(today.getTime() - 31 * 86_400_000)));

@@ -4,7 +4,7 @@ import { expect, test } from '../fixtures';
 import type { BrowserGlobals } from '../browser-globals';
 
 test('first run: sync, fix the mappings, replay, nothing held', async ({ app, page }) => {
-  await expect(app.nav().getByRole('link')).toHaveText(['Dashboard', 'Connections', 'Mappings', 'Held', 'Audit', 'Reconciliation']);
+  await expect(app.nav().getByRole('link')).toHaveText(['Dashboard', 'Connections', 'Mappings', 'Held', 'Audit', 'Reconciliation', 'Changes after posting']);
   await expect(app.dashboard.card()).toContainText('Never synced');
   await app.screenshot('01-dashboard-first-run');
 
@@ -91,7 +91,7 @@ test('first run: sync, fix the mappings, replay, nothing held', async ({ app, pa
   await expect(app.audit.rows().first()).toBeVisible();
   await app.screenshot('09-audit');
   // More than one page of events: older ones load below, the newest stay on top.
-  await expect(app.page.getByRole('status').filter({ hasText: '500 events shown' })).toBeVisible();
+  await expect(app.page.getByRole('status').filter({ hasText: /^500 events, .* shown \(older ones: Load older\)/ })).toBeVisible();
   const newest = await app.audit.rows().first().textContent();
   await app.page.getByRole('button', { name: /Load 500 older/ }).click();
   await expect(app.page.getByRole('status').filter({ hasText: /\b(5\d\d|[6-9]\d\d|1,0\d\d) events/ })).toBeVisible();
