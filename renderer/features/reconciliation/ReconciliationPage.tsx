@@ -98,6 +98,10 @@ function ConnectionSection({ c, period }: { c: ConnectionReconciliation; period:
           ))}
         </tbody>
       </table>
+      <p className="muted small recon-basis">
+        Source, Held and Failed / waiting are document totals; Posted and ERP are the entries&apos; debit totals, which also count
+        personal charges, card clearing and tax lines, so Source need not equal Posted + Held. Each document is compared on its own below.
+      </p>
       <div className="recon-chips" role="group" aria-label="Differences by category">
         <button type="button" className={`chip${filter === '' ? ' chip-on' : ''}`} onClick={() => setFilter('')}>
           All {c.differences.length}
