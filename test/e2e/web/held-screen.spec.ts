@@ -28,7 +28,8 @@ test('item 1: the Held count on a card opens that connection, the sidebar opens 
   const badge = Number(await app.nav().getByRole('link', { name: /^Held/ }).locator('.nav-count').innerText());
   await page.goto(page.url().replace(/#.*$/, '') + '#/held');
   await expect(app.held.summary()).toContainText('in all connections');
-  expect(await app.held.heldCount()).toBe(badge);
+  // The summary shows "0 held in all connections" for a moment while the list loads: wait for the figure.
+  await expect.poll(() => app.held.heldCount()).toBe(badge);
   await expect(app.held.table().getByRole('columnheader', { name: 'Connection' })).toBeVisible();
   await app.screenshot('held-all-connections-1366');
 });
