@@ -94,7 +94,7 @@ export function HeldPage({ params }: { params: URLSearchParams }) {
             {replay.isPending ? 'Replaying…' : code || search ? `Replay these ${pending.length}` : 'Replay all'}
           </button>
         </div>
-        <ReplayStatus pending={replay.isPending} progress={progress} results={[...results.values()]} onClear={clearResults} count={pending.length} status={status} scopeName={scopeName} />
+        <ReplayStatus pending={replay.isPending} progress={progress} results={[...results.values()]} onClear={clearResults} count={pending.length} status={status} scopeName={scopeName} loading={list.data === undefined} />
         <ErrorBanner error={list.error ?? replay.error} onRetry={() => void list.refetch()} />
         <div className="table-wrap">
           <HeldTable

@@ -11,9 +11,11 @@ interface Props {
   count: number;
   status: 'held' | 'failed';
   scopeName: string | null;
+  /** The list has not answered yet: "0 held" would be a false all-clear. */
+  loading?: boolean;
 }
 
-export function ReplayStatus({ pending, progress, results, onClear, count, status, scopeName }: Props) {
+export function ReplayStatus({ pending, progress, results, onClear, count, status, scopeName, loading = false }: Props) {
   const ps = progress.filter((p): p is ReplayProgress => !!p);
   const total = ps.reduce((n, p) => n + p.total, 0);
   const done = ps.reduce((n, p) => n + p.done, 0);
@@ -21,10 +23,14 @@ export function ReplayStatus({ pending, progress, results, onClear, count, statu
   return (
     <>
       <p className="grid-meta" role="status" aria-label="Held summary">
-        <span>
-          <strong>{count.toLocaleString()}</strong> {status === 'held' ? 'held' : 'failed, will retry'}
-          {scopeName ? ` in ${scopeName}` : ' in all connections'}
-        </span>
+        {loading ? (
+          <span className="muted">Loading…</span>
+        ) : (
+          <span>
+            <strong>{count.toLocaleString()}</strong> {status === 'held' ? 'held' : 'failed, will retry'}
+            {scopeName ? ` in ${scopeName}` : ' in all connections'}
+          </span>
+        )}
         {pending ? (
           <span className="replay-progress" aria-label="Replay progress">
             <span className="progress-bar" aria-hidden="true">
