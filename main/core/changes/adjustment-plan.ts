@@ -110,6 +110,24 @@ export function newVersionPlan(after: PostingPlan, o: AdjustmentBase): PostingPl
   return plan;
 }
 
+/** One line per account + dimensions + partner whose net changed: debited when it grew, credited when it fell. */
+function differenceLines(diffs: readonly AccountDifference[], description: string): PlanLine[] {
+  return diffs.map((d, i): PlanLine => ({
+    lineNo: i + 1,
+    sourceLineId: null,
+    account: d.account,
+    side: d.differenceMinor > 0 ? 'debit' : 'credit',
+    amountMinor: Math.abs(d.differenceMinor),
+    dimensions: d.dimensions,
+    description,
+    partner: d.partner,
+    sourceAmountMinor: null,
+    sourceCurrency: null,
+    sourceRate: null,
+    transactionDate: null,
+  }));
+}
+
 /**
  * One journal with the difference per account (new minus posted): a positive difference is debited, a
  * negative one credited. Null when nothing differs in the ledger (e.g. only a description changed).
@@ -119,20 +137,7 @@ export function differencePlan(posted: PostingPlan, after: PostingPlan, o: Adjus
   if (posted.currency !== after.currency) throw new Error(`the currency changed (${posted.currency} → ${after.currency}): reverse and post the new version instead`);
   const diffs = accountDifferences(posted, after).filter((d) => d.differenceMinor !== 0);
   if (diffs.length === 0) return null;
-  const lines = diffs.map((d, i): PlanLine => ({
-    lineNo: i + 1,
-    sourceLineId: null,
-    account: d.account,
-    side: d.differenceMinor > 0 ? 'debit' : 'credit',
-    amountMinor: Math.abs(d.differenceMinor),
-    dimensions: d.dimensions,
-    description: cut(`Difference: ${after.description}`, o.maxDescriptionLength),
-    partner: d.partner,
-    sourceAmountMinor: null,
-    sourceCurrency: null,
-    sourceRate: null,
-    transactionDate: null,
-  }));
+  const lines = differenceLines(diffs, cut(`Difference: ${after.description}`, o.maxDescriptionLength));
   const plan: PostingPlan = { ...after, idempotencyKey: o.key, lookupKeys: [], postingDate: o.postingDate, description: cut(o.description, o.maxDescriptionLength), lines, totalMinor: debitTotal(lines), notes: [] };
   assertBalanced(plan);
   return plan;
@@ -154,20 +159,7 @@ export function supplierDifferencePlan(posted: PostingPlan, after: PostingPlan, 
   const net = diffs.filter((d) => !payable.has(groupOf(d))).reduce((s, d) => s + d.differenceMinor, 0);
   if (net === 0) throw new Error('the total is unchanged while accounts differ: no supplier invoice or credit of zero exists; reverse and post the new version instead');
   const kind = net > 0 ? 'supplier_invoice' : 'supplier_credit';
-  const lines = diffs.map((d, i): PlanLine => ({
-    lineNo: i + 1,
-    sourceLineId: null,
-    account: d.account,
-    side: d.differenceMinor > 0 ? 'debit' : 'credit',
-    amountMinor: Math.abs(d.differenceMinor),
-    dimensions: d.dimensions,
-    description: cut(`Difference: ${after.description}`, o.maxDescriptionLength),
-    partner: d.partner,
-    sourceAmountMinor: null,
-    sourceCurrency: null,
-    sourceRate: null,
-    transactionDate: null,
-  }));
+  const lines = differenceLines(diffs, cut(`Difference: ${after.description}`, o.maxDescriptionLength));
   const plan: PostingPlan = { ...after, kind, idempotencyKey: o.key, lookupKeys: [], postingDate: o.postingDate, description: cut(o.description, o.maxDescriptionLength), lines, totalMinor: Math.abs(net), notes: [] };
   assertBalanced(plan);
   return plan;
