@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { PostingDetail } from '../../../shared/schemas/posting';
 import { useMlcMutation } from '../../api/hooks';
+import { DateField } from '../../components/DateField';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDate } from '../../components/format';
 
@@ -10,6 +11,8 @@ import { formatDate } from '../../components/format';
 export function RedateForm({ d }: { d: PostingDetail }) {
   const redate = useMlcMutation('held.redate');
   const [date, setDate] = useState('');
+  // A date typed in the locale's order (jj/mm/aaaa in France) that cannot be read: said under the field, Re-date stays off.
+  const [invalid, setInvalid] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const periodClosed = d.reasons.some((r) => r.code === 'PERIOD_CLOSED');
   return (
@@ -22,10 +25,10 @@ export function RedateForm({ d }: { d: PostingDetail }) {
         redate.mutate({ id: d.id, date }, { onSuccess: () => setDone(date) });
       }}
     >
-      <label htmlFor="redate-date">{periodClosed ? 'Post it in an open period, dated' : 'Or post it on another date'}</label>
-      <input id="redate-date" type="date" value={date} required onChange={(e) => setDate(e.target.value)} />
-      <button type="submit" className="btn" disabled={!date || redate.isPending}>{redate.isPending ? 'Re-dating…' : 'Re-date'}</button>
+      <DateField label={periodClosed ? 'Post it in an open period, dated' : 'Or post it on another date'} value={date || null} onChange={(ymd) => setDate(ymd ?? '')} onInvalid={setInvalid} />
+      <button type="submit" className="btn" disabled={!date || !!invalid || redate.isPending}>{redate.isPending ? 'Re-dating…' : 'Re-date'}</button>
       {d.plan ? <span className="muted small">now {formatDate(d.plan.postingDate)}; the document date stays {formatDate(d.plan.documentDate)}</span> : null}
+      {invalid ? <p className="banner banner-error" role="alert">{invalid}</p> : null}
       <ErrorBanner error={redate.error} />
       {done ? <p className="banner banner-ok" role="status">Re-dated to {formatDate(done)}. Replay it to post.</p> : null}
     </form>

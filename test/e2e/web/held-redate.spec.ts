@@ -18,13 +18,20 @@ test('the Held detail re-dates a post held for a closed period, then Replay post
   const detail = app.held.detail();
   await expect(detail).toContainText('August 2026 is closed in Sage X3');
   const form = detail.getByRole('form', { name: 'Re-date' });
-  await expect(form.getByLabel('Post it in an open period, dated')).toBeVisible();
+  const field = form.getByLabel('Post it in an open period, dated', { exact: true });
+  await expect(field).toBeVisible();
+  // The locale's own order (mm/dd/yyyy in this English browser): a day that does not exist is refused as typed.
+  await expect(field).toHaveAttribute('placeholder', 'mm/dd/yyyy');
+  await field.fill('08/32/2026');
+  await expect(form.getByRole('alert')).toContainText('"08/32/2026" is not a day of the calendar: type the date as mm/dd/yyyy');
+  await expect(form.getByRole('button', { name: 'Re-date', exact: true })).toBeDisabled();
 
-  await form.getByLabel('Post it in an open period, dated').fill('2026-08-31');
-  await form.getByRole('button', { name: 'Re-date' }).click();
+  await field.fill('08/31/2026');
+  await expect(form.getByRole('alert')).toHaveCount(0);
+  await form.getByRole('button', { name: 'Re-date', exact: true }).click();
   await expect(form).toContainText('August 2026 is closed in Sage X3 (it refused this document for that period)');
-  await form.getByLabel('Post it in an open period, dated').fill('2026-09-29');
-  await form.getByRole('button', { name: 'Re-date' }).click();
+  await field.fill('09/29/2026');
+  await form.getByRole('button', { name: 'Re-date', exact: true }).click();
   await expect(form.getByRole('status')).toContainText('Re-dated to');
   await expect(form.getByRole('status')).toContainText('Replay it to post');
   await app.screenshot('held-redate-1366');
