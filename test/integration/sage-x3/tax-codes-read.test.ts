@@ -53,4 +53,6 @@ test('reads over REST api1 carry no tax codes (no published representation): X3\
   const items = await collect(f.adapter.readReference());
   assert.deepEqual(taxOf(items), []);
   assert.ok(items.some((i) => i.kind === 'account'));
+  const step = (await f.adapter.test()).find((s) => s.step === 'REST api1 endpoint/folder');
+  assert.match(step?.message ?? '', /tax codes and period status are read over GraphQL only/, 'the connection test says api1 reads no tax codes');
 });
