@@ -8,7 +8,7 @@ import type { Core } from '../core/create-core';
 import { mappingsToCsv } from '../core/engine/mapping-csv';
 import type { ConcurSimulator } from '../simulators/concur';
 import { createConcurSimulator, referenceOf, SIM_CLIENT } from '../simulators/concur';
-import type { SageX3Simulator } from '../simulators/sage-x3';
+import type { SageX3SimOptions, SageX3Simulator } from '../simulators/sage-x3';
 import { createSageX3Simulator } from '../simulators/sage-x3';
 import type { ExpensifySimulator } from '../simulators/expensify';
 import { EXPENSIFY_DEMO_PARTNER } from '../simulators/expensify';
@@ -131,8 +131,8 @@ export function createDemoConcur(reports: number): ConcurSimulator {
   return concur;
 }
 
-/** The demo company's Sage X3 folder: chart of accounts, cost centers (one inactive), suppliers (not started). */
-export function createDemoX3(): SageX3Simulator {
+/** The demo company's Sage X3 folder: chart of accounts, cost centers (one inactive), suppliers (not started). `extra`: test-only options (e.g. a connected app for GraphQL reads). */
+export function createDemoX3(extra: SageX3SimOptions = {}): SageX3Simulator {
   return createSageX3Simulator({
     seed: 12,
     folder: 'SEED',
@@ -144,6 +144,7 @@ export function createDemoX3(): SageX3Simulator {
     suppliers: [...suppliers(), ...FIS_X3_SUPPLIERS].map(([code, name]) => ({ code, name, active: true })),
     closedPeriods: [DEMO_CLOSED_MONTH],
     companies: [COMPANY.x3Company],
+    ...extra,
   });
 }
 

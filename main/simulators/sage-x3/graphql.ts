@@ -1,6 +1,6 @@
 // The simulator's GraphQL reads: <package> { <node> { query(first, after) { edges { cursor node } pageInfo } } }
-// for suppliers, accounts, dimension types, dimension values and fiscal periods, with opaque cursors. The query text is
-// matched, not parsed (no GraphQL library is installed): an unknown package/node gets a GraphQL error.
+// for suppliers, accounts, dimension types, dimension values, fiscal periods and tax codes, with opaque cursors. The query
+// text is matched, not parsed (no GraphQL library is installed): an unknown package/node/field gets a GraphQL error.
 import type { SageX3SimState } from './state';
 
 export interface GraphqlReply {
@@ -8,16 +8,45 @@ export interface GraphqlReply {
   json: unknown;
 }
 
-const NODES: Record<string, Record<string, (s: SageX3SimState) => Array<Record<string, unknown>>>> = {
+interface SimNode {
+  /** GraphQL type name used in "Cannot query field" errors (inferred: the node name capitalised). */
+  type: string;
+  /** The node's own properties; a selection of anything else is refused like an unknown field. */
+  fields: readonly string[];
+  rows: (s: SageX3SimState) => Array<Record<string, unknown>>;
+}
+
+/** System properties every Xtrem node carries (seen on journalEntry, tax, invoicingTerm in Sage's reference). */
+const SYSTEM_FIELDS = ['_id', '_etag', '_createStamp', '_updateStamp'];
+
+const NODES: Record<string, Record<string, SimNode>> = {
   x3MasterData: {
-    supplier: (s) => [...s.suppliers.values()].map((r) => ({ code: { code: r.code }, companyName1: r.name, isActive: r.active, _updateStamp: r.updatedAt })),
+    supplier: {
+      type: 'Supplier',
+      fields: ['code', 'companyName1', 'shortCompanyName', 'isActive', 'addressByDefault'],
+      rows: (s) => [...s.suppliers.values()].map((r) => ({ code: { code: r.code }, companyName1: r.name, isActive: r.active, _updateStamp: r.updatedAt })),
+    },
   },
   x3FinanceData: {
-    account: (s) => [...s.accounts.values()].map((r) => ({ code: r.code, description: r.name, isActive: r.active, _updateStamp: r.updatedAt })),
-    dimensionType: (s) => s.dimensionTypes.map((t) => ({ code: t.code, description: t.name, _updateStamp: s.stamp })),
-    dimension: (s) => [...s.costCenters.values()].map((r) => ({ dimensionType: { code: r.type }, dimension: r.code, description: r.name, isActive: r.active, _updateStamp: r.updatedAt })),
+    account: { type: 'Account', fields: ['code', 'description', 'isActive'], rows: (s) => [...s.accounts.values()].map((r) => ({ code: r.code, description: r.name, isActive: r.active, _updateStamp: r.updatedAt })) },
+    dimensionType: { type: 'DimensionType', fields: ['code', 'description'], rows: (s) => s.dimensionTypes.map((t) => ({ code: t.code, description: t.name, _updateStamp: s.stamp })) },
+    dimension: {
+      type: 'Dimension',
+      fields: ['dimensionType', 'dimension', 'description', 'isActive'],
+      rows: (s) => [...s.costCenters.values()].map((r) => ({ dimensionType: { code: r.type }, dimension: r.code, description: r.name, isActive: r.active, _updateStamp: r.updatedAt })),
+    },
     // Fiscal periods: Sage's published properties (developer.sage.com/x3/graphql/reference/x3FinanceData/period).
-    period: (s) => s.periodNodes(),
+    period: { type: 'Period', fields: ['company', 'ledgerTypeNumber', 'fiscalYear', 'code', 'startDate', 'endDate', 'status', 'closingDate'], rows: (s) => s.periodNodes() },
+  },
+  x3InvoicingData: {
+    // Tax codes: Sage publishes code, legislation, localizedDescription, localizedShortDescription and no active
+    // flag (developer.sage.com/x3/graphql/reference/x3InvoicingData/tax), so retired codes are listed too (inferred);
+    // `legislation { code }` and the short description wording are inferred.
+    tax: {
+      type: 'Tax',
+      fields: ['code', 'legislation', 'localizedDescription', 'localizedShortDescription'],
+      rows: (s) => [...s.taxCodes.values()].map((t) => ({ _id: t.code, code: t.code, legislation: { code: 'FRA' }, localizedDescription: t.name, localizedShortDescription: `${t.rate} %`, _updateStamp: t.updatedAt })),
+    },
   },
 };
 
@@ -49,7 +78,7 @@ function selected(query: string): Set<string> | null {
  * `cursorPaging` false plays a schema with only the documented `query(first)` form: cursor arguments or
  * fields are refused the way a GraphQL server refuses unknown ones.
  */
-export function handleGraphql(body: string, state: SageX3SimState, maxFirst: number, cursorPaging = true, validationStatus = 200): GraphqlReply {
+export function handleGraphql(body: string, state: SageX3SimState, maxFirst: number, cursorPaging = true, validationStatus = 200, missingNodes: readonly string[] = []): GraphqlReply {
   let req: { query?: unknown; variables?: unknown };
   try {
     req = JSON.parse(body) as typeof req;
@@ -61,14 +90,16 @@ export function handleGraphql(body: string, state: SageX3SimState, maxFirst: num
   const m = /\{\s*(\w+)\s*\{\s*(\w+)\s*\{\s*query\s*\(/.exec(query);
   if (!m) return gqlError('Syntax Error: expected <package> { <node> { query(...) } }');
   const [, pkg = '', node = ''] = m;
-  const list = NODES[pkg]?.[node];
-  if (!list) return gqlError(`Cannot query field "${NODES[pkg] ? node : pkg}" on type "${NODES[pkg] ? pkg : 'Query'}".`);
+  const spec = missingNodes.includes(`${pkg}.${node}`) ? undefined : NODES[pkg]?.[node];
+  if (!spec) return gqlError(`Cannot query field "${NODES[pkg] ? node : pkg}" on type "${NODES[pkg] ? pkg : 'Query'}".`);
   if (!cursorPaging) {
     if (/\bafter\s*:/.test(query)) return invalid('Unknown argument "after" on field "query".', validationStatus);
     if (/\b(pageInfo|cursor)\b/.test(query)) return invalid(`Cannot query field "${/\bpageInfo\b/.test(query) ? 'pageInfo' : 'cursor'}" on type "${node}Connection".`, validationStatus);
   }
   const fields = selected(query);
-  const rows = list(state).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  const unknown = [...(fields ?? [])].find((f) => !spec.fields.includes(f) && !SYSTEM_FIELDS.includes(f));
+  if (unknown) return invalid(`Cannot query field "${unknown}" on type "${spec.type}".`, validationStatus);
+  const rows = spec.rows(state).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   const first = Math.min(maxFirst, Math.max(1, Number(vars.first) || 20));
   const after = typeof vars.after === 'string' && vars.after ? indexOf(vars.after) : -1;
   if (after === null) return gqlError('Invalid cursor');

@@ -80,6 +80,8 @@ export interface SageX3SimOptions {
   graphqlCursorPaging?: boolean;
   /** HTTP status of GraphQL validation errors (200, or 400 as GraphQL over HTTP allows). */
   graphqlValidationStatus?: number;
+  /** `<package>.<node>` names this release's schema lacks (node lists change per release), e.g. x3InvoicingData.tax. */
+  graphqlMissingNodes?: string[];
   faults?: Partial<SageX3SimFaults>;
 }
 
@@ -212,7 +214,7 @@ export function createSageX3Simulator(opts: SageX3SimOptions = {}): SageX3Simula
       // Self-hosted Syracuse routes GraphQL by the x-xtrem-endpoint header.
       if (gqlSurface === 'xtrem' && req.headers['x-xtrem-endpoint'] !== state.folder) return json(res, 200, { errors: [{ message: `Endpoint "${String(req.headers['x-xtrem-endpoint'] ?? '')}" not found` }] });
       stats.graphql++;
-      const r = handleGraphql(body, state, restCfg.maxCount, opts.graphqlCursorPaging ?? true, opts.graphqlValidationStatus ?? 200);
+      const r = handleGraphql(body, state, restCfg.maxCount, opts.graphqlCursorPaging ?? true, opts.graphqlValidationStatus ?? 200, opts.graphqlMissingNodes);
       return json(res, r.status, r.json);
     }
     if (!(await authorized(req, res, 'syracuse'))) return;

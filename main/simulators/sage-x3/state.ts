@@ -43,7 +43,7 @@ export class SageX3SimState {
   readonly users = new Map<string, SimUser>();
   readonly accounts = new Map<string, Stamped<SimRecord>>();
   /** Tax codes (TABVAT-like): code -> rate text; inactive ones refused on a line. */
-  readonly taxCodes = new Map<string, SimRecord & { rate: string; active: boolean }>();
+  readonly taxCodes = new Map<string, Stamped<SimRecord> & { rate: string }>();
   /** Dimension values keyed by `<type>|<code>` (the same code may exist under two types). */
   readonly costCenters = new Map<string, Stamped<SimDimension>>();
   readonly suppliers = new Map<string, Stamped<SimRecord>>();
@@ -71,7 +71,7 @@ export class SageX3SimState {
   }
 
   addTaxCodes(list: Array<SimRecord & { rate: string }>): this {
-    for (const t of list) this.taxCodes.set(t.code, { ...t, active: t.active ?? true });
+    for (const t of list) this.taxCodes.set(t.code, { code: t.code, name: t.name ?? `Tax ${t.code}`, rate: t.rate, active: t.active ?? true, updatedAt: this.stamp });
     return this;
   }
 

@@ -65,7 +65,7 @@ test('GraphQL change detection: the next refresh notes what X3 changed since the
     w.sim.state.addSuppliers([{ code: 'SUP100', name: 'Hotel Co (renamed)' }, { code: 'SUP200', name: 'New supplier' }]);
     await readAll(w.adapter.readReference());
     const note = w.notes.find((n) => n.outcome === 'reference_changes');
-    assert.match(note?.message ?? '', /0 GL accounts, 2 suppliers, 0 dimension values changed/);
+    assert.match(note?.message ?? '', /0 GL accounts, 2 suppliers, 0 dimension values, 0 tax codes changed/);
   } finally {
     await w.stop();
   }

@@ -9,7 +9,7 @@ import { dimensionNameFor, x3Active } from './from-remote';
 import { X3_SYSTEM } from './schemas';
 import type { X3DimensionType } from '../../../../shared/schemas/systems/sage-x3';
 
-export type GqlNodeKind = 'supplier' | 'account' | 'dimension' | 'dimensionType' | 'period';
+export type GqlNodeKind = 'supplier' | 'account' | 'dimension' | 'dimensionType' | 'period' | 'tax';
 
 export const GQL_NODES: Record<GqlNodeKind, { pkg: string; node: string; fields: string; label: string }> = {
   supplier: { pkg: 'x3MasterData', node: 'supplier', fields: 'code { code } companyName1 isActive _updateStamp', label: 'suppliers' },
@@ -18,6 +18,8 @@ export const GQL_NODES: Record<GqlNodeKind, { pkg: string; node: string; fields:
   dimensionType: { pkg: 'x3FinanceData', node: 'dimensionType', fields: 'code description _updateStamp', label: 'dimension types' },
   // Fiscal periods and their status (periods.ts).
   period: { pkg: 'x3FinanceData', node: 'period', fields: 'company { code } ledgerTypeNumber fiscalYear code startDate endDate status', label: 'fiscal periods' },
+  // Tax codes: only Sage's published properties (developer.sage.com/x3/graphql/reference/x3InvoicingData/tax).
+  tax: { pkg: 'x3InvoicingData', node: 'tax', fields: 'code localizedDescription localizedShortDescription _updateStamp', label: 'tax codes' },
 };
 
 /** The list query for one node: cursor-paged ($first / $after), or the documented plain form ($first only). */
@@ -87,8 +89,18 @@ export function updateStampOf(node: Record<string, unknown>): string {
   return text(node._updateStamp);
 }
 
+/**
+ * One x3InvoicingData.tax node as a tax_code item; null without a code. The node publishes no active flag, so
+ * every listed code counts as active (inferred): a retired code is still refused by X3 at posting.
+ */
+export function taxNodeToReference(node: Record<string, unknown>): ReferenceItem | null {
+  const code = codeOf(node.code);
+  if (!code) return null;
+  return { kind: 'tax_code', dimensionType: '', code, name: text(node.localizedDescription) || text(node.localizedShortDescription) || code, active: true };
+}
+
 /** One node as a ReferenceItem; null when it has no code or its dimension type is not configured. */
-export function nodeToReference(kind: Exclude<GqlNodeKind, 'dimensionType' | 'period'>, node: Record<string, unknown>, dims: readonly X3DimensionType[]): ReferenceItem | null {
+export function nodeToReference(kind: Exclude<GqlNodeKind, 'dimensionType' | 'period' | 'tax'>, node: Record<string, unknown>, dims: readonly X3DimensionType[]): ReferenceItem | null {
   if (kind === 'dimension') {
     const code = codeOf(node.dimension ?? node.code);
     const name = dimensionNameFor(codeOf(node.dimensionType), dims);

@@ -67,7 +67,7 @@ export async function runX3Test(settings: SageX3TargetSettings, client: X3Client
     skipRest('the reference data cannot be read', [STEPS.dims]);
     return steps;
   }
-  steps.push({ step: readsStep, ok: true, message: settings.reads === 'graphql' ? `GraphQL at ${client.graphqlUrl} answered` : `api1 lists ${settings.representations.account} in folder "${settings.folder}"` });
+  steps.push({ step: readsStep, ok: true, message: settings.reads === 'graphql' ? `GraphQL at ${client.graphqlUrl} answered` : `api1 lists ${settings.representations.account} in folder "${settings.folder}" (tax codes and period status are read over GraphQL only: with api1, X3 itself refuses an unknown tax code or a closed period when posting)` });
 
   try {
     if (settings.reads !== 'graphql') known = await reference.knownDimensionTypes();

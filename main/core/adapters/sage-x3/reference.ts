@@ -7,7 +7,7 @@ import { ConnectorError } from '../../errors';
 import type { AdapterContext } from '../types';
 import type { X3Client } from './client';
 import { dimensionTypesIn, resourcesToReference, type X3RefKind } from './from-remote';
-import { codeOf, GQL_NODES, lacksCursorPaging, listQuery, nodeToReference, readPage, updateStampOf, type GqlNodeKind } from './graphql-reads';
+import { codeOf, GQL_NODES, lacksCursorPaging, listQuery, nodeToReference, readPage, taxNodeToReference, updateStampOf, type GqlNodeKind } from './graphql-reads';
 import { X3_SYSTEM } from './schemas';
 import { nodesToPeriods } from './periods';
 import { periodItems } from '../period-read';
@@ -118,6 +118,28 @@ export function createReferenceReader(settings: SageX3TargetSettings, client: X3
       }
       if (before[kind]) changed.push(`${count} ${GQL_NODES[kind].label}`);
     }
+    // Tax codes: read whole before any is yielded (a half list would make valid codes look unknown). A failed read,
+    // e.g. a release without x3InvoicingData.tax, leaves them out with a note: X3's refusal at posting still guards.
+    let taxCodes: ReferenceItem[] = [];
+    try {
+      const nodes: Array<Record<string, unknown>> = [];
+      for await (const page of gqlNodes('tax')) nodes.push(...page);
+      let count = 0;
+      let newest = '';
+      for (const node of nodes) {
+        const stamp = updateStampOf(node);
+        if (stamp > newest) newest = stamp;
+        if (stamp && before.tax && stamp > before.tax) count++;
+      }
+      if (newest) after.tax = newest;
+      if (before.tax) changed.push(`${count} ${GQL_NODES.tax.label}`);
+      taxCodes = nodes.map(taxNodeToReference).filter((i): i is ReferenceItem => !!i);
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      ctx.logger.warn('Sage X3 tax codes not read', { error: why });
+      ctx.note({ action: 'fetch', outcome: 'tax_codes_unread', message: `Sage X3: the tax codes could not be read (${why}); an unknown tax code is caught when X3 refuses the document` });
+    }
+    if (taxCodes.length) yield taxCodes;
     // Period status travels with the reference data (GraphQL only: api1 has no published period representation in our notes).
     yield* periodItems(async () => {
       const nodes: Array<Record<string, unknown>> = [];
@@ -129,6 +151,7 @@ export function createReferenceReader(settings: SageX3TargetSettings, client: X3
     if (changed.length) ctx.note({ action: 'fetch', outcome: 'reference_changes', message: `Sage X3 GraphQL: ${changed.join(', ')} changed since the last refresh` });
   }
 
+  // No tax codes over api1: our notes have no published tax representation, so X3's refusal at posting guards them.
   async function* readApi1(): AsyncGenerator<ReferenceItem[]> {
     yield* api1Pages('account', r.account);
     yield* api1Pages('supplier', r.supplier);
