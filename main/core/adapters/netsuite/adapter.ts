@@ -7,8 +7,10 @@ import type { PostingPlan } from '../../../../shared/schemas/plan';
 import type { ReferenceItem } from '../../../../shared/schemas/reference';
 import type { NetSuiteTargetSettings } from '../../../../shared/schemas/systems/netsuite';
 import { ConnectorError } from '../../errors';
-import type { AdapterContext, PostOutcome, TargetAdapter, TargetCapabilities } from '../types';
+import type { AdapterContext, AttachmentPort, PostOutcome, TargetAdapter, TargetCapabilities } from '../types';
+import { netsuiteAttachments } from './attachments';
 import { createNetSuiteClient } from './client';
+import { createSoapClient, soapUnavailable } from './soap-client';
 import { isMissingRecordType, refusedError } from './errors';
 import { errorToReasons, internalIdFromLocation } from './from-remote';
 import { runNetSuiteTest } from './probe';
@@ -43,6 +45,13 @@ function lookupOf(maps: IdMaps): IdLookup {
       return r ? { active: r.active, name: r.name } : undefined;
     },
   };
+}
+
+function receiptPort(settings: NetSuiteTargetSettings, ctx: AdapterContext): { attachments: AttachmentPort } | { attachmentsUnsupported: string } {
+  const noSoap = soapUnavailable(settings);
+  if (noSoap) return { attachmentsUnsupported: noSoap };
+  if (!settings.receiptFolderId) return { attachmentsUnsupported: 'NetSuite: receipts are not attached — no File Cabinet folder is set for them (receipt folder internal ID in the connection settings)' };
+  return { attachments: netsuiteAttachments(createSoapClient(settings, ctx), settings.receiptFolderId) };
 }
 
 export function createNetSuiteTarget(settings: NetSuiteTargetSettings, ctx: AdapterContext): TargetAdapter {
@@ -103,10 +112,9 @@ export function createNetSuiteTarget(settings: NetSuiteTargetSettings, ctx: Adap
 
   return {
     system: 'netsuite',
-    // Attaching a File Cabinet file to a transaction is documented for SuiteTalk SOAP (attach/detach, NetSuite
-    // help section_N3481947) and SuiteScript; the REST record service documents no attach operation (the REST
-    // document service only uploads files). This adapter speaks REST only, so receipts are not attached.
-    attachmentsUnsupported: 'NetSuite: receipts are not attached — the documented way is SuiteTalk SOAP attach (or a RESTlet), and this connector uses the REST API only',
+    // Receipts go over SuiteTalk SOAP (File upsert + attach, attachments.ts), which takes token-based credentials
+    // only: with none, or with no File Cabinet folder, each receipt says why it was not attached.
+    ...receiptPort(settings, ctx),
     capabilities: netsuiteCapabilities(),
 
     test: () => runNetSuiteTest(settings, client, ctx.clock),
