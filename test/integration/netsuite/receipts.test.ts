@@ -85,7 +85,7 @@ test('a second receipt of the same document is a second file; the same receipt o
   assert.equal(fx.sim.state.filesOn(otherId).length, 1);
 });
 
-test('refusals: unknown folder, oversized file, a record that does not exist, a wrong token secret', async (t) => {
+test('refusals: unknown folder, oversized file (by the simulator, and over 10 MB before sending), a record that does not exist, a wrong token secret', async (t) => {
   const fx = await fixture(t);
   fx.sim.state.fileMaxBytes = 1024;
   const plan = nsBillPlan();
@@ -94,6 +94,9 @@ test('refusals: unknown folder, oversized file, a record that does not exist, a 
   const big = new Uint8Array(4096);
   big.set(pdf.subarray(0, 100));
   await assert.rejects(port.attach(erpId, plan, receipt('big.pdf', big)), (e) => isConnectorError(e) && !e.retryable && !e.uncertain && /MAX_FILE_SIZE_EXCEEDED/.test(e.message));
+  const uploadsBefore = fx.sim.stats.soap.upsert ?? 0;
+  await assert.rejects(port.attach(erpId, plan, receipt('huge.pdf', new Uint8Array(10 * 1024 * 1024 + 1))), (e) => isConnectorError(e) && !e.retryable && /File Cabinet takes files up to 10 MB/.test(e.message));
+  assert.equal(fx.sim.stats.soap.upsert ?? 0, uploadsBefore, 'over the documented 10 MB: nothing uploaded');
   await assert.rejects(port.attach('999999', plan, receipt()), (e) => isConnectorError(e) && !e.retryable && /USER_ERROR: The record vendorBill 999999 to attach to does not exist/.test(e.message));
   assert.equal(fx.sim.state.attachments.length, 0);
   const noFolder = fx.newAdapter({ receiptFolderId: '999' }).attachments!;

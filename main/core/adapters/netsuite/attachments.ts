@@ -14,7 +14,7 @@ import { ConnectorError } from '../../errors';
 import type { AttachmentPort } from '../types';
 import { NETSUITE_SYSTEM } from './schemas';
 import type { SoapClient } from './soap-client';
-import { attachedMark, buildAttach, buildFileDescriptionUpdate, buildFileGet, buildFileUpsert, receiptExternalId, recordField, type SoapResult } from './soap';
+import { attachedMark, NETSUITE_FILE_MAX_BYTES, buildAttach, buildFileDescriptionUpdate, buildFileGet, buildFileUpsert, receiptExternalId, recordField, type SoapResult } from './soap';
 import { recordTypeFor } from './to-remote';
 
 const sys = { system: NETSUITE_SYSTEM } as const;
@@ -45,14 +45,21 @@ export function netsuiteAttachments(soap: SoapClient, folderId: string): Attachm
       return r.kind === 'ok' && recordField(r.record, 'description').includes(attachedMark(recordTypeFor(plan), erpId)) ? r.internalId : null;
     },
     async attach(erpId, plan, file) {
+      // The File Cabinet's documented limit: refused here, before uploading bytes NetSuite would refuse.
+      if (file.bytes.byteLength > NETSUITE_FILE_MAX_BYTES) {
+        throw new ConnectorError('VALIDATION_REJECTED', `The receipt ${file.name} is ${file.bytes.byteLength} bytes; the NetSuite File Cabinet takes files up to 10 MB`, { ...sys, retryable: false });
+      }
       const type = recordTypeFor(plan);
       const externalId = receiptExternalId(plan.idempotencyKey, file.name.replace(/\.[^.]+$/, ''));
       const name = cabinetName(file.name, externalId);
       const base = `Receipt of ${plan.idempotencyKey}`;
       const up = mustSucceed(await soap.call('upsert', (p) => buildFileUpsert(p, { externalId, name, folderId, bytes: file.bytes, description: base }), true), `the upload of ${file.name} to File Cabinet folder ${folderId}`);
       mustSucceed(await soap.call('attach', (p) => buildAttach(p, { type, internalId: erpId }, up.internalId), true), `the attachment of file ${up.internalId} to ${type} ${erpId}`);
-      mustSucceed(await soap.call('update', (p) => buildFileDescriptionUpdate(p, up.internalId, `${base}; ${attachedMark(type, erpId)}`), true), `the mark on file ${up.internalId}`);
-      return { erpFileRef: up.internalId, where: `file ${name} (id ${up.internalId}) in File Cabinet folder ${folderId}, attached to ${type} ${erpId}` };
+      // The receipt is on the record now: a refused mark is said, never turned into a failure (a lost answer
+      // still throws, and the retry's look-up finds no mark and repeats the safe steps).
+      const mark = await soap.call('update', (p) => buildFileDescriptionUpdate(p, up.internalId, `${base}; ${attachedMark(type, erpId)}`), true);
+      const unmarked = mark.kind === 'ok' ? '' : `; NetSuite refused the mark on its description (${mark.kind === 'refused' ? mark.details.map((d) => d.code).join(', ') : mark.code}), so a later look-up would not recognise it`;
+      return { erpFileRef: up.internalId, where: `file ${name} (id ${up.internalId}) in File Cabinet folder ${folderId}, attached to ${type} ${erpId}${unmarked}` };
     },
   };
 }
