@@ -74,7 +74,12 @@ export function handleSoap(state: NetSuiteSimState, version: string, soapAction:
 function get(state: NetSuiteSimState, version: string, req: Node): SoapReply {
   const ref = obj(req.baseRef);
   if (!ref || elements(req).some((e) => e !== 'baseRef')) return fault(version, 'INVALID_REQUEST', 'get takes one baseRef.');
-  if (text(ref['@type']) !== 'file') return fault(version, 'INVALID_REQUEST', `The simulator reads only file records by get, not ${text(ref['@type'])}.`);
+  if (text(ref['@type']) === 'folder') {
+    const folder = state.folders.get(text(ref['@internalId']));
+    if (!folder) return answer(version, 'get', 'readResponse', { code: 'RCRD_DSNT_EXIST', message: 'That record does not exist.' });
+    return answer(version, 'get', 'readResponse', { record: { '@internalId': text(ref['@internalId']), name: folder.name } });
+  }
+  if (text(ref['@type']) !== 'file') return fault(version, 'INVALID_REQUEST', `The simulator reads only file and folder records by get, not ${text(ref['@type'])}.`);
   const f = text(ref['@externalId']) ? state.fileByExternalId(text(ref['@externalId'])) : state.files.get(text(ref['@internalId']));
   if (!f) return answer(version, 'get', 'readResponse', { code: 'RCRD_DSNT_EXIST', message: 'That record does not exist.' });
   return answer(version, 'get', 'readResponse', { record: { '@internalId': f.id, ...(f.externalId ? { '@externalId': f.externalId } : {}), name: f.name, folder: { '@internalId': f.folder }, fileSize: String(f.bytes.byteLength), description: f.description, content: f.bytes.toString('base64') } });

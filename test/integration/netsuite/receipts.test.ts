@@ -151,3 +151,17 @@ test('an OAuth 2.0 connection without token-based credentials says why receipts 
   assert.equal(fx.sim.state.filesOn(erpId).length, 1);
   assert.ok(fx.sim.stats.tokensIssued >= 1, 'REST still signs in with OAuth 2.0');
 });
+
+test('the connection test checks the SOAP sign-in and the receipt folder when receipts are set up', async (t) => {
+  const fx = await fixture(t);
+  const steps = await fx.adapter.test();
+  assert.deepEqual(steps.map((s) => [s.step, s.ok]), [['certificate', true], ['sign-in', true], ['read access', true], ['subsidiary', true], ['receipts', true]]);
+  assert.match(steps[4]!.message, /SOAP sign-in \(token-based\) works; receipts go to File Cabinet folder 512 \(Receipts\)/);
+  const missing = await fx.newAdapter({ receiptFolderId: '999' }).test();
+  assert.deepEqual([missing[4]!.ok, /folder 999 does not exist/.test(missing[4]!.message)], [false, true]);
+  await fx.secrets.set('consumerSecret', 'wrong');
+  const refused = await fx.newAdapter().test();
+  assert.deepEqual([refused[4]!.ok, /Invalid login attempt/.test(refused[4]!.message), refused[4]!.message.includes('wrong')], [false, true, false]);
+  const none = await fx.newAdapter({ consumerKey: '' }).test();
+  assert.equal(none.length, 4, 'no receipts step without token-based credentials');
+});

@@ -7,8 +7,8 @@ import type { PostingPlan } from '../../../../shared/schemas/plan';
 import type { ReferenceItem } from '../../../../shared/schemas/reference';
 import type { NetSuiteTargetSettings } from '../../../../shared/schemas/systems/netsuite';
 import { ConnectorError } from '../../errors';
-import type { AdapterContext, AttachmentPort, PostOutcome, TargetAdapter, TargetCapabilities } from '../types';
-import { netsuiteAttachments } from './attachments';
+import type { AdapterContext, AttachmentPort, PostOutcome, TargetAdapter, TargetCapabilities, TestStep } from '../types';
+import { checkReceiptFolder, netsuiteAttachments } from './attachments';
 import { createNetSuiteClient } from './client';
 import { createSoapClient, soapUnavailable } from './soap-client';
 import { isMissingRecordType, refusedError } from './errors';
@@ -47,15 +47,17 @@ function lookupOf(maps: IdMaps): IdLookup {
   };
 }
 
-function receiptPort(settings: NetSuiteTargetSettings, ctx: AdapterContext): { attachments: AttachmentPort } | { attachmentsUnsupported: string } {
+function receiptPort(settings: NetSuiteTargetSettings, ctx: AdapterContext): { attachments: AttachmentPort; check: () => Promise<TestStep> } | { attachmentsUnsupported: string } {
   const noSoap = soapUnavailable(settings);
   if (noSoap) return { attachmentsUnsupported: noSoap };
   if (!settings.receiptFolderId) return { attachmentsUnsupported: 'NetSuite: receipts are not attached — no File Cabinet folder is set for them (receipt folder internal ID in the connection settings)' };
-  return { attachments: netsuiteAttachments(createSoapClient(settings, ctx), settings.receiptFolderId) };
+  const soap = createSoapClient(settings, ctx);
+  return { attachments: netsuiteAttachments(soap, settings.receiptFolderId), check: () => checkReceiptFolder(soap, settings.receiptFolderId) };
 }
 
 export function createNetSuiteTarget(settings: NetSuiteTargetSettings, ctx: AdapterContext): TargetAdapter {
   const client = createNetSuiteClient(settings, ctx);
+  const receipts = receiptPort(settings, ctx);
   let maps = new IdMaps();
   let mapsAt = 0;
 
@@ -114,10 +116,10 @@ export function createNetSuiteTarget(settings: NetSuiteTargetSettings, ctx: Adap
     system: 'netsuite',
     // Receipts go over SuiteTalk SOAP (File upsert + attach, attachments.ts), which takes token-based credentials
     // only: with none, or with no File Cabinet folder, each receipt says why it was not attached.
-    ...receiptPort(settings, ctx),
+    ...('attachments' in receipts ? { attachments: receipts.attachments } : receipts),
     capabilities: netsuiteCapabilities(),
 
-    test: () => runNetSuiteTest(settings, client, ctx.clock),
+    test: () => runNetSuiteTest(settings, client, ctx.clock, 'check' in receipts ? receipts.check : undefined),
 
     readReference: readAll,
 

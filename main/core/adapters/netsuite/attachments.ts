@@ -11,10 +11,10 @@
 //    attached to the record leaves one attachment (the relation is a set), so a crash between 2 and 3 is safe.
 import type { PostingPlan } from '../../../../shared/schemas/plan';
 import { ConnectorError } from '../../errors';
-import type { AttachmentPort } from '../types';
+import type { AttachmentPort, TestStep } from '../types';
 import { NETSUITE_SYSTEM } from './schemas';
 import type { SoapClient } from './soap-client';
-import { attachedMark, NETSUITE_FILE_MAX_BYTES, buildAttach, buildFileDescriptionUpdate, buildFileGet, buildFileUpsert, receiptExternalId, recordField, type SoapResult } from './soap';
+import { attachedMark, NETSUITE_FILE_MAX_BYTES, buildAttach, buildFileDescriptionUpdate, buildFileGet, buildFolderGet, buildFileUpsert, receiptExternalId, recordField, type SoapResult } from './soap';
 import { recordTypeFor } from './to-remote';
 
 const sys = { system: NETSUITE_SYSTEM } as const;
@@ -63,3 +63,17 @@ export function netsuiteAttachments(soap: SoapClient, folderId: string): Attachm
     },
   };
 }
+
+/** The connection test's receipts step: the SOAP sign-in (token-based) and the receipt folder, by reading the folder. */
+export async function checkReceiptFolder(soap: SoapClient, folderId: string): Promise<TestStep> {
+  try {
+    const r = await soap.call('get', (p) => buildFolderGet(p, folderId), false);
+    if (r.kind === 'ok') return { step: 'receipts', ok: true, message: `SOAP sign-in (token-based) works; receipts go to File Cabinet folder ${folderId}${recordField(r.record, 'name') ? ` (${recordField(r.record, 'name')})` : ''}` };
+    if (isMissing(r)) return { step: 'receipts', ok: false, message: `File Cabinet folder ${folderId} does not exist (or the role cannot see it): receipts would be refused` };
+    return { step: 'receipts', ok: false, message: mustSucceedText(r) };
+  } catch (e) {
+    return { step: 'receipts', ok: false, message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+const mustSucceedText = (r: SoapResult): string => (r.kind === 'refused' ? `NetSuite refused the read of the receipt folder: ${r.details.map((d) => `${d.code}: ${d.message}`).join('; ')}` : r.kind === 'fault' ? r.message : '');

@@ -105,6 +105,11 @@ export function buildFileGet(passport: TokenPassportInput, externalId: string): 
   return envelope('get', passport, { 'platformMsgs:baseRef': { '@_xsi:type': 'platformCore:RecordRef', '@_type': 'file', '@_externalId': externalId } });
 }
 
+/** get of a File Cabinet folder by internal id (the connection test's check of the receipt folder). */
+export function buildFolderGet(passport: TokenPassportInput, internalId: string): string {
+  return envelope('get', passport, { 'platformMsgs:baseRef': { '@_xsi:type': 'platformCore:RecordRef', '@_type': 'folder', '@_internalId': internalId } });
+}
+
 /** update of a File's description only (the mark that the attach went through). */
 export function buildFileDescriptionUpdate(passport: TokenPassportInput, internalId: string, description: string): string {
   return envelope('update', passport, { 'platformMsgs:record': { '@_xsi:type': 'docFileCab:File', '@_internalId': internalId, 'docFileCab:description': description } });
