@@ -117,7 +117,8 @@ export function buildFileDescriptionUpdate(passport: TokenPassportInput, interna
 
 /**
  * attach with an AttachBasicReference (attachTo = the transaction, attachedRecord = the file). Oracle's sample
- * spells the element "attachReferece"; the WSDL's name, used here, is attachReference (inferred from the schema).
+ * spells the element "attachReferece"; the WSDL's name, used here, is attachReference (so the toolkits generated
+ * from the WSDL spell it, e.g. netsuite-php's AttachRequest).
  */
 export function buildAttach(passport: TokenPassportInput, to: { type: AttachTarget; internalId: string }, fileInternalId: string): string {
   return envelope('attach', passport, {
