@@ -9,7 +9,7 @@ import { seeded } from '../prng';
 import { authorised, issueToken } from './auth';
 import { notFound, readRecord, recordTypeOf, SUBLISTS, writeRecord } from './records';
 import { NetSuiteSimState, type SimFeatures } from './state';
-import { handleSoap, SOAP_PATH } from './soap';
+import { concurrencyFault, handleSoap, SOAP_PATH } from './soap';
 import { errorBody, runSuiteql } from './suiteql';
 
 export { NetSuiteSimState } from './state';
@@ -89,6 +89,9 @@ export function createNetSuiteSimulator(opts: NetSuiteSimOptions = {}): NetSuite
     stats.byRoute[routeName] = (stats.byRoute[routeName] ?? 0) + 1;
     if (faults.concurrencyLimit !== null && stats.inFlight > faults.concurrencyLimit) {
       stats.throttled++;
+      // SOAP answers a Fault (ExceededConcurrentRequestLimitFault, WS_REQUEST_BLOCKED for TBA; netsuite.md §3).
+      const soapAt = SOAP_PATH.exec(url.pathname);
+      if (soapAt) return void res.writeHead(500, { 'content-type': 'text/xml; charset=utf-8' }).end(concurrencyFault(soapAt[1]!));
       return json(res, 429, errorBody(429, 'Too Many Requests', 'The request could not be processed: the concurrency limit of the account was exceeded.', 'CONCURRENCY_LIMIT_EXCEEDED'), { 'retry-after': String(faults.retryAfterSeconds) });
     }
     if (path === '/auth/oauth2/v1/token' && method === 'POST') {

@@ -24,9 +24,16 @@ function envelope(version: string, body: Node): string {
   return `<?xml version="1.0" encoding="UTF-8"?>${builder.build({ 'soapenv:Envelope': { '@xmlns:soapenv': 'http://schemas.xmlsoap.org/soap/envelope/', '@xmlns:platformCore': `urn:core_${version}.platform.webservices.netsuite.com`, 'soapenv:Body': body } }) as string}`;
 }
 
-function fault(version: string, code: string, message: string): SoapReply {
-  return { status: 500, op: null, committed: false, xml: envelope(version, { 'soapenv:Fault': { faultcode: 'soapenv:Server.userException', faultstring: message, detail: { 'platformFaults:invalidCredentialsFault': { '@xmlns:platformFaults': `urn:faults_${version}.platform.webservices.netsuite.com`, 'platformFaults:code': code, 'platformFaults:message': message } } } }) };
+function faultXml(version: string, kind: string, code: string, message: string): string {
+  return envelope(version, { 'soapenv:Fault': { faultcode: 'soapenv:Server.userException', faultstring: message, detail: { [`platformFaults:${kind}`]: { '@xmlns:platformFaults': `urn:faults_${version}.platform.webservices.netsuite.com`, 'platformFaults:code': code, 'platformFaults:message': message } } } });
 }
+
+function fault(version: string, code: string, message: string): SoapReply {
+  return { status: 500, op: null, committed: false, xml: faultXml(version, code === 'INVALID_LOGIN_ATTEMPT' ? 'invalidCredentialsFault' : 'invalidRequestFault', code, message) };
+}
+
+/** The answer to a SOAP request beyond the account's concurrency limit (TBA requests: WS_REQUEST_BLOCKED). */
+export const concurrencyFault = (version: string): string => faultXml(version, 'exceededConcurrentRequestLimitFault', 'WS_REQUEST_BLOCKED', 'SuiteTalk concurrent request limit exceeded. Request blocked.');
 
 function answer(version: string, op: string, inner: 'writeResponse' | 'readResponse', ok: { ref?: Node; record?: Node } | { code: string; message: string }): SoapReply {
   const status = 'code' in ok ? { 'platformCore:status': { '@isSuccess': 'false', 'platformCore:statusDetail': { '@type': 'ERROR', 'platformCore:code': ok.code, 'platformCore:message': ok.message } } } : { 'platformCore:status': { '@isSuccess': 'true' } };

@@ -165,3 +165,15 @@ test('the connection test checks the SOAP sign-in and the receipt folder when re
   const none = await fx.newAdapter({ consumerKey: '' }).test();
   assert.equal(none.length, 4, 'no receipts step without token-based credentials');
 });
+
+test('a SOAP call beyond the account concurrency limit is blocked with a Fault: retried later, nothing written, not uncertain', async (t) => {
+  const fx = await fixture(t);
+  const plan = nsBillPlan();
+  const erpId = await posted(fx.adapter, plan);
+  fx.sim.faults.concurrencyLimit = 0;
+  await assert.rejects(fx.adapter.attachments!.attach(erpId, plan, receipt()), (e) => isConnectorError(e) && e.code === 'RATE_LIMITED' && e.retryable && !e.uncertain && /WS_REQUEST_BLOCKED/.test(e.message));
+  assert.equal(fx.sim.state.files.size, 0);
+  fx.sim.faults.concurrencyLimit = null;
+  await fx.adapter.attachments!.attach(erpId, plan, receipt());
+  assert.equal(fx.sim.state.filesOn(erpId).length, 1);
+});

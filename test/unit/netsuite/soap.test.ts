@@ -7,7 +7,7 @@ import { createHmac } from 'node:crypto';
 import { XMLParser } from 'fast-xml-parser';
 import { buildAttach, buildFileDescriptionUpdate, buildFileGet, buildFileUpsert, parseSoapAnswer, passportSignature, receiptExternalId, recordField, SOAP_NS, type TokenPassportInput } from '../../../main/core/adapters/netsuite/soap';
 import { cabinetName } from '../../../main/core/adapters/netsuite/attachments';
-import { soapUnavailable, soapUrl } from '../../../main/core/adapters/netsuite/soap-client';
+import { faultError, soapUnavailable, soapUrl } from '../../../main/core/adapters/netsuite/soap-client';
 import { isConnectorError } from '../../../main/core/errors';
 
 const P: TokenPassportInput = { account: '1234567', consumerKey: 'ck', consumerSecret: 'cs', tokenId: 'tk', tokenSecret: 'ts', nonce: 'abcdef123456', timestamp: 1439829974 };
@@ -85,4 +85,18 @@ test('the SOAP endpoint follows the REST override or the account host; OAuth 2.0
   assert.match(soapUnavailable({ auth: 'oauth2', consumerKey: '', tokenId: '' })!, /only over SuiteTalk SOAP, which does not accept OAuth 2\.0/);
   assert.equal(soapUnavailable({ auth: 'oauth2', consumerKey: 'ck', tokenId: 'tk' }), null);
   assert.match(soapUnavailable({ auth: 'tba', consumerKey: '', tokenId: 'tk' })!, /consumer key and token ID/);
+});
+
+test('Faults: a refused sign-in forgets the secrets and is final; a blocked request is retried; a server error on a write is uncertain', () => {
+  let forgot = 0;
+  const forget = () => void forgot++;
+  const login = faultError({ code: 'INVALID_LOGIN_ATTEMPT', message: 'Invalid login attempt.' }, 'upsert', true, 500, forget);
+  assert.deepEqual([login.code, login.retryable, forgot], ['AUTH_FAILED', false, 1]);
+  const blocked = faultError({ code: 'WS_REQUEST_BLOCKED', message: 'SuiteTalk concurrent request limit exceeded. Request blocked.' }, 'attach', true, 500, forget);
+  assert.deepEqual([blocked.code, blocked.retryable, blocked.uncertain], ['RATE_LIMITED', true, false]);
+  const unexpectedWrite = faultError({ code: 'UNEXPECTED_ERROR', message: 'An unexpected error occurred.' }, 'upsert', true, 500, forget);
+  assert.deepEqual([unexpectedWrite.retryable, unexpectedWrite.uncertain], [true, true]);
+  assert.equal(faultError({ code: 'UNEXPECTED_ERROR', message: '' }, 'get', false, 500, forget).uncertain, false);
+  const other = faultError({ code: 'INVALID_REQUEST', message: 'Invalid element color in File.' }, 'upsert', true, 500, forget);
+  assert.deepEqual([other.code, other.retryable, other.uncertain, forgot], ['REMOTE_PROTOCOL', false, false, 1]);
 });

@@ -26,6 +26,26 @@ export function soapUnavailable(settings: Pick<NetSuiteTargetSettings, 'auth' | 
     : 'NetSuite: receipts are not attached — NetSuite uploads files only over SuiteTalk SOAP, which does not accept OAuth 2.0: add token-based credentials (consumer key, token ID and their secrets) for receipts';
 }
 
+/**
+ * A SOAP Fault as an error: a refused sign-in and a request blocked by the account's concurrency limit ran
+ * nothing (netsuite.md §3: WS_REQUEST_BLOCKED, WS_CONCUR_SESSION_DISALLWD, "concurrent request limit exceeded")
+ * and the second is retried later; an unexpected server error on a write may have run (uncertain); any other
+ * Fault is a request NetSuite does not take, final.
+ */
+export function faultError(f: { code: string; message: string }, op: SoapOperation, write: boolean, httpStatus: number, forgetSecrets: () => void): ConnectorError {
+  const text = `${f.code} ${f.message}`;
+  const base = { system: NETSUITE_SYSTEM, httpStatus };
+  if (/invalid ?login|INVALID_LOGIN|InvalidCredentials/i.test(text)) {
+    forgetSecrets();
+    return new ConnectorError('AUTH_FAILED', `NetSuite SOAP refused the sign-in (token-based credentials) for the ${op}: ${f.message || f.code}`, { ...base, retryable: false });
+  }
+  if (/WS_REQUEST_BLOCKED|WS_CONCUR_SESSION_DISALLWD|ExceededConcurrentRequestLimit|ExceededRequestLimit|concurrent request limit/i.test(text)) {
+    return new ConnectorError('RATE_LIMITED', `NetSuite blocked the SOAP ${op}: the account's concurrency limit is reached (${f.code})`, { ...base, retryable: true });
+  }
+  if (/UNEXPECTED_ERROR/i.test(text)) return new ConnectorError('UNAVAILABLE', `NetSuite failed on the SOAP ${op}: ${f.message || f.code}`, { ...base, retryable: true, uncertain: write });
+  return new ConnectorError('REMOTE_PROTOCOL', `NetSuite SOAP refused the ${op}: ${f.message || f.code}`, { ...base, retryable: false });
+}
+
 export interface SoapClient {
   call(op: SoapOperation, build: (passport: TokenPassportInput) => string, write: boolean): Promise<SoapResult>;
 }
@@ -61,12 +81,7 @@ export function createSoapClient(settings: NetSuiteTargetSettings, ctx: AdapterC
         throw e;
       }
       const answer = parseSoapAnswer(res.text, op);
-      if (answer.kind === 'fault') {
-        // A refused sign-in ran nothing; anything else faulted before the operation ran (inferred).
-        const login = /invalid ?login|INVALID_LOGIN|InvalidCredentials/i.test(`${answer.code} ${answer.message}`);
-        secrets = login ? null : secrets;
-        throw new ConnectorError(login ? 'AUTH_FAILED' : 'REMOTE_PROTOCOL', `NetSuite SOAP refused the ${op}${login ? ' sign-in (token-based credentials)' : ''}: ${answer.message || answer.code}`, { system: NETSUITE_SYSTEM, httpStatus: res.status, retryable: false });
-      }
+      if (answer.kind === 'fault') throw faultError(answer, op, write, res.status, () => (secrets = null));
       return answer;
     },
   };
