@@ -3,6 +3,8 @@
 // payroll documents post as journal entries or vendor bills, upserted by external id, and are confirmed back
 // to Concur with the NetSuite internal id. The OAuth 2.0 key pair is made on the first demo run: the private
 // key is kept only as an encrypted connection secret, the public key (the "uploaded certificate") in the demo folder.
+// Receipts go to the File Cabinet over SOAP, which refuses OAuth 2.0: the connection also holds token-based
+// credentials, used for receipts only, and the simulated account keeps its files beside its ledger.
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +15,7 @@ import type { ConcurSimulator } from '../simulators/concur';
 import { seedFisDocuments, SIM_CLIENT } from '../simulators/concur';
 import { DEMO_CLOSED_MONTH, seedClosedPeriodReport } from './closed-period';
 import { demoDefaults, demoFisSource, demoRules, taxMappings } from './connection-parts';
-import { createNetSuiteSimulator, NETSUITE_DEMO, seedNetSuite, type NetSuiteSimulator, type SimTransaction } from '../simulators/netsuite';
+import { createNetSuiteSimulator, NETSUITE_DEMO, seedNetSuite, type NetSuiteSimState, type NetSuiteSimulator, type SimTransaction } from '../simulators/netsuite';
 
 export const NETSUITE_CONNECTION_ID = 'demo-concur-netsuite';
 export const NETSUITE_FIS_COMPANY = { concurCompanyId: '3c7e1a52-9b84-4d16-a0f3-5e2d8c6b9a71', systemId: 'NETSUITE-NWE', erpCompanyCode: 'NWE', documents: { expense: 12, invoice: 4, cashadvance: 2, payroll: 2 } };
@@ -44,13 +46,18 @@ export function createDemoNetSuite(concur: ConcurSimulator, demoDir: string): De
   const sim = createNetSuiteSimulator({ accountId: NETSUITE_DEMO.accountId, faults: { concurrencyLimit: 5 } });
   seedNetSuite(sim.state);
   sim.state.closedPeriods.add(DEMO_CLOSED_MONTH);
+  sim.state.tbaTokens.push({ ...NETSUITE_DEMO.tba });
   const ledgerPath = join(demoDir, 'netsuite-ledger.json');
+  const filesPath = join(demoDir, 'netsuite-files.json');
   if (existsSync(ledgerPath)) sim.state.importRecords(JSON.parse(readFileSync(ledgerPath, 'utf8')) as SimTransaction[]);
+  if (existsSync(filesPath)) sim.state.importFiles(JSON.parse(readFileSync(filesPath, 'utf8')) as ReturnType<NetSuiteSimState['exportFiles']>);
   return {
     sim,
     save() {
       writeFileSync(`${ledgerPath}.tmp`, JSON.stringify(sim.state.exportRecords()));
       renameSync(`${ledgerPath}.tmp`, ledgerPath);
+      writeFileSync(`${filesPath}.tmp`, JSON.stringify(sim.state.exportFiles()));
+      renameSync(`${filesPath}.tmp`, filesPath);
     },
     endpoint: (restUrl) => ({
       restUrl,
@@ -66,7 +73,7 @@ export function netsuiteConnection(concurUrl: string, netsuiteUrl: string, concu
     id: NETSUITE_CONNECTION_ID,
     name: 'Northwind demo: Concur Financial Integration → Oracle NetSuite',
     source: demoFisSource(concurUrl, { ...NETSUITE_FIS_COMPANY, concurCompanyId }, { costCenter: 'Custom1' }),
-    target: { system: 'netsuite', accountId: NETSUITE_DEMO.accountId, restUrl: netsuiteUrl, auth: 'oauth2', clientId: NETSUITE_DEMO.clientId, certificateId: NETSUITE_DEMO.certificateId, certificateValidUntil: '2028-06-30', subsidiary: NETSUITE_DEMO.subsidiary, postingMode: 'journal', concurrencyLimit: 2 } as ConnectionInput['target'],
+    target: { system: 'netsuite', accountId: NETSUITE_DEMO.accountId, restUrl: netsuiteUrl, auth: 'oauth2', clientId: NETSUITE_DEMO.clientId, certificateId: NETSUITE_DEMO.certificateId, certificateValidUntil: '2028-06-30', consumerKey: NETSUITE_DEMO.tba.consumerKey, tokenId: NETSUITE_DEMO.tba.tokenId, receiptFolderId: NETSUITE_DEMO.receiptFolderId, subsidiary: NETSUITE_DEMO.subsidiary, postingMode: 'journal', concurrencyLimit: 2 } as ConnectionInput['target'],
     // A document dated in a closed period goes in on the 1st of the next open one (the demo shows a moved date).
     rules: { ...demoRules(NETSUITE_DEMO, ['department']), closedPeriod: 'next_open_period' },
     ...demoDefaults(),
@@ -99,6 +106,9 @@ export async function configureNetSuiteDemo(core: Core, concurUrl: string, ep: D
   const set = (name: string, value: string) => h['connections.setSecret']({ connectionId: NETSUITE_CONNECTION_ID, name, value });
   await set('source.clientSecret', SIM_CLIENT.clientSecret);
   await set('source.password', ep.requestToken);
+  // Token-based credentials for receipts only (SOAP); REST keeps OAuth 2.0.
+  await set('target.consumerSecret', NETSUITE_DEMO.tba.consumerSecret);
+  await set('target.tokenSecret', NETSUITE_DEMO.tba.tokenSecret);
   // Tokens were minted by the previous simulator processes; the fresh ones do not know them.
   core.runtime.store.connections.deleteSecret(NETSUITE_CONNECTION_ID, 'source.tokenState');
   core.runtime.store.connections.deleteSecret(NETSUITE_CONNECTION_ID, 'target.tokenState');

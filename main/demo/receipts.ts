@@ -1,8 +1,8 @@
 // Receipts in the demo company: a receipt PDF behind every other Concur report, FIS document and invoice
 // (Image v1), and behind every third Expensify expense (receiptObject.url), plus one receipt that is really
 // an HTML page served as a JPEG so the demo also shows a receipt skipped with its reason. Where the ERP takes
-// attachments (Acumatica files, Sage Intacct supporting documents) they land on the record; elsewhere each receipt
-// says why it was not attached.
+// attachments (Acumatica files, Sage Intacct supporting documents, NetSuite File Cabinet files) they land on
+// the record; elsewhere each receipt says why it was not attached.
 import type { ConcurSimulator } from '../simulators/concur';
 import { fisOf, imagesOf, invoicesOf } from '../simulators/concur';
 import type { ExpensifySimulator } from '../simulators/expensify';

@@ -1,4 +1,5 @@
-// A NetSuite REST simulator on 127.0.0.1 (../shared/api/netsuite.md): the client-credentials token endpoint
+// A NetSuite REST simulator on 127.0.0.1 (../shared/api/netsuite.md), plus the SOAP File Cabinet operations
+// receipts use (soap.ts): the client-credentials token endpoint
 // checking the JWT assertion, bearer/TBA checks on every call, SuiteQL with paging, record upserts by
 // external id, and seeded faults (latency, the account's concurrency limit answered 429 with Retry-After,
 // HTML error pages, SuiteQL errors, "commit then drop the response").
@@ -8,10 +9,11 @@ import { seeded } from '../prng';
 import { authorised, issueToken } from './auth';
 import { notFound, readRecord, recordTypeOf, SUBLISTS, writeRecord } from './records';
 import { NetSuiteSimState, type SimFeatures } from './state';
+import { concurrencyFault, handleSoap, SOAP_PATH } from './soap';
 import { errorBody, runSuiteql } from './suiteql';
 
 export { NetSuiteSimState } from './state';
-export type { SimFeatures, SimRecordType, SimTable, SimTransaction } from './state';
+export type { SimAttachment, SimFeatures, SimFile, SimRecordType, SimTable, SimTransaction } from './state';
 export { addDemoVendor, NETSUITE_DEMO, seedNetSuite, type NetSuiteSeed } from './seed';
 
 export const REST_PREFIX = '/services/rest';
@@ -30,6 +32,8 @@ export interface NetSuiteSimFaults {
   suiteqlErrors: number;
   /** Upcoming committed writes answered 204 without the Location header. */
   noLocation: number;
+  /** SOAP operations ('upsert', 'attach', 'update') whose next call commits, then loses its answer, in order. */
+  soapDropAfter: string[];
 }
 
 export interface NetSuiteSimStats {
@@ -45,6 +49,8 @@ export interface NetSuiteSimStats {
   updated: number;
   rejected: number;
   dropped: number;
+  /** SOAP calls by operation (and 'fault'). */
+  soap: Record<string, number>;
 }
 
 export interface NetSuiteSimOptions {
@@ -67,8 +73,8 @@ export function createNetSuiteSimulator(opts: NetSuiteSimOptions = {}): NetSuite
   const state = new NetSuiteSimState(opts.now);
   Object.assign(state.features, opts.features);
   const realm = (opts.accountId ?? '1234567_SB1').toUpperCase().replace(/-/g, '_');
-  const faults: NetSuiteSimFaults = { latencyMs: 0, concurrencyLimit: null, retryAfterSeconds: 1, dropAfterCommit: 0, htmlPages: 0, htmlStatus: 200, suiteqlErrors: 0, noLocation: 0, ...opts.faults };
-  const stats: NetSuiteSimStats = { requests: 0, byRoute: {}, inFlight: 0, maxInFlight: 0, tokensIssued: 0, tokenRefusals: [], unauthorised: 0, throttled: 0, created: 0, updated: 0, rejected: 0, dropped: 0 };
+  const faults: NetSuiteSimFaults = { latencyMs: 0, concurrencyLimit: null, retryAfterSeconds: 1, dropAfterCommit: 0, htmlPages: 0, htmlStatus: 200, suiteqlErrors: 0, noLocation: 0, soapDropAfter: [], ...opts.faults };
+  const stats: NetSuiteSimStats = { requests: 0, byRoute: {}, inFlight: 0, maxInFlight: 0, tokensIssued: 0, tokenRefusals: [], unauthorised: 0, throttled: 0, created: 0, updated: 0, rejected: 0, dropped: 0, soap: {} };
   const random = seeded(opts.seed ?? 9);
   const loop = loopbackLifecycle(handle, REST_PREFIX);
 
@@ -83,6 +89,9 @@ export function createNetSuiteSimulator(opts: NetSuiteSimOptions = {}): NetSuite
     stats.byRoute[routeName] = (stats.byRoute[routeName] ?? 0) + 1;
     if (faults.concurrencyLimit !== null && stats.inFlight > faults.concurrencyLimit) {
       stats.throttled++;
+      // SOAP answers a Fault (ExceededConcurrentRequestLimitFault, WS_REQUEST_BLOCKED for TBA; netsuite.md §3).
+      const soapAt = SOAP_PATH.exec(url.pathname);
+      if (soapAt) return void res.writeHead(500, { 'content-type': 'text/xml; charset=utf-8' }).end(concurrencyFault(soapAt[1]!));
       return json(res, 429, errorBody(429, 'Too Many Requests', 'The request could not be processed: the concurrency limit of the account was exceeded.', 'CONCURRENCY_LIMIT_EXCEEDED'), { 'retry-after': String(faults.retryAfterSeconds) });
     }
     if (path === '/auth/oauth2/v1/token' && method === 'POST') {
@@ -90,6 +99,20 @@ export function createNetSuiteSimulator(opts: NetSuiteSimOptions = {}): NetSuite
       if (answer.status === 200) stats.tokensIssued++;
       else stats.tokenRefusals.push(answer.body.error_description);
       return json(res, answer.status, answer.body, { 'cache-control': 'no-store' });
+    }
+    const soap = SOAP_PATH.exec(url.pathname);
+    if (soap && method === 'POST') {
+      const reply = handleSoap(state, soap[1]!, String(req.headers.soapaction ?? ''), body, realm);
+      const op = reply.op ?? 'fault';
+      stats.soap[op] = (stats.soap[op] ?? 0) + 1;
+      if (reply.committed && faults.soapDropAfter[0] === op) {
+        faults.soapDropAfter.shift();
+        stats.dropped++;
+        req.socket.destroy();
+        return;
+      }
+      res.writeHead(reply.status, { 'content-type': 'text/xml; charset=utf-8' }).end(reply.xml);
+      return;
     }
     if (path === null) return json(res, 404, notFound(url.pathname).body);
     if (faults.htmlPages > 0) {

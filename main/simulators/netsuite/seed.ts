@@ -10,6 +10,8 @@ export const NETSUITE_DEMO = {
   subsidiary: '2',
   liabilityAccount: '2010',
   cardClearingAccount: '2020',
+  /** File Cabinet folder the demo's receipts go to. */
+  receiptFolderId: '512',
   tba: { consumerKey: 'demo-consumer-key', consumerSecret: 'demo-consumer-secret-4f9', tokenId: 'demo-token-id', tokenSecret: 'demo-token-secret-7c2' },
   /** Concur expense type → account number, department, location, class (internal ids). */
   expenseTypes: [
@@ -35,6 +37,7 @@ export const DEMO_VENDORS: Array<[string, string, string]> = [
 ];
 
 export function seedNetSuite(state: NetSuiteSimState, o: NetSuiteSeed = {}): NetSuiteSimState {
+  state.folders.set(NETSUITE_DEMO.receiptFolderId, { name: 'Receipts' });
   state
     .add('subsidiary', [{ id: '1', name: 'Northwind Holding' }, { id: '2', name: 'Northwind Europe', currency: '4' }, { id: '3', name: 'Northwind Dormant', isinactive: true }])
     .add('currency', [{ id: '1', name: 'US Dollar', symbol: 'USD' }, { id: '2', name: 'British pound', symbol: 'GBP' }, { id: '4', name: 'Euro', symbol: 'EUR' }, { id: '5', name: 'Yen', symbol: 'JPY' }])

@@ -5,7 +5,7 @@ import type { KeyObject } from 'node:crypto';
 
 export type SimTable = 'subsidiary' | 'department' | 'classification' | 'location' | 'account' | 'vendor' | 'employee' | 'currency' | 'salestaxitem';
 /** Tables SuiteQL answers: the master tables and the `transaction` view over the records written. */
-export type SuiteqlTable = SimTable | 'transaction' | 'transactionline' | 'accountingperiod';
+export type SuiteqlTable = SimTable | 'transaction' | 'transactionline' | 'accountingperiod' | 'file';
 
 /** Account features that switch records and fields on or off (Setup > Company > Enable Features). */
 export interface SimFeatures {
@@ -47,6 +47,9 @@ export const TRANSACTION_COLUMNS = ['id', 'externalid', 'recordtype', 'type', 't
  * currency (Records Catalog field names; the simulator keeps only the lines written, not NetSuite's own
  * main/AP line of a bill: inferred, not checked against a live account).
  */
+/** Columns of the `file` table the simulator answers to (Records Catalog "File"; inferred). */
+export const FILE_COLUMNS = ['id', 'name', 'folder', 'filesize', 'description'] as const;
+
 export const TRANSACTION_LINE_COLUMNS = ['id', 'transaction', 'expenseaccount', 'debitforeignamount', 'creditforeignamount'] as const;
 
 /**
@@ -74,6 +77,25 @@ export interface SimTransaction {
   updates: number;
 }
 
+/** A File Cabinet file (SOAP File record): bytes kept, content answered only by get. */
+export interface SimFile {
+  id: string;
+  externalId: string | null;
+  name: string;
+  folder: string;
+  bytes: Buffer;
+  description: string;
+  createdAtMs: number;
+  updates: number;
+}
+
+/** A file attached to a transaction (the relation attach / detach maintain). */
+export interface SimAttachment {
+  recordType: SimRecordType;
+  recordId: string;
+  fileId: string;
+}
+
 export interface SimTbaToken {
   consumerKey: string;
   consumerSecret: string;
@@ -98,6 +120,12 @@ export class NetSuiteSimState {
    * internal id: a bill line's tax1Amt lands there as a line of its own in `transactionline`.
    */
   readonly taxAccounts = new Map<string, string>();
+  /** File Cabinet folders by internal id. */
+  readonly folders = new Map<string, { name: string }>();
+  readonly files = new Map<string, SimFile>();
+  readonly attachments: SimAttachment[] = [];
+  /** Largest file the File Cabinet takes (10 MB, File Record Supported Operations); tests lower it. */
+  fileMaxBytes = 10 * 1024 * 1024;
   tokenLifetimeS = 3600;
   readonly features: SimFeatures = { oneWorld: true, classes: true, departments: true, locations: true };
   private nextId = 1000;
@@ -265,6 +293,46 @@ export class NetSuiteSimState {
     let n = 0;
     for (const t of this.transactions.values()) if (!type || t.type === type) n++;
     return n;
+  }
+
+  fileByExternalId(externalId: string): SimFile | undefined {
+    for (const f of this.files.values()) if (f.externalId === externalId) return f;
+    return undefined;
+  }
+
+  /** Creates or updates a file by external id; internal ids come from the same sequence as transactions. */
+  upsertFile(externalId: string, fields: Omit<SimFile, 'id' | 'externalId' | 'createdAtMs' | 'updates'>): { file: SimFile; created: boolean } {
+    const existing = this.fileByExternalId(externalId);
+    if (existing) {
+      Object.assign(existing, fields);
+      existing.updates++;
+      return { file: existing, created: false };
+    }
+    const file: SimFile = { id: String(this.nextId++), externalId, ...fields, createdAtMs: this.now(), updates: 0 };
+    this.files.set(file.id, file);
+    return { file, created: true };
+  }
+
+  /** Files attached to one transaction. */
+  filesOn(recordId: string): SimFile[] {
+    return this.attachments.filter((a) => a.recordId === recordId).flatMap((a) => this.files.get(a.fileId) ?? []);
+  }
+
+  /** The `file` table as SuiteQL rows (Records Catalog "File"; the column set is inferred). */
+  fileRows(): SimRow[] {
+    return [...this.files.values()].map((f) => ({ id: f.id, name: f.name, folder: f.folder, filesize: String(f.bytes.byteLength), description: f.description }));
+  }
+
+  exportFiles(): { files: Array<Omit<SimFile, 'bytes'> & { content: string }>; attachments: SimAttachment[] } {
+    return { files: [...this.files.values()].map(({ bytes, ...f }) => ({ ...f, content: bytes.toString('base64') })), attachments: [...this.attachments] };
+  }
+
+  importFiles(saved: ReturnType<NetSuiteSimState['exportFiles']>): void {
+    for (const { content, ...f } of saved.files) {
+      this.files.set(f.id, { ...f, bytes: Buffer.from(content, 'base64') });
+      this.nextId = Math.max(this.nextId, Number(f.id) + 1);
+    }
+    this.attachments.push(...saved.attachments);
   }
 
   exportRecords(): SimTransaction[] {

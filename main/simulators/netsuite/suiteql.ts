@@ -1,7 +1,7 @@
 // SuiteQL for the simulator: the SELECT forms the connector sends (columns FROM table [WHERE col = 'v',
 // col IN ('a', …) or col > n [AND …]] ORDER BY col), paged with limit/offset into NetSuite's collection shape. Unknown tables or
 // fields, a missing `Prefer: transient`, bad limits and offsets past the window answer 400 with an error body.
-import { PERIOD_COLUMNS, TABLE_COLUMNS, TRANSACTION_COLUMNS, TRANSACTION_LINE_COLUMNS, type NetSuiteSimState, type SimRow, type SuiteqlTable } from './state';
+import { FILE_COLUMNS, PERIOD_COLUMNS, TABLE_COLUMNS, TRANSACTION_COLUMNS, TRANSACTION_LINE_COLUMNS, type NetSuiteSimState, type SimRow, type SuiteqlTable } from './state';
 import { firstRows, parseCondition, rowOrder } from './suiteql-rows';
 
 /** Offset paging reaches the first 100,000 rows in at most 1,000 pages (ns-help Collection Paging). */
@@ -50,7 +50,7 @@ export function runSuiteql(state: NetSuiteSimState, q: unknown, url: URL, base: 
   const m = QUERY.exec(q);
   if (!m) return invalidQuery('Only SELECT … FROM … [WHERE …] [ORDER BY …] is understood here.');
   const table = m[2]!.toLowerCase() as SuiteqlTable;
-  const known: readonly string[] | undefined = table === 'transaction' ? TRANSACTION_COLUMNS : table === 'transactionline' ? TRANSACTION_LINE_COLUMNS : table === 'accountingperiod' ? PERIOD_COLUMNS : TABLE_COLUMNS[table as keyof typeof TABLE_COLUMNS];
+  const known: readonly string[] | undefined = table === 'transaction' ? TRANSACTION_COLUMNS : table === 'transactionline' ? TRANSACTION_LINE_COLUMNS : table === 'accountingperiod' ? PERIOD_COLUMNS : table === 'file' ? FILE_COLUMNS : TABLE_COLUMNS[table as keyof typeof TABLE_COLUMNS];
   // A switched-off feature (OneWorld, classes, …) removes its record type: the same answer as an unknown table.
   if (!known || !state.hasTable(table)) return invalidQuery(`Search error occurred: Record '${m[2]}' was not found.`);
   // TO_CHAR(col, 'YYYY-MM-DD') AS alias reads the column as an ISO date (the simulator keeps dates ISO already).
@@ -64,7 +64,7 @@ export function runSuiteql(state: NetSuiteSimState, q: unknown, url: URL, base: 
   for (const c of [...(cols[0] === '*' ? [] : cols), ...conditions.map((x) => x!.column), ...(m[4] ? [m[4].toLowerCase()] : [])]) {
     if (!known.includes(c)) return invalidQuery(`Search error occurred: Field '${c}' for record '${table}' was not found.`);
   }
-  const source: SimRow[] = table === 'transaction' ? state.transactionRows() : table === 'transactionline' ? state.transactionLineRows() : table === 'accountingperiod' ? state.periodRows() : state.tables.get(table)!;
+  const source: SimRow[] = table === 'transaction' ? state.transactionRows() : table === 'transactionline' ? state.transactionLineRows() : table === 'accountingperiod' ? state.periodRows() : table === 'file' ? state.fileRows() : state.tables.get(table)!;
   const rows = conditions.length ? source.filter((r) => conditions.every((c) => c!.test(r[c!.column]))) : source;
   const wanted = offset + limit;
   const ordered = m[4] ? firstRows(rows, rowOrder(m[4].toLowerCase(), m[5]?.toUpperCase() === 'DESC' ? -1 : 1), wanted) : rows.slice(0, wanted);

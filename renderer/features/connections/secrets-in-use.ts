@@ -13,7 +13,8 @@ function usedBy(system: string, s: Side): string[] | null {
     case 'sage-intacct':
       return ['senderPassword', 'userPassword'];
     case 'netsuite':
-      return s.auth === 'tba' ? ['consumerSecret', 'tokenSecret'] : ['privateKey'];
+      // With OAuth 2.0, a consumer key means token-based credentials for receipts (SOAP uploads) as well.
+      return s.auth === 'tba' ? ['consumerSecret', 'tokenSecret'] : s.consumerKey ? ['privateKey', 'consumerSecret', 'tokenSecret'] : ['privateKey'];
     case 'acumatica':
       return s.auth === 'oauth_code' ? ['clientSecret', 'refreshToken'] : s.auth === 'oauth_password' ? ['password', 'clientSecret'] : ['password'];
     case 'sage-x3': {

@@ -26,9 +26,14 @@ export const netsuiteTargetSchema = z.object({
   certificateWarnDays: z.number().int().min(0).max(365).default(30),
   /** OAuth 2.0 scope(s), comma-separated. */
   scope: z.string().min(1).default('rest_webservices'),
-  /** TBA: consumer key of the integration record and the token id (their secrets are stored as secrets). */
+  /**
+   * TBA: consumer key of the integration record and the token id (their secrets are stored as secrets). With
+   * OAuth 2.0 they are optional and used only to attach receipts: file uploads exist only in SOAP, which refuses OAuth 2.0.
+   */
   consumerKey: z.string().default(''),
   tokenId: z.string().default(''),
+  /** Internal id of the File Cabinet folder receipts are uploaded to; '' = receipts are not attached. */
+  receiptFolderId: z.string().regex(/^\d*$/, 'the folder internal id (digits) or empty').default(''),
   /** Internal id of the subsidiary every transaction is booked in; '' for accounts without OneWorld. */
   subsidiary: z.string().regex(/^\d*$/, 'the subsidiary internal id (digits) or empty').default(''),
   /** Engine posting mode for document kinds without their own rule: journal entries or vendor bills. */

@@ -7,8 +7,10 @@ import type { PostingPlan } from '../../../../shared/schemas/plan';
 import type { ReferenceItem } from '../../../../shared/schemas/reference';
 import type { NetSuiteTargetSettings } from '../../../../shared/schemas/systems/netsuite';
 import { ConnectorError } from '../../errors';
-import type { AdapterContext, PostOutcome, TargetAdapter, TargetCapabilities } from '../types';
+import type { AdapterContext, AttachmentPort, PostOutcome, TargetAdapter, TargetCapabilities, TestStep } from '../types';
+import { checkReceiptFolder, netsuiteAttachments } from './attachments';
 import { createNetSuiteClient } from './client';
+import { createSoapClient, soapUnavailable } from './soap-client';
 import { isMissingRecordType, refusedError } from './errors';
 import { errorToReasons, internalIdFromLocation } from './from-remote';
 import { runNetSuiteTest } from './probe';
@@ -45,8 +47,17 @@ function lookupOf(maps: IdMaps): IdLookup {
   };
 }
 
+function receiptPort(settings: NetSuiteTargetSettings, ctx: AdapterContext): { attachments: AttachmentPort; check: () => Promise<TestStep> } | { attachmentsUnsupported: string } {
+  const noSoap = soapUnavailable(settings);
+  if (noSoap) return { attachmentsUnsupported: noSoap };
+  if (!settings.receiptFolderId) return { attachmentsUnsupported: 'NetSuite: receipts are not attached — no File Cabinet folder is set for them (receipt folder internal ID in the connection settings)' };
+  const soap = createSoapClient(settings, ctx);
+  return { attachments: netsuiteAttachments(soap, settings.receiptFolderId), check: () => checkReceiptFolder(soap, settings.receiptFolderId) };
+}
+
 export function createNetSuiteTarget(settings: NetSuiteTargetSettings, ctx: AdapterContext): TargetAdapter {
   const client = createNetSuiteClient(settings, ctx);
+  const receipts = receiptPort(settings, ctx);
   let maps = new IdMaps();
   let mapsAt = 0;
 
@@ -103,13 +114,12 @@ export function createNetSuiteTarget(settings: NetSuiteTargetSettings, ctx: Adap
 
   return {
     system: 'netsuite',
-    // Attaching a File Cabinet file to a transaction is documented for SuiteTalk SOAP (attach/detach, NetSuite
-    // help section_N3481947) and SuiteScript; the REST record service documents no attach operation (the REST
-    // document service only uploads files). This adapter speaks REST only, so receipts are not attached.
-    attachmentsUnsupported: 'NetSuite: receipts are not attached — the documented way is SuiteTalk SOAP attach (or a RESTlet), and this connector uses the REST API only',
+    // Receipts go over SuiteTalk SOAP (File upsert + attach, attachments.ts), which takes token-based credentials
+    // only: with none, or with no File Cabinet folder, each receipt says why it was not attached.
+    ...('attachments' in receipts ? { attachments: receipts.attachments } : receipts),
     capabilities: netsuiteCapabilities(),
 
-    test: () => runNetSuiteTest(settings, client, ctx.clock),
+    test: () => runNetSuiteTest(settings, client, ctx.clock, 'check' in receipts ? receipts.check : undefined),
 
     readReference: readAll,
 

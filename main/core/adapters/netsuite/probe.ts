@@ -10,7 +10,8 @@ import { isTrue, REF_QUERIES } from './reference';
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-export async function runNetSuiteTest(settings: NetSuiteTargetSettings, client: NetSuiteClient, clock: Clock): Promise<TestStep[]> {
+/** `receipts`, when the connection attaches receipts: its own step (SOAP sign-in and folder), after the others. */
+export async function runNetSuiteTest(settings: NetSuiteTargetSettings, client: NetSuiteClient, clock: Clock, receipts?: () => Promise<TestStep>): Promise<TestStep[]> {
   const steps: TestStep[] = [];
   const skipRest = (from: string[], because: string) => from.forEach((step) => steps.push({ step, ok: false, message: `not checked: "${because}" failed` }));
 
@@ -75,5 +76,6 @@ export async function runNetSuiteTest(settings: NetSuiteTargetSettings, client: 
           : { step: 'subsidiary', ok: true, message: `booking into subsidiary ${settings.subsidiary} (${String(row.name ?? '')})` },
     );
   }
+  if (receipts) steps.push(await receipts());
   return steps;
 }
