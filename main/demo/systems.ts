@@ -27,6 +27,7 @@ import { ACUMATICA_CONNECTION_ID, configureAcumaticaDemo, createDemoAcumatica, t
 import type { NetSuiteSimulator } from '../simulators/netsuite';
 import { configureNetSuiteDemo, createDemoNetSuite, NETSUITE_CONNECTION_ID, type DemoNetSuite, type DemoNetSuiteEndpoint } from './netsuite-company';
 import { correctDemoReport } from './changed-report';
+import { seedX3Invoices, X3_INVOICE_SUPPLIERS, x3InvoiceTaxMappings } from './x3-invoices';
 
 export const DEMO_CONNECTION_ID = 'demo-concur-x3';
 export const CONCUR_ADMIN = { login: 'ap.admin@northwind-demo.com', password: 'demo-concur-password' };
@@ -56,7 +57,7 @@ export function demoConnection(concurUrl: string, x3Url: string): ConnectionInpu
   return {
     id: DEMO_CONNECTION_ID,
     name: 'Northwind demo: Concur → Sage X3',
-    source: { system: 'concur', tokenUrl: concurUrl, clientId: SIM_CLIENT.clientId, grant: 'password', username: CONCUR_ADMIN.login, companyUuid: COMPANY.concurCompanyId, startDate: '2026-10-01', pageSize: 100, dimensionFields: Object.fromEntries(X3_DIMENSION_TYPES.map((d) => [d.dimension, d.concurField])), companyPaidPaymentTypes: ['IBCP', 'CBCP'], referenceLists: { ...DEMO_LISTS }, pushVendors: true },
+    source: { system: 'concur', tokenUrl: concurUrl, clientId: SIM_CLIENT.clientId, grant: 'password', username: CONCUR_ADMIN.login, companyUuid: COMPANY.concurCompanyId, startDate: '2026-10-01', pageSize: 100, dimensionFields: Object.fromEntries(X3_DIMENSION_TYPES.map((d) => [d.dimension, d.concurField])), companyPaidPaymentTypes: ['IBCP', 'CBCP'], includeInvoices: true, referenceLists: { ...DEMO_LISTS }, pushVendors: true },
     target: demoX3Target(x3Url, X3_USER.name, { dimensionTypes: X3_DIMENSION_TYPES.map((d) => `${d.dimension}=${d.code}`) }),
     rules: demoRules(DEMO_X3_ACCOUNTS, ['costCenter', 'department']),
     ...demoDefaults(),
@@ -64,11 +65,13 @@ export function demoConnection(concurUrl: string, x3Url: string): ConnectionInpu
   };
 }
 
-function initialMappings(): Mapping[] {
+/** The X3 connection's first mappings (two expense types left unmapped, one employee mapped wrong, the invoices' tax codes). */
+export function initialMappings(): Mapping[] {
   const wrong = FIXES.employee;
   return [
     ...EXPENSE_TYPES.filter(([, , account]) => account).map(([code, name, account, cc]) => ({ kind: 'expense_type' as const, sourceCode: code, sourceName: name, target: account, dimensions: { costCenter: cc, department: departmentForCostCenter(cc) } })),
     ...employees().map((e) => ({ kind: 'employee' as const, sourceCode: e.login, sourceName: e.name, target: e.index === wrong.index ? wrong.wrongVendor : e.vendor, dimensions: {} })),
+    ...x3InvoiceTaxMappings(),
   ];
 }
 
@@ -87,6 +90,8 @@ export interface DemoOptions {
   allMapped?: boolean;
   /** Also the US subsidiary (Concur US → Sage Intacct); default true. */
   subsidiaries?: boolean;
+  /** Northwind's French supplier invoices (with VAT) for the Concur → X3 connection; default: as `subsidiaries`. */
+  x3Invoices?: boolean;
 }
 
 export interface DemoSimulators {
@@ -141,7 +146,7 @@ export function createDemoX3(): SageX3Simulator {
     accounts: [...ACCOUNTS, ...FIS_X3_ACCOUNTS].map(([code, name, active]) => ({ code, name, active: active ?? true })),
     dimensionTypes: X3_DIMENSION_TYPES.map((d) => ({ code: d.code, name: d.name })),
     costCenters: dimensionValues(),
-    suppliers: [...suppliers(), ...FIS_X3_SUPPLIERS].map(([code, name]) => ({ code, name, active: true })),
+    suppliers: [...suppliers(), ...FIS_X3_SUPPLIERS, ...X3_INVOICE_SUPPLIERS].map(([code, name]) => ({ code, name, active: true })),
     closedPeriods: [DEMO_CLOSED_MONTH],
     companies: [COMPANY.x3Company],
   });
@@ -160,6 +165,7 @@ export async function startDemoSimulators(dataDir: string, opts: DemoOptions = {
   };
 
   const concur = createDemoConcur(opts.reports ?? 300);
+  if (opts.x3Invoices ?? opts.subsidiaries !== false) seedX3Invoices(concur);
   const x3 = createDemoX3();
   const x3Ledger = read(ledgers.x3);
   if (x3Ledger) x3.state.importDocuments(x3Ledger);
