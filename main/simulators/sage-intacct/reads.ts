@@ -46,13 +46,23 @@ function lineRows(state: SageIntacctSimState, object: 'GLENTRY' | 'APBILLITEM'):
   const out: Row[] = [];
   for (const r of state.records(object === 'GLENTRY' ? 'GLBATCH' : 'APBILL')) {
     for (const l of r.lines) {
-      const currency = l.CURRENCY || r.fields.CURRENCY || state.baseCurrency;
+      const currency = l.CURRENCY || state.currencyOf(r.fields);
       out.push(object === 'GLENTRY'
         ? { RECORDNO: String(out.length + 1), BATCHNO: r.fields.BATCHNO ?? '', ACCOUNTNO: l.ACCOUNTNO ?? '', TR_TYPE: l.TR_TYPE ?? '', TRX_AMOUNT: l.TRX_AMOUNT ?? '', CURRENCY: currency }
         : { RECORDNO: String(out.length + 1), RECORDKEY: r.recordNo, ACCOUNTNO: l.ACCOUNTNO ?? '', TRX_AMOUNT: l.TRX_AMOUNT ?? '', CURRENCY: currency });
+      // A bill line's tax entries are booked on their tax details' accounts: each reads back as a line of its own
+      // (inferred: Intacct adds the tax lines to the bill's entries; how they read over the API is not public).
+      if (object === 'APBILLITEM') for (const t of taxEntriesOf(l)) out.push({ RECORDNO: String(out.length + 1), RECORDKEY: r.recordNo, ACCOUNTNO: state.taxDetails.get(t.detailId)?.accountNo ?? '', TRX_AMOUNT: t.amount, CURRENCY: currency });
     }
   }
   return out;
+}
+
+/** The tax entries a bill line was booked with (books.ts keeps them as TAXDETAILIDS / TAXAMOUNTS, comma-separated). */
+function taxEntriesOf(l: Record<string, string>): Array<{ detailId: string; amount: string }> {
+  const ids = (l.TAXDETAILIDS ?? '').split(',').filter(Boolean);
+  const amounts = (l.TAXAMOUNTS ?? '').split(',');
+  return ids.map((detailId, i) => ({ detailId, amount: amounts[i] ?? '' }));
 }
 
 const fail = (errorno: string, description2: string): FnReply => ({ ok: false, errors: [simError(errorno, description2)] });
