@@ -176,9 +176,9 @@ export function handleGateway(xml: string, state: SageIntacctSimState, sessionEn
     } else if (verb === 'get' && textOf(body['@_object']).trim() === 'supdoc') {
       const r = getSupdoc(state, body);
       out = r.ok ? { ok: true, data: r.data ?? {} } : r;
-    } else if (verb === 'readByQuery') out = readByQuery(state, body);
+    } else if (verb === 'readByQuery') out = readByQuery(state, body, session!.locationId);
     else if (verb === 'readMore') out = readMore(state, body);
-    else if (verb === 'query') out = query(state, body);
+    else if (verb === 'query') out = query(state, body, session!.locationId);
     else out = { ok: false, errors: [{ errorno: 'XL03000003', description: `Unknown function '${verb}'.`, description2: '', correction: '' }] };
     if (!out.ok) return failed(out.errors);
     if (uniqueId === 'true') pendingKeys.push(doneKey);

@@ -2,10 +2,11 @@
 // connection signed in to the entity posts a EUR bill with TAXENTRIES on the entity's tax details (no
 // TAXSOLUTIONID needed: the entity's own solution applies), the bill is filed in the entity's base currency, and
 // the read-back finds the gross (the tax reads back on the tax detail's account). The same bill sent at the top
-// level is refused: only the entity keeps VAT.
+// level is refused: only the entity keeps VAT. The entity's records are private to it: the top level does not see them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { billPlan, IA_SEED, line, startIntacctFixture } from '../../helpers/intacct-context';
+import { createSageIntacctTarget } from '../../../main/core/adapters/sage-intacct/adapter';
+import { billPlan, IA_SEED, intacctContext, intacctSettings, line, startIntacctFixture } from '../../helpers/intacct-context';
 
 const FR = 'France - VAT';
 const STD = 'FR Purchase Standard Rate';
@@ -38,6 +39,11 @@ test('the French entity (VAT) posts a EUR bill with its tax entry, filed in EUR,
   const doc = back.documents.find((d) => d.key === p.idempotencyKey);
   assert.deepEqual(doc?.totals, [{ currency: 'EUR', amountMinor: 12000 }]);
   assert.deepEqual(doc?.accounts?.map((a) => [a.account, a.debitMinor]).sort(), [['1420', 2000], ['6000', 10000]]);
+  // The bill is the entity's own: a session at the top level does not see it (no showprivate), so another
+  // connection of the same company never counts it as a document of its own.
+  const top = createSageIntacctTarget(intacctSettings(f.url), intacctContext().ctx);
+  const fromTop = await top.readBack!({ keys: [p.idempotencyKey], range: { from: '2024-03-01', to: '2024-03-31' }, prefix: 'MLC-' });
+  assert.equal(fromTop.documents.length, 0);
 });
 
 test('the same bill at the top level (no VAT there) is refused: only the entity keeps VAT', async (t) => {
