@@ -28,6 +28,7 @@ import type { NetSuiteSimulator } from '../simulators/netsuite';
 import { configureNetSuiteDemo, createDemoNetSuite, NETSUITE_CONNECTION_ID, type DemoNetSuite, type DemoNetSuiteEndpoint } from './netsuite-company';
 import { correctDemoReport } from './changed-report';
 import { seedX3Invoices, X3_INVOICE_SUPPLIERS, x3InvoiceTaxMappings } from './x3-invoices';
+import { FRANCE_CONNECTION_ID, franceConnection, franceMappings, franceSecrets, seedFranceCompany } from './france-entity';
 
 export const DEMO_CONNECTION_ID = 'demo-concur-x3';
 export const CONCUR_ADMIN = { login: 'ap.admin@northwind-demo.com', password: 'demo-concur-password' };
@@ -88,7 +89,7 @@ export interface DemoOptions {
   reports?: number;
   /** Start with every mapping fixed (tests that only care about posting). */
   allMapped?: boolean;
-  /** Also the US subsidiary (Concur US → Sage Intacct); default true. */
+  /** Also the subsidiaries (Concur US and Concur France → Sage Intacct, Expensify, FIS, Acumatica, NetSuite); default true. */
   subsidiaries?: boolean;
   /** Northwind's French supplier invoices (with VAT) for the Concur → X3 connection; default: as `subsidiaries`. */
   x3Invoices?: boolean;
@@ -97,7 +98,7 @@ export interface DemoOptions {
 export interface DemoSimulators {
   concur: ConcurSimulator;
   x3: SageX3Simulator;
-  /** The US subsidiary's Sage Intacct (absent when subsidiaries are off). */
+  /** The Sage Intacct of the US subsidiary and the French entity (absent when subsidiaries are off). */
   intacct: SageIntacctSimulator | null;
   expensify: ExpensifySimulator | null;
   acumatica: AcumaticaSimulator | null;
@@ -179,7 +180,8 @@ export async function startDemoSimulators(dataDir: string, opts: DemoOptions = {
     seedClosedPeriodReport(concur, FIS_COMPANY.concurCompanyId, 'eu', 'NWF');
     expensify = createDemoExpensify().sim;
     seedUsCompany(concur);
-    intacct = createSageIntacctSimulator(intacctDemoSeed({ closedPeriods: [DEMO_CLOSED_MONTH] }));
+    seedFranceCompany(concur);
+    intacct = createSageIntacctSimulator(intacctDemoSeed({ closedPeriods: [DEMO_CLOSED_MONTH], france: true }));
     const ledger = read(ledgers.intacct);
     if (ledger) intacct.state.importRecords(ledger);
     acumatica = createDemoAcumatica(concur, join(dir, 'acumatica-ledger.json'));
@@ -220,6 +222,7 @@ export async function configureDemoConnection(core: Core, urls: DemoUrls, opts: 
     mappings: () => (opts.allMapped ? [...initialMappings(), ...fixedMappings()] : initialMappings()),
   });
   if (urls.intacct) await ensureDemoConnection(core, { connection: usConnection(urls.concur, urls.intacct), secrets: usSecrets(), mappings: usMappings });
+  if (urls.intacct) await ensureDemoConnection(core, { connection: franceConnection(urls.concur, urls.intacct), secrets: franceSecrets(), mappings: franceMappings });
   if (urls.expensify) {
     await ensureDemoConnection(core, {
       connection: expensifyConnection(urls.expensify, urls.x3, X3_USER.name),
@@ -240,7 +243,7 @@ export async function configureDemoConnection(core: Core, urls: DemoUrls, opts: 
 }
 
 /** Every demo connection, primary first. */
-export const DEMO_CONNECTION_IDS = [DEMO_CONNECTION_ID, US_CONNECTION_ID, EXPENSIFY_CONNECTION_ID, FIS_CONNECTION_ID, ACUMATICA_CONNECTION_ID, NETSUITE_CONNECTION_ID] as const;
+export const DEMO_CONNECTION_IDS = [DEMO_CONNECTION_ID, US_CONNECTION_ID, EXPENSIFY_CONNECTION_ID, FIS_CONNECTION_ID, ACUMATICA_CONNECTION_ID, NETSUITE_CONNECTION_ID, FRANCE_CONNECTION_ID] as const;
 
 export async function startDemoSystems(core: Core, dataDir: string, opts: DemoOptions = {}): Promise<DemoSystems> {
   const sims = await startDemoSimulators(dataDir, opts);
