@@ -27,6 +27,8 @@ import { ACUMATICA_CONNECTION_ID, configureAcumaticaDemo, createDemoAcumatica, t
 import type { NetSuiteSimulator } from '../simulators/netsuite';
 import { configureNetSuiteDemo, createDemoNetSuite, NETSUITE_CONNECTION_ID, type DemoNetSuite, type DemoNetSuiteEndpoint } from './netsuite-company';
 import { correctDemoReport } from './changed-report';
+import { seedX3Invoices, X3_INVOICE_SUPPLIERS, x3InvoiceTaxMappings } from './x3-invoices';
+import { FRANCE_CONNECTION_ID, franceConnection, franceMappings, franceSecrets, seedFranceCompany } from './france-entity';
 
 export const DEMO_CONNECTION_ID = 'demo-concur-x3';
 export const CONCUR_ADMIN = { login: 'ap.admin@northwind-demo.com', password: 'demo-concur-password' };
@@ -56,7 +58,7 @@ export function demoConnection(concurUrl: string, x3Url: string): ConnectionInpu
   return {
     id: DEMO_CONNECTION_ID,
     name: 'Northwind demo: Concur → Sage X3',
-    source: { system: 'concur', tokenUrl: concurUrl, clientId: SIM_CLIENT.clientId, grant: 'password', username: CONCUR_ADMIN.login, companyUuid: COMPANY.concurCompanyId, startDate: '2026-10-01', pageSize: 100, dimensionFields: Object.fromEntries(X3_DIMENSION_TYPES.map((d) => [d.dimension, d.concurField])), companyPaidPaymentTypes: ['IBCP', 'CBCP'], referenceLists: { ...DEMO_LISTS }, pushVendors: true },
+    source: { system: 'concur', tokenUrl: concurUrl, clientId: SIM_CLIENT.clientId, grant: 'password', username: CONCUR_ADMIN.login, companyUuid: COMPANY.concurCompanyId, startDate: '2026-10-01', pageSize: 100, dimensionFields: Object.fromEntries(X3_DIMENSION_TYPES.map((d) => [d.dimension, d.concurField])), companyPaidPaymentTypes: ['IBCP', 'CBCP'], includeInvoices: true, referenceLists: { ...DEMO_LISTS }, pushVendors: true },
     target: demoX3Target(x3Url, X3_USER.name, { dimensionTypes: X3_DIMENSION_TYPES.map((d) => `${d.dimension}=${d.code}`) }),
     rules: demoRules(DEMO_X3_ACCOUNTS, ['costCenter', 'department']),
     ...demoDefaults(),
@@ -64,11 +66,13 @@ export function demoConnection(concurUrl: string, x3Url: string): ConnectionInpu
   };
 }
 
-function initialMappings(): Mapping[] {
+/** The X3 connection's first mappings (two expense types left unmapped, one employee mapped wrong, the invoices' tax codes). */
+export function initialMappings(): Mapping[] {
   const wrong = FIXES.employee;
   return [
     ...EXPENSE_TYPES.filter(([, , account]) => account).map(([code, name, account, cc]) => ({ kind: 'expense_type' as const, sourceCode: code, sourceName: name, target: account, dimensions: { costCenter: cc, department: departmentForCostCenter(cc) } })),
     ...employees().map((e) => ({ kind: 'employee' as const, sourceCode: e.login, sourceName: e.name, target: e.index === wrong.index ? wrong.wrongVendor : e.vendor, dimensions: {} })),
+    ...x3InvoiceTaxMappings(),
   ];
 }
 
@@ -85,14 +89,16 @@ export interface DemoOptions {
   reports?: number;
   /** Start with every mapping fixed (tests that only care about posting). */
   allMapped?: boolean;
-  /** Also the US subsidiary (Concur US → Sage Intacct); default true. */
+  /** Also the subsidiaries (Concur US and Concur France → Sage Intacct, Expensify, FIS, Acumatica, NetSuite); default true. */
   subsidiaries?: boolean;
+  /** Northwind's French supplier invoices (with VAT) for the Concur → X3 connection; default: as `subsidiaries`. */
+  x3Invoices?: boolean;
 }
 
 export interface DemoSimulators {
   concur: ConcurSimulator;
   x3: SageX3Simulator;
-  /** The US subsidiary's Sage Intacct (absent when subsidiaries are off). */
+  /** The Sage Intacct of the US subsidiary and the French entity (absent when subsidiaries are off). */
   intacct: SageIntacctSimulator | null;
   expensify: ExpensifySimulator | null;
   acumatica: AcumaticaSimulator | null;
@@ -141,7 +147,7 @@ export function createDemoX3(extra: SageX3SimOptions = {}): SageX3Simulator {
     accounts: [...ACCOUNTS, ...FIS_X3_ACCOUNTS].map(([code, name, active]) => ({ code, name, active: active ?? true })),
     dimensionTypes: X3_DIMENSION_TYPES.map((d) => ({ code: d.code, name: d.name })),
     costCenters: dimensionValues(),
-    suppliers: [...suppliers(), ...FIS_X3_SUPPLIERS].map(([code, name]) => ({ code, name, active: true })),
+    suppliers: [...suppliers(), ...FIS_X3_SUPPLIERS, ...X3_INVOICE_SUPPLIERS].map(([code, name]) => ({ code, name, active: true })),
     closedPeriods: [DEMO_CLOSED_MONTH],
     companies: [COMPANY.x3Company],
     ...extra,
@@ -161,6 +167,7 @@ export async function startDemoSimulators(dataDir: string, opts: DemoOptions = {
   };
 
   const concur = createDemoConcur(opts.reports ?? 300);
+  if (opts.x3Invoices ?? opts.subsidiaries !== false) seedX3Invoices(concur);
   const x3 = createDemoX3();
   const x3Ledger = read(ledgers.x3);
   if (x3Ledger) x3.state.importDocuments(x3Ledger);
@@ -174,7 +181,8 @@ export async function startDemoSimulators(dataDir: string, opts: DemoOptions = {
     seedClosedPeriodReport(concur, FIS_COMPANY.concurCompanyId, 'eu', 'NWF');
     expensify = createDemoExpensify().sim;
     seedUsCompany(concur);
-    intacct = createSageIntacctSimulator(intacctDemoSeed({ closedPeriods: [DEMO_CLOSED_MONTH] }));
+    seedFranceCompany(concur);
+    intacct = createSageIntacctSimulator(intacctDemoSeed({ closedPeriods: [DEMO_CLOSED_MONTH], france: true }));
     const ledger = read(ledgers.intacct);
     if (ledger) intacct.state.importRecords(ledger);
     acumatica = createDemoAcumatica(concur, join(dir, 'acumatica-ledger.json'));
@@ -215,6 +223,7 @@ export async function configureDemoConnection(core: Core, urls: DemoUrls, opts: 
     mappings: () => (opts.allMapped ? [...initialMappings(), ...fixedMappings()] : initialMappings()),
   });
   if (urls.intacct) await ensureDemoConnection(core, { connection: usConnection(urls.concur, urls.intacct), secrets: usSecrets(), mappings: usMappings });
+  if (urls.intacct) await ensureDemoConnection(core, { connection: franceConnection(urls.concur, urls.intacct), secrets: franceSecrets(), mappings: franceMappings });
   if (urls.expensify) {
     await ensureDemoConnection(core, {
       connection: expensifyConnection(urls.expensify, urls.x3, X3_USER.name),
@@ -235,7 +244,7 @@ export async function configureDemoConnection(core: Core, urls: DemoUrls, opts: 
 }
 
 /** Every demo connection, primary first. */
-export const DEMO_CONNECTION_IDS = [DEMO_CONNECTION_ID, US_CONNECTION_ID, EXPENSIFY_CONNECTION_ID, FIS_CONNECTION_ID, ACUMATICA_CONNECTION_ID, NETSUITE_CONNECTION_ID] as const;
+export const DEMO_CONNECTION_IDS = [DEMO_CONNECTION_ID, US_CONNECTION_ID, EXPENSIFY_CONNECTION_ID, FIS_CONNECTION_ID, ACUMATICA_CONNECTION_ID, NETSUITE_CONNECTION_ID, FRANCE_CONNECTION_ID] as const;
 
 export async function startDemoSystems(core: Core, dataDir: string, opts: DemoOptions = {}): Promise<DemoSystems> {
   const sims = await startDemoSimulators(dataDir, opts);

@@ -2,7 +2,8 @@
 // Sage Intacct by department and location. Its expense reports are fully mapped; its supplier invoices
 // (Concur Invoice payment requests) become AP bills, one from a vendor Intacct has made inactive (held).
 // Skyline Airways bills from Toronto with 5 % GST, which the GST-registered subsidiary reclaims (input tax
-// credits): the company keeps no VAT in Intacct (`vatEnabled` off), so the GST is an explicit line on 1410.
+// credits): the top level keeps no VAT in Intacct (`vatEnabled` off; only the French entity does, france-entity.ts),
+// so the GST is an explicit line on 1410.
 import type { ConnectionInput } from '../../shared/schemas/connection';
 import type { Mapping } from '../../shared/schemas/mapping';
 import type { ConcurSimulator } from '../simulators/concur';

@@ -130,8 +130,18 @@ export interface InvoiceSeedOptions {
   /**
    * Vendors that bill VAT/GST: their lines carry `VatAmount` / `VatRate` (v3.payment-request.markdown), the tax
    * included in `TotalPrice` and rounded to the cent from it, the vendor's remit-to address in `city`, `country`.
+   * Several entries give vendors different rates (a French hotel 10 %, a bookshop 5.5 %).
    */
-  vat?: { vendorCodes: string[]; ratePercent: number; city: string; country: string };
+  vat?: InvoiceVat | InvoiceVat[];
+  /** Expense types by vendor code (a hotel bills lodging); vendors not listed take `types`. */
+  vendorTypes?: Record<string, Array<[string, string]>>;
+}
+
+export interface InvoiceVat {
+  vendorCodes: string[];
+  ratePercent: number;
+  city: string;
+  country: string;
 }
 
 /** Seeds v3 payment requests with line items and allocations (custom fields as {Code, Value}); returns their ids. */
@@ -147,14 +157,15 @@ export function seedInvoices(state: SimState, o: InvoiceSeedOptions): string[] {
     const id = `${o.prefix ?? 'PR'}${String(n + 1).padStart(8, '0')}`;
     ids.push(id);
     const [vendorCode, vendorName] = vendors[n % vendors.length] as [string, string];
+    const own = o.vendorTypes?.[vendorCode] ?? types;
     const lines = Array.from({ length: 2 }, (_, i) => {
-      const [typeCode, typeName] = types[(n + i) % types.length]!;
+      const [typeCode, typeName] = own[(n + i) % own.length]!;
       const code = codes[(n + i) % codes.length]!;
       const custom1 = { Code: code, Value: `${code}` };
       return { LineItemId: `${id}L${i + 1}`, ExpenseTypeCode: typeCode, ExpenseTypeName: typeName, Description: `Item ${i + 1}`, Quantity: '1', UnitPrice: '0', TotalPrice: (Math.floor(rnd() * 90_000 + 1000) / 100).toFixed(2), Custom1: custom1, Allocations: { Allocation: [{ Percentage: '100', Custom1: custom1 }] } };
     });
     for (const l of lines) l.UnitPrice = l.TotalPrice;
-    const vat = o.vat?.vendorCodes.includes(vendorCode) ? o.vat : undefined;
+    const vat = [o.vat ?? []].flat().find((v) => v.vendorCodes.includes(vendorCode));
     const taxed = vat ? lines.map((l) => ({ ...l, VatRate: String(vat.ratePercent), VatAmount: (Math.round((Math.round(Number(l.TotalPrice) * 100) * vat.ratePercent) / (100 + vat.ratePercent)) / 100).toFixed(2) })) : lines;
     const total = lines.reduce((s, l) => s + Math.round(Number(l.TotalPrice) * 100), 0);
     return {

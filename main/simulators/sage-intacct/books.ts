@@ -95,7 +95,8 @@ function finish(state: SageIntacctSimState, object: RecordObject, fields: Record
   return { ok: true, rec };
 }
 
-export function createGlBatch(state: SageIntacctSimState, node: Node, controlId: string): CreateOutcome {
+/** `entity`: the entity the session signed in to ('' at the top level); its base currency is the default currency. */
+export function createGlBatch(state: SageIntacctSimState, node: Node, controlId: string, entity = ''): CreateOutcome {
   const out: SimError[] = [];
   checkElements(node, 'GLBATCH', 'GLBATCH', out);
   const fields = flat(node);
@@ -112,7 +113,7 @@ export function createGlBatch(state: SageIntacctSimState, node: Node, controlId:
   if (entries.length < 2) out.push(err('BL03000012', 'A journal entry needs at least two lines.'));
   const sums = new Map<string, number>();
   entries.forEach((e, i) => {
-    const currency = e.CURRENCY || state.baseCurrency;
+    const currency = e.CURRENCY || state.currencyOf({ MEGAENTITYID: entity });
     if (!knownCurrency(currency)) out.push(err('BL03000031', `Line ${i + 1}: currency '${currency}' is not valid.`));
     checkRateType(state, e.EXCH_RATE_TYPE_ID, `Line ${i + 1}`, out);
     checkMaster(state, 'account', e.ACCOUNTNO ?? '', out);
@@ -126,7 +127,7 @@ export function createGlBatch(state: SageIntacctSimState, node: Node, controlId:
     checkMaster(state, 'employee', e.EMPLOYEEID ?? '', out);
   });
   if ([...sums.values()].some((s) => s !== 0)) out.push(err('BL03000040', 'Debits and credits do not balance for this journal entry.'));
-  return finish(state, 'GLBATCH', fields, entries, controlId, out, { BATCHNO: String(state.recordCount('GLBATCH') + 1), STATE: stateValue });
+  return finish(state, 'GLBATCH', fields, entries, controlId, out, { BATCHNO: String(state.recordCount('GLBATCH') + 1), STATE: stateValue, ...entityField(entity) });
 }
 
 /** The due date: WHENDUE as sent, else from TERMNAME, else from the vendor's own term; refused when none applies. */
@@ -151,11 +152,13 @@ function dueDate(state: SageIntacctSimState, fields: Record<string, string>, bil
   return { WHENDUE: toUsDate(d.toISOString().slice(0, 10)), TERMNAME: term };
 }
 
-export function createApBill(state: SageIntacctSimState, node: Node, controlId: string): CreateOutcome {
+/** `entity`: the entity the session signed in to ('' at the top level): its base currency and tax solution apply. */
+export function createApBill(state: SageIntacctSimState, node: Node, controlId: string, entity = ''): CreateOutcome {
   const out: SimError[] = [];
   checkElements(node, 'APBILL', 'APBILL', out);
   const fields = flat(node);
-  const currency = fields.CURRENCY || state.baseCurrency;
+  const books = state.entityBooks.get(entity);
+  const currency = fields.CURRENCY || state.currencyOf({ MEGAENTITYID: entity });
   if (!knownCurrency(currency)) out.push(err('BL03000031', `Currency '${currency}' is not valid.`));
   checkRateType(state, fields.EXCH_RATE_TYPE_ID, 'APBILL', out);
   if (!fields.VENDORID) out.push(err('BL03000013', 'VENDORID is required.'));
@@ -167,18 +170,19 @@ export function createApBill(state: SageIntacctSimState, node: Node, controlId: 
   raw.forEach((it, i) => checkElements(it, 'APBILLITEM', `Line ${i + 1}`, out));
   const items = raw.map(flat);
   if (items.length === 0) out.push(err('BL03000012', 'A bill needs at least one line.'));
-  const vat = checkTaxSolution(state, fields.TAXSOLUTIONID, raw, out);
+  const vat = checkTaxSolution(state, fields.TAXSOLUTIONID, books?.taxSolutionId ?? '', raw, out);
+  const solution = fields.TAXSOLUTIONID || books?.taxSolutionId;
   let total = 0;
   items.forEach((it, i) => {
     checkMaster(state, 'account', it.ACCOUNTNO ?? '', out);
     if (!it.ACCOUNTNO) out.push(err('BL03000013', `Line ${i + 1}: ACCOUNTNO is required.`));
     const lineAmount = amount(it.TRX_AMOUNT ?? '', currency, i + 1, out, true);
-    const tax = vat ? lineTax(state, raw[i]!, it, lineAmount, currency, fields.TAXSOLUTIONID, i + 1, out) : 0;
+    const tax = vat ? lineTax(state, raw[i]!, it, lineAmount, currency, solution, i + 1, out) : 0;
     total += lineAmount + tax;
     checkMaster(state, 'department', it.DEPARTMENTID ?? '', out);
     checkMaster(state, 'location', it.LOCATIONID ?? '', out);
   });
-  return finish(state, 'APBILL', fields, items, controlId, out, { ...(due ?? {}), TOTALENTERED: fromMinor(total, knownCurrency(currency) ? currency : 'USD'), STATE: 'Posted' });
+  return finish(state, 'APBILL', fields, items, controlId, out, { ...(due ?? {}), TOTALENTERED: fromMinor(total, knownCurrency(currency) ? currency : 'USD'), STATE: 'Posted', ...entityField(entity) });
 }
 
 /**
@@ -214,15 +218,25 @@ export function createApAdjustment(state: SageIntacctSimState, node: Node, contr
   return finish(state, 'APADJUSTMENT', fields, items, controlId, out, { TOTALENTERED: fromMinor(total, knownCurrency(currency) ? currency : 'USD'), STATE: 'Posted' });
 }
 
+/** The entity a record was created in (MEGAENTITYID, the owning entity's id on Intacct records: inferred name). */
+const entityField = (entity: string): Record<string, string> => (entity ? { MEGAENTITYID: entity } : {});
+
 /**
- * Tax on bills (VAT companies only): TAXSOLUTIONID must name the company's tax solution, and a bill of a company
- * without VAT takes neither it nor tax entries. Wording and codes inferred (the real catalogue is not public).
+ * Tax on bills (VAT companies, or an entity that keeps VAT): TAXSOLUTIONID must name a known tax solution — in a
+ * VAT entity its own one — and a bill of a company or entity without VAT takes neither it nor tax entries.
+ * Wording and codes inferred (the real catalogue is not public).
  */
-function checkTaxSolution(state: SageIntacctSimState, solution: string | undefined, raw: Node[], out: SimError[]): boolean {
+function checkTaxSolution(state: SageIntacctSimState, solution: string | undefined, entitySolution: string, raw: Node[], out: SimError[]): boolean {
   const taxed = raw.some((it) => child(it, 'TAXENTRIES') !== undefined || text(it.INCLUSIVETAX) !== '');
-  if (!state.vatEnabled) {
-    if (taxed || solution) out.push(err('BL03000140', 'Tax entries are not allowed: this company is not configured for VAT.', 'Remove TAXSOLUTIONID and TAXENTRIES, or enable a tax solution.'));
+  if (!state.vatEnabled && !entitySolution) {
+    const vatEntities = [...state.entityBooks].filter(([, b]) => b.taxSolutionId).map(([id]) => id);
+    const where = vatEntities.length ? `here: only entity ${vatEntities.join(', ')} keeps VAT (sign in to it)` : ': this company is not configured for VAT';
+    if (taxed || solution) out.push(err('BL03000140', `Tax entries are not allowed ${where}.`.replace(' :', ':'), 'Remove TAXSOLUTIONID and TAXENTRIES, or enable a tax solution.'));
     return false;
+  }
+  if (entitySolution && solution && solution !== entitySolution) {
+    out.push(err('BL03000141', `Tax solution '${solution}' is not the tax solution of this entity ('${entitySolution}').`));
+    return true;
   }
   const known = new Set([...state.taxDetails.values()].map((d) => d.taxSolutionId));
   if (solution && !known.has(solution)) out.push(err('BL03000141', `Tax solution '${solution}' is not valid.`));
@@ -259,6 +273,7 @@ function lineTax(state: SageIntacctSimState, node: Node, it: Record<string, stri
   if (entries.length) {
     it.TRX_TAX = fromMinor(tax, cur);
     it.TAXDETAILIDS = entries.map((e) => text(e.DETAILID)).join(',');
+    it.TAXAMOUNTS = entries.map((e) => fromMinor(toMinor(text(e.TRX_TAX), cur) ?? 0, cur)).join(',');
   }
   return inclusive ? 0 : tax;
 }
@@ -266,7 +281,7 @@ function lineTax(state: SageIntacctSimState, node: Node, it: Record<string, stri
 const dateOf = (n: Node | undefined): string | undefined => (n ? `${text(n.month).padStart(2, '0')}/${text(n.day).padStart(2, '0')}/${text(n.year)}` : undefined);
 
 /** The legacy `create_bill` (dtdversion 2.1 and 3.0; what the official SDKs' BillCreate sends), booked as an APBILL. */
-export function createLegacyBill(state: SageIntacctSimState, node: Node, controlId: string): CreateOutcome {
+export function createLegacyBill(state: SageIntacctSimState, node: Node, controlId: string, entity = ''): CreateOutcome {
   const pick = (k: string) => (node[k] === undefined ? undefined : text(node[k]).trim());
   const header: Record<string, string | undefined> = {
     WHENCREATED: dateOf(child(node, 'datecreated')), WHENPOSTED: dateOf(child(node, 'dateposted')), VENDORID: pick('vendorid'),
@@ -276,5 +291,5 @@ export function createLegacyBill(state: SageIntacctSimState, node: Node, control
   const LINE: Record<string, string> = { glaccountno: 'ACCOUNTNO', amount: 'TRX_AMOUNT', memo: 'ENTRYDESCRIPTION', locationid: 'LOCATIONID', departmentid: 'DEPARTMENTID', projectid: 'PROJECTID', customerid: 'CUSTOMERID', vendorid: 'VENDORID', employeeid: 'EMPLOYEEID', itemid: 'ITEMID', classid: 'CLASSID', contractid: 'CONTRACTID', warehouseid: 'WAREHOUSEID', billable: 'BILLABLE' };
   const lines = list<Node>(child(node, 'billitems')?.lineitem).map((l) => Object.fromEntries(elements(l).map(([k, v]) => [LINE[k] ?? `legacy:${k}`, text(v)])));
   const apbill: Node = { ...Object.fromEntries(Object.entries(header).filter(([, v]) => v !== undefined && v !== '')), APBILLITEMS: { APBILLITEM: lines } };
-  return createApBill(state, apbill, controlId);
+  return createApBill(state, apbill, controlId, entity);
 }

@@ -114,7 +114,7 @@ export function handleGateway(xml: string, state: SageIntacctSimState, sessionEn
     let out: FnReply;
     if (dtd === '2.1' && !LEGACY_VERBS.has(verb)) return failed([{ errorno: 'XL03000003', description: 'XML Parse schema error', description2: `'${verb}' is not a function of dtdversion 2.1: send it with dtdversion 3.0.`, correction: '' }]);
     if (verb === 'create_bill') {
-      const created = createLegacyBill(state, body, controlid);
+      const created = createLegacyBill(state, body, controlid, session!.locationId);
       if (created.ok) {
         const rec = created.rec;
         undo.push(() => state.unstore(rec));
@@ -143,7 +143,7 @@ export function handleGateway(xml: string, state: SageIntacctSimState, sessionEn
         } else out = m;
       } else {
         const creator = object === 'GLBATCH' ? createGlBatch : object === 'APBILL' ? createApBill : object === 'APADJUSTMENT' ? createApAdjustment : null;
-        const created = creator ? creator(state, node as XmlNode, controlid) : null;
+        const created = creator ? creator(state, node as XmlNode, controlid, session!.locationId) : null;
         if (!created) out = { ok: false, errors: [{ errorno: 'BL01001973', description: `Object '${object}' cannot be created here.`, description2: '', correction: '' }] };
         else if (created.ok) {
           const rec = created.rec;
@@ -176,9 +176,9 @@ export function handleGateway(xml: string, state: SageIntacctSimState, sessionEn
     } else if (verb === 'get' && textOf(body['@_object']).trim() === 'supdoc') {
       const r = getSupdoc(state, body);
       out = r.ok ? { ok: true, data: r.data ?? {} } : r;
-    } else if (verb === 'readByQuery') out = readByQuery(state, body);
+    } else if (verb === 'readByQuery') out = readByQuery(state, body, session!.locationId);
     else if (verb === 'readMore') out = readMore(state, body);
-    else if (verb === 'query') out = query(state, body);
+    else if (verb === 'query') out = query(state, body, session!.locationId);
     else out = { ok: false, errors: [{ errorno: 'XL03000003', description: `Unknown function '${verb}'.`, description2: '', correction: '' }] };
     if (!out.ok) return failed(out.errors);
     if (uniqueId === 'true') pendingKeys.push(doneKey);

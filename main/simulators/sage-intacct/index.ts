@@ -5,12 +5,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dropAfterCommit, loopbackLifecycle, type ErpSimulator } from '../loopback';
 import { seeded } from '../prng';
 import { handleGateway } from './gateway';
-import { SageIntacctSimState, type SimMaster, type SimTaxDetail } from './state';
+import { SageIntacctSimState, type SimEntityBooks, type SimMaster, type SimTaxDetail } from './state';
 import { writeXml as buildXml } from './wire';
 
 export { SageIntacctSimState } from './state';
-export type { MasterKind, RecordObject, SimMaster, StoredRecord } from './state';
-export { intacctDemoSeed, INTACCT_DEMO } from './seed';
+export type { MasterKind, RecordObject, SimEntityBooks, SimMaster, StoredRecord } from './state';
+export { intacctDemoSeed, INTACCT_DEMO, INTACCT_FRANCE } from './seed';
 
 export const GATEWAY_PATH = '/ia/xml/xmlgw.phtml';
 /** Where getAPISession sends callers: a different path, so tests see the endpoint being followed. */
@@ -49,6 +49,8 @@ export interface SageIntacctSimOptions {
   /** A VAT company and its tax details (Intacct refuses tax entries on bills of a company without VAT). */
   vatEnabled?: boolean;
   taxDetails?: Array<Omit<SimTaxDetail, 'active' | 'taxType'> & { active?: boolean; taxType?: 'Purchase' | 'Sale' }>;
+  /** Entities with books of their own: base currency and, for an entity that keeps VAT, its tax solution ('' for none). */
+  entityBooks?: Record<string, SimEntityBooks>;
   vendors?: SimMaster[];
   employees?: SimMaster[];
   journals?: string[];
@@ -109,6 +111,7 @@ export function createSageIntacctSimulator(opts: SageIntacctSimOptions = {}): Sa
   for (const r of opts.exchangeRateTypes ?? []) state.exchangeRateTypes.add(r);
   if (opts.vatEnabled !== undefined) state.vatEnabled = opts.vatEnabled;
   for (const d of opts.taxDetails ?? []) state.taxDetails.set(d.id, { ...d, taxType: d.taxType ?? 'Purchase', active: d.active ?? true });
+  for (const [id, books] of Object.entries(opts.entityBooks ?? {})) state.entityBooks.set(id, books);
 
   const faults: SageIntacctSimFaults = { latencyMs: 0, rate429: 0, retryAfterSeconds: 1, rate5xx: 0, timeoutAfterCommit: 0, dropAfterCommit: 0, signin401: false, ...opts.faults };
   const stats: SageIntacctSimStats = {

@@ -3,7 +3,7 @@
 // has its field list: an unknown field in a select, filter or order is refused, as Intacct does.
 import { randomUUID } from 'node:crypto';
 import { filterOf, queryTextOf, type Row } from './filters';
-import type { MasterKind, RecordObject, SageIntacctSimState } from './state';
+import type { MasterKind, RecordObject, SageIntacctSimState, StoredRecord } from './state';
 import { child, list, simError, text, type Node, type SimError } from './wire';
 
 export type FnReply = { ok: true; data: Node } | { ok: false; errors: SimError[] };
@@ -42,25 +42,50 @@ export const LINE_FIELDS: Record<'GLENTRY' | 'APBILLITEM', string[]> = {
   APBILLITEM: ['RECORDNO', 'RECORDKEY', 'ACCOUNTNO', 'TRX_AMOUNT', 'CURRENCY'],
 };
 
-function lineRows(state: SageIntacctSimState, object: 'GLENTRY' | 'APBILLITEM'): Row[] {
+/**
+ * Which transactions a session sees: one signed in to an entity sees that entity's records; the top level sees its
+ * own and, with the `showprivate` query option, the entities' private ones too (sage-intacct.md §6; the exact
+ * scope is inferred). Master data is shared.
+ */
+export interface RecordView {
+  entity: string;
+  showPrivate: boolean;
+}
+
+const sees = (view: RecordView, r: StoredRecord): boolean => {
+  const owner = r.fields.MEGAENTITYID ?? '';
+  return view.entity ? owner === view.entity : owner === '' || view.showPrivate;
+};
+
+function lineRows(state: SageIntacctSimState, object: 'GLENTRY' | 'APBILLITEM', view: RecordView): Row[] {
   const out: Row[] = [];
-  for (const r of state.records(object === 'GLENTRY' ? 'GLBATCH' : 'APBILL')) {
+  for (const r of state.records(object === 'GLENTRY' ? 'GLBATCH' : 'APBILL').filter((x) => sees(view, x))) {
     for (const l of r.lines) {
-      const currency = l.CURRENCY || r.fields.CURRENCY || state.baseCurrency;
+      const currency = l.CURRENCY || state.currencyOf(r.fields);
       out.push(object === 'GLENTRY'
         ? { RECORDNO: String(out.length + 1), BATCHNO: r.fields.BATCHNO ?? '', ACCOUNTNO: l.ACCOUNTNO ?? '', TR_TYPE: l.TR_TYPE ?? '', TRX_AMOUNT: l.TRX_AMOUNT ?? '', CURRENCY: currency }
         : { RECORDNO: String(out.length + 1), RECORDKEY: r.recordNo, ACCOUNTNO: l.ACCOUNTNO ?? '', TRX_AMOUNT: l.TRX_AMOUNT ?? '', CURRENCY: currency });
+      // A bill line's tax entries are booked on their tax details' accounts: each reads back as a line of its own
+      // (inferred: Intacct adds the tax lines to the bill's entries; how they read over the API is not public).
+      if (object === 'APBILLITEM') for (const t of taxEntriesOf(l)) out.push({ RECORDNO: String(out.length + 1), RECORDKEY: r.recordNo, ACCOUNTNO: state.taxDetails.get(t.detailId)?.accountNo ?? '', TRX_AMOUNT: t.amount, CURRENCY: currency });
     }
   }
   return out;
 }
 
+/** The tax entries a bill line was booked with (books.ts keeps them as TAXDETAILIDS / TAXAMOUNTS, comma-separated). */
+function taxEntriesOf(l: Record<string, string>): Array<{ detailId: string; amount: string }> {
+  const ids = (l.TAXDETAILIDS ?? '').split(',').filter(Boolean);
+  const amounts = (l.TAXAMOUNTS ?? '').split(',');
+  return ids.map((detailId, i) => ({ detailId, amount: amounts[i] ?? '' }));
+}
+
 const fail = (errorno: string, description2: string): FnReply => ({ ok: false, errors: [simError(errorno, description2)] });
 
-function objectRows(state: SageIntacctSimState, object: string): { rows: Row[]; fields: Set<string> } | null {
+function objectRows(state: SageIntacctSimState, object: string, view: RecordView): { rows: Row[]; fields: Set<string> } | null {
   const m = MASTER_OBJECTS[object];
   if (m) return { rows: [...state.master[m.kind].values()].map((r, i) => m.row(r, i + 1)), fields: new Set(m.fields) };
-  if (object === 'GLENTRY' || object === 'APBILLITEM') return { rows: lineRows(state, object), fields: new Set(LINE_FIELDS[object]) };
+  if (object === 'GLENTRY' || object === 'APBILLITEM') return { rows: lineRows(state, object, view), fields: new Set(LINE_FIELDS[object]) };
   if (object === 'TAXDETAIL') {
     // Field names as fyle's tax-detail sync reads them (DETAILID, VALUE, TAXTYPE, TAXSOLUTIONID, STATUS).
     const rows = [...state.taxDetails.values()].map((d, i) => ({ RECORDNO: String(i + 1), DETAILID: d.id, DESCRIPTION: d.description, VALUE: d.value, TAXTYPE: d.taxType, TAXSOLUTIONID: d.taxSolutionId, STATUS: status(d) }));
@@ -68,7 +93,7 @@ function objectRows(state: SageIntacctSimState, object: string): { rows: Row[]; 
   }
   if (object === 'GLBATCH' || object === 'APBILL' || object === 'APADJUSTMENT') {
     const fields = RECORD_FIELDS[object];
-    return { rows: state.records(object).map((r) => Object.fromEntries(fields.map((f) => [f, r.fields[f] ?? '']))), fields: new Set(fields) };
+    return { rows: state.records(object).filter((r) => sees(view, r)).map((r) => Object.fromEntries(fields.map((f) => [f, r.fields[f] ?? '']))), fields: new Set(fields) };
   }
   return null;
 }
@@ -96,9 +121,9 @@ function page(state: SageIntacctSimState, object: string, rows: Row[], fields: s
   return { '@_listtype': object.toLowerCase(), '@_count': String(slice.length), '@_totalcount': String(rows.length), '@_numremaining': String(remaining), '@_resultId': resultId, [object.toLowerCase()]: slice.map((r) => toNode(r, fields)) };
 }
 
-export function readByQuery(state: SageIntacctSimState, fn: Node): FnReply {
+export function readByQuery(state: SageIntacctSimState, fn: Node, entity = ''): FnReply {
   const object = text(fn.object).trim().toUpperCase();
-  const all = objectRows(state, object);
+  const all = objectRows(state, object, { entity, showPrivate: false });
   if (!all) return fail('Query Failed', `Object '${object}' is not a valid object for readByQuery.`);
   const raw = text(fn.fields).split(',').map((f) => f.trim()).filter(Boolean);
   const fields = raw.length === 0 || (raw.length === 1 && raw[0] === '*') ? [...all.fields] : raw;
@@ -119,15 +144,15 @@ export function readMore(state: SageIntacctSimState, fn: Node): FnReply {
   return { ok: true, data: page(state, set.object, set.rows, set.fields, set.pos, set.pageSize) };
 }
 
-export function query(state: SageIntacctSimState, fn: Node): FnReply {
+export function query(state: SageIntacctSimState, fn: Node, entity = ''): FnReply {
   const object = text(fn.object).trim().toUpperCase();
-  const all = objectRows(state, object);
+  const options = child(fn, 'options');
+  const all = objectRows(state, object, { entity, showPrivate: text(options?.showprivate).trim() === 'true' });
   if (!all) return fail('Query Failed', `Object '${object}' is not a valid object.`);
   const select = list(child(fn, 'select')?.field).map((f) => text(f).trim()).filter(Boolean);
   if (select.length === 0) return fail('Query Failed', 'select needs at least one field; returning all fields is not supported.');
   const bad = select.find((f) => !all.fields.has(f));
   if (bad) return fail('Query Failed', `Field '${bad}' in select is not a valid field of ${object}.`);
-  const options = child(fn, 'options');
   const ci = text(options?.caseinsensitive).trim() === 'true';
   let rows = all.rows;
   const filterNode = child(fn, 'filter');

@@ -20,12 +20,43 @@ const FIRST = ['Ada', 'Ben', 'Chloé', 'Dev', 'Emma', 'Farid', 'Grace', 'Hugo', 
 const LAST = ['Martin', 'Okafor', 'Schmidt', 'Nakamura', 'Rossi', 'Dubois', 'Silva', 'Novak', 'Larsen', 'Haddad', 'Kowalski', 'Moreau'];
 
 /**
+ * Northwind France SAS, an entity of the same Intacct company that keeps French VAT in EUR while the US top level
+ * keeps none. Tax solution and tax detail names are inferred, by analogy with Intacct's "United Kingdom - VAT" and
+ * "UK Purchase Goods Standard Rate"; the Swiss hotel's VAT is outside the French return, so its detail has no rate.
+ */
+export const INTACCT_FRANCE = {
+  entity: 'FR',
+  baseCurrency: 'EUR',
+  taxSolutionId: 'France - VAT',
+  vatAccount: '1420',
+  details: { standard: 'FR Purchase Standard Rate', intermediate: 'FR Purchase Intermediate Rate', reduced: 'FR Purchase Reduced Rate', outsideScope: 'FR Purchase Outside Scope' },
+  vendors: [
+    { id: 'V200', name: 'Bureau Vallée Paris', termName: 'N30' },
+    { id: 'V201', name: 'Hôtel Mercure Lyon', termName: 'N30' },
+    { id: 'V202', name: 'Librairie Gallimard', termName: 'N30' },
+    { id: 'V203', name: 'Hôtel Bellevue Lausanne', termName: 'N30' },
+  ],
+} as const;
+
+function franceEntity(): Pick<SageIntacctSimOptions, 'taxDetails' | 'entityBooks'> & { location: SimMaster; accounts: SimMaster[] } {
+  const f = INTACCT_FRANCE;
+  const detail = (id: string, value: string, accountNo?: string) => ({ id, description: id, value, taxSolutionId: f.taxSolutionId, ...(accountNo ? { accountNo } : {}) });
+  return {
+    location: { id: f.entity, name: 'Northwind France SAS (Paris)' },
+    accounts: [{ id: f.vatAccount, name: 'VAT recoverable (France)' }, { id: '6060', name: 'Books and publications' }],
+    taxDetails: [detail(f.details.standard, '20', f.vatAccount), detail(f.details.intermediate, '10', f.vatAccount), detail(f.details.reduced, '5.5', f.vatAccount), detail(f.details.outsideScope, '0')],
+    entityBooks: { [f.entity]: { baseCurrency: f.baseCurrency, taxSolutionId: f.taxSolutionId } },
+  };
+}
+
+/**
  * Master data: departments D100..D400 (D400 Marketing inactive), locations L10..L30, expense and
  * balancing accounts (6999 inactive), 1410 for Canadian GST reclaimed as input tax credits,
  * employees E001..E0nn each with vendor V-E0nn (the journal or
  * bill partner), suppliers V100..V103 (V103 inactive). Periods before `closedBefore` (YYYY-MM) are closed.
+ * `france` adds the French entity (INTACCT_FRANCE): its location, VAT account, tax details, suppliers and books.
  */
-export function intacctDemoSeed(opts: { seed?: number; employees?: number; closedPeriods?: string[] } = {}): SageIntacctSimOptions {
+export function intacctDemoSeed(opts: { seed?: number; employees?: number; closedPeriods?: string[]; france?: boolean } = {}): SageIntacctSimOptions {
   const rnd = seeded(opts.seed ?? 20240501);
   const count = opts.employees ?? 20;
   const employees: SimMaster[] = [];
@@ -37,6 +68,15 @@ export function intacctDemoSeed(opts: { seed?: number; employees?: number; close
     vendors.push({ id: `V-${id}`, name: `${name} (employee)`, termName: 'Due on receipt' });
   }
   vendors.push({ id: 'V100', name: 'Grand Hotel Central', termName: 'N30' }, { id: 'V101', name: 'Skyline Airways', termName: 'Net 45' }, { id: 'V102', name: 'Metro Office Supplies', termName: 'N30' }, { id: 'V103', name: 'Old Taxi Co', active: false, termName: 'N30' });
+  const fr = opts.france ? franceEntity() : null;
+  if (fr) vendors.push(...INTACCT_FRANCE.vendors);
+  const seed = usSeed(employees, vendors, opts.closedPeriods ?? []);
+  if (!fr) return seed;
+  return { ...seed, locations: [...(seed.locations ?? []), fr.location], accounts: [...(seed.accounts ?? []), ...fr.accounts], taxDetails: fr.taxDetails, entityBooks: fr.entityBooks };
+}
+
+/** The US company's sender, user, journals, departments, locations and chart. */
+function usSeed(employees: SimMaster[], vendors: SimMaster[], closedPeriods: string[]): SageIntacctSimOptions {
   return {
     senders: { [INTACCT_DEMO.senderId]: { password: INTACCT_DEMO.senderPassword, companies: [INTACCT_DEMO.companyId] } },
     users: { [INTACCT_DEMO.companyId]: { [INTACCT_DEMO.userId]: INTACCT_DEMO.userPassword } },
@@ -68,6 +108,6 @@ export function intacctDemoSeed(opts: { seed?: number; employees?: number; close
     ],
     vendors,
     employees,
-    closedPeriods: opts.closedPeriods ?? [],
+    closedPeriods,
   };
 }

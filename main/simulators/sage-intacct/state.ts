@@ -19,6 +19,18 @@ export interface SimTaxDetail {
   taxType: 'Purchase' | 'Sale';
   taxSolutionId: string;
   active: boolean;
+  /** The GL account Intacct books this tax on (a tax detail names one; how it is read over the API: inferred). */
+  accountNo?: string;
+}
+
+/**
+ * An entity that keeps books of its own in a multi-entity company: its base currency and, when it keeps VAT, its
+ * tax solution (inferred model: Intacct assigns tax solutions and base currencies per entity, so a French entity
+ * keeps VAT while the US top level does not).
+ */
+export interface SimEntityBooks {
+  baseCurrency: string;
+  taxSolutionId: string;
 }
 
 export type MasterKind = 'department' | 'location' | 'account' | 'vendor' | 'employee';
@@ -66,6 +78,8 @@ export class SageIntacctSimState {
   readonly taxDetails = new Map<string, SimTaxDetail>();
   /** Entities one can sign in to (location ids); empty in a multi-entity company means every location is an entity. */
   readonly entities = new Set<string>();
+  /** Entities with books of their own (base currency, tax solution), by location id. */
+  readonly entityBooks = new Map<string, SimEntityBooks>();
   readonly master: Record<MasterKind, Map<string, Required<SimMaster>>> = {
     department: new Map(),
     location: new Map(),
@@ -160,6 +174,11 @@ export class SageIntacctSimState {
   find(object: RecordObject, field: string, value: string): StoredRecord[] {
     if (INDEXED.includes(field)) return [...(this.index.get(`${object}|${field}|${value}`) ?? [])];
     return this.recs.filter((r) => r.object === object && r.fields[field] === value);
+  }
+
+  /** The currency of a record's amounts: its CURRENCY, else the base currency of the entity it was created in, else the company's. */
+  currencyOf(fields: Record<string, string>): string {
+    return fields.CURRENCY || this.entityBooks.get(fields.MEGAENTITYID ?? '')?.baseCurrency || this.baseCurrency;
   }
 
   /** An entity the sign-in may name. */

@@ -11,13 +11,13 @@ test.beforeEach(async ({ serving }) => {
 });
 
 test('the demo month reconciles: totals per currency, categories, 0 unexplained, links to held items and the audit trail', async ({ app, page }) => {
-  // Six connections read from three places each (X3: one look-up per posted report) on a shared machine.
+  // Seven connections read from three places each (X3: one look-up per posted report) on a shared machine.
   test.setTimeout(240_000);
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(page.url().replace(/#.*$/, '') + '#/reconciliation?period=2026-10');
   const x3 = page.getByRole('region', { name: 'Reconciliation Northwind demo: Concur → Sage X3' });
   await expect(x3.getByTestId('unexplained')).toHaveText('0 unexplained', { timeout: 200_000 });
-  await expect(page.getByTestId('recon-connection')).toHaveCount(6);
+  await expect(page.getByTestId('recon-connection')).toHaveCount(7);
   for (const u of await page.getByTestId('unexplained').allInnerTexts()) expect(u).toBe('0 unexplained');
   const totals = x3.getByRole('table', { name: /^Totals / });
   await expect(totals.getByRole('row', { name: /^EUR / })).toContainText('€');

@@ -22,9 +22,10 @@ test('demo --json twice, then the fixed mapping CSV and held replay --all: every
   assert.deepEqual(ids.slice(0, 4), ['demo-concur-x3', 'demo-concur-intacct', 'demo-expensify-x3', 'demo-concur-fis-x3']);
   assert.equal(conn(a, 'demo-concur-fis-x3').posted, 25, 'FIS documents of every type and the settlement scenarios; one invoice held for its unknown vendor, a funds reservation refused');
   const x3 = conn(a, 'demo-concur-x3');
-  assert.equal(x3.fetched, 300);
+  assert.equal(x3.fetched, 308, '300 reports and 8 French supplier invoices (VAT)');
   assert.ok(x3.posted > 200 && x3.held > 10, `posted ${x3.posted} held ${x3.held}`);
   assert.equal(conn(a, 'demo-concur-intacct').posted, 42, '36 expense reports as journals and 6 supplier invoices as AP bills (2 with a GST line); 2 invoices held for an inactive vendor');
+  assert.equal(conn(a, 'demo-concur-intacct-fr').posted, 8, 'the French entity\'s supplier invoices, French VAT as tax entries');
   assert.ok(conn(a, 'demo-expensify-x3').posted > 10);
   assert.equal(a.erpDocuments, a.totals.posted);
   for (const k of ['fetched', 'posted', 'held', 'failed', 'skipped']) assert.equal(typeof a[k], 'number');
@@ -47,7 +48,7 @@ test('demo --json twice, then the fixed mapping CSV and held replay --all: every
   assert.equal(replayed.length, x3.held);
   assert.ok(replayed.every((r) => r.status === 'posted'));
   const third = JSON.parse(cli(dir, ['demo', '--json']).out);
-  assert.equal(conn(third, 'demo-concur-x3').totals.posted, 300);
+  assert.equal(conn(third, 'demo-concur-x3').totals.posted, 308);
   assert.equal(conn(third, 'demo-concur-x3').totals.held, 0);
   assert.equal(third.erpDocuments, third.totals.posted);
   assert.equal(third.totals.posted, a.totals.posted + x3.held);

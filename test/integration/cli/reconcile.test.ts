@@ -14,10 +14,10 @@ function cli(dataDir: string, args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 /** Demo connections whose source lists a past month itself (Concur v3, Expensify); the rest are Concur FIS. */
-const READ_SOURCES = ['demo-concur-x3', 'demo-concur-intacct', 'demo-expensify-x3'];
+const READ_SOURCES = ['demo-concur-x3', 'demo-concur-intacct', 'demo-concur-intacct-fr', 'demo-expensify-x3'];
 const ledgers = (dir: string) => Object.fromEntries(readdirSync(join(dir, 'demo')).filter((f) => f.endsWith('.json')).map((f) => [f, readFileSync(join(dir, 'demo', f), 'utf8')]));
 
-test('the demo month reconciles: six connections, every difference categorised, 0 unexplained, nothing written; csv and xlsx carry the same figures', async (t) => {
+test('the demo month reconciles: seven connections, every difference categorised, 0 unexplained, nothing written; csv and xlsx carry the same figures', async (t) => {
   const dir = tempDir(t);
   assert.equal(cli(dir, ['demo', '--json']).code, 0);
   const before = ledgers(dir);
@@ -25,7 +25,7 @@ test('the demo month reconciles: six connections, every difference categorised, 
   assert.equal(json.code, 1, 'partial (the FIS sources are read from the local copy) exits 1');
   const r = JSON.parse(json.out) as Reconciliation;
   assert.equal(r.period, '2026-10');
-  assert.equal(r.connections.length, 6);
+  assert.equal(r.connections.length, 7);
   for (const c of r.connections) {
     assert.equal(c.counts.unexplained, 0, `${c.connectionId}: ${JSON.stringify(c.differences.filter((d) => d.category === 'unexplained'))}`);
     assert.equal(RECONCILE_CATEGORIES.reduce((n, k) => n + c.counts[k]!, 0), c.differences.length, 'every difference counted in exactly one category');
@@ -41,7 +41,8 @@ test('the demo month reconciles: six connections, every difference categorised, 
     }
     assert.equal(c.documents.matched + c.differences.filter((d) => d.postingId !== null).length, c.documents.outbox);
   }
-  for (const id of ['demo-concur-intacct', 'demo-concur-netsuite', 'demo-concur-acumatica', 'demo-concur-x3']) {
+  // The two Intacct connections share one company: each reads back only its own documents (the French entity's are private to it).
+  for (const id of ['demo-concur-intacct', 'demo-concur-intacct-fr', 'demo-concur-netsuite', 'demo-concur-acumatica', 'demo-concur-x3']) {
     const c = r.connections.find((x) => x.connectionId === id)!;
     assert.equal(c.erpBasis, 'read', `${id} is read back with its totals`);
     assert.deepEqual(c.totals.erp, c.totals.posted, `${id}: what was posted is what the ERP holds, to the cent`);

@@ -1,5 +1,5 @@
 // "The ledger is the truth": whatever happens to the local data folder, every ERP holds one document per
-// source document. Each case runs all six demo connections, so every ERP's look-up is exercised.
+// source document. Each case runs all seven demo connections, so every ERP's look-up is exercised.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
