@@ -28,6 +28,9 @@ test('hold reasons in full: an inactive subsidiary, a currency not set up, a ven
 
 test('an amount whose decimal text has no exact double is refused', () => {
   assert.throws(() => amountValue(9007199254740991, 'EUR'), /cannot be sent exactly/);
+  // Whole amounts keep their trailing zeros (only decimals lose theirs in the JSON number).
+  assert.equal(amountValue(1500, 'JPY'), 1500);
+  assert.equal(amountValue(150000, 'EUR'), 1500);
 });
 
 const refusal = (details: Array<Record<string, string>>, title?: string) => errorBodyOf(JSON.stringify({ ...(title === undefined ? {} : { title }), status: 400, 'o:errorDetails': details }));
@@ -47,5 +50,6 @@ test('every line label in the message; "period locked" is a closed period; line 
 
 test('a detail without a path is about the record; without words or title it says NetSuite refused the record', () => {
   assert.equal(first([{ detail: 'Something odd.', 'o:errorCode': 'X' }]).message, 'NetSuite refused the record: Something odd. [X]');
+  assert.equal(errorToReasons(null, nsPlan(), 502, 'Bad Gateway')[0]!.code, 'ERP_REJECTED');
   assert.equal(first([{ detail: ' ', 'o:errorCode': '' }]).message, 'NetSuite refused the record: NetSuite refused the record');
 });
