@@ -41,16 +41,16 @@ test('a supplier credit is an APADJUSTMENT keyed by its adjustment number; the p
   });
 });
 
-test('an AP adjustment: a debited expense line goes out negative; a debit of another partner is an expense line', () => {
-  const p = creditPlan({ invoiceNumber: null, description: '', lines: [line(1, '6000', 'credit', 1000), line(2, '6020', 'debit', 250), line(3, '6030', 'debit', 50, { partner: 'E001' }), line(4, '2000', 'debit', 700, { partner: 'V100' })] });
+test('an AP adjustment: a debited expense line goes out negative; a debit of another partner or a credit naming the vendor is an expense line', () => {
+  const p = creditPlan({ invoiceNumber: null, description: '', lines: [line(1, '6000', 'credit', 1000), line(2, '6020', 'debit', 250), line(3, '6030', 'debit', 50, { partner: 'E001' }), line(4, '2000', 'debit', 700, { partner: 'V100' }), line(5, '6040', 'credit', 100, { partner: 'V100' })] });
   const adj = apadjustment(p, s).APADJUSTMENT as Record<string, unknown>;
   assert.equal('DOCNUMBER' in adj, false);
   assert.equal('DESCRIPTION' in adj, false);
-  assert.deepEqual((adj.APADJUSTMENTITEMS as { APADJUSTMENTITEM: Array<Record<string, string>> }).APADJUSTMENTITEM.map((i) => [i.ACCOUNTNO, i.TRX_AMOUNT]), [['6000', '10.00'], ['6020', '-2.50'], ['6030', '-0.50']]);
+  assert.deepEqual((adj.APADJUSTMENTITEMS as { APADJUSTMENTITEM: Array<Record<string, string>> }).APADJUSTMENTITEM.map((i) => [i.ACCOUNTNO, i.TRX_AMOUNT]), [['6000', '10.00'], ['6020', '-2.50'], ['6030', '-0.50'], ['6040', '1.00']]);
   // Without a vendor on the plan, nothing is the payable side: every line is sent.
   const none = apadjustment({ ...p, partner: null }, s).APADJUSTMENT as Record<string, unknown>;
   assert.equal('VENDORID' in none, false);
-  assert.equal((none.APADJUSTMENTITEMS as { APADJUSTMENTITEM: unknown[] }).APADJUSTMENTITEM.length, 4);
+  assert.equal((none.APADJUSTMENTITEMS as { APADJUSTMENTITEM: unknown[] }).APADJUSTMENTITEM.length, 5);
 });
 
 test('an AP adjustment in a foreign currency names the base, the currency and the rate type; in the base it names none', () => {
