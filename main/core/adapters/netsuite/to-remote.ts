@@ -46,12 +46,15 @@ export interface IdLookup {
 export type RecordBody = Record<string, unknown>;
 export type ToRemoteResult = { ok: true; type: NetSuiteRecordType; body: RecordBody } | { ok: false; reasons: HoldReason[] };
 
-/** Minor units as a JSON number of the currency's decimals ("187.00" → 187, "12.5" → 12.5); exact for safe integers. */
+/** Minor units as a JSON number of the currency's decimals ("187.00" → 187, "12.5" → 12.5); refused when the number would not print back to that text. */
 export function amountValue(amountMinor: number, currency: string): number {
   const text = formatMinor(amountMinor, currency);
   const n = Number(text);
-  // The engine only plans safe integers; this guards the decimal round trip all the same.
-  if (!Number.isSafeInteger(amountMinor) || n.toFixed(text.split('.')[1]?.length ?? 0) !== text) throw new Error(`amount ${text} ${currency} cannot be sent exactly`);
+  // The engine only plans safe integers; this guards the decimal round trip all the same. The JSON body carries
+  // String(n) (shortest round trip), so that is what must equal the text: toFixed would pad 90071992547409.9 back
+  // to "…09.91" and let a cent go missing.
+  const canonical = text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+  if (!Number.isSafeInteger(amountMinor) || String(n) !== canonical) throw new Error(`amount ${text} ${currency} cannot be sent exactly`);
   return n;
 }
 
