@@ -14,15 +14,23 @@ const SCOPES = {
   acumatica: { mutate: MAPPERS('acumatica'), tests: ['test/unit/acumatica'] },
   netsuite: { mutate: MAPPERS('netsuite'), tests: ['test/unit/netsuite'] },
   // Narrow engine scopes: one file group each, with only the unit tests that exercise it (a mutant in ~1-2 s).
-  'engine-deliver': { mutate: ENGINE('deliver', 'deliver-batch'), tests: UNIT('deliver', 'deliver-hardening', 'deliver-edges', 'deliver-batch') },
-  'engine-plan': { mutate: ENGINE('plan', 'mapping-lookup'), tests: UNIT('plan', 'plan-hardening', 'plan-edges', 'change-detection', 'intake-aliases').concat('test/unit/concur/fis-booking.test.ts') },
+  // Together they hold every file of main/core/engine exactly once (scripts/mutation-summary.mjs adds them up).
+  'engine-deliver': { mutate: ENGINE('deliver', 'deliver-batch', 'lookup'), tests: UNIT('deliver', 'deliver-hardening', 'deliver-edges', 'deliver-batch', 'lookup') },
+  'engine-plan': { mutate: ENGINE('plan', 'mapping-lookup', 'tax-check', 'tax-lines'), tests: UNIT('plan', 'plan-hardening', 'plan-edges', 'plan-tax', 'tax-check', 'change-detection', 'intake-aliases').concat('test/unit/concur/fis-booking.test.ts') },
   'engine-settle': { mutate: ENGINE('settle', 'line-account', 'text'), tests: UNIT('settle-edges', 'line-account-edges', 'plan', 'plan-hardening', 'plan-edges', 'change-detection', 'intake-aliases').concat('test/unit/concur/fis-booking.test.ts') },
   'engine-keys': { mutate: ENGINE('keys'), tests: UNIT('keys', 'keys-edges', 'change-detection', 'intake-aliases') },
   'engine-intake': { mutate: ENGINE('intake'), tests: UNIT('change-detection', 'intake-aliases') },
   'engine-validate': { mutate: ENGINE('validate'), tests: UNIT('validate', 'validate-edges') },
   'engine-schedule': { mutate: ENGINE('schedule', 'window'), tests: UNIT('schedule', 'schedule-window') },
-  'engine-csv': { mutate: ENGINE('csv-safe', 'mapping-csv'), tests: UNIT('csv-safe', 'mapping-csv') },
+  'engine-csv': { mutate: ENGINE('csv-safe', 'mapping-csv', 'csv-dialect'), tests: UNIT('csv-safe', 'mapping-csv', 'csv-dialect') },
   'engine-races': { mutate: ENGINE('races'), tests: UNIT('races') },
+  'engine-periods': { mutate: ENGINE('periods'), tests: UNIT('periods') },
+  'engine-reconcile': { mutate: ['main/core/engine/reconcile/*.ts'], tests: ['test/unit/engine/reconcile'] },
+  'engine-confirm': { mutate: ENGINE('confirm', 'source-holds'), tests: UNIT('confirm') },
+  'engine-receipts': { mutate: ENGINE('receipts'), tests: UNIT('receipts') },
+  'engine-reference': { mutate: ENGINE('reference-push', 'reference-refresh'), tests: UNIT('reference-push') },
+  'engine-replay': { mutate: ENGINE('replay'), tests: UNIT('replay') },
+  'engine-run': { mutate: ENGINE('sync-run', 'ingest-one', 'pool', 'run-budget', 'context'), tests: UNIT('sync-run', 'ingest-one', 'pool', 'run-budget') },
 };
 
 // Without a scope: the six folders of the goal (the narrow engine-* scopes are parts of `engine`).
@@ -44,6 +52,6 @@ export default {
   ignorePatterns: ['dist', 'test-results', 'reports', '.stryker-tmp', 'renderer', 'playwright-report'],
   tempDirName: '.stryker-tmp',
   reporters: ['clear-text', 'progress', 'json'],
-  jsonReporter: { fileName: `reports/mutation/${names.join('+')}${process.env.MLC_MUTATION_MUTATE ? '-recheck' : ''}.json` },
+  jsonReporter: { fileName: `reports/mutation/${names.join('+')}${process.env.MLC_MUTATION_MUTATE ? `-recheck-${Date.now()}` : ''}.json` },
   thresholds: { high: 90, low: 85, break: null },
 };
