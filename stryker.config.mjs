@@ -30,7 +30,8 @@ const SCOPES = {
   'engine-receipts': { mutate: ENGINE('receipts'), tests: UNIT('receipts') },
   'engine-reference': { mutate: ENGINE('reference-push', 'reference-refresh'), tests: UNIT('reference-push') },
   'engine-replay': { mutate: ENGINE('replay'), tests: UNIT('replay') },
-  'engine-run': { mutate: ENGINE('sync-run', 'ingest-one', 'pool', 'run-budget', 'context'), tests: UNIT('sync-run', 'ingest-one', 'pool', 'run-budget') },
+  'engine-run': { mutate: ENGINE('sync-run'), tests: UNIT('sync-run') },
+  'engine-ingest': { mutate: ENGINE('ingest-one', 'pool', 'run-budget', 'context'), tests: UNIT('ingest-one', 'pool', 'run-budget', 'context') },
 };
 
 // Without a scope: the six folders of the goal (the narrow engine-* scopes are parts of `engine`).
