@@ -1,12 +1,14 @@
 // Mutation testing (StrykerJS, command runner over Node's test runner): `npm run mutation` runs every scope,
 // `MLC_MUTATION_SCOPE=money npm run mutation` one of them. Each scope mutates its folder and runs only the
 // tests that exercise it, so one mutant costs seconds. Not part of `npm test`: it takes tens of minutes.
+import { existsSync } from 'node:fs';
+
 const MAPPERS = (system) => [`main/core/adapters/${system}/to-remote.ts`, `main/core/adapters/${system}/from-remote.ts`];
 
 const ENGINE = (...files) => files.map((f) => `main/core/engine/${f}.ts`);
 const UNIT = (...files) => files.map((f) => `test/unit/engine/${f}.test.ts`);
 
-const SCOPES = {
+export const SCOPES = {
   money: { mutate: ['main/core/money/**/*.ts'], tests: ['test/unit/money.test.ts', 'test/unit/money'] },
   engine: { mutate: ['main/core/engine/**/*.ts'], tests: ['test/unit/engine'] },
   'sage-x3': { mutate: MAPPERS('sage-x3'), tests: ['to-remote', 'from-remote', 'lookup-and-path', 'graphql-and-auth', 'mappers-edges'].map((f) => `test/unit/sage-x3/${f}.test.ts`) },
@@ -39,6 +41,8 @@ const DEFAULT = ['money', 'engine', 'sage-x3', 'sage-intacct', 'acumatica', 'net
 const names = (process.env.MLC_MUTATION_SCOPE ?? DEFAULT.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
 for (const n of names) if (!SCOPES[n]) throw new Error(`unknown MLC_MUTATION_SCOPE "${n}" (one of ${Object.keys(SCOPES).join(', ')})`);
 const chosen = names.map((n) => SCOPES[n]);
+// A test path that does not exist would fail every run, and every mutant would count as killed.
+for (const t of chosen.flatMap((s) => s.tests)) if (!existsSync(t)) throw new Error(`mutation scope test "${t}" does not exist`);
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 // eslint-disable-next-line no-restricted-syntax -- Stryker reads the config from the default export
