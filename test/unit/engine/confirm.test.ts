@@ -118,8 +118,16 @@ test('batch: one call per 100, answers matched by source id, a missing answer re
   const again = w.add({ sourceId: 'B7b' });
   w.store.postings.markPosted(again.id, 'E7b', true);
   await confirmPending(w.store, 'c1', fakeSource({ confirmBatch: async (items) => items.map((i) => ({ sourceId: i.doc.sourceId, ok: false, recalled: true })) }), 'tester');
-  await confirmPending(w.store, 'c1', fakeSource({ confirmBatch: async (items) => items.map((i) => ({ sourceId: i.doc.sourceId, ok: false, recalled: true })) }), 'tester');
+  assert.deepEqual(await confirmPending(w.store, 'c1', fakeSource({ confirmBatch: async (items) => items.map((i) => ({ sourceId: i.doc.sourceId, ok: true, recalled: true })) }), 'tester'), { confirmed: 3, failed: 0 }, 'a recall said again is confirmed, not noted twice');
   assert.equal(w.store.audit.list({ limit: 500 }).filter((e) => e.action === 'changed_after_posting' && e.sourceId === 'B7b').length, 1);
+});
+
+test('batch: exactly 100 rows are one call', async (t) => {
+  const w = unitWorld(t);
+  for (let i = 0; i < 100; i++) w.store.postings.markPosted(w.add({ sourceId: `B${i}` }).id, `E${i}`, true);
+  const calls: number[] = [];
+  await confirmPending(w.store, 'c1', fakeSource({ confirmBatch: async (items) => (calls.push(items.length), items.map((i) => ({ sourceId: i.doc.sourceId, ok: true }))) }), 'tester');
+  assert.deepEqual(calls, [100]);
 });
 
 test('batch: a recall answer for a dismissal is not a change after posting', async (t) => {
