@@ -11,6 +11,7 @@ import type { PostOutcome, SourceAdapter, TargetAdapter } from '../../../main/co
 import { ConnectorError } from '../../../main/core/errors';
 import { CURSOR_STREAM, runSync, summaryText } from '../../../main/core/engine/sync-run';
 import { REFERENCE_PUSH_STREAM } from '../../../main/core/engine/reference-push';
+import { keysFor } from '../../../main/core/engine/keys';
 import type { Step } from '../../helpers/scripted-target';
 import { ScriptedTarget } from '../../helpers/scripted-target';
 import { doc, line } from '../../helpers/docs';
@@ -363,4 +364,49 @@ test('progress during posting is emitted at most every 200 ms', async (t) => {
   const between = phases.slice(phases.findIndex((p) => p.phase === 'fetch') + 1, -1);
   assert.equal(between.length, 2, '4 posts 150 ms apart, 600 ms in all: one progress event per 200 ms at most (not one per post)');
   assert.deepEqual(between[0], { ...between[0]!, phase: 'post', posted: 2 });
+});
+
+test('the plan uses what the run knows: the ERP\'s closed periods hold a document, the source tenant is part of its key', async (t) => {
+  const s = setup(t);
+  const base = new ScriptedTarget();
+  const orig = base.readReference.bind(base);
+  const target = Object.assign(base, {
+    readReference: async function* () {
+      for await (const page of orig()) yield page;
+      yield [{ kind: 'period' as const, dimensionType: 'closed', code: '2026-10-01/2026-10-31', name: 'Oct', active: false }];
+    },
+  });
+  const r = await run(s, fakeSource({ tenant: 'TEN-1', pull: pages([doc({ sourceId: 'R1' }), doc({ sourceId: 'R2', documentDate: '2026-11-03' })]) }), target);
+  assert.deepEqual([r.held, r.posted], [1, 1]);
+  const held = s.store.postings.list({ connectionId: 'c1', status: 'held', limit: 5 })[0]!;
+  assert.equal(held.source_id, 'R1');
+  assert.match(held.reasons_json, /PERIOD_CLOSED/);
+  const posted = s.store.postings.list({ connectionId: 'c1', status: 'posted', limit: 5 })[0]!;
+  assert.equal(posted.idempotency_key, keysFor(doc({ sourceId: 'R2', documentDate: '2026-11-03' }), 'c1', 'TEN-1').key);
+});
+
+test('a pull that did not finish keeps the previous cursor; a failed look-up waits the longest backoff', async (t) => {
+  const s = setup(t);
+  s.store.cursors.set('c1', CURSOR_STREAM, 'cursor-1');
+  const unfinished = fakeSource({ pull: () => ({ batches: (async function* () { yield [doc({ sourceId: 'R1' })]; })(), finalCursor: () => null }) });
+  const down = Object.assign(new ScriptedTarget(), { findExisting: async () => { throw new ConnectorError('UNAVAILABLE', 'X3 down', { retryable: true }); } });
+  const r = await run(s, unfinished, down);
+  assert.equal(r.failed, 1);
+  assert.equal(s.store.cursors.get('c1', CURSOR_STREAM), 'cursor-1');
+  const row = s.store.postings.list({ connectionId: 'c1', limit: 5 })[0]!;
+  assert.equal(row.next_attempt_at, new Date(NOW.getTime() + 10).toISOString(), 'retry.maxDelayMs after now');
+});
+
+test('the run finishes with a log line, the summary saved and the finish events, also when it fails', async (t) => {
+  const s = setup(t);
+  const r = await run(s, fakeSource({ pull: () => { throw new ConnectorError('UNAVAILABLE', 'Concur down'); } }), new ScriptedTarget());
+  assert.equal(s.store.runs.last('c1')!.status, 'failed');
+  assert.equal(s.store.runs.last('c1')!.error, 'Concur down');
+  const fin = s.logger.lines.find((l) => l.msg === 'sync finished')!;
+  assert.deepEqual([fin.level, fin.fields?.runId, fin.fields?.summary], ['info', r.runId, 'failed: fetched 0, posted 0, held 0, failed 0, skipped 0 — Concur down']);
+  const finished = s.events.events.find((e) => e.type === 'run.finished')!;
+  assert.equal((finished.payload as RunSummary).status, 'failed');
+  assert.deepEqual((s.events.events.at(-1)!.payload as { tags: string[] }).tags, ['postings', 'runs', 'audit', 'mappings', 'reference', 'connections']);
+  const done = s.events.events.filter((e) => e.type === 'run.progress').at(-1)!.payload as { phase: string; runId: string; connectionId: string };
+  assert.deepEqual([done.phase, done.runId, done.connectionId], ['done', r.runId, 'c1']);
 });
