@@ -251,6 +251,7 @@ test('a failed acknowledgement is audited and the run goes on; the documents are
   const ack = audits(s, 'fetch').find((e) => e.outcome === 'ack_failed')!;
   assert.equal(ack.message, 'Acknowledgement to the source failed (the documents are recorded and will be acknowledged on the next pull): FIS busy');
   assert.equal(ack.correlationId, 'k-1');
+  assert.ok(s.logger.lines.some((l) => l.level === 'warn' && l.msg === 'acknowledgement failed' && l.fields?.error === 'FIS busy'));
   const s2 = setup(t);
   await run(s2, fakeSource({ pull: pages([doc({ sourceId: 'R1' })]), acknowledge: async () => { throw 'odd'; } }), new ScriptedTarget());
   assert.match(audits(s2, 'fetch').find((e) => e.outcome === 'ack_failed')!.message, /: odd$/);
@@ -347,6 +348,21 @@ test('receipts are attached after the posts only with a fetch and receipts on; a
   off.store.receipts.enqueue = () => assert.fail('receipts are off');
   const r2 = await runSync({ ...off.deps, fetch: (async () => assert.fail('no fetch')) as never }, off.conn(), { source: fakeSource(), target: new ScriptedTarget() }, { trigger: 'manual', dryRun: false, actor: 'tester' });
   assert.equal(r2.status, 'succeeded');
+});
+
+test('receipts of the run\'s posts are handled after them and their counts logged; nothing to do logs nothing', async (t) => {
+  const s = setup(t, { receipts: { enabled: true } as never });
+  const receipt = { receiptId: 'r1', kind: 'url' as const, locator: 'https://files.example/r1', fileName: 'r1' };
+  const deps = { ...s.deps, fetch: (async () => assert.fail('no download: the target takes no attachments')) as never };
+  const r = await runSync(deps, s.conn(), { source: fakeSource({ pull: pages([doc({ sourceId: 'R1', receipts: [receipt] })]) }), target: new ScriptedTarget() }, { trigger: 'manual', dryRun: false, actor: 'tester' });
+  assert.equal(r.status, 'succeeded');
+  const line = s.logger.lines.find((l) => l.msg === 'receipts')!;
+  assert.deepEqual([line.level, line.fields?.connectionId, line.fields?.queued, line.fields?.skipped], ['info', 'c1', 1, 1]);
+  const again = await runSync(deps, s.conn(), { source: fakeSource(), target: new ScriptedTarget() }, { trigger: 'manual', dryRun: false, actor: 'tester' });
+  assert.equal(again.status, 'succeeded');
+  assert.equal(s.logger.lines.filter((l) => l.msg === 'receipts').length, 1);
+  const receiptAudit = s.store.audit.list({ limit: 50 }).find((e) => e.action === 'receipt')!;
+  assert.equal(receiptAudit.actor, 'tester');
 });
 
 test('summaryText names linked and recovered only when there are some', () => {
