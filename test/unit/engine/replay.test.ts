@@ -55,6 +55,31 @@ test('not mapped yet: still held with today\'s reason, nothing sent', async (t) 
   assert.match(message, /^Replayed, still held: .*HOTEL/);
 });
 
+test('still held for several reasons: each one said', async (t) => {
+  const s = setup(t);
+  const d = doc({ sourceId: 'R1', lines: [line({ expenseType: { code: 'HOTEL', name: 'Hotel' } }), line({ lineId: 'L2', expenseType: { code: 'TAXI', name: 'Taxi' } })] });
+  const row = s.add({ sourceId: 'R1', key: keysFor(d, 'c1', null).key, doc: d, status: 'held', plan: null });
+  await s.replay([row]);
+  const [[, , message]] = s.audit() as [[string, string, string]];
+  assert.match(message, /^Replayed, still held: [^;]*HOTEL[^;]*; [^;]*TAXI/);
+});
+
+test('by default the reference data is read again first', async (t) => {
+  const s = setup(t);
+  const row = s.holdUnmapped('R1');
+  await replayPostings({ store: s.store, clock: fixedClock(), logger: s.logger }, s.conn(), { source: fakeSource(), target: s.target }, [row], 'ann', false);
+  assert.ok(s.store.reference.count('c1') > 0);
+});
+
+test('the source tenant is part of the keys: a twin posted under the tenant key is found', async (t) => {
+  const s = setup(t);
+  const first = s.add({ sourceId: 'R1', key: keysFor(doc({ sourceId: 'R1' }), 'c1', 'TEN-1').key, doc: doc({ sourceId: 'R1' }) });
+  s.store.postings.markPosted(first.id, 'JE-T', false);
+  const twin = s.holdUnmapped('R1-B', { aliases: ['R1'] });
+  const out = await replayPostings({ store: s.store, clock: fixedClock(), logger: s.logger }, s.conn(), { source: fakeSource({ tenant: 'TEN-1' }), target: s.target }, [twin], 'ann', false, false);
+  assert.deepEqual([out[0]!.status, out[0]!.erpId], ['posted', 'JE-T']);
+});
+
 test('a failed document is replayed too; the ERP is asked first, and a copy found there is linked, not re-sent', async (t) => {
   const s = setup(t);
   const row = s.add({ sourceId: 'R5', key: keysFor(doc({ sourceId: 'R5' }), 'c1', null).key, doc: doc({ sourceId: 'R5' }) });
