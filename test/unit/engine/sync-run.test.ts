@@ -60,6 +60,7 @@ test('a page is pulled, acknowledged after intake, posted once each; a held docu
   assert.deepEqual([r.fetched, r.posted, r.held, r.failed, r.skipped, r.linked, r.recovered, r.deferred], [3, 2, 1, 0, 0, 0, 0, 0]);
   assert.equal(target.posts, 2);
   assert.equal(target.docs.size, 2);
+  assert.equal(target.lookups, 2, 'each fresh document looked up once, before its first send');
   assert.deepEqual(order, ['pull:cursor-1', 'ack:R1,R2,R3:3', 'confirm:R1', 'confirm:R2'], 'acknowledged once recorded; confirmed after posting');
   assert.equal(s.store.cursors.get('c1', CURSOR_STREAM), 'cursor-2');
   const held = s.store.postings.list({ connectionId: 'c1', status: 'held', limit: 10 });
@@ -144,9 +145,11 @@ test('a dry run writes nothing and previews what a run would do, including what 
   const auditBefore = audits(s).length;
   let acked = false;
   const source = fakeSource({ pull: pages([doc({ sourceId: 'R1' }), doc({ sourceId: 'R2' }), unmapped('R3')]), acknowledge: async () => void (acked = true), confirm: async () => assert.fail('no confirmation in a dry run') });
+  const lookupsBefore = target.lookups;
   const r = await run(s, source, target, { dryRun: true });
   assert.equal(r.status, 'succeeded');
   assert.equal(r.dryRun, true);
+  assert.equal(target.lookups - lookupsBefore, 2, 'only the documents with a plan are looked up');
   assert.deepEqual([r.fetched, r.wouldPost, r.wouldLink, r.held, r.posted], [3, 1, 1, 1, 0]);
   assert.deepEqual(r.preview!.map((p) => [p.sourceId, p.outcome]), [['R1', 'would_link'], ['R2', 'would_post'], ['R3', 'would_hold']]);
   assert.equal(r.preview![0]!.erpId, 'JE1');
@@ -380,6 +383,7 @@ test('progress during posting is emitted at most every 200 ms', async (t) => {
   const between = phases.slice(phases.findIndex((p) => p.phase === 'fetch') + 1, -1);
   assert.equal(between.length, 2, '4 posts 150 ms apart, 600 ms in all: one progress event per 200 ms at most (not one per post)');
   assert.deepEqual(between[0], { ...between[0]!, phase: 'post', posted: 2 });
+  assert.equal(between[1]!.phase, 'fetch', 'the page end is a fetch progress');
 });
 
 test('the plan uses what the run knows: the ERP\'s closed periods hold a document, the source tenant is part of its key', async (t) => {
