@@ -49,6 +49,7 @@ test('a page is pulled, acknowledged after intake, posted once each; a held docu
   const source = fakeSource({
     pull: (cursor: string | null) => {
       order.push(`pull:${cursor}`);
+      assert.equal(s.store.runs.last('c1')!.status, 'running', 'the run is saved as running while it runs');
       return pages([doc({ sourceId: 'R1' }), doc({ sourceId: 'R2' }), unmapped('R3')])(null);
     },
     acknowledge: async (docs) => void order.push(`ack:${docs.map((d) => d.sourceId).join(',')}:${s.store.postings.list({ connectionId: 'c1', limit: 10 }).length}`),
@@ -137,6 +138,33 @@ test('rows a previous run left unsettled are settled first: found ones recovered
   assert.equal(summaryText(r), 'succeeded: fetched 0, posted 1, held 0, failed 0, skipped 0, recovered 2');
 });
 
+test('a failure left by a failed look-up and found in the ERP is a recovery; a due failure now rejected is held, not recovered', async (t) => {
+  const s = setup(t);
+  const target = new ScriptedTarget(['reject']);
+  const neverSent = s.add({ sourceId: 'F1' });
+  s.store.postings.markFailed(neverSent.id, [{ code: 'FAILED_RETRY_LATER', message: 'x' }], { code: 'UNAVAILABLE', message: 'x', retryable: true } as never, null);
+  target.docs.set(neverSent.idempotency_key, 'JE-THERE');
+  const rejected = s.add({ sourceId: 'F2' });
+  s.store.postings.markFailed(rejected.id, [{ code: 'FAILED_RETRY_LATER', message: 'x' }], { code: 'UNAVAILABLE', message: 'x', retryable: true } as never, null);
+  const r = await run(s, fakeSource(), target);
+  assert.deepEqual([r.recovered, r.linked, r.held, r.posted], [1, 0, 1, 0]);
+  assert.equal(s.store.postings.get(neverSent.id)!.erp_id, 'JE-THERE');
+});
+
+test('the cursor stream keeps its stored name (a rename would lose every saved cursor)', () => {
+  assert.equal(CURSOR_STREAM, 'documents');
+});
+
+test('progress is emitted when 200 ms have passed', async (t) => {
+  const s = setup(t);
+  const target = new ScriptedTarget();
+  const slow = Object.assign(target, { post: async (p: PostingPlan) => { s.clock.advance(200); return ScriptedTarget.prototype.post.call(target, p); } });
+  await run(s, fakeSource({ pull: pages([doc({ sourceId: 'R1' })]) }), slow);
+  const phases = s.events.events.filter((e) => e.type === 'run.progress').map((e) => (e.payload as { phase: string }).phase);
+  const between = phases.slice(phases.indexOf('fetch') + 1, -1);
+  assert.equal(between.length, 1, `one progress event once 200 ms passed (${phases.join(', ')})`);
+});
+
 test('a dry run writes nothing and previews what a run would do, including what the ERP already has', async (t) => {
   const s = setup(t);
   const target = new ScriptedTarget();
@@ -145,6 +173,7 @@ test('a dry run writes nothing and previews what a run would do, including what 
   const auditBefore = audits(s).length;
   let acked = false;
   const source = fakeSource({ pull: pages([doc({ sourceId: 'R1' }), doc({ sourceId: 'R2' }), unmapped('R3')]), acknowledge: async () => void (acked = true), confirm: async () => assert.fail('no confirmation in a dry run') });
+  const leftover = s.add({ sourceId: 'U1' });
   const lookupsBefore = target.lookups;
   const r = await run(s, source, target, { dryRun: true });
   assert.equal(r.status, 'succeeded');
@@ -154,8 +183,9 @@ test('a dry run writes nothing and previews what a run would do, including what 
   assert.deepEqual(r.preview!.map((p) => [p.sourceId, p.outcome]), [['R1', 'would_link'], ['R2', 'would_post'], ['R3', 'would_hold']]);
   assert.equal(r.preview![0]!.erpId, 'JE1');
   assert.equal(target.posts, 1, 'nothing sent');
+  assert.equal(s.store.postings.get(leftover.id)!.status, 'pending', 'a row left by an earlier run is not sent by a dry run');
   assert.equal(acked, false);
-  assert.equal(s.store.postings.list({ connectionId: 'c1', limit: 10 }).length, 0);
+  assert.equal(s.store.postings.list({ connectionId: 'c1', limit: 10 }).length, 1, 'no row recorded (only the earlier one)');
   assert.equal(s.store.cursors.get('c1', CURSOR_STREAM), null);
   assert.equal(s.store.runs.last('c1'), null);
   assert.equal(audits(s).filter((e) => e.action !== 'reference_refresh').length, auditBefore, 'only the reference cache is refreshed');
@@ -179,7 +209,7 @@ test('a failed reference refresh uses the cached data and says so; without a cac
   assert.equal(r.status, 'succeeded');
   assert.equal(r.referenceRefreshError, 'reference read timed out');
   assert.equal(r.posted, 1);
-  assert.ok(s.logger.lines.some((l) => l.level === 'warn' && l.msg === 'reference refresh failed, using cached data'));
+  assert.ok(s.logger.lines.some((l) => l.level === 'warn' && l.msg === 'reference refresh failed, using cached data' && l.fields?.error === 'reference read timed out' && l.fields?.connectionId === 'c1'));
 
   const auth = Object.assign(new ScriptedTarget(), { readReference: () => refuse(new ConnectorError('AUTH_FAILED', 'wrong password')) });
   const r2 = await run(s, fakeSource(), auth);
