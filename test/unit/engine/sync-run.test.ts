@@ -398,6 +398,19 @@ test('receipts of the run\'s posts are handled after them and their counts logge
   assert.equal(receiptAudit.actor, 'tester');
 });
 
+test('receipts are not handled in a dry run nor without a downloader; a dry run never resumes a paused connection; an active one is not "resumed"', async (t) => {
+  const s = setup(t, { receipts: { enabled: true } as never });
+  const receipt = { receiptId: 'r1', kind: 'url' as const, locator: 'https://files.example/r1', fileName: 'r1' };
+  const source = fakeSource({ pull: pages([doc({ sourceId: 'R1', receipts: [receipt] })]) });
+  await run(s, source, new ScriptedTarget());
+  await runSync({ ...s.deps, fetch: (async () => assert.fail('no download in a dry run')) as never }, s.conn(), { source: fakeSource(), target: new ScriptedTarget() }, { trigger: 'manual', dryRun: true, actor: 'tester' });
+  assert.equal(s.logger.lines.filter((l) => l.msg === 'receipts').length, 0);
+  assert.deepEqual(audits(s, 'auth'), [], 'an active connection is not said to resume');
+  s.store.connections.setStatus('c1', 'paused', 'Paused after 2 failed sign-ins');
+  await run(s, fakeSource(), new ScriptedTarget(), { dryRun: true });
+  assert.equal(s.conn().status, 'paused', 'a dry run does not resume it');
+});
+
 test('summaryText names linked and recovered only when there are some', () => {
   const s = { status: 'succeeded', fetched: 4, posted: 1, held: 1, failed: 1, skipped: 1, linked: 2, recovered: 3, dryRun: false, wouldPost: 0, wouldLink: 0, error: null } as unknown as RunSummary;
   assert.equal(summaryText(s), 'succeeded: fetched 4, posted 1, held 1, failed 1, skipped 1, already in the ERP 2 (linked, not sent), recovered 3');
