@@ -4,38 +4,15 @@
 // attachment; a second run sends nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createConcurSimulator, fisOf, imagesOf, seedFisDocuments, SIM_CLIENT } from '../../../main/simulators/concur';
+import { fisOf, imagesOf } from '../../../main/simulators/concur';
 import { samplePdf } from '../../../main/simulators/receipt-files';
-import { createNetSuiteSimulator, NETSUITE_DEMO, seedNetSuite } from '../../../main/simulators/netsuite';
-import { netsuiteConnection, netsuiteMappings } from '../../../main/demo/netsuite-company';
-import { testKeys } from '../../helpers/netsuite-context';
-import { startEngineWorld } from '../../helpers/engine-world';
+import { NETSUITE_DEMO } from '../../../main/simulators/netsuite';
+import { startNetSuiteReceiptWorld } from '../../helpers/netsuite-receipts-world';
 
-const COMPANY = '7d1f0c3e-2b4a-4c59-8e61-0a9b8c7d6e5f';
 const DOCS = 3;
 
 test('NetSuite: receipts land as files attached to their journals; a lost upload answer ends as one file, one attachment', async (t) => {
-  const concur = createConcurSimulator({ seed: 3 });
-  seedFisDocuments(concur.state, { companyId: COMPANY, counts: { expense: DOCS, invoice: 0, cashadvance: 0, payroll: 0 }, seed: 8 });
-  const netsuite = createNetSuiteSimulator({ accountId: NETSUITE_DEMO.accountId });
-  seedNetSuite(netsuite.state, {});
-  netsuite.state.tbaTokens.push({ ...NETSUITE_DEMO.tba });
-  const keys = testKeys('rsa');
-  netsuite.state.registerCertificate(NETSUITE_DEMO.clientId, NETSUITE_DEMO.certificateId, keys.publicKey);
-  const { core, conn } = await startEngineWorld(t, {
-    prefix: 'mlc-receipts-nsq-',
-    concur,
-    target: netsuite,
-    connection: (concurUrl, netsuiteUrl) => ({ ...netsuiteConnection(concurUrl, netsuiteUrl, COMPANY), receipts: { enabled: true, maxBytes: 10 * 1024 * 1024, allowedTypes: ['pdf', 'jpeg', 'png'] } }),
-    secrets: () => [
-      ['source.clientSecret', SIM_CLIENT.clientSecret],
-      ['source.password', concur.state.issueRequestToken(COMPANY, SIM_CLIENT.clientId)],
-      ['target.privateKey', keys.privatePem],
-      ['target.consumerSecret', NETSUITE_DEMO.tba.consumerSecret],
-      ['target.tokenSecret', NETSUITE_DEMO.tba.tokenSecret],
-    ],
-    mappings: netsuiteMappings(10),
-  });
+  const { core, conn, concur, netsuite } = await startNetSuiteReceiptWorld(t, { prefix: 'mlc-receipts-nsq-', expenseDocs: DOCS, tba: true });
   const images = imagesOf(concur.state);
   for (const d of fisOf(concur.state).docs.values()) {
     const id = /"reportId":"([^"]+)"/.exec(JSON.stringify(d.document))?.[1];

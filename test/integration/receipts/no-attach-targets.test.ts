@@ -3,33 +3,11 @@
 // skipped with the reason, nothing is downloaded from the source, and the posts are exactly as without receipts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createConcurSimulator, imagesOf, seedFisDocuments, SIM_CLIENT } from '../../../main/simulators/concur';
-import { createNetSuiteSimulator, NETSUITE_DEMO, seedNetSuite } from '../../../main/simulators/netsuite';
-import { netsuiteConnection, netsuiteMappings } from '../../../main/demo/netsuite-company';
-import { testKeys } from '../../helpers/netsuite-context';
-import { startEngineWorld } from '../../helpers/engine-world';
-import type { ConnectionInput } from '../../../shared/schemas/connection';
-
-const COMPANY = '7d1f0c3e-2b4a-4c59-8e61-0a9b8c7d6e5f';
-
-/** The demo connection without its token-based credentials for receipts. */
-const oauth2Only = (c: ConnectionInput): ConnectionInput => ({ ...c, target: { ...c.target, consumerKey: '', tokenId: '' } as ConnectionInput['target'] });
+import { imagesOf } from '../../../main/simulators/concur';
+import { startNetSuiteReceiptWorld } from '../../helpers/netsuite-receipts-world';
 
 test('NetSuite with OAuth 2.0 only: receipts are skipped with the reason, never downloaded, posts unchanged', async (t) => {
-  const concur = createConcurSimulator({ seed: 3 });
-  seedFisDocuments(concur.state, { companyId: COMPANY, counts: { expense: 3, invoice: 0, cashadvance: 0, payroll: 0 }, seed: 8 });
-  const netsuite = createNetSuiteSimulator({ accountId: NETSUITE_DEMO.accountId });
-  seedNetSuite(netsuite.state, {});
-  const keys = testKeys('rsa');
-  netsuite.state.registerCertificate(NETSUITE_DEMO.clientId, NETSUITE_DEMO.certificateId, keys.publicKey);
-  const { core, conn } = await startEngineWorld(t, {
-    prefix: 'mlc-receipts-ns-',
-    concur,
-    target: netsuite,
-    connection: (concurUrl, netsuiteUrl) => ({ ...oauth2Only(netsuiteConnection(concurUrl, netsuiteUrl, COMPANY)), receipts: { enabled: true, maxBytes: 10 * 1024 * 1024, allowedTypes: ['pdf', 'jpeg', 'png'] } }),
-    secrets: () => [['source.clientSecret', SIM_CLIENT.clientSecret], ['source.password', concur.state.issueRequestToken(COMPANY, SIM_CLIENT.clientId)], ['target.privateKey', keys.privatePem]],
-    mappings: netsuiteMappings(10),
-  });
+  const { core, conn, concur } = await startNetSuiteReceiptWorld(t, { prefix: 'mlc-receipts-ns-', expenseDocs: 3, tba: false });
   const images = imagesOf(concur.state);
   const run = await core.sync(conn.id, { actor: 'test' });
   assert.equal(run.status, 'succeeded', run.error ?? '');
