@@ -3,7 +3,7 @@
 // several reports hold it, the newest report's verdict wins (a re-check after new tests replaces the old
 // "survived"). Usage: node scripts/mutation-summary.mjs [folder=main/core/engine] [--survivors]
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const DIR = 'reports/mutation';
@@ -22,7 +22,9 @@ const mutants = new Map();
 for (const { file } of reports) {
   const json = JSON.parse(readFileSync(file, 'utf8'));
   for (const [path, entry] of Object.entries(json.files ?? {})) {
-    const rel = relative(process.cwd(), join(json.projectRoot ?? process.cwd(), path)).split('\\').join('/');
+    // Paths are taken relative to the report's own project root, so reports made in another checkout (a worktree) count too.
+    const root = json.projectRoot ?? process.cwd();
+    const rel = relative(root, isAbsolute(path) ? path : join(root, path)).split('\\').join('/');
     if (!rel.startsWith(folder)) continue;
     for (const m of entry.mutants ?? []) {
       const { start, end } = m.location;
