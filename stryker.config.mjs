@@ -26,7 +26,7 @@ export const SCOPES = {
   'engine-schedule': { mutate: ENGINE('schedule', 'window'), tests: UNIT('schedule', 'schedule-window') },
   'engine-csv': { mutate: ENGINE('csv-safe', 'mapping-csv', 'csv-dialect'), tests: UNIT('csv-safe', 'mapping-csv', 'csv-dialect') },
   'engine-races': { mutate: ENGINE('races'), tests: UNIT('races') },
-  'engine-periods': { mutate: ENGINE('periods'), tests: UNIT('periods') },
+  'engine-periods': { mutate: ENGINE('periods'), tests: UNIT('periods', 'periods-edges') },
   'engine-reconcile': { mutate: ['main/core/engine/reconcile/*.ts'], tests: ['test/unit/engine/reconcile'] },
   'engine-confirm': { mutate: ENGINE('confirm', 'source-holds'), tests: UNIT('confirm') },
   'engine-receipts': { mutate: ENGINE('receipts'), tests: UNIT('receipts') },
