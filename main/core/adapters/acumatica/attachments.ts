@@ -9,6 +9,7 @@ import { ConnectorError } from '../../errors';
 import type { AttachmentPort } from '../types';
 import type { AcumaticaClient } from './client';
 import { ACUMATICA_SYSTEM } from './schemas';
+import { receiptBaseName } from '../../receipts/file-name';
 
 export function recordKeyPath(plan: PostingPlan, erpId: string): string {
   const nbr = encodeURIComponent(erpId);
@@ -49,7 +50,7 @@ export function acumaticaAttachments(client: AcumaticaClient): AttachmentPort {
         throw new ConnectorError(res.status === 404 ? 'NOT_FOUND' : 'VALIDATION_REJECTED', `Acumatica refused the receipt ${file.name} on ${path} (HTTP ${res.status}${detail ? `: ${detail}` : ''})`, { system: ACUMATICA_SYSTEM, httpStatus: res.status, retryable: false });
       }
       // 204 carries no id: the record's file list names it.
-      const id = await findAttached(erpId, plan, file.name.replace(/\.[^.]+$/, ''));
+      const id = await findAttached(erpId, plan, receiptBaseName(file.name));
       return { erpFileRef: id ?? file.name, where: `file ${file.name} on ${path.replace(/\/[^/]+$/, '')} ${erpId}` };
     },
   };

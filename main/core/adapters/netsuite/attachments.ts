@@ -16,15 +16,19 @@ import { NETSUITE_SYSTEM } from './schemas';
 import type { SoapClient } from './soap-client';
 import { attachedMark, NETSUITE_FILE_MAX_BYTES, buildAttach, buildFileDescriptionUpdate, buildFileGet, buildFolderGet, buildFileUpsert, receiptExternalId, recordField, type SoapResult } from './soap';
 import { recordTypeFor } from './to-remote';
+import { receiptBaseName } from '../../receipts/file-name';
 
 const sys = { system: NETSUITE_SYSTEM } as const;
 
 /** RCRD_DSNT_EXIST: the answer of a get for a record that does not exist. */
 const isMissing = (r: SoapResult) => r.kind === 'refused' && r.details.some((d) => d.code === 'RCRD_DSNT_EXIST');
 
+/** NetSuite's own words for a refusal: each status detail's code and message. */
+const refusalText = (r: Extract<SoapResult, { kind: 'refused' }>): string => r.details.map((d) => `${d.code}: ${d.message}`).join('; ');
+
 function mustSucceed(r: SoapResult, what: string): { internalId: string } {
   if (r.kind === 'ok') return r;
-  const text = r.kind === 'refused' ? r.details.map((d) => `${d.code}: ${d.message}`).join('; ') : `${r.code}: ${r.message}`;
+  const text = r.kind === 'refused' ? refusalText(r) : `${r.code}: ${r.message}`;
   throw new ConnectorError('VALIDATION_REJECTED', `NetSuite refused ${what}: ${text || 'no reason given'}`, { ...sys, retryable: false });
 }
 
@@ -50,7 +54,7 @@ export function netsuiteAttachments(soap: SoapClient, folderId: string): Attachm
         throw new ConnectorError('VALIDATION_REJECTED', `The receipt ${file.name} is ${file.bytes.byteLength} bytes; the NetSuite File Cabinet takes files up to 10 MB`, { ...sys, retryable: false });
       }
       const type = recordTypeFor(plan);
-      const externalId = receiptExternalId(plan.idempotencyKey, file.name.replace(/\.[^.]+$/, ''));
+      const externalId = receiptExternalId(plan.idempotencyKey, receiptBaseName(file.name));
       const name = cabinetName(file.name, externalId);
       const base = `Receipt of ${plan.idempotencyKey}`;
       const up = mustSucceed(await soap.call('upsert', (p) => buildFileUpsert(p, { externalId, name, folderId, bytes: file.bytes, description: base }), true), `the upload of ${file.name} to File Cabinet folder ${folderId}`);
@@ -76,4 +80,4 @@ export async function checkReceiptFolder(soap: SoapClient, folderId: string): Pr
   }
 }
 
-const mustSucceedText = (r: SoapResult): string => (r.kind === 'refused' ? `NetSuite refused the read of the receipt folder: ${r.details.map((d) => `${d.code}: ${d.message}`).join('; ')}` : r.kind === 'fault' ? r.message : '');
+const mustSucceedText = (r: SoapResult): string => (r.kind === 'refused' ? `NetSuite refused the read of the receipt folder: ${refusalText(r)}` : r.kind === 'fault' ? r.message : '');

@@ -16,6 +16,7 @@ import { fieldOf } from './envelope';
 import { errorsText } from './errors';
 import { INTACCT_SYSTEM, type IntacctFunction, type IntacctResult } from './schemas';
 import { objectFor } from './to-remote';
+import { receiptBaseName } from '../../receipts/file-name';
 
 /** The attachment folder receipts go to; it must exist in the company (create_supdoc names an existing folder). */
 export const RECEIPT_FOLDER = 'Receipts';
@@ -77,7 +78,7 @@ export function intacctAttachments(client: IntacctClient): AttachmentPort {
     async attach(erpId, plan, file) {
       const id = supdocIdFor(plan.idempotencyKey);
       const object = objectFor(plan);
-      const base = file.name.replace(/\.[^.]+$/, '');
+      const base = receiptBaseName(file.name);
       // A record carries one supporting document: one attached in Intacct by someone else is never replaced
       // (the accountant's own attachment would silently lose its link); the receipt fails with the reason.
       const linked = await linkedId(erpId, plan);
