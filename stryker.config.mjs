@@ -53,7 +53,8 @@ export default {
   mutate: process.env.MLC_MUTATION_MUTATE ? process.env.MLC_MUTATION_MUTATE.split(',').map((m) => m.trim()) : chosen.flatMap((s) => s.mutate),
   coverageAnalysis: 'off',
   concurrency: Number(process.env.MLC_MUTATION_CONCURRENCY ?? 2),
-  timeoutMS: 60_000,
+  // A mutant that loops costs this much on top of 1.5 × the baseline run; MLC_MUTATION_TIMEOUT_MS shortens it for slow scopes.
+  timeoutMS: Number(process.env.MLC_MUTATION_TIMEOUT_MS ?? 60_000),
   ignorePatterns: ['dist', 'test-results', 'reports', '.stryker-tmp', 'renderer', 'playwright-report'],
   tempDirName: '.stryker-tmp',
   reporters: ['clear-text', 'progress', 'json'],

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { PostOutcome, TargetAdapter } from '../../../main/core/adapters/types';
 import { keysOf } from '../../../main/core/adapters/types';
 import { settleRaces } from '../../../main/core/engine/races';
+import { ConnectorError } from '../../../main/core/errors';
 import { openStore } from '../../../main/core/store/store';
 import type { PostingPlan } from '../../../shared/schemas/plan';
 import { doc } from '../../helpers/docs';
@@ -88,4 +89,86 @@ test('a single document per key is left alone', async (t) => {
   const ours = ledger.add('MLC-D');
   assert.deepEqual(await settleRaces([posted('MLC-D', ours)], deps), { settled: 0, twice: 0 });
   assert.equal(ledger.docs.length, 1);
+});
+
+/** A logger that keeps what it was told, to check what the accountant's log says. */
+function recordingLogger() {
+  const lines: Array<{ level: string; msg: string; data: unknown }> = [];
+  const at = (level: string) => (msg: string, data?: unknown) => void lines.push({ level, msg, data });
+  return { lines, logger: { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') } };
+}
+
+test('a target that cannot both list every copy and remove one is not checked at all', async (t) => {
+  const { posted, ledger, store } = setup(t);
+  const ours = ledger.add('MLC-E');
+  ledger.add('MLC-E');
+  const id = posted('MLC-E', ours);
+  let asked = 0;
+  const listOnly = { findAllExisting: async () => { asked++; return new Map([['MLC-E', ['X1', ours]]]); } } as unknown as TargetAdapter;
+  const removeOnly = { removeDuplicate: async () => { asked++; return { removed: true as const }; } } as unknown as TargetAdapter;
+  for (const target of [listOnly, removeOnly]) assert.deepEqual(await settleRaces([id], { store, target, logger, actor: 't' }), { settled: 0, twice: 0 });
+  assert.equal(asked, 0, 'neither half is called on its own');
+});
+
+test('nothing to check: the ERP is not asked', async (t) => {
+  const { store, ledger } = setup(t);
+  let asked = 0;
+  const target = { findAllExisting: async () => { asked++; return new Map(); }, removeDuplicate: ledger.removeDuplicate.bind(ledger) } as unknown as TargetAdapter;
+  assert.deepEqual(await settleRaces([], { store, target, logger, actor: 't' }), { settled: 0, twice: 0 });
+  assert.equal(asked, 0);
+});
+
+test('only posted rows with an ERP id and a plan are checked; unknown row ids are skipped without failing', async (t) => {
+  const { store, ledger, posted, deps } = setup(t);
+  const mine = ledger.add('MLC-F');
+  const withPlan = posted('MLC-F', mine);
+  const held = store.postings.insert({ connectionId: 'c1', doc: doc({ sourceId: 'MLC-G' }), key: 'MLC-G', contentHash: 'h', status: 'held', plan: null, reasons: [], total: null });
+  const noPlan = store.postings.insert({ connectionId: 'c1', doc: doc({ sourceId: 'MLC-H' }), key: 'MLC-H', contentHash: 'h', status: 'pending', plan: null, reasons: [], total: null });
+  store.postings.markPosted(noPlan.id, 'JE9999', true);
+  const seen: string[][] = [];
+  const target = { ...deps.target, findAllExisting: async (plans: readonly PostingPlan[]) => { seen.push(plans.map((p) => p.idempotencyKey)); return ledger.findAllExisting(plans); }, removeDuplicate: ledger.removeDuplicate.bind(ledger) } as unknown as TargetAdapter;
+  assert.deepEqual(await settleRaces([withPlan, held.id, noPlan.id, 424242], { ...deps, target }), { settled: 0, twice: 0 });
+  assert.deepEqual(seen, [['MLC-F']], 'one look-up, for the posted row that has a plan');
+});
+
+test('a look-up that fails is logged with the connector error\'s message and leaves every post as it stands', async (t) => {
+  const { store, ledger, posted, deps } = setup(t);
+  const theirs = ledger.add('MLC-I');
+  const ours = ledger.add('MLC-I');
+  const id = posted('MLC-I', ours);
+  const rec = recordingLogger();
+  const target = { findAllExisting: async () => { throw new ConnectorError('NETWORK', 'ERP unreachable'); }, removeDuplicate: ledger.removeDuplicate.bind(ledger) } as unknown as TargetAdapter;
+  assert.deepEqual(await settleRaces([id], { ...deps, target, logger: rec.logger }), { settled: 0, twice: 0 });
+  assert.deepEqual(rec.lines, [{ level: 'warn', msg: 'could not check the ERP for documents posted twice at the same moment', data: { error: 'ERP unreachable' } }]);
+  assert.equal(store.postings.get(id)!.erp_id, ours);
+  assert.deepEqual(ledger.docs.map((d) => d.id), [theirs, ours]);
+});
+
+test('a removal that throws (not a connector error) counts as posted twice, with the thrown text in the audit and the log', async (t) => {
+  const { store, ledger, posted, deps } = setup(t);
+  const theirs = ledger.add('MLC-J');
+  const ours = ledger.add('MLC-J');
+  const id = posted('MLC-J', ours);
+  const rec = recordingLogger();
+  const target = { findAllExisting: ledger.findAllExisting.bind(ledger), removeDuplicate: async () => { throw new Error('HTTP 500 from the ERP'); } } as unknown as TargetAdapter;
+  assert.deepEqual(await settleRaces([id], { ...deps, target, logger: rec.logger }), { settled: 0, twice: 1 });
+  const row = store.audit.list({ limit: 10 }).find((e) => e.outcome === 'posted_twice')!;
+  assert.equal(row.action, 'recover');
+  assert.equal(row.erpId, ours);
+  assert.equal(row.message, `Posted twice at the same moment by two installs: ${theirs} and ${ours} carry this document's reference, and ${ours} could not be removed (Error: HTTP 500 from the ERP); reverse one of them in the ERP`);
+  assert.deepEqual(rec.lines, [{ level: 'error', msg: 'a document is in the ERP twice', data: { sourceId: 'MLC-J', erpIds: [theirs, ours] } }]);
+});
+
+test('the linked oldest copy is audited with both numbers and keeps the row\'s confirmation state', async (t) => {
+  const { store, ledger, deps } = setup(t);
+  const theirs = ledger.add('MLC-K');
+  const ours = ledger.add('MLC-K');
+  const plan = { kind: 'journal', idempotencyKey: 'MLC-K', sourceSystem: 'concur', sourceKind: 'expense_report', sourceId: 'MLC-K', sourceVersion: 'v', postingDate: '2026-10-05', documentDate: '2026-10-05', currency: 'EUR', description: 'x', partner: null, invoiceNumber: null, totalMinor: 1, notes: [], lines: [] } as PostingPlan;
+  const row = store.postings.insert({ connectionId: 'c1', doc: doc({ sourceId: 'MLC-K' }), key: 'MLC-K', contentHash: 'h', status: 'pending', plan, reasons: [], total: null });
+  store.postings.markPosted(row.id, ours, false); // a source that takes no posting confirmation
+  assert.deepEqual(await settleRaces([row.id], deps), { settled: 1, twice: 0 });
+  assert.equal(store.postings.get(row.id)!.confirm_status, 'none', 'no confirmation is owed to a source that takes none');
+  const a = store.audit.list({ limit: 10 }).find((e) => e.outcome === 'linked')!;
+  assert.deepEqual([a.action, a.erpId, a.sourceId, a.idempotencyKey, a.connectionId, a.actor], ['recover', theirs, 'MLC-K', 'MLC-K', 'c1', 'test']);
+  assert.equal(a.message, `Another install posted this document at the same moment as ${theirs}; our copy ${ours} was removed from the ERP and ${theirs} linked`);
 });

@@ -127,3 +127,89 @@ test('watchedSince: the later of the creation and the scheduler start; either al
   assert.deepEqual(watchedSince('not a date', start), start);
   assert.equal(watchedSince(undefined, null), undefined);
 });
+
+test('daily boundaries: a slot reached this very second is due once; a run at the slot itself counts as run', () => {
+  const slot = new Date(2026, 11, 7, 7, 30, 0);
+  const daily = { mode: 'daily' as const, at: '07:30' };
+  const yesterday = new Date(2026, 11, 6, 7, 30).toISOString();
+  assert.deepEqual(nextRunAt(daily, yesterday, slot), slot, 'now is exactly the slot, not run since: due now');
+  assert.deepEqual(nextRunAt(daily, slot.toISOString(), slot), new Date(2026, 11, 8, 7, 30), 'started at the slot this second: tomorrow');
+  assert.deepEqual(nextRunAt(daily, slot.toISOString(), new Date(2026, 11, 7, 9, 0)), new Date(2026, 11, 8, 7, 30), 'started at the slot, later that day: tomorrow');
+  // Watched from exactly the slot: that slot is owed (not tomorrow's).
+  assert.deepEqual(nextRunAt(daily, null, slot, slot), slot);
+});
+
+test('a never-run window schedule: its first interval counts from the watch start, and lands inside the window', () => {
+  const night = { mode: 'window' as const, from: '22:00', to: '06:00', minutes: 60 };
+  const since = new Date(2026, 11, 6, 22, 30);
+  // 30 min after the watch start: the first run is an hour after it, still inside the window.
+  assert.deepEqual(nextRunAt(night, null, new Date(2026, 11, 6, 23, 0), since), new Date(2026, 11, 6, 23, 30));
+  // Long after the first interval (the machine slept): due now if now is inside the window...
+  assert.deepEqual(nextRunAt(night, null, new Date(2026, 11, 7, 3, 0), since), new Date(2026, 11, 7, 3, 0));
+  // ...and at the next opening if now is outside it.
+  assert.deepEqual(nextRunAt(night, null, new Date(2026, 11, 7, 9, 0), since), new Date(2026, 11, 7, 22, 0));
+  // Watched from the afternoon: the interval ends outside the window, so the window's opening.
+  assert.deepEqual(nextRunAt(night, null, new Date(2026, 11, 6, 15, 0), new Date(2026, 11, 6, 14, 0)), new Date(2026, 11, 6, 22, 0));
+});
+
+test('watchedSince ignores a creation date that is not a date even with no scheduler start', async () => {
+  const { watchedSince } = await import('../../../main/core/engine/schedule');
+  assert.equal(watchedSince('not a date', undefined), undefined);
+  assert.equal(watchedSince('not a date', null), undefined);
+});
+
+test('paused connections are never started, however overdue; a failed start reaches onError with its connection', async () => {
+  const started: string[] = [];
+  const errors: Array<[string, string]> = [];
+  const long = new Date(2026, 0, 1).toISOString();
+  const s = new Scheduler({
+    listConnections: () => [
+      { id: 'paused', status: 'paused', schedule: { mode: 'interval', minutes: 5 } },
+      { id: 'broken', status: 'active', schedule: { mode: 'interval', minutes: 5 } },
+    ],
+    lastStartedAt: () => long,
+    isRunning: () => false,
+    run: async (id) => {
+      started.push(id);
+      throw new Error(`cannot start ${id}`);
+    },
+    now: () => new Date(2026, 11, 7, 10, 0),
+    onError: (id, e) => void errors.push([id, (e as Error).message]),
+  });
+  s.tick();
+  await new Promise((r) => setImmediate(r));
+  assert.deepEqual(started, ['broken']);
+  assert.deepEqual(errors, [['broken', 'cannot start broken']]);
+});
+
+test('start watches from the host clock, ticks on its own, is idempotent, and stop ends every tick', async () => {
+  const started: string[] = [];
+  const clock = new Date(2026, 11, 7, 10, 0);
+  const s = new Scheduler({
+    listConnections: () => [{ id: 'due', status: 'active', schedule: { mode: 'interval', minutes: 5 } }],
+    lastStartedAt: () => new Date(2026, 11, 7, 9, 0).toISOString(),
+    isRunning: () => false,
+    run: async (id) => void started.push(id),
+    now: () => clock,
+    onError: () => undefined,
+  });
+  assert.strictEqual(s.watchingSince, null, 'not watching before its start');
+  s.start(5);
+  s.start(5); // a second start must not add a second timer that stop() would miss
+  assert.deepEqual(s.watchingSince, clock);
+  const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  for (let i = 0; i < 100 && started.length === 0; i++) await wait(5);
+  assert.ok(started.length > 0, 'the timer ticks by itself');
+  s.stop();
+  const after = started.length;
+  await wait(60);
+  assert.equal(started.length, after, 'no tick after stop');
+  s.stop(); // stopping twice is harmless
+});
+
+test('the first tick without a start sets the watch start', () => {
+  const now = new Date(2026, 11, 7, 10, 0);
+  const s = new Scheduler({ listConnections: () => [], lastStartedAt: () => null, isRunning: () => false, run: async () => undefined, now: () => now, onError: () => undefined });
+  s.tick();
+  assert.deepEqual(s.watchingSince, now);
+});
