@@ -56,7 +56,7 @@ export function ConnectionForm({ initial, isNew, onSaved, onChange }: { initial:
           </div>
         </fieldset>
       ))}
-      <ReceiptSettingsFields form={receipts} target={draft.target.system} onChange={changeReceipts} />
+      <ReceiptSettingsFields form={receipts} target={draft.target} onChange={changeReceipts} />
       <ErrorBanner error={save.error} />
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={save.isPending || receiptsInvalid}>

@@ -1,17 +1,14 @@
 // Receipt settings of a connection: on/off, the largest receipt in MB and the file types taken; a problem is
 // said next to its field and keeps the form from saving (nothing is rounded or dropped silently).
+import { receiptGap } from '../../../shared/receipt-gaps';
 import type { ConnectionInput } from '../../../shared/schemas/connection';
 import { RECEIPT_TYPES } from '../../../shared/schemas/receipt';
 import { MAX_MB, MIN_MB, RECEIPT_TYPE_LABEL, receiptFormProblems, type ReceiptForm } from './receipt-settings-form';
 
-const NO_ATTACH: Partial<Record<ConnectionInput['target']['system'], string>> = {
-  netsuite: 'NetSuite takes no receipts in this build (its attach is SOAP-only); each receipt will say so.',
-  'sage-x3': 'Sage X3 takes no attachments through its documented APIs; each receipt will say so.',
-};
-
-export function ReceiptSettingsFields({ form, target, onChange }: { form: ReceiptForm; target: ConnectionInput['target']['system']; onChange(f: ReceiptForm): void }) {
+export function ReceiptSettingsFields({ form, target, onChange }: { form: ReceiptForm; target: ConnectionInput['target']; onChange(f: ReceiptForm): void }) {
   const problems = receiptFormProblems(form);
-  const note = NO_ATTACH[target];
+  // The same text each skipped receipt will carry, said here before the first sync.
+  const gap = receiptGap(target);
   return (
     <fieldset aria-label="Receipts">
       <legend>Receipts</legend>
@@ -19,7 +16,7 @@ export function ReceiptSettingsFields({ form, target, onChange }: { form: Receip
         <div className="field">
           <label htmlFor="f-receipts-enabled">Attach receipts to posted documents</label>
           <input id="f-receipts-enabled" type="checkbox" checked={form.enabled} onChange={(e) => onChange({ ...form, enabled: e.target.checked })} />
-          <small className="muted">{note ?? 'fetched from the source after each post and attached in the ERP; a receipt never holds up a post'}</small>
+          <small className={gap && form.enabled ? 'warn-text' : 'muted'}>{gap ? `${gap}; each receipt will say so.` : 'fetched from the source after each post and attached in the ERP; a receipt never holds up a post'}</small>
         </div>
         <div className="field">
           <label htmlFor="f-receipts-maxmb">Largest receipt (MB)</label>

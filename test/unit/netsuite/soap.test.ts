@@ -7,7 +7,8 @@ import { createHmac } from 'node:crypto';
 import { XMLParser } from 'fast-xml-parser';
 import { buildAttach, buildFileDescriptionUpdate, buildFileGet, buildFileUpsert, parseSoapAnswer, passportSignature, receiptExternalId, recordField, SOAP_NS, type TokenPassportInput } from '../../../main/core/adapters/netsuite/soap';
 import { cabinetName } from '../../../main/core/adapters/netsuite/attachments';
-import { faultError, soapUnavailable, soapUrl } from '../../../main/core/adapters/netsuite/soap-client';
+import { faultError, soapUrl } from '../../../main/core/adapters/netsuite/soap-client';
+import { netsuiteReceiptGap, netsuiteSoapGap } from '../../../shared/receipt-gaps';
 import { isConnectorError } from '../../../main/core/errors';
 
 const P: TokenPassportInput = { account: '1234567', consumerKey: 'ck', consumerSecret: 'cs', tokenId: 'tk', tokenSecret: 'ts', nonce: 'abcdef123456', timestamp: 1439829974 };
@@ -82,9 +83,12 @@ test('a receipt gets one external id per posting and name (NetSuite external id 
 test('the SOAP endpoint follows the REST override or the account host; OAuth 2.0 alone cannot upload', () => {
   assert.equal(soapUrl({ accountId: '1234567_SB1', restUrl: 'http://127.0.0.1:9/services/rest' }), 'http://127.0.0.1:9/services/NetSuitePort_2025_2');
   assert.equal(soapUrl({ accountId: '1234567_SB1', restUrl: null }), 'https://1234567-sb1.suitetalk.api.netsuite.com/services/NetSuitePort_2025_2');
-  assert.match(soapUnavailable({ auth: 'oauth2', consumerKey: '', tokenId: '' })!, /only over SuiteTalk SOAP, which does not accept OAuth 2\.0/);
-  assert.equal(soapUnavailable({ auth: 'oauth2', consumerKey: 'ck', tokenId: 'tk' }), null);
-  assert.match(soapUnavailable({ auth: 'tba', consumerKey: '', tokenId: 'tk' })!, /consumer key and token ID/);
+  assert.match(netsuiteSoapGap({ auth: 'oauth2', consumerKey: '', tokenId: '' })!, /only over SuiteTalk SOAP, which does not accept OAuth 2\.0/);
+  assert.equal(netsuiteSoapGap({ auth: 'oauth2', consumerKey: 'ck', tokenId: 'tk' }), null);
+  assert.match(netsuiteSoapGap({ auth: 'tba', consumerKey: '', tokenId: 'tk' })!, /consumer key and token ID/);
+  assert.match(netsuiteReceiptGap({ auth: 'tba', consumerKey: 'ck', tokenId: 'tk', receiptFolderId: '' })!, /no File Cabinet folder is set/);
+  assert.equal(netsuiteReceiptGap({ auth: 'tba', consumerKey: 'ck', tokenId: 'tk', receiptFolderId: '512' }), null);
+  assert.match(netsuiteReceiptGap({ auth: 'oauth2', consumerKey: '', tokenId: '', receiptFolderId: '512' })!, /does not accept OAuth 2\.0/, 'the sign-in is said first');
 });
 
 test('Faults: a refused sign-in forgets the secrets and is final; a blocked request is retried; a server error on a write is uncertain', () => {

@@ -10,7 +10,8 @@ import { ConnectorError } from '../../errors';
 import type { AdapterContext, AttachmentPort, PostOutcome, TargetAdapter, TargetCapabilities, TestStep } from '../types';
 import { checkReceiptFolder, netsuiteAttachments } from './attachments';
 import { createNetSuiteClient } from './client';
-import { createSoapClient, soapUnavailable } from './soap-client';
+import { netsuiteReceiptGap } from '../../../../shared/receipt-gaps';
+import { createSoapClient } from './soap-client';
 import { isMissingRecordType, refusedError } from './errors';
 import { errorToReasons, internalIdFromLocation } from './from-remote';
 import { runNetSuiteTest } from './probe';
@@ -48,9 +49,8 @@ function lookupOf(maps: IdMaps): IdLookup {
 }
 
 function receiptPort(settings: NetSuiteTargetSettings, ctx: AdapterContext): { attachments: AttachmentPort; check: () => Promise<TestStep> } | { attachmentsUnsupported: string } {
-  const noSoap = soapUnavailable(settings);
-  if (noSoap) return { attachmentsUnsupported: noSoap };
-  if (!settings.receiptFolderId) return { attachmentsUnsupported: 'NetSuite: receipts are not attached — no File Cabinet folder is set for them (receipt folder internal ID in the connection settings)' };
+  const gap = netsuiteReceiptGap(settings);
+  if (gap) return { attachmentsUnsupported: gap };
   const soap = createSoapClient(settings, ctx);
   return { attachments: netsuiteAttachments(soap, settings.receiptFolderId), check: () => checkReceiptFolder(soap, settings.receiptFolderId) };
 }

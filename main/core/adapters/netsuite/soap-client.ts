@@ -18,14 +18,6 @@ export function soapUrl(settings: Pick<NetSuiteTargetSettings, 'accountId' | 're
   return `https://${netsuiteHost(settings.accountId)}/services/NetSuitePort_${SOAP_VERSION}`;
 }
 
-/** Why this connection cannot use SOAP, or null when it has token-based credentials (their secrets are read on use). */
-export function soapUnavailable(settings: Pick<NetSuiteTargetSettings, 'auth' | 'consumerKey' | 'tokenId'>): string | null {
-  if (settings.consumerKey && settings.tokenId) return null;
-  return settings.auth === 'tba'
-    ? 'NetSuite: receipts are not attached — the consumer key and token ID (token-based authentication) are not set'
-    : 'NetSuite: receipts are not attached — NetSuite uploads files only over SuiteTalk SOAP, which does not accept OAuth 2.0: add token-based credentials (consumer key, token ID and their secrets) for receipts';
-}
-
 /**
  * A SOAP Fault as an error: a refused sign-in and a request blocked by the account's concurrency limit ran
  * nothing (netsuite.md §3: WS_REQUEST_BLOCKED, WS_CONCUR_SESSION_DISALLWD, "concurrent request limit exceeded")

@@ -1,6 +1,7 @@
 // The Sage X3 TargetAdapter: posts journals / supplier BP invoices over SOAP save (the object names and
 // field codes come from the settings), looks keys up with SOAP query on the document's reference field,
 // and reads reference data page by page from api1 or GraphQL. Facts: ../shared/api/sage-x3.md.
+import { X3_RECEIPT_GAP } from '../../../../shared/receipt-gaps';
 import type { PostingPlan } from '../../../../shared/schemas/plan';
 import { x3DimensionTypes, type SageX3TargetSettings } from '../../../../shared/schemas/systems/sage-x3';
 import { ConnectorError, isConnectorError } from '../../errors';
@@ -32,7 +33,7 @@ export function createSageX3Target(settings: SageX3TargetSettings, ctx: AdapterC
   return {
     system: 'sage-x3',
     // No documented web service (SOAP pools, REST/GraphQL) attaches a file to a journal or invoice (api/sage-x3.md).
-    attachmentsUnsupported: 'Sage X3: attachments not supported through the documented APIs',
+    attachmentsUnsupported: X3_RECEIPT_GAP,
     capabilities: sageX3Capabilities(settings),
 
     test: () => runX3Test(settings, client, reference),
