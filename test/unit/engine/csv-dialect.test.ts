@@ -32,3 +32,14 @@ test('toCommaCsv: any Excel dialect in, comma out', () => {
   assert.equal(toCommaCsv('a\tb\n1\t2\n'), 'a,b\r\n1,2\r\n');
   assert.equal(toCommaCsv('a,b\n'), 'a,b\n', 'already comma: untouched');
 });
+
+test('only the three separators count, and never inside quotes, however many letters the header has', () => {
+  assert.equal(detectSeparator('expense_type;gl_account;department\r\nMEALS;6251;D10\r\n'), ';');
+  assert.equal(detectSeparator('"Category, with commas, here";Account\n'), ';', 'commas inside quotes do not count');
+  assert.equal(detectSeparator('aaaa\tbbbb\n'), '\t');
+});
+
+test('no BOM is added to a file that had none; one at the start is kept', () => {
+  assert.equal(resep('a;b\r\nc;d\r\n', ';', ','), 'a,b\r\nc,d\r\n');
+  assert.equal(resep('\ufeffa;b\r\n', ';', ','), '\ufeffa,b\r\n');
+});

@@ -3,8 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { PostingPlan } from '../../../shared/schemas/plan';
+import type { ReferenceItem } from '../../../shared/schemas/reference';
 import type { SourceDocument } from '../../../shared/schemas/document';
 import { ingestOne } from '../../../main/core/engine/ingest-one';
+import { documentKey } from '../../../main/core/engine/keys';
 import { ScriptedTarget } from '../../helpers/scripted-target';
 import type { Step } from '../../helpers/scripted-target';
 import { doc, line } from '../../helpers/docs';
@@ -43,12 +45,13 @@ test('a pushed document is fetched with its meta, acknowledged, posted once and 
 });
 
 test('reference data already cached is not read again for each event', async (t) => {
-  const s = setup(t, { R1: doc({ sourceId: 'R1' }) });
+  const s = setup(t, { R1: doc({ sourceId: 'R1' }), R2: doc({ sourceId: 'R2' }) });
   let reads = 0;
   const orig = s.target.readReference.bind(s.target);
   s.target.readReference = () => (reads++, orig());
-  await s.go();
-  assert.equal(reads, 1);
+  assert.equal(await s.go('R1'), 'posted');
+  assert.equal(await s.go('R2'), 'posted');
+  assert.equal(reads, 1, 'read for the first event only');
   const again = setup(t, {});
   assert.equal(await again.go('R9'), 'not_ready');
 });
@@ -108,4 +111,26 @@ test('without confirmations or acknowledgements the document is still posted', a
   const source = fakeSource({ fetchOne: async () => doc({ sourceId: 'R1' }) });
   assert.equal(await ingestOne({ store: w.store, clock: fixedClock(), logger: recordingLogger() }, w.conn(), { source, target }, ref(), 'webhook'), 'posted');
   assert.equal(w.store.postings.list({ connectionId: 'c1', limit: 5 })[0]!.confirm_status, 'none');
+});
+
+test('a pushed document dated in a period the ERP has closed is held like a polled one', async (t) => {
+  const s = setup(t, { R1: doc({ sourceId: 'R1' }) });
+  const orig = s.target.readReference.bind(s.target);
+  (s.target as { readReference: () => AsyncGenerator<ReferenceItem[]> }).readReference = async function* () {
+    yield* orig();
+    yield [{ kind: 'period' as const, dimensionType: 'closed', code: '2026-10-01/2026-10-31', name: 'Oct 2026', active: false }];
+  };
+  assert.equal(await s.go(), 'held');
+  assert.equal(s.target.posts, 0);
+  const row = s.store.postings.list({ connectionId: 'c1', limit: 5 })[0]!;
+  assert.match(JSON.stringify(row), /PERIOD_CLOSED/);
+});
+
+test('the key carries the source tenant, so the webhook and the poll of another install agree', async (t) => {
+  const w = unitWorld(t);
+  const target = new ScriptedTarget([]);
+  const source = fakeSource({ tenant: 'AB12CD34-0000-4000-8000-00000000ABCD', fetchOne: async () => doc({ sourceId: 'R1', tenant: undefined }) });
+  assert.equal(await ingestOne({ store: w.store, clock: fixedClock(), logger: recordingLogger() }, w.conn(), { source, target }, ref('R1'), 'webhook'), 'posted');
+  const row = w.store.postings.list({ connectionId: 'c1', limit: 5 })[0]!;
+  assert.equal(row.idempotency_key, documentKey('concur', 'ab12cd34-0000-4000-8000-00000000abcd', 'expense_report', 'R1'));
 });

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { contentHash, documentKey, keysFor, legacyKey, planKeys, tenantOf } from '../../../main/core/engine/keys';
+import { adjustmentKey, contentHash, documentKey, keysFor, legacyKey, planKeys, tenantOf } from '../../../main/core/engine/keys';
 import { doc, line } from '../../helpers/docs';
 
 /** RFC 4648 base32 of the first 80 bits of SHA-256, via one BigInt: a second way to the same key. */
@@ -68,4 +68,20 @@ test('the content hash sees the employee, the vendor, the invoice number, line i
   assert.notEqual(byName('Acme'), contentHash(doc({ vendor: null })));
   assert.equal(contentHash(doc({ title: 'Renamed' })), base, 'the title is not what is posted from');
   assert.match(base, /^[0-9a-f]{64}$/);
+});
+
+// Golden values computed outside this code base (Python: base64.b32encode(sha256(material)[:10]), RFC 4648), so a
+// change to the base32 packing or to the key material cannot pass by changing both sides of a comparison.
+test('keys match an independent RFC 4648 base32 of SHA-256: document, first-rule and adjustment keys', () => {
+  const tenant = 'C0FFEE00-AAAA-BBBB-CCCC-000000000001'; // capitals: the key uses the tenant in lower case
+  const d = doc({ sourceId: 'E9A1B2C3D4', tenant });
+  assert.equal(documentKey('concur', tenant.toLowerCase(), 'expense_report', 'E9A1B2C3D4'), 'MLC-BBPL6FBXHSSGWM2P');
+  assert.equal(keysFor(d, 'conn-1', null).key, 'MLC-BBPL6FBXHSSGWM2P');
+  assert.equal(legacyKey('conn-1', 'concur', 'E9A1B2C3D4'), 'MLC-XAQEEVKXZ6ACYAGM');
+  const before = '0123456789abcdef'.repeat(4);
+  const after = 'fedcba9876543210'.repeat(4);
+  assert.equal(adjustmentKey(d, null, before, after, 'reversal'), 'MLC-ALI4BRXJOWAKGBJN');
+  // Only the first 16 hex of each hash take part: hashes that differ after them give the same adjustment.
+  assert.equal(adjustmentKey(d, null, `${before.slice(0, 16)}${'0'.repeat(48)}`, `${after.slice(0, 16)}${'f'.repeat(48)}`, 'reversal'), 'MLC-ALI4BRXJOWAKGBJN');
+  assert.notEqual(adjustmentKey(d, null, after, before, 'reversal'), 'MLC-ALI4BRXJOWAKGBJN', 'from and to are not interchangeable');
 });
