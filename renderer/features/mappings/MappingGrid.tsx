@@ -10,7 +10,7 @@ import type { Change, Column, GridRow, RefIndex, SortBy } from './grid-model';
 import { applyPaste, cellCheck, cellValue, parseTsv, refKey, toTsv, withCell } from './grid-model';
 import type { Pos } from './grid-selection';
 import { blockValues, clearBlock, inRect, isSingleCell, rectOf } from './grid-selection';
-import { ROW_HEIGHT, useVirtualRows } from './use-virtual-rows';
+import { ROW_HEIGHT, useVirtualRows } from '../../components/use-virtual-rows';
 
 interface Props {
   kind: MappingKind;
