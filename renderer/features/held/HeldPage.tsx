@@ -96,21 +96,20 @@ export function HeldPage({ params }: { params: URLSearchParams }) {
         </div>
         <ReplayStatus pending={replay.isPending} progress={progress} results={[...results.values()]} onClear={clearResults} count={pending.length} status={status} scopeName={scopeName} loading={list.data === undefined} />
         <ErrorBanner error={list.error ?? replay.error} onRetry={() => void list.refetch()} />
-        <div className="table-wrap">
-          <HeldTable
-            rows={rows}
-            status={status}
-            showConnection={!scope}
-            connectionName={connectionName}
-            results={results}
-            selected={selected}
-            open={open}
-            onOpen={(id) => (setOpen(id), setFocusRow(null))}
-            onToggle={(id) => setSelected((s) => toggle(s, id))}
-            onToggleAll={(on) => setSelected(on ? new Set(pending.map((r) => r.id)) : new Set())}
-            allChecked={allChecked}
-            focusRow={focusRow}
-          />
+        <HeldTable
+          rows={rows}
+          status={status}
+          showConnection={!scope}
+          connectionName={connectionName}
+          results={results}
+          selected={selected}
+          open={open}
+          onOpen={(id) => (setOpen(id), setFocusRow(null))}
+          onToggle={(id) => setSelected((s) => toggle(s, id))}
+          onToggleAll={(on) => setSelected(on ? new Set(pending.map((r) => r.id)) : new Set())}
+          allChecked={allChecked}
+          focusRow={focusRow}
+        >
           {rows.length === 0 && list.data ? (
             <p className="empty-row">
               {list.data.length > 0 || originals.size > 0
@@ -120,7 +119,7 @@ export function HeldPage({ params }: { params: URLSearchParams }) {
                   : `Nothing failed${scopeName ? ` for ${scopeName}` : ''}: the ERP accepted or refused every post it was sent.`}
             </p>
           ) : null}
-        </div>
+        </HeldTable>
       </div>
       {open !== null ? <HeldDetail key={open} id={open} onResult={(r) => remember([r])} onClose={closeDetail} /> : null}
     </div>

@@ -1,10 +1,12 @@
 // The held list as one keyboard stop: the current row holds the only tabindex (roving), ↑/↓/Home/End move,
 // Enter opens the detail, Space selects. Checkboxes stay clickable with the mouse but are not Tab stops.
-import { useEffect, useRef, useState } from 'react';
-import type { KeyboardEvent } from 'react';
+// Only the rows in view plus a margin are in the DOM (thousands can be held); spacer rows keep the scroll height,
+// the current row is always rendered so Tab still reaches the list, and aria-rowcount says the real size.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import type { PostingSummary } from '../../../shared/schemas/posting';
-import { formatAge } from '../../components/format';
-import { amountText, plainMessage, reasonLabels } from './held-rows';
+import { useVirtualRows } from '../../components/use-virtual-rows';
+import { HeldRow } from './HeldRow';
 
 interface Props {
   rows: PostingSummary[];
@@ -19,17 +21,38 @@ interface Props {
   onToggleAll(checked: boolean): void;
   allChecked: boolean;
   focusRow: number | null;
+  /** Shown under the table inside the scroll area (the empty-list message). */
+  children?: ReactNode;
 }
+
+// First guesses of a row's height, measured once rendered: three lines, or one when the detail hides the title.
+const ROW_GUESS = 62;
+const ROW_GUESS_WITH_DETAIL = 31;
+const HEADER_HEIGHT = 34;
 
 export function HeldTable(p: Props) {
   const [cursor, setCursor] = useState(0);
-  const body = useRef<HTMLTableSectionElement>(null);
+  // A row to focus once it is rendered (End to a row far below the ones in view).
+  const pendingFocus = useRef<number | null>(null);
   const index = Math.min(cursor, Math.max(0, p.rows.length - 1));
+  const rowKey = useCallback((i: number) => p.rows[i]?.id ?? i, [p.rows]);
+  const v = useVirtualRows(p.rows.length, { rowHeight: p.open === null ? ROW_GUESS : ROW_GUESS_WITH_DETAIL, headerHeight: HEADER_HEIGHT, measured: true, keep: index, rowKey });
+  const rowAt = (i: number) => v.ref.current?.querySelector<HTMLTableRowElement>(`tbody tr[data-index="${i}"]`);
   const focusAt = (i: number) => {
     const n = Math.max(0, Math.min(p.rows.length - 1, i));
     setCursor(n);
-    body.current?.querySelectorAll<HTMLTableRowElement>('tr[data-row]')[n]?.focus();
+    v.scrollToRow(n);
+    const el = rowAt(n);
+    pendingFocus.current = el ? null : n;
+    el?.focus({ preventScroll: true });
   };
+  useEffect(() => {
+    const n = pendingFocus.current;
+    const el = n === null ? null : rowAt(n);
+    if (!el) return;
+    pendingFocus.current = null;
+    el.focus({ preventScroll: true });
+  });
   // Coming back from the detail (Escape or Close): the row that was open gets the focus again.
   useEffect(() => {
     if (p.focusRow === null) return;
@@ -44,61 +67,63 @@ export function HeldTable(p: Props) {
     else return;
     e.preventDefault();
   };
+  const columns = p.showConnection ? 8 : 7;
+  const body: ReactNode[] = [];
+  let drawn = 0;
+  for (const it of v.items) {
+    const r = p.rows[it.index];
+    if (!r) continue;
+    if (it.start > drawn) body.push(<Spacer key={`gap-${it.index}`} height={it.start - drawn} columns={columns} />);
+    drawn = it.start + it.size;
+    body.push(
+      <HeldRow
+        key={r.id}
+        r={r}
+        index={it.index}
+        current={it.index === index}
+        open={p.open === r.id}
+        checked={p.selected.has(r.id)}
+        result={p.results.get(r.id)}
+        status={p.status}
+        connection={p.showConnection ? p.connectionName(r.connectionId) : null}
+        measure={v.measureRow}
+        onOpen={() => (setCursor(it.index), p.onOpen(r.id))}
+        onToggle={() => p.onToggle(r.id)}
+        onKeyDown={(e) => onKey(e, it.index, r)}
+        onFocus={() => setCursor(it.index)}
+      />,
+    );
+  }
+  if (v.totalHeight > drawn) body.push(<Spacer key="gap-end" height={v.totalHeight - drawn} columns={columns} />);
   return (
-    <table className="table" aria-label="Held posts">
-      <thead>
-        <tr>
-          <th className="col-check">
-            <input type="checkbox" aria-label="Select all" checked={p.allChecked} onChange={(e) => p.onToggleAll(e.target.checked)} />
-          </th>
-          <th>Reason</th>
-          <th>Source document</th>
-          {p.showConnection ? <th className="col-conn">Connection</th> : null}
-          <th className="col-party">Employee / vendor</th>
-          <th className="num">Amount</th>
-          <th className="num col-age">Age</th>
-          <th className="col-result">Result</th>
-        </tr>
-      </thead>
-      <tbody ref={body}>
-        {p.rows.map((r, i) => {
-          const res = p.results.get(r.id);
-          return (
-            <tr
-              key={r.id}
-              data-row
-              data-testid={`held-row-${r.sourceId}`}
-              tabIndex={i === index ? 0 : -1}
-              aria-selected={p.selected.has(r.id)}
-              className={p.open === r.id ? 'selected' : undefined}
-              onClick={() => (setCursor(i), p.onOpen(r.id))}
-              onKeyDown={(e) => onKey(e, i, r)}
-              onFocus={() => setCursor(i)}
-            >
-              <td className="col-check" onClick={(e) => e.stopPropagation()}>
-                <input type="checkbox" tabIndex={-1} aria-label={`Select ${r.sourceId}`} checked={p.selected.has(r.id)} disabled={!!res && res.status !== p.status} onChange={() => p.onToggle(r.id)} />
-              </td>
-              <td data-testid="held-reason">{reasonLabels(r)}</td>
-              <td>
-                <span className="doc-id">{r.sourceId}</span>
-                <div className="muted small doc-title">{r.title}</div>
-              </td>
-              {p.showConnection ? <td className="col-conn small">{p.connectionName(r.connectionId)}</td> : null}
-              <td className="col-party">{r.party ?? '—'}</td>
-              <td className="num">{amountText(r)}</td>
-              <td className="num col-age">{formatAge(r.createdAt)}</td>
-              <td className="col-result" data-testid="held-result">{res ? <ResultBadge r={res} /> : null}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div className="table-wrap held-scroll" ref={v.ref}>
+      <table className="table held-table" aria-label="Held posts" aria-rowcount={p.rows.length + 1}>
+        <thead>
+          <tr aria-rowindex={1}>
+            <th className="col-check">
+              <input type="checkbox" aria-label="Select all" checked={p.allChecked} onChange={(e) => p.onToggleAll(e.target.checked)} />
+            </th>
+            <th className="col-reason">Reason</th>
+            <th className="col-doc">Source document</th>
+            {p.showConnection ? <th className="col-conn">Connection</th> : null}
+            <th className="col-party">Employee / vendor</th>
+            <th className="num col-amount">Amount</th>
+            <th className="num col-age">Age</th>
+            <th className="col-result">Result</th>
+          </tr>
+        </thead>
+        <tbody>{body}</tbody>
+      </table>
+      {p.children}
+    </div>
   );
 }
 
-export function ResultBadge({ r }: { r: PostingSummary }) {
-  if (r.status === 'posted') return <span className="tag tag-ok">Posted{r.erpId ? ` · ${r.erpId}` : ''}</span>;
-  if (r.status === 'dismissed') return <span className="tag">Dismissed</span>;
-  const why = plainMessage(r.status === 'failed' ? (r.lastError?.message ?? r.reasons[0]?.message ?? '') : (r.reasons[0]?.message ?? r.lastError?.message ?? ''));
-  return <span className={r.status === 'held' ? 'tag tag-warn' : 'tag tag-bad'} title={why}>{r.status === 'held' ? 'Still held' : 'Failed, will retry'}: {why}</span>;
+/** Stands in for the rows above or below the ones rendered, so the scrollbar tells the real length. */
+function Spacer({ height, columns }: { height: number; columns: number }) {
+  return (
+    <tr className="spacer-row" aria-hidden="true">
+      <td colSpan={columns} style={{ height }} />
+    </tr>
+  );
 }
