@@ -8,7 +8,7 @@ import { useLive } from '../../api/live';
 import { useConnections } from '../../app/connection-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { REASON_LABEL } from './fix-link';
-import { codesPresent, matches } from './held-rows';
+import { codesPresent, matches, totalText } from './held-rows';
 import { HeldDetail } from './HeldDetail';
 import { HeldExport } from './HeldExport';
 import { ReplayStatus } from './ReplayStatus';
@@ -94,7 +94,7 @@ export function HeldPage({ params }: { params: URLSearchParams }) {
             {replay.isPending ? 'Replaying…' : code || search ? `Replay these ${pending.length}` : 'Replay all'}
           </button>
         </div>
-        <ReplayStatus pending={replay.isPending} progress={progress} results={[...results.values()]} onClear={clearResults} count={pending.length} status={status} scopeName={scopeName} loading={list.data === undefined} />
+        <ReplayStatus pending={replay.isPending} progress={progress} results={[...results.values()]} onClear={clearResults} count={pending.length} amount={totalText(pending)} status={status} scopeName={scopeName} loading={list.data === undefined} />
         <ErrorBanner error={list.error ?? replay.error} onRetry={() => void list.refetch()} />
         <HeldTable
           rows={rows}

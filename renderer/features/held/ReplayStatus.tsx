@@ -1,4 +1,4 @@
-// The line under the Held toolbar: how many are shown, live replay progress with counts, a replay that
+// The line under the Held toolbar: how many are shown and their total, live replay progress with counts, a replay that
 // stopped because the ERP is down, and what the last actions did (posted, still held, dismissed).
 import type { ReplayProgress } from '../../../shared/contract/events';
 import type { PostingSummary } from '../../../shared/schemas/posting';
@@ -9,13 +9,15 @@ interface Props {
   results: PostingSummary[];
   onClear(): void;
   count: number;
+  /** What those posts add up to, per currency. */
+  amount: string;
   status: 'held' | 'failed';
   scopeName: string | null;
   /** The list has not answered yet: "0 held" would be a false all-clear. */
   loading?: boolean;
 }
 
-export function ReplayStatus({ pending, progress, results, onClear, count, status, scopeName, loading = false }: Props) {
+export function ReplayStatus({ pending, progress, results, onClear, count, amount, status, scopeName, loading = false }: Props) {
   const ps = progress.filter((p): p is ReplayProgress => !!p);
   const total = ps.reduce((n, p) => n + p.total, 0);
   const done = ps.reduce((n, p) => n + p.done, 0);
@@ -29,6 +31,7 @@ export function ReplayStatus({ pending, progress, results, onClear, count, statu
           <span>
             <strong>{count.toLocaleString()}</strong> {status === 'held' ? 'held' : 'failed, will retry'}
             {scopeName ? ` in ${scopeName}` : ' in all connections'}
+            {amount ? <span data-testid="held-total">{` · ${amount} in total`}</span> : null}
           </span>
         )}
         {pending ? (

@@ -18,6 +18,13 @@ export function amountText(r: PostingSummary): string {
   return formatMoney(r.total);
 }
 
+/** What the rows add up to, one sum per currency ("€1,018.20 + $45.00"); rows without an amount add nothing. */
+export function totalText(rows: PostingSummary[]): string {
+  const sums = new Map<string, number>();
+  for (const r of rows) if (r.total) sums.set(r.total.currency, (sums.get(r.total.currency) ?? 0) + r.total.amountMinor);
+  return [...sums].map(([currency, amountMinor]) => formatMoney({ currency, amountMinor })).join(' + ');
+}
+
 /** Every way the row could be looked for: ids, names, reason labels and texts, amounts as typed in any locale. */
 function haystack(r: PostingSummary, connectionName: string): string {
   const amounts = r.total ? [formatMinor(r.total.amountMinor, r.total.currency, 'en-US'), formatMinor(r.total.amountMinor, r.total.currency, 'fr-FR'), plainMinor(r.total.amountMinor, r.total.currency, 'en-US'), plainMinor(r.total.amountMinor, r.total.currency, 'fr-FR'), r.total.currency] : [];

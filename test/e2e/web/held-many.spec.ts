@@ -1,17 +1,20 @@
 // The Held screen with thousands of held posts: only the rows in view (plus a margin) are in the DOM, the
 // summary still counts and adds up all of them, and the keyboard reaches rows that were not rendered yet.
+import { formatMoney } from '../../../renderer/components/format';
 import { doc } from '../../helpers/docs';
 import { expect, test } from '../fixtures';
 
 const N = 5000;
 const sourceId = (i: number) => `BULK${String(i).padStart(5, '0')}`;
 
-test(`${N} held posts: a window of rows in the DOM, the whole count, End and Home reach both ends`, async ({ app, page, serving }) => {
+test(`${N} held posts: a window of rows in the DOM, the whole count and total, End and Home reach both ends`, async ({ app, page, serving }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   const store = serving.core.runtime.store;
   const id = serving.serving.demoConnectionId!;
+  let totalMinor = 0;
   store.db.transaction(() => {
     for (let i = 1; i <= N; i++) {
+      totalMinor += 10_000 + i;
       const reasons = [{ code: 'NEEDS_MAPPING' as const, message: 'Expense type MEALS has no GL account mapped', subject: 'MEALS' }];
       store.postings.insert({ connectionId: id, doc: doc({ sourceId: sourceId(i), title: `Trip ${i}` }), key: `bulk-${i}`, contentHash: 'h', status: 'held', plan: null, reasons, total: { amountMinor: 10_000 + i, currency: 'EUR' } });
     }
@@ -23,6 +26,7 @@ test(`${N} held posts: a window of rows in the DOM, the whole count, End and Hom
   const shownAfter = Date.now() - started;
   const rows = app.held.rows();
   await expect.poll(() => app.held.heldCount()).toBe(N);
+  await expect(page.getByTestId('held-total')).toContainText(formatMoney({ amountMinor: totalMinor, currency: 'EUR' }, 'en-US'));
   await expect(app.held.table()).toHaveAttribute('aria-rowcount', String(N + 1));
   const inDom = await rows.count();
   console.log(`[held-many] ${N} held: ${inDom} rows in the DOM, first row shown ${shownAfter} ms after navigation`);

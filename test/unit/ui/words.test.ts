@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { replayNextStep } from '../../../main/cli/commands';
 import type { PostingSummary } from '../../../shared/schemas/posting';
-import { amountText, reasonLabels } from '../../../renderer/features/held/held-rows';
+import { amountText, reasonLabels, totalText } from '../../../renderer/features/held/held-rows';
 import { formatMoney } from '../../../renderer/components/format';
 
 const row = (over: Partial<PostingSummary>): PostingSummary => ({ id: 1, connectionId: 'c', sourceId: 'R1', sourceKind: 'expense_report', title: 't', party: null, total: { amountMinor: 0, currency: 'EUR' }, status: 'held', reasons: [], erpId: null, idempotencyKey: 'MLC-X', attempts: 0, changedAfterPosting: false, createdAt: '2026-12-06T00:00:00Z', updatedAt: '2026-12-06T00:00:00Z', lastError: null, ...over });
@@ -12,6 +12,12 @@ const row = (over: Partial<PostingSummary>): PostingSummary => ({ id: 1, connect
 test('a currency-mismatch report says "Mixed currencies", not 0.00 EUR', () => {
   assert.equal(amountText(row({ reasons: [{ code: 'CURRENCY_MISMATCH', message: 'Line 2 is in USD, the document in EUR' }] })), 'Mixed currencies');
   assert.equal(amountText(row({ total: { amountMinor: 101820, currency: 'EUR' } })), formatMoney({ amountMinor: 101820, currency: 'EUR' }));
+});
+
+test('the Held total adds up each currency on its own and skips rows without an amount', () => {
+  const rows = [row({ total: { amountMinor: 101820, currency: 'EUR' } }), row({ total: { amountMinor: 5, currency: 'EUR' } }), row({ total: { amountMinor: 4500, currency: 'USD' } }), row({ total: null })];
+  assert.equal(totalText(rows), `${formatMoney({ amountMinor: 101825, currency: 'EUR' })} + ${formatMoney({ amountMinor: 4500, currency: 'USD' })}`);
+  assert.equal(totalText([]), '');
 });
 
 test('French and English amounts from minor units', () => {
