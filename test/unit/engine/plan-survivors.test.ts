@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createMappingLookup } from '../../../main/core/engine/mapping-lookup';
 import { planDocument } from '../../../main/core/engine/plan';
 import { lineTaxOf } from '../../../main/core/money/line-tax';
-import type { Settlement, SourceDocument, TaxComponent } from '../../../shared/schemas/document';
+import type { Allocation, Settlement, SourceDocument, TaxComponent } from '../../../shared/schemas/document';
 import type { MappingKind, MappingRow } from '../../../shared/schemas/mapping';
 import type { PostingKind } from '../../../shared/schemas/plan';
 import { doc, line, rules } from '../../helpers/docs';
@@ -174,4 +174,13 @@ test('two unmapped tax codes on one line are two reasons: one per subject', () =
     { code: 'TAX_UNMAPPED', message: 'Line L1: source tax code DE19 (19 %) has no ERP tax code: map it on the Tax codes tab', subject: 'DE19', lineId: 'L1' },
     { code: 'TAX_UNMAPPED', message: 'Line L1: source tax code DE07 (7 %) has no ERP tax code: map it on the Tax codes tab', subject: 'DE07', lineId: 'L1' },
   ]);
+});
+
+test('a line lacking several required dimensions names them all in its one reason, across its shares', () => {
+  // Reasons are kept one per code, subject and line: a reason per dimension lost all but the first.
+  const r = planOf(doc(), { requiredDimensions: ['costCenter', 'project', 'department'] });
+  assert.deepEqual(r.reasons, [{ code: 'DIMENSION_MISSING', message: 'Line L1 has no project and department: map them on expense type "MEALS" or allocate them at the source', subject: 'MEALS', lineId: 'L1' }]);
+  const shares: Allocation[] = [{ percentage: '50', dimensions: { costCenter: '', project: 'P1' } }, { percentage: '50', dimensions: { costCenter: 'CC2' } }];
+  const split = planOf(doc({ lines: [line({ allocations: shares })] }), { requiredDimensions: ['costCenter', 'project', 'department'] });
+  assert.deepEqual(split.reasons.map((x) => x.message), ['Line L1 has no costCenter, project and department: map them on expense type "MEALS" or allocate them at the source']);
 });
