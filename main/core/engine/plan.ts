@@ -148,11 +148,20 @@ export function planDocument(input: PlanInput): PlanResult {
     settlements.push(...settlementsOf(line, line.amount.amountMinor));
   }
 
+  // Every dimension a line lacks (on any of its shares) goes into one reason: reasons are kept one per code,
+  // subject and line (dedupe), so a second reason for the same line would be dropped unseen.
+  const lacking = new Map<SourceLine, Set<string>>();
   for (const d of drafts) {
     if (d.taxRole === 'tax') continue; // a recoverable-VAT line is a balance-sheet line: no cost center or project on it
     for (const dim of rules.requiredDimensions) {
-      if (!d.dimensions[dim]) hold('DIMENSION_MISSING', `Line ${d.line.lineId} has no ${dim}: map one on expense type "${d.line.expenseType.code}" or allocate it at the source`, { subject: d.line.expenseType.code, lineId: d.line.lineId });
+      if (!d.dimensions[dim]) lacking.set(d.line, (lacking.get(d.line) ?? new Set<string>()).add(dim));
     }
+  }
+  for (const [l, set] of lacking) {
+    const dims = rules.requiredDimensions.filter((dim) => set.has(dim));
+    const one = dims.length === 1;
+    const names = one ? dims[0]! : `${dims.slice(0, -1).join(', ')} and ${dims.at(-1)!}`;
+    hold('DIMENSION_MISSING', `Line ${l.lineId} has no ${names}: map ${one ? 'one' : 'them'} on expense type "${l.expenseType.code}" or allocate ${one ? 'it' : 'them'} at the source`, { subject: l.expenseType.code, lineId: l.lineId });
   }
 
   const balancing = input.kind === 'journal' ? settlementLines(settlements, rules, lookup) : { lines: [], reasons: [] };
