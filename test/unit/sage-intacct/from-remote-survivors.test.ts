@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { supplierCreditOf } from '../../../main/core/changes/credit-documents';
 import { createSageIntacctTarget, sageIntacctCapabilities } from '../../../main/core/adapters/sage-intacct/adapter';
 import { parseResponse } from '../../../main/core/adapters/sage-intacct/envelope';
-import { classifyError, errorsToReasons, isDuplicate, rowsToReference } from '../../../main/core/adapters/sage-intacct/from-remote';
+import { classifyError, errorsToReasons, isDuplicate, recordNoOf, rowsToReference } from '../../../main/core/adapters/sage-intacct/from-remote';
 import type { IntacctError } from '../../../main/core/adapters/sage-intacct/schemas';
 import { apbill, billLines, INTACCT_SUPPLIER_CREDIT } from '../../../main/core/adapters/sage-intacct/to-remote';
 import { parseXml, type XmlNode } from '../../../main/core/adapters/xml';
@@ -206,4 +206,9 @@ test('a bill\'s expense line that names the vendor is still sent; only the vendo
   assert.deepEqual(billLines(p).map((b) => [b.line.lineNo, b.signed]), [[1, 20000]]);
   const items = ((apbill(p, s, { termName: 'N30' }).APBILL as XmlNode).APBILLITEMS as { APBILLITEM: XmlNode[] }).APBILLITEM;
   assert.deepEqual(items, [{ ACCOUNTNO: '6000', TRX_AMOUNT: '200.00', ENTRYDESCRIPTION: 'Line 1' }]);
+});
+
+test('a create answer\'s RECORDNO (upper case inside the lower-case object element) is the ERP id', () => {
+  const created = '<result><status>success</status><function>create</function><controlid>MLC-K1</controlid><data listtype="objects" count="1"><glbatch><RECORDNO>1001</RECORDNO></glbatch></data></result>';
+  assert.equal(recordNoOf(parseResponse(answer(created)).results[0]!), '1001');
 });
