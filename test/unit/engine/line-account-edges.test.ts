@@ -65,3 +65,9 @@ test('truncate: clean short text as is; control characters and runs of spaces fo
   assert.deepEqual(truncate(' lead', 10), { text: 'lead', cut: false });
   assert.deepEqual(truncate('trail ', 10), { text: 'trail', cut: false });
 });
+
+test('truncate: text made only of control characters is cleaned, never passed through as it came', () => {
+  assert.deepEqual(truncate('\u0001', 10), { text: '', cut: false });
+  assert.deepEqual(truncate('\u0007\u001F', 10), { text: '', cut: false });
+  assert.deepEqual(truncate('Taxi\u0000', 10), { text: 'Taxi', cut: false });
+});

@@ -81,3 +81,13 @@ test('the words on each balancing line', () => {
   assert.equal(settlementText(l('card', 'other', 100), 'Jane', 'Trip'), 'Card clearing: Trip');
   assert.equal(settlementText(l('cash_advance', 'other', 100), 'Jane', 'Trip'), 'Cash advance applied: Trip');
 });
+
+test('zero settlements and groups that net to zero make no line and ask for no account', () => {
+  const none = createMappingLookup([]);
+  const r = rules({ cashAdvanceAccount: '' });
+  // A zero cash-advance row needs no clearing account: nothing is applied.
+  assert.deepEqual(settlementLines([{ party: 'cash_advance', amountMinor: 0, reason: 'cash_advance' }], r, none), { lines: [], reasons: [] });
+  // Owed 10.00 and owing 10.00 for expenses: the employee line nets to nothing and is left out.
+  const netZero: Settlement[] = [{ party: 'employee', amountMinor: 1000, reason: 'expense' }, { party: 'employee', amountMinor: -1000, reason: 'expense' }, { party: 'card', amountMinor: 500, reason: 'expense' }];
+  assert.deepEqual(settlementLines(netZero, r, none).lines.map((l) => [l.party, l.netMinor]), [['card', 500]]);
+});
