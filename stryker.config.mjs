@@ -18,8 +18,8 @@ export const SCOPES = {
   // Narrow engine scopes: one file group each, with only the unit tests that exercise it (a mutant in ~1-2 s).
   // Together they hold every file of main/core/engine exactly once (scripts/mutation-summary.mjs adds them up).
   'engine-deliver': { mutate: ENGINE('deliver', 'deliver-batch', 'lookup'), tests: UNIT('deliver', 'deliver-hardening', 'deliver-edges', 'deliver-retry', 'deliver-batch', 'deliver-batch-edges', 'lookup') },
-  'engine-plan': { mutate: ENGINE('plan', 'mapping-lookup', 'tax-check', 'tax-lines'), tests: UNIT('plan', 'plan-hardening', 'plan-edges', 'plan-tax', 'plan-survivors', 'tax-check', 'change-detection', 'intake-aliases', 'lookup-tax-survivors').concat('test/unit/concur/fis-booking.test.ts') },
-  'engine-settle': { mutate: ENGINE('settle', 'line-account', 'text'), tests: UNIT('settle-edges', 'line-account-edges', 'plan', 'plan-hardening', 'plan-edges', 'plan-survivors', 'change-detection', 'intake-aliases').concat('test/unit/concur/fis-booking.test.ts') },
+  'engine-plan': { mutate: ENGINE('plan', 'mapping-lookup', 'tax-check', 'tax-lines'), tests: UNIT('plan', 'plan-hardening', 'plan-edges', 'plan-tax', 'plan-survivors', 'invoice-journal', 'tax-check', 'change-detection', 'intake-aliases', 'lookup-tax-survivors').concat('test/unit/concur/fis-booking.test.ts') },
+  'engine-settle': { mutate: ENGINE('settle', 'line-account', 'text'), tests: UNIT('settle-edges', 'line-account-edges', 'plan', 'plan-hardening', 'plan-edges', 'plan-survivors', 'invoice-journal', 'change-detection', 'intake-aliases').concat('test/unit/concur/fis-booking.test.ts') },
   'engine-keys': { mutate: ENGINE('keys'), tests: UNIT('keys', 'keys-edges', 'change-detection', 'intake-aliases') },
   'engine-intake': { mutate: ENGINE('intake'), tests: UNIT('change-detection', 'intake-aliases') },
   'engine-validate': { mutate: ENGINE('validate'), tests: UNIT('validate', 'validate-edges') },

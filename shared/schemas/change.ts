@@ -36,6 +36,8 @@ export const accountDifferenceSchema = z.object({
   account: z.string(),
   dimensions: z.record(z.string(), z.string()),
   partner: z.string().nullable(),
+  /** What the partner is (plan line partnerRole), so a difference journal sends a vendor as a vendor. */
+  partnerRole: z.enum(['employee', 'vendor']).optional(),
   beforeMinor: z.number().int(),
   afterMinor: z.number().int(),
   differenceMinor: z.number().int(),

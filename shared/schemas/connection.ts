@@ -20,6 +20,11 @@ export type TargetSettings = z.infer<typeof targetSettingsSchema>;
 export const postingRulesSchema = z.object({
   /** Employee liability (balancing) account for reimbursable lines. */
   liabilityAccount: z.string().min(1),
+  /**
+   * Supplier payables account: credited, with the vendor as partner, when supplier invoices post as journals
+   * (posting modes, or a target without supplier invoices). Empty = not set: such invoices are held.
+   */
+  payablesAccount: z.string().max(100).default('').optional(),
   /** Card clearing account for company-paid lines. */
   cardClearingAccount: z.string().min(1),
   /** Cash-advance clearing account: advances issued are debited to it, advances applied on a report credit it. Empty = unset. */

@@ -23,6 +23,12 @@ export const planLineSchema = z.object({
   description: z.string(),
   /** Business partner on the line (employee vendor for the liability line). */
   partner: z.string().nullable(),
+  /**
+   * What the partner is: the employee (liability line) or a vendor (an invoice posted as a journal), so a target
+   * with separate partner fields (Intacct VENDORID / EMPLOYEEID) knows where it goes. Absent = the employee
+   * (plans stored before this field).
+   */
+  partnerRole: z.enum(['employee', 'vendor']).optional(),
   sourceAmountMinor: z.number().int().nullable(),
   sourceCurrency: currencyCodeSchema.nullable(),
   sourceRate: z.string().nullable(),

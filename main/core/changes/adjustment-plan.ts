@@ -13,6 +13,8 @@ function netOf(plan: PostingPlan | null, into: Map<string, AccountDifference>, s
   for (const l of plan?.lines ?? []) {
     const g = groupOf(l);
     const row = into.get(g) ?? { account: l.account, dimensions: l.dimensions, partner: l.partner, beforeMinor: 0, afterMinor: 0, differenceMinor: 0 };
+    // The role is not part of the group: a plan stored before roles existed has none for the same partner.
+    if (l.partnerRole && !row.partnerRole) row.partnerRole = l.partnerRole;
     const signed = l.side === 'debit' ? l.amountMinor : -l.amountMinor;
     if (side === 'before') row.beforeMinor += signed;
     else row.afterMinor += signed;
@@ -121,6 +123,7 @@ function differenceLines(diffs: readonly AccountDifference[], description: strin
     dimensions: d.dimensions,
     description,
     partner: d.partner,
+    ...(d.partnerRole ? { partnerRole: d.partnerRole } : {}),
     sourceAmountMinor: null,
     sourceCurrency: null,
     sourceRate: null,

@@ -164,15 +164,28 @@ export function planDocument(input: PlanInput): PlanResult {
     hold('DIMENSION_MISSING', `Line ${l.lineId} has no ${names}: map ${one ? 'one' : 'them'} on expense type "${l.expenseType.code}" or allocate ${one ? 'it' : 'them'} at the source`, { subject: l.expenseType.code, lineId: l.lineId });
   }
 
-  const balancing = input.kind === 'journal' ? settlementLines(settlements, rules, lookup) : { lines: [], reasons: [] };
+  // A supplier invoice posted as a journal (posting modes, or a target without supplier invoices) owes its lines
+  // to the vendor on the payables account, not to an employee (shared/design/books.md: who is owed).
+  const invoiceJournal = input.kind === 'journal' && doc.kind === 'invoice';
+  const balancing = input.kind === 'journal' ? settlementLines(settlements, rules, lookup, invoiceJournal ? 'vendor' : 'employee') : { lines: [], reasons: [] };
   // A supplier invoice pays the whole report to one party: it cannot credit a cash advance back.
   if (input.kind === 'supplier_invoice' && settlements.some((x) => x.party === 'cash_advance' && x.amountMinor !== 0)) {
     hold('UNBALANCED', 'A cash advance is applied on this report, which a supplier invoice cannot show: post this kind of document as a journal (connection posting modes)');
   }
   reasons.push(...balancing.reasons);
-  const partner = input.kind === 'supplier_invoice' ? (doc.vendor?.code ?? (doc.employee ? lookup.employee(doc.employee.id) : null)) : doc.employee ? lookup.employee(doc.employee.id) : null;
+  const employeePartner = doc.employee ? lookup.employee(doc.employee.id) : null;
+  const vendorPartner = doc.vendor?.code ?? null;
+  const partner = input.kind === 'supplier_invoice' ? (vendorPartner ?? employeePartner) : invoiceJournal ? vendorPartner : employeePartner;
+  // The vendor is owed whenever an expense row is, payables account set or not: both holds are worth seeing at once.
+  const owesVendor = invoiceJournal && settlements.some((x) => x.party === 'employee' && x.reason === 'expense' && x.amountMinor !== 0);
+  if (owesVendor && !vendorPartner) {
+    // Without a vendor nobody is known to be owed the invoice: the employee is not, so nothing falls back to them.
+    if (doc.vendor) hold('PARTNER_UNKNOWN', `Vendor "${doc.vendor.name}" has no supplier code`, { subject: doc.vendor.name });
+    else hold('PARTNER_UNKNOWN', 'The invoice names no vendor, so nobody is known to be owed it: fix the invoice at the source');
+  }
   const needsEmployeePartner = balancing.lines.some((l) => l.party === 'employee') || input.kind === 'supplier_invoice';
-  if (needsEmployeePartner && !partner) {
+  const payeePartner = input.kind === 'supplier_invoice' ? partner : employeePartner;
+  if (needsEmployeePartner && !payeePartner) {
     if (doc.vendor && input.kind === 'supplier_invoice') hold('PARTNER_UNKNOWN', `Vendor "${doc.vendor.name}" has no supplier code`, { subject: doc.vendor.name });
     else if (doc.employee) hold('EMPLOYEE_UNMAPPED', `Employee ${doc.employee.name} (${doc.employee.id}) is not mapped to an ERP supplier/employee`, { subject: doc.employee.id });
     else hold('PARTNER_UNKNOWN', 'The document names neither an employee nor a vendor');
@@ -217,8 +230,9 @@ export function planDocument(input: PlanInput): PlanResult {
       side: b.netMinor > 0 ? 'credit' : 'debit',
       amountMinor: Math.abs(b.netMinor),
       dimensions: {},
-      description: describe(settlementText(b, doc.employee?.name ?? 'employee', doc.title), 'Balancing line description'),
-      partner: b.party === 'employee' ? partner : null,
+      description: describe(settlementText(b, b.party === 'vendor' ? (doc.vendor?.name ?? 'vendor') : (doc.employee?.name ?? 'employee'), doc.title), 'Balancing line description'),
+      partner: b.party === 'vendor' ? vendorPartner : b.party === 'employee' ? employeePartner : null,
+      ...(b.party === 'vendor' || (b.party === 'employee' && employeePartner) ? { partnerRole: b.party } : {}),
       sourceAmountMinor: null,
       sourceCurrency: null,
       sourceRate: null,

@@ -6,6 +6,8 @@
 // Advances 5.2.1 / 5.2.2 and Company Paid Credit Card 6.2.x, developer.concur.com
 // api-reference/financial-integration/v4.financial-integration-service-use-cases).
 // Settlements are grouped per party and account; personal charges the employee owes stay on their own line.
+// A supplier invoice posted as a journal owes its lines to the vendor, not the employee: the source mappers say
+// "paid by the employee" for want of another side, so the planner asks for the vendor as payee (payables account).
 import type { PostingRules } from '../../../shared/schemas/connection';
 import type { Settlement, SourceDocument, SourceLine } from '../../../shared/schemas/document';
 import type { HoldReason } from '../../../shared/schemas/posting';
@@ -13,7 +15,8 @@ import { formatMinor } from '../money/parse';
 import type { MappingLookup } from './mapping-lookup';
 
 export interface SettlementLine {
-  party: Settlement['party'];
+  /** Who is owed: a settlement's party, or the vendor an invoice posted as a journal owes its lines to. */
+  party: Settlement['party'] | 'vendor';
   reason: 'personal' | 'other';
   account: string;
   /** Positive: credit (the company owes the party); negative: debit (the party owes the company). */
@@ -48,22 +51,42 @@ export function checkDocumentSettlements(doc: SourceDocument, currency: string):
   return { code: 'SOURCE_INVALID', message: `The document's cash-advance settlements are off by ${formatMinor(got, currency)} ${currency}; the entry cannot balance` };
 }
 
+/** Held when an invoice must post as a journal and nothing says which account the vendor is owed on. */
+export const PAYABLES_UNSET: HoldReason = {
+  code: 'ACCOUNT_UNKNOWN',
+  message: "Invoices post as journals on this connection and the supplier payables account is not set: set it in the connection's posting rules (Supplier payables account), or post invoices as supplier invoices (posting modes)",
+};
+
 /**
  * Balancing lines for the settlements, grouped per party, reason and account; zero groups vanish.
- * Accounts: employee -> the liability account; card -> the source's clearing account (account source
- * 'source' / 'source_then_mapping') else the card clearing rule; cash advance -> the source's clearing
+ * `payee` 'vendor' (an invoice posted as a journal): what the lines owe the employee as expense is owed to
+ * the vendor instead, on the supplier payables account; personal and cash-advance rows stay the employee's.
+ * Accounts: employee -> the liability account; vendor -> the payables account; card -> the source's clearing
+ * account (account source 'source' / 'source_then_mapping') else the card clearing rule; cash advance -> the source's clearing
  * account likewise, else the connection's cash-advance account, else the account mapped to the CASHADV
  * expense type (the one cash-advance issuance uses). No account -> a hold the accountant can act on.
  */
-export function settlementLines(settlements: readonly Settlement[], rules: PostingRules, lookup: MappingLookup): { lines: SettlementLine[]; reasons: HoldReason[] } {
+export function settlementLines(
+  settlements: readonly Settlement[],
+  rules: PostingRules,
+  lookup: MappingLookup,
+  payee: 'employee' | 'vendor' = 'employee',
+): { lines: SettlementLine[]; reasons: HoldReason[] } {
   const useSource = (rules.accountSource ?? 'mapping') !== 'mapping';
   const groups = new Map<string, SettlementLine>();
   const reasons: HoldReason[] = [];
   for (const s of settlements) {
     if (s.amountMinor === 0) continue;
+    const party: SettlementLine['party'] = payee === 'vendor' && s.party === 'employee' && s.reason === 'expense' ? 'vendor' : s.party;
     let account: string | null;
     let fromSource = false;
-    if (s.party === 'employee') account = rules.liabilityAccount;
+    if (party === 'vendor') {
+      account = rules.payablesAccount || null;
+      if (!account) {
+        if (!reasons.some((r) => r.message === PAYABLES_UNSET.message)) reasons.push({ ...PAYABLES_UNSET });
+        continue;
+      }
+    } else if (party === 'employee') account = rules.liabilityAccount;
     else if (useSource && s.sourceAccount) {
       account = s.sourceAccount;
       fromSource = true;
@@ -78,11 +101,11 @@ export function settlementLines(settlements: readonly Settlement[], rules: Posti
       continue;
     }
     // Personal charges the employee owes stay apart from what the employee is owed; a card is one line.
-    const reason = s.reason === 'personal' && s.party === 'employee' ? 'personal' : 'other';
-    const key = `${s.party}\u0000${reason}\u0000${account}`;
+    const reason = s.reason === 'personal' && party === 'employee' ? 'personal' : 'other';
+    const key = `${party}\u0000${reason}\u0000${account}`;
     const g = groups.get(key);
     if (g) g.netMinor += s.amountMinor;
-    else groups.set(key, { party: s.party, reason, account, netMinor: s.amountMinor, fromSource });
+    else groups.set(key, { party, reason, account, netMinor: s.amountMinor, fromSource });
   }
   return { lines: [...groups.values()].filter((g) => g.netMinor !== 0), reasons };
 }
@@ -96,9 +119,9 @@ function ownMapping(lookup: MappingLookup, code: string): string | null {
 /** The expense type cash advances carry (issuance documents, and the mapping fallback for the clearing account). */
 export const CASH_ADVANCE_TYPE = 'CASHADV';
 
-/** Plain words for a balancing line's description. */
+/** Plain words for a balancing line's description; `employee` names the vendor on a vendor line. */
 export function settlementText(l: SettlementLine, employee: string, title: string): string {
-  if (l.party === 'employee') {
+  if (l.party === 'employee' || l.party === 'vendor') {
     if (l.reason === 'personal') return `Personal charges owed by ${employee}: ${title}`;
     return l.netMinor > 0 ? `Due to ${employee}: ${title}` : `Owed by ${employee}: ${title}`;
   }

@@ -119,6 +119,7 @@ export const SECTIONS: Section[] = [
     fields: [
       { path: 'rules.liabilityAccount', label: 'Employee liability account' },
       { path: 'rules.cardClearingAccount', label: 'Card clearing account' },
+      { path: 'rules.payablesAccount', label: 'Supplier payables account', hint: 'credited, with the vendor as partner, when invoices post as journals (posting modes); empty = such invoices are held' },
       { path: 'rules.cashAdvanceAccount', label: 'Cash-advance clearing account', hint: 'credited when a report applies a cash advance; empty = the account mapped to expense type CASHADV' },
       { path: 'rules.accountSource', label: 'Expense GL account from', type: 'select', options: [['mapping', 'The expense-type mapping'], ['source', "Concur's journal account codes"], ['source_then_mapping', "Concur's codes, else the mapping"]], hint: 'every account is checked against the ERP; the dry run says which source each line used', when: isSource('concur') },
       { path: 'rules.dateRule', label: 'Posting date', type: 'select', options: [['document_date', 'Report date'], ['latest_expense_date', 'Latest expense date']] },
@@ -167,7 +168,7 @@ export function newConnectionTemplate(): ConnectionInput {
     name: '',
     source: sourceTemplate('concur'),
     target: targetTemplate('sage-x3'),
-    rules: { liabilityAccount: '', cardClearingAccount: '', personalLines: 'exclude', dateRule: 'document_date', requiredDimensions: ['costCenter'], postingModes: { invoice: 'supplier_invoice' }, maxDescriptionLength: 250, closedPeriod: 'hold' },
+    rules: { liabilityAccount: '', cardClearingAccount: '', payablesAccount: '', personalLines: 'exclude', dateRule: 'document_date', requiredDimensions: ['costCenter'], postingModes: { invoice: 'supplier_invoice' }, maxDescriptionLength: 250, closedPeriod: 'hold' },
     schedule: { mode: 'manual' },
     retry: { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 60_000, pauseAfterAuthFailures: 3 },
     concurrency: 4,

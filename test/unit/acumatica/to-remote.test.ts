@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isConnectorError } from '../../../main/core/errors';
-import { acuDate, billEntity, decimalValue, journalEntity, odataString, queryString } from '../../../main/core/adapters/acumatica/to-remote';
+import { acuDate, billEntity, decimalValue, entityBody, journalEntity, odataString, queryString } from '../../../main/core/adapters/acumatica/to-remote';
 import { keyedDescription, keyOfRow, keysFilter } from '../../../main/core/adapters/acumatica/keys';
 import { acuLine, billPlan, journalPlan } from '../../helpers/acumatica-context';
 
@@ -70,4 +70,16 @@ test('the key look-up: documented startswith on Description, or-joined; bills al
   assert.equal(keyOfRow({ Description: { value: 'Other' }, VendorRef: { value: 'MLC-B' } }, 'Bill', keys), 'MLC-B');
   assert.equal(keyOfRow({ Description: { value: 'MLC-AB · x' } }, 'Bill', keys), '', 'a longer key that merely starts the same is not ours');
   assert.equal(queryString({ $filter: "A eq 'x y'", $top: 5, $skip: undefined }), "?$filter=A%20eq%20'x%20y'&$top=5");
+});
+
+test('an invoice posted as a journal is a GL journal whose payables line names the vendor in its text', () => {
+  const plan = journalPlan({ sourceKind: 'invoice', partner: 'V100', lines: [acuLine(1, '62000', 'debit', 34550, { dimensions: { subaccount: 'CC100' }, description: 'Paper' }), acuLine(2, '20000', 'credit', 34550, { partner: 'V100', partnerRole: 'vendor', description: 'Due to Acme: Invoice 7' })] });
+  const body = entityBody(plan, { branch: 'HQ', defaultSubaccount: '000000' });
+  assert.deepEqual(body, journalEntity(plan, { branch: 'HQ', defaultSubaccount: '000000' }));
+  assert.deepEqual(body.Module, { value: 'GL' });
+  const details = body.Details as Array<Record<string, { value: unknown }>>;
+  assert.deepEqual(details.map((d) => [d.Account?.value, d.DebitAmount?.value, d.CreditAmount?.value, d.TransactionDescription?.value]), [
+    ['62000', 345.5, 0, 'Paper'],
+    ['20000', 0, 345.5, 'Due to Acme: Invoice 7 (V100)'],
+  ]);
 });

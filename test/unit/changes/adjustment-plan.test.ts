@@ -102,3 +102,17 @@ test('an unbalanced or non-positive plan is refused', () => {
   assert.throws(() => assertBalanced({ ...posted(), lines: posted().lines.map((l) => ({ ...l, amountMinor: 0 })) }), /positive minor units/);
   assert.throws(() => assertBalanced({ ...posted(), lines: posted().lines.map((l) => ({ ...l, amountMinor: 1.5 })) }), /positive minor units/);
 });
+
+test('an invoice journal changed after posting: the difference on the payables line still names a vendor, even against a plan stored without roles', () => {
+  const inv = (amount: number, role?: 'vendor'): PostingPlan => buildPlan(
+    { idempotencyKey: 'MLC-INV', sourceId: 'I1', postingDate: '2026-10-05', documentDate: '2026-10-05', currency: 'EUR', description: 'Acme', partner: 'V1', lines: [
+      planLine(1, '606400', 'debit', amount),
+      planLine(2, '401000', 'credit', amount, { partner: 'V1', ...(role ? { partnerRole: role } : {}) }),
+    ] },
+    { sourceKind: 'invoice' },
+  );
+  const d = differencePlan(inv(10000), inv(12500, 'vendor'), base('MLC-D-INV'))!;
+  assertBalanced(d);
+  assert.deepEqual(d.lines.map((l) => [l.account, l.side, l.amountMinor, l.partner, l.partnerRole]), [['401000', 'credit', 2500, 'V1', 'vendor'], ['606400', 'debit', 2500, null, undefined]]);
+  assert.equal(reversalPlan(inv(12500, 'vendor'), base('MLC-R-INV')).lines[1]!.partnerRole, 'vendor');
+});

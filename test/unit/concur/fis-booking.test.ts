@@ -125,9 +125,11 @@ test('journal rows that do not add up to the entry, or name nobody who is owed, 
 test("5b. invoices and v3 allocations carry Concur's account too (lineItem accountCode, allocation journal, AccountCode1)", () => {
   const invoice = { requestHeader: { requestId: 'Q1', vendorInvoiceNumber: 'INV-1', invoiceDate: '2026-11-02', currencyAlphaCode: 'USD' }, vendor: { vendorCode: 'V1', vendorName: 'Acme' }, ownerEmployee: { employeeId: 'E1' },
     lineItem: [{ lineItemSequenceOrder: 1, expenseTypeCode: 'OFFIC', amountGross: 50, accountCode: '6400' }, { lineItemSequenceOrder: 2, expenseTypeCode: 'OFFIC', amountGross: 20, allocation: [{ allocationPercentage: 100, journal: [{ journalAccountCode: '6410' }] }] }] };
-  const r = book(fisDoc(invoice, 'invoice'), { accountSource: 'source' });
+  const r = book(fisDoc(invoice, 'invoice'), { accountSource: 'source', payablesAccount: 'APPAY' });
   assert.ok(r.plan, JSON.stringify(r.reasons));
   assert.deepEqual(r.plan.lines.filter((l) => l.sourceLineId).map((l) => [l.account, l.amountMinor]), [['6400', 5000], ['6410', 2000]]);
+  // Posted as a journal, the invoice is owed to its vendor on the payables account, not to the owner employee.
+  assert.deepEqual(r.plan.lines.filter((l) => !l.sourceLineId).map((l) => [l.account, l.side, l.amountMinor, l.partner, l.partnerRole]), [['APPAY', 'credit', 7000, 'V1', 'vendor']]);
 });
 
 test('a report with a cash advance is never paid in full as a supplier invoice', async () => {

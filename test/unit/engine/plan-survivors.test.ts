@@ -1,7 +1,7 @@
 // The planner where mutation testing found nothing pinned: the whole plan of a plain report, document-level
 // cash-advance settlements, personal lines with the source's journal rows, lines the source mapper already
 // reported, per-share accounts, recoverable-VAT lines, date holds with nothing postable, partners on a journal
-// that names a vendor, supplier-invoice holds, and one reason per subject. Through planDocument only.
+// of an invoice (the vendor owed), supplier-invoice holds, and one reason per subject. Through planDocument only.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createMappingLookup } from '../../../main/core/engine/mapping-lookup';
@@ -34,7 +34,7 @@ test('a plain report plans exactly: the expense, the employee owed, one note, no
       postingDate: '2026-10-05', documentDate: '2026-10-05', currency: 'EUR', description: 'October trip', partner: 'V-JDOE', invoiceNumber: null, totalMinor: 12345,
       lines: [
         { lineNo: 1, sourceLineId: 'L1', account: '625100', side: 'debit', amountMinor: 12345, dimensions: { costCenter: 'CC100' }, description: 'Client dinner', partner: null, ...fromLine, accountSource: 'mapping' },
-        { lineNo: 2, sourceLineId: null, account: '421000', side: 'credit', amountMinor: 12345, dimensions: {}, description: 'Due to Jane Doe: October trip', partner: 'V-JDOE', ...noEntry, accountSource: 'rule' },
+        { lineNo: 2, sourceLineId: null, account: '421000', side: 'credit', amountMinor: 12345, dimensions: {}, description: 'Due to Jane Doe: October trip', partner: 'V-JDOE', partnerRole: 'employee', ...noEntry, accountSource: 'rule' },
       ],
       notes: ['Dated 2026-10-05, the document date'],
     },
@@ -141,13 +141,13 @@ test('a credit-note invoice is held with its negative total', () => {
   ]);
 });
 
-test("a journal of a document that names a vendor still owes the employee: the employee's partner, or the unmapped employee named", () => {
-  const r = planOf(invoice());
-  assert.equal(r.plan?.partner, 'V-JDOE');
-  assert.equal(r.plan?.lines.find((l) => l.account === '421000')?.partner, 'V-JDOE');
-  assert.deepEqual(planOf(invoice({ employee: { id: 'ghost', name: 'G. Host', email: null } })).reasons, [
-    { code: 'EMPLOYEE_UNMAPPED', message: 'Employee G. Host (ghost) is not mapped to an ERP supplier/employee', subject: 'ghost' },
-  ]);
+test("an invoice posted as a journal owes the vendor, not the employee: the vendor's code on the payables line, and no employee mapping needed", () => {
+  const r = planOf(invoice(), { payablesAccount: '401000' });
+  assert.equal(r.plan?.partner, 'V-ACME');
+  assert.deepEqual(r.plan?.lines.filter((l) => l.side === 'credit').map((l) => [l.account, l.partner, l.partnerRole]), [['401000', 'V-ACME', 'vendor']]);
+  assert.deepEqual(planOf(invoice({ employee: { id: 'ghost', name: 'G. Host', email: null } }), { payablesAccount: '401000' }).reasons, []);
+  // A report naming a vendor is still the employee's: only an invoice changes who is owed.
+  assert.equal(planOf(doc({ vendor: { code: 'V-ACME', name: 'Acme' } }), { payablesAccount: '401000' }).plan?.lines.at(-1)?.partner, 'V-JDOE');
 });
 
 test('with nothing postable a missing expense date is not repeated; a bad document date always is', () => {

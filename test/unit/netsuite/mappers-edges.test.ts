@@ -88,6 +88,21 @@ test('vendor bills: no vendor named, an unknown vendor, no bill number; journal 
   assert.ok(!stranger.ok && stranger.reasons[0]!.message === 'X1 is neither a vendor nor an employee in NetSuite');
 });
 
+test('a journal line owed to a vendor (an invoice posted as a journal) names the vendor record only, never an employee', () => {
+  const owed = (partner: string) => toNetSuiteRecord(nsPlan({ sourceKind: 'invoice', partner, lines: [nsLine(1, '6100', 'debit', 100), nsLine(2, '2010', 'credit', 100, { partner, partnerRole: 'vendor' })] }), '2', lookupWith());
+  const vendor = owed('V1001');
+  assert.ok(vendor.ok);
+  assert.deepEqual((vendor.body.line as { items: Array<Record<string, unknown>> }).items.map((i) => i.entity), [undefined, { id: '501' }]);
+  // EMP0001 is only an employee: as a vendor it does not exist.
+  const employeeOnly = owed('EMP0001');
+  assert.ok(!employeeOnly.ok);
+  assert.deepEqual(employeeOnly.reasons, [{ code: 'PARTNER_UNKNOWN', message: 'Vendor EMP0001 does not exist in NetSuite', subject: 'EMP0001' }]);
+  // An employee line keeps taking either record.
+  const employee = toNetSuiteRecord(nsPlan({ lines: [nsLine(1, '6100', 'debit', 100), nsLine(2, '2010', 'credit', 100, { partner: 'EMP0001', partnerRole: 'employee' })] }), '2', lookupWith());
+  assert.ok(employee.ok);
+  assert.deepEqual((employee.body.line as { items: Array<Record<string, unknown>> }).items[1]!.entity, { id: '701' });
+});
+
 test('an amount that cannot be sent exactly is refused, not rounded', () => {
   assert.throws(() => amountValue(2 ** 53, 'EUR'), /cannot be sent exactly/);
   assert.throws(() => amountValue(1.5, 'EUR'), /cannot be sent exactly/);

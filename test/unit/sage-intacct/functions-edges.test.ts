@@ -29,6 +29,19 @@ test('the journal partner column follows the setting: employee by default, vendo
   assert.deepEqual(debit, { ACCOUNTNO: '6000', TR_TYPE: '1', TRX_AMOUNT: '123.45', LOCATION: 'L10', DEPARTMENT: 'D100', DESCRIPTION: 'Line 1' });
 });
 
+test('a vendor on a journal line (an invoice posted as a journal) is a VENDORID whatever the setting; an employee still follows it', () => {
+  const p = plan({ sourceKind: 'invoice', partner: 'V100', lines: [line(1, '6000', 'debit', 12345), line(2, '2000', 'credit', 12345, { partner: 'V100', partnerRole: 'vendor' })] });
+  const credit = (set: Record<string, unknown>) => (glbatch(p, intacctSettings('https://api.intacct.com/ia/xml/xmlgw.phtml', set)) as Entries).GLBATCH.ENTRIES.GLENTRY[1]!;
+  for (const journalPartner of ['employee', 'vendor']) {
+    assert.equal(credit({ journalPartner }).VENDORID, 'V100', journalPartner);
+    assert.equal('EMPLOYEEID' in credit({ journalPartner }), false, journalPartner);
+  }
+  const employee = plan({ lines: [line(1, '6000', 'debit', 12345), line(2, '2050', 'credit', 12345, { partner: 'E001', partnerRole: 'employee' })] });
+  const entry = (glbatch(employee, s) as Entries).GLBATCH.ENTRIES.GLENTRY[1]!;
+  assert.equal(entry.EMPLOYEEID, 'E001');
+  assert.equal('VENDORID' in entry, false);
+});
+
 test('a base-currency journal has no currency fields; the batch title falls back to the key', () => {
   const p = plan({ description: '   ' });
   const g = (glbatch(p, s) as { GLBATCH: Record<string, unknown> }).GLBATCH;

@@ -22,6 +22,17 @@ test('journal: header fields, one LIN per line, debit and credit on their own si
   assert.equal(sum('DEB'), sum('CDT'));
 });
 
+test('an invoice posted as a journal: the payables line carries the supplier as its business partner (BPR), balanced', () => {
+  const p = plan({ sourceKind: 'invoice', partner: 'SUP100', description: 'Acme invoice', lines: [line(1, '606400', 'debit', 34550, { description: 'Paper' }), line(2, '401000', 'credit', 34550, { partner: 'SUP100', partnerRole: 'vendor', description: 'Due to Acme: Acme invoice' })] });
+  const obj = parseObjectXml(planToObjectXml(p, settings));
+  assert.equal(obj.groups.get('GAS0_1')?.get('TYP'), 'ODEXP', 'a journal entry, not a supplier invoice');
+  const lines = obj.tables.get('GAS1_1') ?? [];
+  assert.deepEqual(lines.map((l) => Object.fromEntries(l)), [
+    { ACC: '606400', DEB: '345.50', DES: 'Paper' },
+    { ACC: '401000', CDT: '345.50', DES: 'Due to Acme: Acme invoice', BPR: 'SUP100' },
+  ]);
+});
+
 test('amounts are exact for 0, 2 and 3 decimal currencies, large values included', () => {
   const cases: Array<[string, number, string]> = [['JPY', 1500, '1500'], ['EUR', 5, '0.05'], ['USD', 900719925474099, '9007199254740.99'], ['KWD', 1234, '1.234'], ['BHD', 7, '0.007']];
   for (const [currency, minor, text] of cases) {

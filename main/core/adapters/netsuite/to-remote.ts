@@ -134,7 +134,12 @@ export function toNetSuiteRecord(plan: PostingPlan, subsidiaryId: string, lookup
   const items = plan.lines.map((line) => {
     const account = accountOf(line);
     const item: RecordBody = { account: account ? ref(account) : null, [line.side]: amountValue(line.amountMinor, plan.currency), memo: line.description.slice(0, NETSUITE_MEMO_MAX), ...segments(line, lookup, reasons) };
-    if (line.partner) {
+    if (line.partner && line.partnerRole === 'vendor') {
+      // A vendor owed an invoice posted as a journal: a vendor record only, never an employee of the same id.
+      const entity = lookup.vendor(line.partner);
+      if (!entity) reasons.push({ code: 'PARTNER_UNKNOWN', message: `Vendor ${line.partner} does not exist in NetSuite`, subject: line.partner });
+      else item.entity = ref(entity);
+    } else if (line.partner) {
       // The name column takes vendors and employees alike; the employee's own vendor record wins if both exist.
       const entity = lookup.vendor(line.partner) ?? lookup.employee(line.partner);
       if (!entity) reasons.push({ code: 'PARTNER_UNKNOWN', message: `${line.partner} is neither a vendor nor an employee in NetSuite`, subject: line.partner });

@@ -55,8 +55,9 @@ export function glbatch(plan: PostingPlan, s: SageIntacctTargetSettings): XmlNod
       ['EXCH_RATE_TYPE_ID', foreign ? s.exchangeRateType : null],
       ['LOCATION', l.dimensions.location],
       ['DEPARTMENT', l.dimensions.department],
-      ['VENDORID', s.journalPartner === 'vendor' ? l.partner : null],
-      ['EMPLOYEEID', s.journalPartner === 'employee' ? l.partner : null],
+      // A vendor (an invoice posted as a journal) is always a VENDORID; the employee goes where the connection says.
+      ['VENDORID', l.partnerRole === 'vendor' || s.journalPartner === 'vendor' ? l.partner : null],
+      ['EMPLOYEEID', l.partnerRole !== 'vendor' && s.journalPartner === 'employee' ? l.partner : null],
       ['DESCRIPTION', cutText(l.description)],
     ]);
   return {
