@@ -43,3 +43,9 @@ test('no BOM is added to a file that had none; one at the start is kept', () => 
   assert.equal(resep('a;b\r\nc;d\r\n', ';', ','), 'a,b\r\nc,d\r\n');
   assert.equal(resep('\ufeffa;b\r\n', ';', ','), '\ufeffa,b\r\n');
 });
+
+test('a BOM file whose first field is quoted (Excel quotes a header holding the separator) is rewritten, BOM kept', () => {
+  assert.equal(resep('\ufeff"a;x";b\r\n1;2\r\n', ';', ','), '\ufeffa;x,b\r\n1,2\r\n');
+  assert.equal(toCommaCsv('\ufeff"Catégorie; type";compte\r\n'), '\ufeffCatégorie; type,compte\r\n');
+  assert.equal(resep('a;b\ufeff\n', ';', ','), 'a,b\ufeff\r\n', 'only a BOM at the start is one');
+});

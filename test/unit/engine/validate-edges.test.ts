@@ -84,3 +84,33 @@ test('labels: camel case becomes words with a capital first letter', () => {
   assert.equal(label('project'), 'Project');
   assert.equal(label(''), '');
 });
+
+test('one bad amount among good lines holds the plan, in these words', () => {
+  const lines = [ln({ amountMinor: 100 }), ln({ amountMinor: 0, lineNo: 2 }), ln({ side: 'credit', account: '421000', amountMinor: 100, lineNo: 3 })];
+  assert.deepEqual(validatePlan(planOf(lines), ref, []), [{ code: 'INVALID_AMOUNT', message: 'A line has a zero, negative or non-integer amount' }]);
+});
+
+const taxRef = createReferenceIndex([
+  { kind: 'account', dimensionType: '', code: '625100', name: 'Meals', active: true },
+  { kind: 'account', dimensionType: '', code: '421000', name: 'Employees', active: true },
+  { kind: 'supplier', dimensionType: '', code: 'V-JDOE', name: 'Jane', active: true },
+  { kind: 'tax_code', dimensionType: '', code: 'FRS', name: 'TVA 20 %', active: true },
+  { kind: 'tax_code', dimensionType: '', code: 'FRO', name: 'TVA 19,6 %', active: false },
+]);
+
+test('tax codes: known and active pass; unknown and inactive are held once each, in these words', () => {
+  assert.deepEqual(validatePlan(planOf(balanced({ taxCode: 'FRS' })), taxRef, []), []);
+  assert.deepEqual(validatePlan(planOf(balanced({ taxCode: 'FRX' })), taxRef, []), [{ code: 'TAX_UNMAPPED', message: 'Tax code FRX does not exist in the ERP: fix its row on the Tax codes tab', subject: 'FRX' }]);
+  assert.deepEqual(validatePlan(planOf(balanced({ taxCode: 'FRO' })), taxRef, []), [{ code: 'TAX_UNMAPPED', message: 'Tax code FRO (TVA 19,6 %) is inactive in the ERP: fix its row on the Tax codes tab', subject: 'FRO' }]);
+  const lines = [ln({ taxCode: 'FRX' }), ln({ taxCode: 'FRS', lineNo: 2 }), ln({ taxCode: 'FRX', lineNo: 3 }), ln({ taxCode: 'FRO', lineNo: 4 }), ln({ side: 'credit', account: '421000', amountMinor: 400, lineNo: 5 })];
+  assert.deepEqual(validatePlan(planOf(lines), taxRef, []).map((r) => r.subject), ['FRX', 'FRO'], 'each code once, the lines without one unchecked');
+});
+
+test('tax codes are not checked while the cache holds none: an empty cache cannot prove a code wrong', () => {
+  assert.deepEqual(validatePlan(planOf(balanced({ taxCode: 'FRX' })), ref, []), []);
+  assert.deepEqual(validatePlan(planOf([ln({ taxCode: 'FRX' }), ln({ side: 'credit', account: '421000', taxCode: '' })]), ref, []), []);
+});
+
+test('lines without a tax code are not held as a tax code', () => {
+  assert.deepEqual(validatePlan(planOf(balanced({}, { taxCode: '' })), taxRef, []), []);
+});
