@@ -434,3 +434,31 @@ test('previewBatch: a held or failed document changed at the source is planned a
   assert.equal(held!.item.outcome, 'would_post');
   assert.equal(held!.plan!.idempotencyKey, s.row(unmapped('R1')).idempotency_key);
 });
+
+test('previewBatch: a posted or dismissed document changed at the source is shown as done with the change noted, never as "would post"', (t) => {
+  const s = setup(t);
+  const posted = intakeBatch([amount(12345)], s.env()).deliver[0]!;
+  s.store.postings.markPosted(posted.id, 'JE1', false);
+  intakeBatch([unmapped('D1')], s.env());
+  s.store.postings.markDismissed(s.row(unmapped('D1')).id, 'no');
+  const changedDismissed = unmapped('D1', { lines: [line({ expenseType: { code: 'HOTEL', name: 'Hotel' }, amount: { amountMinor: 999, currency: 'EUR' } })] });
+  const done = (sourceId: string, notes: string[]) => ({ item: { sourceId, title: 'October trip', outcome: 'already_posted', total: { amountMinor: 12345, currency: 'EUR' }, postingDate: null, lines: [], reasons: [], notes }, plan: null });
+  assert.deepEqual(previewBatch([amount(12468), changedDismissed], s.env()), [
+    done('R1', ['Changed in concur after it was posted: kept for review, not posted again']),
+    done('D1', ['Changed in concur after it was dismissed: kept for review, not posted again']),
+  ]);
+  // Once a run has kept that version as a change, it is nothing new.
+  intakeBatch([amount(12468)], s.env());
+  assert.deepEqual(previewBatch([amount(12468)], s.env()), [done('R1', [])]);
+  assert.deepEqual(previewBatch([amount(13000)], s.env()), [done('R1', ['Changed in concur after it was posted: kept for review, not posted again'])]);
+});
+
+test('intakeBatch: a twin marked posted without an ERP id holds the new document, and it is counted as held', (t) => {
+  const s = setup(t);
+  const twin = intakeBatch([doc({ sourceId: 'R-OLD' })], s.env()).deliver[0]!;
+  s.store.postings.markPosted(twin.id, '', false);
+  const fis = doc({ sourceId: 'FIS-1', aliases: ['R-OLD'] });
+  assert.deepEqual(intakeBatch([fis], s.env()), { deliver: [], held: 1, skipped: 0 });
+  const r = s.row(fis);
+  assert.deepEqual([r.status, r.erp_id, JSON.parse(r.reasons_json)[0].message], ['held', null, 'The same document is already in the outbox as R-OLD (posted); settle that one first, then replay or dismiss this one']);
+});
