@@ -427,12 +427,16 @@ test('previewBatch: what a run would do, written nowhere; the plan comes along o
   assert.equal(s.store.mappings.get('c1', 'expense_type', 'PARKING'), null, 'no code noted either');
 });
 
-test('previewBatch: a held or failed document changed at the source is planned again, as a run would', (t) => {
+test('previewBatch: a held document changed at the source, or a failed one, is planned again, as a run would', (t) => {
   const s = setup(t);
   intakeBatch([unmapped('R1')], s.env());
   const [held] = previewBatch([doc()], s.env());
   assert.equal(held!.item.outcome, 'would_post');
   assert.equal(held!.plan!.idempotencyKey, s.row(unmapped('R1')).idempotency_key);
+  // A failed one waiting for its retry, unchanged, would be sent by the run too.
+  const failed = intakeBatch([doc({ sourceId: 'R2' })], s.env()).deliver[0]!;
+  s.store.postings.markFailed(failed.id, [{ code: 'FAILED_RETRY_LATER', message: 'down' }], { code: 'UNAVAILABLE', message: 'down', retryable: true }, null);
+  assert.deepEqual(previewBatch([doc({ sourceId: 'R2' })], s.env()).map((p) => [p.item.outcome, p.plan?.idempotencyKey]), [['would_post', failed.idempotency_key]]);
 });
 
 test('previewBatch: a posted or dismissed document changed at the source is shown as done with the change noted, never as "would post"', (t) => {
