@@ -21,7 +21,7 @@ export const SCOPES = {
   'engine-plan': { mutate: ENGINE('plan', 'mapping-lookup', 'tax-check', 'tax-lines'), tests: UNIT('plan', 'plan-hardening', 'plan-edges', 'plan-tax', 'plan-survivors', 'invoice-journal', 'tax-check', 'change-detection', 'intake-aliases', 'lookup-tax-survivors').concat('test/unit/concur/fis-booking.test.ts') },
   'engine-settle': { mutate: ENGINE('settle', 'line-account', 'text'), tests: UNIT('settle-edges', 'line-account-edges', 'plan', 'plan-hardening', 'plan-edges', 'plan-survivors', 'invoice-journal', 'change-detection', 'intake-aliases').concat('test/unit/concur/fis-booking.test.ts') },
   'engine-keys': { mutate: ENGINE('keys'), tests: UNIT('keys', 'keys-edges', 'change-detection', 'intake-aliases') },
-  'engine-intake': { mutate: ENGINE('intake'), tests: UNIT('change-detection', 'intake-aliases') },
+  'engine-intake': { mutate: ENGINE('intake'), tests: UNIT('change-detection', 'intake-aliases', 'intake').concat('test/unit/changes/record-change.test.ts') },
   'engine-validate': { mutate: ENGINE('validate'), tests: UNIT('validate', 'validate-edges') },
   'engine-schedule': { mutate: ENGINE('schedule', 'window'), tests: UNIT('schedule', 'schedule-window') },
   'engine-csv': { mutate: ENGINE('csv-safe', 'mapping-csv', 'csv-dialect'), tests: UNIT('csv-safe', 'mapping-csv', 'csv-dialect') },

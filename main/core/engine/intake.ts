@@ -142,8 +142,8 @@ export function intakeBatch(docs: readonly SourceDocument[], env: IntakeEnv): Ba
       }
       const twin = aliasPosting(doc, env);
       if (twin) {
-        recordTwin(doc, key, hash, twin, env, audit);
-        if (twin.status === 'posted') out.skipped++;
+        // Counted as what was written: a twin posted without an ERP id holds this one, like an open twin.
+        if (recordTwin(doc, key, hash, twin, env, audit) === 'linked') out.skipped++;
         else out.held++;
         continue;
       }
@@ -174,17 +174,18 @@ export function aliasPosting(doc: SourceDocument, env: Pick<IntakeEnv, 'conn' | 
  * A twin already posted is recorded as posted under the same ERP id (and confirmed to the source if it
  * wants that), never sent again; a twin still open or dismissed holds this one for the accountant.
  */
-function recordTwin(doc: SourceDocument, key: string, hash: string, twin: PostingRow, env: IntakeEnv, audit: (doc: SourceDocument, key: string, action: 'fetch' | 'plan' | 'hold', outcome: string, message: string, erpId?: string | null) => void): void {
+function recordTwin(doc: SourceDocument, key: string, hash: string, twin: PostingRow, env: IntakeEnv, audit: (doc: SourceDocument, key: string, action: 'fetch' | 'plan' | 'hold', outcome: string, message: string, erpId?: string | null) => void): 'linked' | 'held' {
   const { store } = env;
   if (twin.status === 'posted' && twin.erp_id) {
     const row = store.postings.insert({ connectionId: env.conn.id, doc, key, contentHash: hash, status: 'pending', plan: null, reasons: [], total: totalOf(doc) });
     store.postings.markPosted(row.id, twin.erp_id, env.confirmToSource ?? false);
     audit(doc, key, 'fetch', 'already_posted', `Already posted as ${twin.source_id} (${twin.erp_id}); recorded under this id too, not posted again`, twin.erp_id);
-    return;
+    return 'linked';
   }
   const reason: HoldReason = { code: 'DUPLICATE_SOURCE', message: `The same document is already in the outbox as ${twin.source_id} (${twin.status}); settle that one first, then replay or dismiss this one`, subject: twin.source_id };
   store.postings.insert({ connectionId: env.conn.id, doc, key, contentHash: hash, status: 'held', plan: null, reasons: [reason], total: totalOf(doc) });
   audit(doc, key, 'hold', 'held', reason.message);
+  return 'held';
 }
 
 /**
@@ -208,8 +209,14 @@ export function previewBatch(docs: readonly SourceDocument[], env: IntakeEnv): A
   return docs.map((doc) => {
     const existing = outboxRow(keysOfDoc(doc, env), env.store);
     const base = { sourceId: doc.sourceId, title: doc.title };
-    if (existing && (existing.status === 'posted' || existing.status === 'dismissed' || existing.status === 'held') && existing.content_hash === contentHash(doc)) {
-      const item: PreviewItem = { ...base, outcome: existing.status === 'held' ? 'already_held' : 'already_posted', total: existing.total_minor !== null && existing.currency ? { amountMinor: existing.total_minor, currency: existing.currency } : null, postingDate: null, lines: [], reasons: [], notes: [] };
+    const hash = contentHash(doc);
+    // Posted or dismissed: a run never posts it again, changed or not (a change is flagged for review), so neither
+    // does the dry run promise it; a held one is planned again only when it changed.
+    const settled = existing && (existing.status === 'posted' || existing.status === 'dismissed');
+    if (existing && (settled || (existing.status === 'held' && existing.content_hash === hash))) {
+      const lastSeen = existing.status === 'posted' ? (env.store.changes.latestFor(existing.id)?.content_hash ?? existing.content_hash) : existing.content_hash;
+      const notes = lastSeen !== hash ? [`Changed in ${doc.sourceSystem} after it was ${existing.status}: kept for review, not posted again`] : [];
+      const item: PreviewItem = { ...base, outcome: existing.status === 'held' ? 'already_held' : 'already_posted', total: existing.total_minor !== null && existing.currency ? { amountMinor: existing.total_minor, currency: existing.currency } : null, postingDate: null, lines: [], reasons: [], notes };
       return { item, plan: null };
     }
     const { plan, reasons } = planAndValidate(doc, env, existing?.idempotency_key);
