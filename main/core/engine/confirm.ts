@@ -93,5 +93,7 @@ export async function confirmPending(store: Store, connectionId: string, source:
 function noteRecall(store: Store, row: PostingRow, actor: string): void {
   const change = recordRecall(store, row);
   if (!change) return;
+  // The row says so too, as for any other change: the Held/Posted lists and reconciliation read this flag.
+  if (row.changed_after_posting === 0) store.postings.markChangedAfterPosting(row.id);
   store.audit.append({ connectionId: row.connection_id, actor, action: 'changed_after_posting', sourceId: row.source_id, erpId: row.erp_id, idempotencyKey: row.idempotency_key, outcome: 'recalled', message: `Recalled in ${rowDocument(row).sourceSystem} after it was posted as ${row.erp_id ?? 'an unknown ERP id'}; kept as change #${change.id}, nothing reversed — reverse it or accept it with a reason`, correlationId: null });
 }

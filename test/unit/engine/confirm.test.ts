@@ -114,6 +114,8 @@ test('batch: one call per 100, answers matched by source id, a missing answer re
   assert.equal(recalls[0]!.outcome, 'recalled');
   assert.match(recalls[0]!.message, /^Recalled in concur after it was posted as E7; kept as change #\d+, nothing reversed/);
   assert.equal(w.store.postings.get(rows[7]!.id)!.status, 'posted', 'a recall never reverses by itself');
+  assert.equal(w.store.postings.get(rows[7]!.id)!.changed_after_posting, 1, 'the row is flagged changed after posting, like any change');
+  assert.equal(w.store.postings.get(rows[6]!.id)!.changed_after_posting, 0, 'a row not recalled is not flagged');
   // B7 confirmed; a second answer "recalled" for a row already noted is not noted twice.
   const again = w.add({ sourceId: 'B7b' });
   w.store.postings.markPosted(again.id, 'E7b', true);
