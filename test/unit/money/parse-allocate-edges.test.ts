@@ -71,3 +71,16 @@ test('allocate: leftovers go to the largest remainders, ties to the earlier shar
   assert.deepEqual(allocate(3, ['0.000001', '99.999999']), { ok: true, parts: [0, 3] });
   assert.deepEqual(allocate(100, ['100']), { ok: true, parts: [100] });
 });
+
+test('a leftover minor unit between equal remainders goes to the earlier share', () => {
+  assert.deepEqual(allocate(1, ['50', '50']), { ok: true, parts: [1, 0] });
+  assert.deepEqual(allocate(2, ['33.333333', '33.333333', '33.333334']), { ok: true, parts: [1, 0, 1] }, 'the largest remainder first, then the earlier of two equal ones');
+  assert.deepEqual(allocate(-1, ['50', '50']), { ok: true, parts: [-1, 0] });
+});
+
+test('only trailing zeros of the decimals are free: a zero inside them is a decimal place', () => {
+  assert.deepEqual(parseMoney('1.0500', 'BHD'), { ok: true, amountMinor: 1050 });
+  const r = parseMoney('1.0501', 'BHD');
+  assert.equal(r.ok, false);
+  assert.equal(!r.ok && r.message, '1.0501 BHD has more than 3 decimal places');
+});
