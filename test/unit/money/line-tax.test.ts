@@ -31,6 +31,8 @@ test('rateText: numbers and decimal strings, a trailing percent sign and spaces 
   assert.equal(rateText(-3), '-3');
   assert.equal(rateText(' 7.7 % '), '7.7');
   assert.equal(rateText('19%'), '19');
+  assert.equal(rateText('5.55'), '5.55');
+  assert.equal(rateText('%19'), null, 'only a trailing percent sign is dropped');
   assert.equal(rateText('10.'), null);
   assert.equal(rateText('.5'), null);
   assert.equal(rateText('1e2'), null);
