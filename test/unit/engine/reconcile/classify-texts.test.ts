@@ -125,7 +125,7 @@ test('the same number in another currency is a difference (ERP side and source s
   const erpSide = one(row('K1'), [src('K1')], [erp('K1', usd(1000))], 'read');
   assert.deepEqual(erpSide.differences.map((d) => [d.category, d.erp]), [['amount_differs', [usd(1000)]]]);
   const sourceSide = one(row('K1'), [src('K1', usd(1000))], [erp('K1')], 'read');
-  assert.deepEqual(sourceSide.differences.map((d) => [d.category, d.detail]), [['amount_differs', 'The source now says 1000 USD (minor units), posted 1000 EUR (minor units)']]);
+  assert.deepEqual(sourceSide.differences.map((d) => [d.category, d.detail, d.action]), [['amount_differs', 'The source now says 1000 USD (minor units), posted 1000 EUR (minor units)', 'Review the change: post an adjustment or accept it as is with a reason']]);
   assert.equal(sourceSide.matched, 0);
 });
 
