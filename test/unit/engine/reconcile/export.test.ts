@@ -95,3 +95,17 @@ test('the CLI table: the period, PARTIAL when partial, totals, then per connecti
   assert.doesNotMatch(whole.split('\n')[0]!, /PARTIAL/);
   assert.match(whole, / HAND-1 {10}/);
 });
+
+test('exact rows: currencies sorted across sides, count rows empty but for their number, partial reasons joined, unexplained shown', async () => {
+  const c = conn({ totals: { source: [{ currency: 'USD', amountMinor: 1 }], posted: [{ currency: 'EUR', amountMinor: 2 }], erp: [] }, counts: counts({ unexplained: 2 }), partialReasons: ['a', 'b'], differences: [diff({ sourceId: null, erpIds: ['H1', 'H2'] })] });
+  assert.deepEqual(totalLines(rec([c])).map((l) => l.currency), ['EUR', 'USD']);
+  const rows = parse(reconciliationCsv(rec([c]))) as string[][];
+  assert.deepEqual(rows.find((r) => r[3] === 'unexplained'), ['2026-10', 'concur-x3', 'count', 'unexplained', '', '', '', '', '', '', '', '2', '']);
+  const sheets = await readXlsxFile(await reconciliationXlsx(rec([c])));
+  assert.equal(sheets[0]!.data[1]!.at(-1), 'a | b');
+  const table = (t: string[][]) => t.map((r) => r.join('|')).join('\n');
+  const lines = reconciliationText(rec([c]), table).split('\n');
+  assert.equal(lines[0], 'Reconciliation 2026-10 (2026-10-01 – 2026-10-31)');
+  assert.equal(lines[2], 'concur-x3|EUR|0.00|0.02|0.00|2');
+  assert.equal(lines.at(-1), `  ${'held'.padEnd(22)} ${'H1 H2'.padEnd(16)} PERIOD_CLOSED: closed → Re-date it`);
+});
