@@ -5,8 +5,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createReferenceIndex, label, validatePlan } from '../../../main/core/engine/validate';
 import type { PlanLine, PostingPlan } from '../../../shared/schemas/plan';
+import type { ReferenceItem } from '../../../shared/schemas/reference';
 
-const ref = createReferenceIndex([
+const ITEMS: ReferenceItem[] = [
   { kind: 'account', dimensionType: '', code: '625100', name: 'Meals', active: true },
   { kind: 'account', dimensionType: '', code: '421000', name: 'Employees', active: true },
   { kind: 'account', dimensionType: '', code: '699999', name: 'Old', active: false },
@@ -15,7 +16,8 @@ const ref = createReferenceIndex([
   { kind: 'supplier', dimensionType: '', code: 'V-JDOE', name: 'Jane', active: true },
   { kind: 'supplier', dimensionType: '', code: 'V-OLD', name: 'Gone', active: false },
   { kind: 'employee', dimensionType: '', code: 'E-1', name: 'Ann', active: true },
-]);
+];
+const ref = createReferenceIndex(ITEMS);
 
 const ln = (over: Partial<PlanLine>): PlanLine => ({ lineNo: 1, sourceLineId: 'L', account: '625100', side: 'debit', amountMinor: 100, dimensions: {}, description: 'x', partner: null, sourceAmountMinor: null, sourceCurrency: null, sourceRate: null, transactionDate: null, ...over });
 const planOf = (lines: PlanLine[], partner: string | null = 'V-JDOE', kind: PostingPlan['kind'] = 'journal'): PostingPlan => ({
@@ -91,9 +93,7 @@ test('one bad amount among good lines holds the plan, in these words', () => {
 });
 
 const taxRef = createReferenceIndex([
-  { kind: 'account', dimensionType: '', code: '625100', name: 'Meals', active: true },
-  { kind: 'account', dimensionType: '', code: '421000', name: 'Employees', active: true },
-  { kind: 'supplier', dimensionType: '', code: 'V-JDOE', name: 'Jane', active: true },
+  ...ITEMS,
   { kind: 'tax_code', dimensionType: '', code: 'FRS', name: 'TVA 20 %', active: true },
   { kind: 'tax_code', dimensionType: '', code: 'FRO', name: 'TVA 19,6 %', active: false },
 ]);
