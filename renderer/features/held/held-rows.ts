@@ -13,16 +13,28 @@ export const reasonLabels = (r: PostingSummary): string =>
 /** The engine's message without its retry preamble, which the label already says. */
 export const plainMessage = (m: string): string => m.replace(/^Failed after \d+ attempts?, retry later: /i, '');
 
+const MIXED = 'Mixed currencies';
+
 export function amountText(r: PostingSummary): string {
-  if (r.reasons.some((x) => x.code === 'CURRENCY_MISMATCH') && (!r.total || r.total.amountMinor === 0)) return 'Mixed currencies';
+  if (r.reasons.some((x) => x.code === 'CURRENCY_MISMATCH') && (!r.total || r.total.amountMinor === 0)) return MIXED;
   return formatMoney(r.total);
 }
 
-/** What the rows add up to, one sum per currency ("€1,018.20 + $45.00"); rows without an amount add nothing. */
+/**
+ * What the rows add up to, one sum per currency ("€1,018.20 + $45.00"). Rows with no amount to add (none read,
+ * or mixed currencies) are counted and said, never left out silently.
+ */
 export function totalText(rows: PostingSummary[]): string {
   const sums = new Map<string, number>();
-  for (const r of rows) if (r.total) sums.set(r.total.currency, (sums.get(r.total.currency) ?? 0) + r.total.amountMinor);
-  return [...sums].map(([currency, amountMinor]) => formatMoney({ currency, amountMinor })).join(' + ');
+  let without = 0;
+  for (const r of rows) {
+    if (!r.total || amountText(r) === MIXED) without++;
+    else sums.set(r.total.currency, (sums.get(r.total.currency) ?? 0) + r.total.amountMinor);
+  }
+  const sum = [...sums].map(([currency, amountMinor]) => formatMoney({ currency, amountMinor })).join(' + ');
+  if (!without) return sum;
+  const note = `${without} without an amount`;
+  return sum ? `${sum} (${note})` : note;
 }
 
 /** Every way the row could be looked for: ids, names, reason labels and texts, amounts as typed in any locale. */
