@@ -31,7 +31,7 @@ export function ReplayStatus({ pending, progress, results, onClear, count, amoun
           <span>
             <strong>{count.toLocaleString()}</strong> {status === 'held' ? 'held' : 'failed, will retry'}
             {scopeName ? ` in ${scopeName}` : ' in all connections'}
-            {amount ? <span data-testid="held-total">{` · ${amount} in total`}</span> : null}
+            {amount ? <span data-testid="held-total">{` · ${amount}`}</span> : null}
           </span>
         )}
         {pending ? (

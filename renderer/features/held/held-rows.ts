@@ -21,7 +21,7 @@ export function amountText(r: PostingSummary): string {
 }
 
 /**
- * What the rows add up to, one sum per currency ("€1,018.20 + $45.00"). Rows with no amount to add (none read,
+ * What the rows add up to, one sum per currency ("€1,018.20 + $45.00 in total"). Rows with no amount to add (none read,
  * or mixed currencies) are counted and said, never left out silently.
  */
 export function totalText(rows: PostingSummary[]): string {
@@ -32,9 +32,9 @@ export function totalText(rows: PostingSummary[]): string {
     else sums.set(r.total.currency, (sums.get(r.total.currency) ?? 0) + r.total.amountMinor);
   }
   const sum = [...sums].map(([currency, amountMinor]) => formatMoney({ currency, amountMinor })).join(' + ');
-  if (!without) return sum;
   const note = `${without} without an amount`;
-  return sum ? `${sum} (${note})` : note;
+  if (!without) return sum && `${sum} in total`;
+  return sum ? `${sum} in total (${note})` : note;
 }
 
 /** Every way the row could be looked for: ids, names, reason labels and texts, amounts as typed in any locale. */

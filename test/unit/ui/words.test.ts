@@ -17,9 +17,9 @@ test('a currency-mismatch report says "Mixed currencies", not 0.00 EUR', () => {
 test('the Held total adds up each currency on its own and says how many rows have no amount to add', () => {
   const priced = [row({ total: { amountMinor: 101820, currency: 'EUR' } }), row({ total: { amountMinor: 5, currency: 'EUR' } }), row({ total: { amountMinor: 4500, currency: 'USD' } })];
   const sum = `${formatMoney({ amountMinor: 101825, currency: 'EUR' })} + ${formatMoney({ amountMinor: 4500, currency: 'USD' })}`;
-  assert.equal(totalText(priced), sum);
+  assert.equal(totalText(priced), `${sum} in total`);
   const mixed = row({ total: { amountMinor: 0, currency: 'EUR' }, reasons: [{ code: 'CURRENCY_MISMATCH', message: 'Line 2 is in USD, the document in EUR' }] });
-  assert.equal(totalText([...priced, row({ total: null }), mixed]), `${sum} (2 without an amount)`);
+  assert.equal(totalText([...priced, row({ total: null }), mixed]), `${sum} in total (2 without an amount)`);
   assert.equal(totalText([row({ total: null })]), '1 without an amount');
   assert.equal(totalText([]), '');
 });
