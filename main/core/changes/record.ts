@@ -19,6 +19,9 @@ function ledgerState(existing: PostingRow, latest: ChangeRow | null) {
   return { hash: latest.content_hash, plan: changePlan(latest), erpIds: latest.mode === 'difference' ? [...(JSON.parse(latest.before_erp_ids_json) as string[]), ...ids] : ids, total: latest.total_minor };
 }
 
+/** The content hash of the version last seen of a posted row: its latest change's, else its own. */
+export const lastSeenHash = (existing: PostingRow, latest: ChangeRow | null): string => latest?.content_hash ?? existing.content_hash;
+
 export type ChangeOutcome = { kind: 'same' } | { kind: 'new' | 'updated'; change: ChangeRow };
 
 /**
@@ -28,7 +31,7 @@ export type ChangeOutcome = { kind: 'same' } | { kind: 'new' | 'updated'; change
  */
 export function recordChangeAfterPosting(store: Store, existing: PostingRow, hash: string, version: () => NewVersion): ChangeOutcome {
   const latest = store.changes.latestFor(existing.id);
-  if ((latest ? latest.content_hash : existing.content_hash) === hash) return { kind: 'same' };
+  if (lastSeenHash(existing, latest) === hash) return { kind: 'same' };
   const v = version();
   if (latest?.status === 'open') {
     store.changes.updateVersion(latest.id, v);

@@ -19,7 +19,7 @@ import type { ErpPeriod } from '../../../shared/schemas/period';
 import { closedPeriodRule } from '../../../shared/schemas/period';
 import { checkPeriod, REDATE_META, redatedTo } from './periods';
 import { changeMessage } from '../changes/describe';
-import { recordChangeAfterPosting } from '../changes/record';
+import { lastSeenHash, recordChangeAfterPosting } from '../changes/record';
 
 export interface IntakeEnv {
   conn: Connection;
@@ -214,7 +214,7 @@ export function previewBatch(docs: readonly SourceDocument[], env: IntakeEnv): A
     // does the dry run promise it; a held one is planned again only when it changed.
     const settled = existing && (existing.status === 'posted' || existing.status === 'dismissed');
     if (existing && (settled || (existing.status === 'held' && existing.content_hash === hash))) {
-      const lastSeen = existing.status === 'posted' ? (env.store.changes.latestFor(existing.id)?.content_hash ?? existing.content_hash) : existing.content_hash;
+      const lastSeen = existing.status === 'posted' ? lastSeenHash(existing, env.store.changes.latestFor(existing.id)) : existing.content_hash;
       const notes = lastSeen !== hash ? [`Changed in ${doc.sourceSystem} after it was ${existing.status}: kept for review, not posted again`] : [];
       const item: PreviewItem = { ...base, outcome: existing.status === 'held' ? 'already_held' : 'already_posted', total: existing.total_minor !== null && existing.currency ? { amountMinor: existing.total_minor, currency: existing.currency } : null, postingDate: null, lines: [], reasons: [], notes };
       return { item, plan: null };
