@@ -177,16 +177,17 @@ export function planDocument(input: PlanInput): PlanResult {
   const vendorPartner = doc.vendor?.code ?? null;
   const partner = input.kind === 'supplier_invoice' ? (vendorPartner ?? employeePartner) : invoiceJournal ? vendorPartner : employeePartner;
   // The vendor is owed whenever an expense row is, payables account set or not: both holds are worth seeing at once.
+  const vendorWithoutCode = (name: string) => hold('PARTNER_UNKNOWN', `Vendor "${name}" has no supplier code`, { subject: name });
   const owesVendor = invoiceJournal && settlements.some((x) => x.party === 'employee' && x.reason === 'expense' && x.amountMinor !== 0);
   if (owesVendor && !vendorPartner) {
     // Without a vendor nobody is known to be owed the invoice: the employee is not, so nothing falls back to them.
-    if (doc.vendor) hold('PARTNER_UNKNOWN', `Vendor "${doc.vendor.name}" has no supplier code`, { subject: doc.vendor.name });
+    if (doc.vendor) vendorWithoutCode(doc.vendor.name);
     else hold('PARTNER_UNKNOWN', 'The invoice names no vendor, so nobody is known to be owed it: fix the invoice at the source');
   }
   const needsEmployeePartner = balancing.lines.some((l) => l.party === 'employee') || input.kind === 'supplier_invoice';
   const payeePartner = input.kind === 'supplier_invoice' ? partner : employeePartner;
   if (needsEmployeePartner && !payeePartner) {
-    if (doc.vendor && input.kind === 'supplier_invoice') hold('PARTNER_UNKNOWN', `Vendor "${doc.vendor.name}" has no supplier code`, { subject: doc.vendor.name });
+    if (doc.vendor && input.kind === 'supplier_invoice') vendorWithoutCode(doc.vendor.name);
     else if (doc.employee) hold('EMPLOYEE_UNMAPPED', `Employee ${doc.employee.name} (${doc.employee.id}) is not mapped to an ERP supplier/employee`, { subject: doc.employee.id });
     else hold('PARTNER_UNKNOWN', 'The document names neither an employee nor a vendor');
   }
