@@ -14,7 +14,6 @@ const OVERSCAN = 12;
 export interface VirtualRowsOptions {
   /** Fixed height, or the first guess when rows are measured; a new value forgets the measured heights. */
   rowHeight?: number;
-  headerHeight?: number;
   /** Rows as tall as their content (wrapped text): each is measured once rendered (give it measureRow and data-index). */
   measured?: boolean;
   /** A row kept in the DOM wherever the scroll is: a roving-tabindex row must stay a Tab stop. */
@@ -30,7 +29,7 @@ export interface VirtualRow {
   size: number;
 }
 
-export function useVirtualRows(count: number, { rowHeight = ROW_HEIGHT, headerHeight = HEADER_HEIGHT, measured = false, keep, rowKey }: VirtualRowsOptions = {}) {
+export function useVirtualRows(count: number, { rowHeight = ROW_HEIGHT, measured = false, keep, rowKey }: VirtualRowsOptions = {}) {
   const ref = useRef<HTMLDivElement | null>(null);
   const rangeExtractor = useCallback(
     (range: Range) => {
@@ -46,8 +45,8 @@ export function useVirtualRows(count: number, { rowHeight = ROW_HEIGHT, headerHe
     estimateSize: () => rowHeight,
     overscan: OVERSCAN,
     // The rows start below the sticky header inside the same scroll area, which also hides what scrolls under it.
-    scrollMargin: headerHeight,
-    scrollPaddingStart: headerHeight,
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
     rangeExtractor,
     ...(rowKey ? { getItemKey: rowKey } : {}),
     // Before the first measurement (and in a hidden tab) assume a laptop-sized area rather than nothing.
@@ -58,7 +57,7 @@ export function useVirtualRows(count: number, { rowHeight = ROW_HEIGHT, headerHe
     if (measured) virtualizer.measure();
   }, [rowHeight, measured, virtualizer]);
   const virtualItems = virtualizer.getVirtualItems();
-  const items: VirtualRow[] = virtualItems.map((it) => ({ index: it.index, start: it.start - headerHeight, size: it.size }));
+  const items: VirtualRow[] = virtualItems.map((it) => ({ index: it.index, start: it.start - HEADER_HEIGHT, size: it.size }));
   const start = virtualItems[0]?.index ?? 0;
   const end = virtualItems.length ? virtualItems[virtualItems.length - 1]!.index + 1 : 0;
   const height = virtualizer.scrollRect?.height ?? 600;
@@ -71,11 +70,11 @@ export function useVirtualRows(count: number, { rowHeight = ROW_HEIGHT, headerHe
       const el = ref.current;
       if (!el) return;
       const top = i * rowHeight;
-      const bottom = top + rowHeight + headerHeight;
+      const bottom = top + rowHeight + HEADER_HEIGHT;
       if (top < el.scrollTop) el.scrollTop = top;
       else if (bottom > el.scrollTop + el.clientHeight) el.scrollTop = bottom - el.clientHeight;
     },
-    [rowHeight, headerHeight, measured, virtualizer],
+    [rowHeight, measured, virtualizer],
   );
   const totalHeight = measured ? virtualizer.getTotalSize() : count * rowHeight;
   return { ref, start, end, items, totalHeight, pageRows, scrollToRow, measureRow: virtualizer.measureElement };

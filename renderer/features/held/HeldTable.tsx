@@ -28,7 +28,6 @@ interface Props {
 // First guesses of a row's height, measured once rendered: three lines, or one when the detail hides the title.
 const ROW_GUESS = 62;
 const ROW_GUESS_WITH_DETAIL = 31;
-const HEADER_HEIGHT = 34;
 
 export function HeldTable(p: Props) {
   const [cursor, setCursor] = useState(0);
@@ -36,7 +35,7 @@ export function HeldTable(p: Props) {
   const pendingFocus = useRef<number | null>(null);
   const index = Math.min(cursor, Math.max(0, p.rows.length - 1));
   const rowKey = useCallback((i: number) => p.rows[i]?.id ?? i, [p.rows]);
-  const v = useVirtualRows(p.rows.length, { rowHeight: p.open === null ? ROW_GUESS : ROW_GUESS_WITH_DETAIL, headerHeight: HEADER_HEIGHT, measured: true, keep: index, rowKey });
+  const v = useVirtualRows(p.rows.length, { rowHeight: p.open === null ? ROW_GUESS : ROW_GUESS_WITH_DETAIL, measured: true, keep: index, rowKey });
   const rowAt = (i: number) => v.ref.current?.querySelector<HTMLTableRowElement>(`tbody tr[data-index="${i}"]`);
   const focusAt = (i: number) => {
     const n = Math.max(0, Math.min(p.rows.length - 1, i));
